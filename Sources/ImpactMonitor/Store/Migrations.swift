@@ -1,0 +1,85 @@
+/// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
+/// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
+public enum Migrations {
+    public static let all: [String] = [version1, version2]
+    public static var latestVersion: Int { all.count }
+
+    /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
+    static let version1 = """
+        CREATE TABLE data_source (
+            id TEXT PRIMARY KEY,
+            description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE import_batch (
+            id INTEGER PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES data_source(id),
+            origin TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            row_count INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('committed'))
+        );
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE geo_unit (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('gemeente', 'subregio', 'regio', 'provincie', 'land')),
+            kind TEXT NOT NULL DEFAULT 'area' CHECK (kind IN ('area', 'unknown', 'outside')),
+            valid_from TEXT,
+            valid_until TEXT
+        );
+        CREATE TABLE region_set (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE membership (
+            region_set TEXT NOT NULL REFERENCES region_set(id),
+            region TEXT NOT NULL REFERENCES geo_unit(code),
+            member TEXT NOT NULL REFERENCES geo_unit(code),
+            valid_from TEXT NOT NULL DEFAULT '0000-01-01',
+            valid_until TEXT,
+            PRIMARY KEY (region_set, region, member, valid_from)
+        );
+        CREATE TABLE succession (
+            old_code TEXT NOT NULL REFERENCES geo_unit(code),
+            new_code TEXT NOT NULL REFERENCES geo_unit(code),
+            effective TEXT NOT NULL,
+            weight REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
+            PRIMARY KEY (old_code, new_code, effective)
+        );
+        CREATE TABLE observation (
+            id INTEGER PRIMARY KEY,
+            series_id INTEGER NOT NULL REFERENCES series(id),
+            geo TEXT NOT NULL REFERENCES geo_unit(code),
+            period TEXT NOT NULL,
+            grain TEXT NOT NULL CHECK (grain IN ('Y', 'H', 'Q', 'M', 'W')),
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            months INTEGER NOT NULL,
+            dims TEXT NOT NULL DEFAULT '{}',
+            value REAL,
+            n REAL,
+            provisional INTEGER NOT NULL DEFAULT 0,
+            suppressed INTEGER NOT NULL DEFAULT 0,
+            batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+            superseded_by INTEGER REFERENCES import_batch(id)
+        );
+        CREATE UNIQUE INDEX observation_current
+            ON observation(series_id, geo, period, dims) WHERE superseded_by IS NULL;
+        CREATE INDEX observation_batch ON observation(batch_id);
+        CREATE INDEX membership_member ON membership(member);
+        """
+
+    /// Filters on dimensions compare the set of dimension names first; a dedicated column
+    /// and index keep that a range scan instead of JSON parsing every row.
+    static let version2 = """
+        ALTER TABLE observation ADD COLUMN dim_keys TEXT NOT NULL DEFAULT '';
+        UPDATE observation SET dim_keys = coalesce(
+            (SELECT group_concat(key, ',') FROM (SELECT key FROM json_each(observation.dims) ORDER BY key)), '');
+        CREATE INDEX observation_lookup ON observation(series_id, dim_keys, geo, period_start);
+        """
+}

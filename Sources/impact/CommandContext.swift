@@ -1,0 +1,65 @@
+import Foundation
+import ImpactMonitor
+
+/// What every command shares: where the store is and where output goes.
+/// Data goes to stdout, diagnostics and progress to stderr.
+final class CommandContext {
+    var storeOverride: String?
+    let environment = ProcessInfo.processInfo.environment
+
+    var storePath: String {
+        storeOverride ?? environment["IMPACT_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath
+    }
+
+    func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Opens the store, creating and migrating it; failures name the path and the flag.
+    func openStore(path: String? = nil) throws -> Store {
+        let location = path ?? storePath
+        let directory = (location as NSString).deletingLastPathComponent
+        if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
+            throw CommandFailure(message: "the directory of store '\(location)' does not exist", hint: "create it, or pass another --store PATH")
+        }
+        do {
+            return try Store(path: location)
+        } catch let error as StoreError {
+            throw CommandFailure(message: error.message, hint: "pass --store PATH or set IMPACT_STORE to use another store")
+        }
+    }
+
+    /// Prints diagnostics with the offending source line and caret.
+    func report(_ diagnostics: [Diagnostic], dropped: Int = 0) {
+        var cache: [String: [String]] = [:]
+        for diagnostic in diagnostics {
+            let lines = cache[diagnostic.file] ?? SourceLines.read(diagnostic.file)
+            cache[diagnostic.file] = lines
+            let source = diagnostic.line > 0 && diagnostic.line <= lines.count ? lines[diagnostic.line - 1] : nil
+            error(diagnostic.rendered(sourceLine: source) + "\n")
+        }
+        if dropped > 0 { error("… and \(dropped) more problems not shown\n") }
+    }
+
+    func render(_ table: DataTable, format: OutputFormat, locale: NumberLocale = .nl) {
+        write(TableRenderer(format: format, locale: locale).render(table))
+    }
+}
+
+/// Lines of a text file for quoting in diagnostics; empty when it cannot be read.
+enum SourceLines {
+    static func read(_ path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path), data.count < 50_000_000,
+              let text = String(data: data, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var text = String(line)
+            if text.hasSuffix("\r") { text.removeLast() }
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            return text
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import ImpactMonitor
+
+/// `impact demo`: the main job end to end on the shipped fixtures, in one screen.
+enum DemoCommand: Command {
+    static let spec = CommandSpec(
+        name: "demo",
+        summary: "run the main job on the embedded demo data (West-Brabant, Midden-Brabant, Zuid-Limburg, Arnhem/Achterhoek)",
+        discussion: "Creates a fresh store in a temporary directory (or at --store PATH, to explore it afterwards with the other commands), imports the geography and the fixtures, and shows what they hold.",
+        examples: ["impact demo", "impact demo --store demo.sqlite"])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let project = try ProjectFiles.locate()
+        let storePath = try context.storeOverride ?? temporaryStorePath()
+        if FileManager.default.fileExists(atPath: storePath) {
+            throw CommandFailure(message: "demo store '\(storePath)' already exists", hint: "the demo starts from an empty store; remove the file or pass another --store PATH")
+        }
+        let store = try context.openStore(path: storePath)
+        context.write("ImpactMonitor demo — store: \(storePath)\n\n")
+
+        let geography = try GeographyImport(paths: [project.fixtures + "/geography"]).run(into: store)
+        let dataFiles = try project.fixtureDataFiles()
+        let result = try CSVImport(paths: dataFiles).run(into: store)
+        guard !geography.failed, !result.failed else {
+            context.report(geography.diagnostics + result.diagnostics)
+            throw CommandFailure(message: "the demo fixtures did not import; the checkout may be damaged")
+        }
+        context.write("Imported \(geography.contents.units.count) geography units and \(result.rows) observations from \(dataFiles.count) fixture files.\n\n")
+        context.write("Coverage (number of areas with a figure, per series and period):\n")
+        context.render(try Coverage(store: store).seriesByPeriod(), format: .table)
+        return ExitCode.success
+    }
+
+    static func temporaryStorePath() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-demo-" + UUID().uuidString.prefix(8))
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("demo.sqlite").path
+    }
+}

@@ -1,0 +1,22 @@
+import ImpactMonitor
+
+/// `impact help [COMMAND]`.
+enum HelpCommand: Command {
+    static let spec = CommandSpec(
+        name: "help",
+        summary: "show the list of commands, or one command's options and examples",
+        positionals: [.init("COMMAND", minimum: 0, maximum: 1, help: "the command to explain")],
+        examples: ["impact help eval"])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        guard let name = arguments.positionals.first else {
+            context.write(CLI.overview)
+            return ExitCode.success
+        }
+        guard let command = CLI.command(named: name) else {
+            throw UsageError("unknown command '\(name)'", hint: Suggestions.hint(for: name, among: CLI.commands.map { $0.spec.name }) ?? "run 'impact --help'")
+        }
+        context.write(command.spec.help)
+        return ExitCode.success
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Runs the built `impact` executable the way a user or a scheduled job does.
+struct ImpactBinary {
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        let killedBySignal: Bool
+    }
+
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The `impact` binary next to the test bundle in the build folder.
+    static var path: String {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("impact").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return projectRoot + "/.build/debug/impact"
+    }
+
+    static func temporaryDirectory() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("impact-e2e-" + UUID().uuidString).path
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func process(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? projectRoot)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "IMPACT_STORE")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        return (process, out, err)
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Output {
+        let (process, out, err) = process(arguments, environment: environment, directory: directory)
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self), killedBySignal: process.terminationReason == .uncaughtSignal)
+    }
+}

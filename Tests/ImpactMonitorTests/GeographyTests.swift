@@ -1,0 +1,56 @@
+import Testing
+@testable import ImpactMonitor
+
+@Suite struct GeographyTests {
+    @Test func westBrabantMembershipFollowsTheAltenaMerger() throws {
+        let geography = try GeographyStore(store: TestSupport.storeWithGeography()).load()
+        let before = geography.members(of: "VTWB", on: CivilDate(year: 2018, month: 6, day: 1))
+        let after = geography.members(of: "VTWB", on: CivilDate(year: 2019, month: 6, day: 1))
+        #expect(before.count == 21)
+        #expect(after.count == 19)
+        #expect(before.contains("GM0738") && !after.contains("GM0738"))
+        #expect(after.contains("GM1959") && !before.contains("GM1959"))
+        #expect(before.contains("VTWB-ONB") && before.contains("VTWB-BUI"))
+        let ghnt = geography.members(of: "GHNT-WB", on: CivilDate(year: 2019, month: 6, day: 1))
+        #expect(ghnt.count == 16 && !ghnt.contains("GM0716"))
+        #expect(geography.members(of: "PV29", on: CivilDate(year: 2018, month: 1, day: 1)) == ["GM0716"])
+    }
+
+    @Test func successorsCarryWeightsThroughTheMerger() throws {
+        let geography = try GeographyStore(store: TestSupport.storeWithGeography()).load()
+        let successors = geography.successors(of: "GM0870", after: CivilDate(year: 2018, month: 12, day: 31))
+        #expect(successors.count == 1 && successors[0].code == "GM1959" && successors[0].weight == 1)
+        #expect(geography.successors(of: "GM0758", after: CivilDate(year: 2018, month: 1, day: 1)).map(\.code) == ["GM0758"])
+        #expect(geography.successors(of: "GM0870", after: CivilDate(year: 2019, month: 1, day: 1)).map(\.code) == ["GM0870"])
+    }
+
+    @Test func unitsValidInAPeriod() throws {
+        let geography = try GeographyStore(store: TestSupport.storeWithGeography()).load()
+        let municipalities2018 = geography.units(at: .gemeente, in: .year(2018)).filter { $0.kind == .area }
+        let municipalities2019 = geography.units(at: .gemeente, in: .year(2019)).filter { $0.kind == .area }
+        #expect(municipalities2018.count == 19)
+        #expect(municipalities2019.count == 17)
+    }
+
+    @Test func splitsAreModelledByWeights() {
+        let geography = Geography(
+            units: [GeoUnit(code: "A", name: "A", level: .gemeente), GeoUnit(code: "B", name: "B", level: .gemeente), GeoUnit(code: "C", name: "C", level: .gemeente)],
+            successions: [Succession(oldCode: "A", newCode: "B", effective: CivilDate(year: 2020, month: 1, day: 1), weight: 0.25),
+                          Succession(oldCode: "A", newCode: "C", effective: CivilDate(year: 2020, month: 1, day: 1), weight: 0.75)])
+        let successors = geography.successors(of: "A", after: CivilDate(year: 2019, month: 1, day: 1))
+        #expect(Dictionary(uniqueKeysWithValues: successors.map { ($0.code, $0.weight) }) == ["B": 0.25, "C": 0.75])
+    }
+
+    @Test func badGeographyFilesAreRejectedWithLocations() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let units = TestSupport.write("code,name,level,valid_from\nX1,Een,wijk,\nX2,Twee,gemeente,2019-02-30\n", to: "units.csv", in: directory)
+        let members = TestSupport.write("set,region,member\nvt,VTWB,X9\n", to: "members.csv", in: directory)
+        let store = try TestSupport.storeWithGeography()
+        let outcome = try GeographyImport(paths: [units, members]).run(into: store)
+        #expect(outcome.failed)
+        #expect(outcome.diagnostics.contains { $0.line == 2 && $0.message.contains("unknown level 'wijk'") })
+        #expect(outcome.diagnostics.contains { $0.line == 3 && $0.message.contains("invalid date '2019-02-30'") })
+        let references = try GeographyImport(paths: [members]).run(into: store)
+        #expect(references.diagnostics.contains { $0.message.contains("unknown unit 'X9'") })
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import ImpactMonitor
+
+@Suite struct StoreTests {
+    @Test func newStoreFileIsPrivateWalWithForeignKeys() throws {
+        let path = TestSupport.temporaryDirectory() + "/private.sqlite"
+        let store = try Store(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try store.database.scalar("PRAGMA journal_mode") == .text("wal"))
+        #expect(try store.database.scalarInt("PRAGMA foreign_keys") == 1)
+        #expect(try store.schemaVersion == Migrations.latestVersion)
+    }
+
+    @Test func migratingAnOlderStoreKeepsItsData() throws {
+        let path = TestSupport.temporaryDirectory() + "/old.sqlite"
+        do {
+            let old = try Store(path: path, upToVersion: 1)
+            #expect(try old.schemaVersion == 1)
+            try old.database.execute(sql: """
+                INSERT INTO data_source VALUES ('csv', '');
+                INSERT INTO import_batch VALUES (1, 'csv', 'old.csv', 'abc', 1, '2019-03-30T00:00:00.000Z', '2019-03-30T00:00:01.000Z', 'committed');
+                INSERT INTO series (id, key) VALUES (1, 'vt.meldingen');
+                INSERT INTO geo_unit (code, name, level) VALUES ('VTWB', 'Veilig Thuis West-Brabant', 'regio');
+                INSERT INTO observation (series_id, geo, period, grain, period_start, period_end, months, dims, value, batch_id)
+                VALUES (1, 'VTWB', '2018', 'Y', '2018-01-01', '2019-01-01', 12, '{"melder":"Politie"}', 4702, 1);
+                """)
+        }
+        let upgraded = try Store(path: path)
+        #expect(try upgraded.schemaVersion == Migrations.latestVersion)
+        let row = try upgraded.database.query("SELECT value, dim_keys FROM observation") { ($0.double(0), $0.string(1)) }
+        #expect(row.count == 1)
+        #expect(row.first?.0 == 4702)
+        #expect(row.first?.1 == "melder")
+    }
+
+    @Test func storeFromANewerVersionIsRefused() throws {
+        let path = TestSupport.temporaryDirectory() + "/newer.sqlite"
+        do {
+            let store = try Store(path: path)
+            try store.database.execute(sql: "PRAGMA user_version = 99")
+        }
+        do {
+            _ = try Store(path: path)
+            Issue.record("a newer store must be refused")
+        } catch let error as StoreError {
+            #expect(error.message.contains("newer ImpactMonitor"))
+            #expect(error.message.contains("99"))
+        }
+    }
+
+    @Test func aFileThatIsNotAStoreIsNamed() throws {
+        let path = TestSupport.write(String(repeating: "not sqlite ", count: 100), to: "text.sqlite", in: TestSupport.temporaryDirectory())
+        #expect(throws: StoreError.self) { try Store(path: path) }
+    }
+
+    @Test func errorsCarryTheSQLAndArguments() throws {
+        let store = try Store(path: TestSupport.temporaryDirectory() + "/errors.sqlite")
+        do {
+            try store.database.execute("INSERT INTO geo_unit (code, name, level) VALUES (?, ?, ?)", [.text("X"), .text("x"), .text("wijk")])
+            Issue.record("the level check must fail")
+        } catch let error as StoreError {
+            #expect(error.sql?.contains("INSERT INTO geo_unit") == true)
+            #expect(error.arguments == [.text("X"), .text("x"), .text("wijk")])
+            #expect(error.description.contains("'wijk'"))
+        }
+    }
+
+    @Test func transactionRollsBackOnError() throws {
+        let store = try Store(path: TestSupport.temporaryDirectory() + "/tx.sqlite")
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.database.transaction {
+                try store.database.execute("INSERT INTO region_set (id, name) VALUES ('a', 'A')")
+                throw Boom()
+            }
+        }
+        #expect(try store.database.scalarInt("SELECT count(*) FROM region_set") == 0)
+    }
+
+    @Test func medianAggregate() throws {
+        let store = try Store(path: TestSupport.temporaryDirectory() + "/median.sqlite")
+        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 3 AS x UNION ALL SELECT 1 UNION ALL SELECT 2)") == .real(2))
+        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 4 AS x UNION ALL SELECT 1 UNION ALL SELECT NULL UNION ALL SELECT 2)") == .real(2))
+        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 1 AS x WHERE 0)") == .null)
+        let grouped = try store.database.query("SELECT g, median(x) FROM (SELECT 1 AS g, 10 AS x UNION ALL SELECT 1, 20 UNION ALL SELECT 2, 5) GROUP BY g ORDER BY g") { $0.double(1) }
+        #expect(grouped == [15, 5])
+    }
+}

@@ -1,0 +1,194 @@
+/// One SQL statement per indicator for all requested areas and periods.
+/// Areas and periods arrive as two JSON parameters, so the statement text and its number of
+/// parameters do not grow with the request; every user value is a bound parameter.
+public struct CompiledQuery: Sendable {
+    public let sql: String
+    /// Parameters after the two request parameters (areas, periods), which the evaluator binds.
+    public let fixedParameters: [SQLValue]
+    public let inputCount: Int
+}
+
+/// Which vintage of the data to read.
+public enum Vintage: Sendable, Equatable {
+    case current
+    case asOfBatch(Int)
+}
+
+public struct SQLGenerator {
+    public let dialect: any SQLDialect
+
+    public init(dialect: any SQLDialect = SQLiteDialect()) { self.dialect = dialect }
+
+    /// Column layout of the result: cell, value, fraction, division flag, then per input its columns.
+    public static let cellColumns = ["geo", "period", "value", "numerator", "denominator", "div0"]
+    public static let inputColumns = ["value", "n", "provisional", "suppressed", "complete", "partial", "present", "direct"]
+
+    public func compile(_ plan: IndicatorPlan, vintage: Vintage = .current) -> CompiledQuery {
+        var builder = Builder(dialect: dialect)
+        _ = builder.bind(.null)
+        _ = builder.bind(.null)
+        var ctes = requestCTEs(plan)
+        for (index, input) in plan.inputs.enumerated() {
+            ctes += inputCTEs(input, index: index, window: plan.shiftIndex(input.shift), vintage: vintage, builder: &builder)
+        }
+        let value = expression(plan.expression)
+        let fraction = plan.fraction
+        let zeroChecks = plan.expression.denominators.map { "(\(expression($0))) = 0" }
+        var columns = ["c.geo", "c.period", "\(value) AS value",
+                       "\(fraction.map { expression($0.numerator) } ?? "NULL") AS numerator",
+                       "\(fraction.map { expression($0.denominator) } ?? "NULL") AS denominator",
+                       zeroChecks.isEmpty ? "0 AS div0" : "CASE WHEN \(zeroChecks.joined(separator: " OR ")) THEN 1 ELSE 0 END AS div0"]
+        var joins: [String] = []
+        for index in plan.inputs.indices {
+            columns += Self.inputColumns.map { "i\(index).\($0) AS i\(index)_\($0)" }
+            joins.append("LEFT JOIN i\(index) ON i\(index).geo = c.geo AND i\(index).period = c.period")
+        }
+        let sql = "WITH\n" + ctes.joined(separator: ",\n") + "\nSELECT " + columns.joined(separator: ",\n       ")
+            + "\nFROM cell AS c\n" + joins.joined(separator: "\n") + "\nORDER BY c.geo_order, c.period_order"
+        return CompiledQuery(sql: sql, fixedParameters: Array(builder.parameters.dropFirst(2)), inputCount: plan.inputs.count)
+    }
+
+    /// The request: `?1` is a JSON array of area codes, `?2` a JSON array of periods, each with its
+    /// code, length in months and the [start, end) window for every shift the plan uses.
+    private func requestCTEs(_ plan: IndicatorPlan) -> [String] {
+        let windows = plan.shifts.indices.map { index in
+            "\(dialect.jsonText("p.value", path: "'$.w[\(2 * index)]'")) AS s\(index), \(dialect.jsonText("p.value", path: "'$.w[\(2 * index + 1)]'")) AS e\(index)"
+        }.joined(separator: ", ")
+        return [
+            "cell AS (\n  SELECT g.value AS geo, g.key AS geo_order, \(dialect.jsonText("p.value", path: "'$.p'")) AS period, p.key AS period_order,\n"
+                + "         \(dialect.jsonText("p.value", path: "'$.m'")) AS months, \(windows)\n"
+                + "  FROM \(dialect.jsonArrayElements(dialect.parameter(1))) AS g CROSS JOIN \(dialect.jsonArrayElements(dialect.parameter(2))) AS p)",
+        ]
+    }
+
+    private func inputCTEs(_ input: SeriesInput, index: Int, window: Int, vintage: Vintage, builder: inout Builder) -> [String] {
+        let i = "i\(index)"
+        let start = "c.s\(window)", end = "c.e\(window)"
+        let units = """
+            \(i)_unit AS (
+              SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required FROM cell
+              UNION
+              SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END
+              FROM cell AS c JOIN membership AS m ON m.region = c.geo
+                AND m.valid_from < \(end) AND (m.valid_until IS NULL OR m.valid_until > \(start))
+              JOIN geo_unit AS g ON g.code = m.member)
+            """
+        var conditions = [
+            "o.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))",
+            "o.geo = u.unit",
+            "o.dim_keys = \(builder.bind(.text(input.dimensionKeys)))",
+            "o.period_start >= \(start)", "o.period_end <= \(end)",
+        ]
+        if input.time == .none { conditions.append("o.months = c.months") }
+        for filter in input.filters {
+            let path = builder.bind(.text("$." + filter.dimension))
+            let values = filter.values.map { builder.bind(.text($0)) }.joined(separator: ", ")
+            conditions.append("\(dialect.jsonText("o.dims", path: path)) \(filter.negated ? "NOT IN" : "IN") (\(values))")
+        }
+        switch vintage {
+        case .current: conditions.append("o.superseded_by IS NULL")
+        case .asOfBatch(let batch):
+            let parameter = builder.bind(.integer(Int64(batch)))
+            conditions.append("o.batch_id <= \(parameter) AND (o.superseded_by IS NULL OR o.superseded_by > \(parameter))")
+        }
+        let observations = """
+            \(i)_obs AS (
+              SELECT u.geo, u.period, u.unit, u.direct, u.required, o.months AS grain, o.period AS sub, o.period_start, o.period_end, \(end) AS window_end,
+                     c.months AS cell_months, o.value, o.n, o.provisional, o.suppressed,
+                     max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+              FROM \(i)_unit AS u JOIN cell AS c ON c.geo = u.geo AND c.period = u.period
+              JOIN observation AS o ON \(conditions.joined(separator: "\n                AND ")))
+            """
+        let perGrain = """
+            \(i)_grain AS (
+              SELECT geo, period, unit, direct, required, grain, \(timeValue(input.time)) AS value, sum(n) AS n,
+                     max(provisional) AS provisional, max(suppressed) AS suppressed, \(timeComplete(input.time)) AS complete
+              FROM \(i)_obs GROUP BY geo, period, unit, direct, required, grain)
+            """
+        let perUnit = """
+            \(i)_best AS (
+              SELECT *, \(input.prefersMembers ? "min" : "max")(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
+                SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM \(i)_grain)
+              WHERE rank = 1)
+            """
+        // Onbekend and Buiten regio count in totals when they deliver, but are not required to.
+        let members = "(SELECT count(*) FROM \(i)_unit AS x WHERE x.geo = b.geo AND x.period = b.period AND x.direct = 0 AND x.required = 1)"
+        // A sum over member areas is only a total when every member delivered; a comparison
+        // across members (avg, median, …) is still meaningful and is flagged as partial instead.
+        let usable = input.prefersMembers ? "min(complete) = 1" : "min(complete) = 1 AND (max(direct) = 1 OR sum(required) = \(members))"
+        let perCell = """
+            \(i) AS (
+              SELECT geo, period, \(geoValue(input)) AS raw_value, sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed,
+                     min(complete) AS complete, CASE WHEN max(direct) = 0 AND sum(required) < \(members) THEN 1 ELSE 0 END AS partial,
+                     1 AS present, max(direct) AS direct,
+                     CASE WHEN \(usable) THEN \(geoValue(input)) END AS value
+              FROM \(i)_best AS b WHERE direct = chosen GROUP BY geo, period)
+            """
+        return [units, observations, perGrain, perUnit, perCell]
+    }
+
+    /// Combines sub-periods (and categories) within one area; any missing value makes it missing.
+    private func timeValue(_ time: TimeAggregation) -> String {
+        let anyMissing = "count(value) < count(*)"
+        switch time {
+        case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(value) END"
+        case .average: return "CASE WHEN \(anyMissing) THEN NULL ELSE \(dialect.real("sum(value)")) / count(DISTINCT sub) END"
+        case .last:
+            return "CASE WHEN count(CASE WHEN period_start = last_start THEN value END) < count(CASE WHEN period_start = last_start THEN 1 END) THEN NULL "
+                + "ELSE sum(CASE WHEN period_start = last_start THEN value END) END"
+        case .weighted:
+            return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE \(dialect.divide("sum(value * n)", "sum(n)")) END"
+        case .none: return "CASE WHEN count(*) = 1 THEN max(value) END"
+        }
+    }
+
+    /// A coarser period is only answered from finer data when every sub-period is present.
+    private func timeComplete(_ time: TimeAggregation) -> String {
+        switch time {
+        case .last: return "CASE WHEN max(period_end) = max(window_end) THEN 1 ELSE 0 END"
+        case .none: return "1"
+        default: return "CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END"
+        }
+    }
+
+    private func geoValue(_ input: SeriesInput) -> String {
+        let anyMissing = "count(value) < count(*)"
+        switch input.aggregate {
+        case .avg: return "avg(value)"
+        case .median: return dialect.median("value")
+        case .min: return "min(value)"
+        case .max: return "max(value)"
+        case .count: return "count(value)"
+        case .sum, .last, nil: break
+        }
+        switch input.geo {
+        case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(value) END"
+        case .weighted: return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE \(dialect.divide("sum(value * n)", "sum(n)")) END"
+        case .none: return "CASE WHEN max(direct) = 1 AND count(*) = 1 THEN max(value) END"
+        }
+    }
+
+    private func expression(_ expression: PlanExpression) -> String {
+        switch expression {
+        case .number(let value): return TableRenderer.machineNumber(value)
+        case .input(let index): return "i\(index).value"
+        case .negate(let operand): return "(-\(self.expression(operand)))"
+        case .binary(.divide, let left, let right): return "(\(dialect.divide(self.expression(left), self.expression(right))))"
+        case .binary(let op, let left, let right): return "(\(self.expression(left)) \(op.rawValue) \(self.expression(right)))"
+        case .percent(let left, let right): return "(100.0 * \(dialect.divide(self.expression(left), self.expression(right))))"
+        case .per(let left, let factor, let right): return "(\(TableRenderer.machineNumber(factor)).0 * \(dialect.divide(self.expression(left), self.expression(right))))"
+        case .coalesce(let operands): return "coalesce(" + operands.map(self.expression).joined(separator: ", ") + ")"
+        }
+    }
+
+    /// Collects bound parameters and hands out their placeholders.
+    struct Builder {
+        let dialect: any SQLDialect
+        var parameters: [SQLValue] = []
+
+        mutating func bind(_ value: SQLValue) -> String {
+            parameters.append(value)
+            return dialect.parameter(parameters.count)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Loads every `*.ind` file under a directory, parses and checks them together.
+public struct DefinitionLoader {
+    public struct Loaded: Sendable {
+        public var definitions: DefinitionSet
+        public var diagnostics: [Diagnostic]
+        public var files: [String]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public static func load(directory: String) -> Loaded {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return Loaded(definitions: DefinitionSet(), diagnostics: [Diagnostic(file: directory, line: 0, column: 0, message: "definitions directory '\(directory)' does not exist",
+                                                                                  hint: "pass --indicators DIR")], files: [])
+        }
+        let files = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".ind") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
+        return load(files: files)
+    }
+
+    public static func load(files: [String]) -> Loaded {
+        var sources: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: "cannot read '\(path)' as UTF-8 text"))
+                continue
+            }
+            sources.append(SourceFile(path: path, text: text))
+        }
+        var loaded = load(sources: sources)
+        loaded.diagnostics = diagnostics + loaded.diagnostics
+        loaded.files = files
+        return loaded
+    }
+
+    /// Parses and checks in-memory sources (used by tests and the fuzzer).
+    public static func load(sources: [SourceFile]) -> Loaded {
+        var definitions = DefinitionSet()
+        var diagnostics: [Diagnostic] = []
+        for source in sources {
+            let parsed = Parser.parse(source)
+            definitions.series += parsed.definitions.series
+            definitions.indicators += parsed.definitions.indicators
+            definitions.programmes += parsed.definitions.programmes
+            diagnostics += parsed.diagnostics
+        }
+        diagnostics += Checker.check(definitions)
+        return Loaded(definitions: definitions, diagnostics: diagnostics, files: sources.map(\.path))
+    }
+}

@@ -1,0 +1,45 @@
+import ImpactMonitor
+
+/// `impact eval`: evaluate indicators for areas and periods.
+enum EvalCommand: Command {
+    static let spec = CommandSpec(
+        name: "eval",
+        summary: "evaluate indicators for areas and periods; every number carries its status",
+        discussion: """
+            Each row: indicator, geo, period, value, numerator, denominator, n, status, flags. Status is one of
+            ok, missing, incomplete, division_by_zero, insufficient_n, provisional, suppressed; missing is never 0.
+            Without --period/--from, every year with data is evaluated; without --geo/--level/--region-set, every region.
+            """,
+        options: [
+            .init("--indicator", value: "ID", repeatable: true, help: "indicator to evaluate (default: all with a value)"),
+            .init("--period", value: "P", help: "period or range: 2018, 2018-H1, 2015..2018"),
+            .init("--from", value: "P", help: "first period (with --to)"),
+            .init("--to", value: "P", help: "last period (with --from)"),
+            .init("--geo", value: "CODE", repeatable: true, help: "area code (GM0758, VTWB, …)"),
+            .init("--level", value: "LEVEL", help: "every area at a level: gemeente, subregio, regio, provincie, land"),
+            .init("--region-set", value: "SET", help: "every region of a region set (vt, ghnt, provincie, …)"),
+            .init("--as-of", value: "DATE|BATCH", help: "read the data as it was at a date (YYYY-MM-DD) or after a batch number"),
+            .init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)"),
+            DefinitionsOption.option,
+        ],
+        examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
+                   "impact eval --level gemeente --period 2018 --format csv",
+                   "impact eval --geo VTWB --period 2018 --as-of 2019-03-30"])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let format = try arguments.choice("--format", default: OutputFormat.table)
+        let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
+        let store = try context.openStore()
+        let request = try RequestOptions.request(arguments, store: store)
+        let ids = try RequestOptions.indicators(arguments, definitions: definitions)
+        let evaluator = Evaluator(store: store, definitions: definitions)
+        var table = DataTable(columns: IndicatorResult.columns)
+        try store.database.readTransaction {
+            for id in ids {
+                table.rows += try evaluator.evaluate(id, request).map(\.row)
+            }
+        }
+        context.render(table, format: format)
+        return ExitCode.success
+    }
+}

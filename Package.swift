@@ -16,7 +16,7 @@ let package = Package(
         ),
         .target(name: "ImpactMonitor", dependencies: ["CSQLite"]),
         .executableTarget(name: "impact", dependencies: ["ImpactMonitor"]),
-        .testTarget(name: "ImpactMonitorTests", dependencies: ["ImpactMonitor"]),
+        .testTarget(name: "ImpactMonitorTests", dependencies: ["ImpactMonitor"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ImpactMonitor", "impact"]),
     ],
     swiftLanguageModes: [.v6]

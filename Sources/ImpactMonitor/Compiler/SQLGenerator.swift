@@ -112,19 +112,24 @@ public struct SQLGenerator {
               WHERE rank = 1)
             """
         // Onbekend and Buiten regio count in totals when they deliver, but are not required to.
-        let members = "(SELECT count(*) FROM \(i)_unit AS x WHERE x.geo = b.geo AND x.period = b.period AND x.direct = 0 AND x.required = 1)"
+        let members = """
+            \(i)_members AS (
+              SELECT geo, period, count(*) AS required_members FROM \(i)_unit WHERE direct = 0 AND required = 1 GROUP BY geo, period)
+            """
         // A sum over member areas is only a total when every member delivered; a comparison
-        // across members (avg, median, …) is still meaningful and is flagged as partial instead.
-        let usable = input.prefersMembers ? "min(complete) = 1" : "min(complete) = 1 AND (max(direct) = 1 OR sum(required) = \(members))"
+        // across members (avg, median, …) is still meaningful and is flagged as partial instead,
+        // and compares real areas only, not the Onbekend and Buiten regio buckets.
+        let allMembers = "sum(b.required) = coalesce(m.required_members, 0)"
+        let usable = input.prefersMembers ? "min(b.complete) = 1" : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
         let perCell = """
             \(i) AS (
-              SELECT geo, period, \(geoValue(input)) AS raw_value, sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed,
-                     min(complete) AS complete, CASE WHEN max(direct) = 0 AND sum(required) < \(members) THEN 1 ELSE 0 END AS partial,
-                     1 AS present, max(direct) AS direct,
+              SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
+                     CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
                      CASE WHEN \(usable) THEN \(geoValue(input)) END AS value
-              FROM \(i)_best AS b WHERE direct = chosen GROUP BY geo, period)
+              FROM \(i)_best AS b LEFT JOIN \(i)_members AS m ON m.geo = b.geo AND m.period = b.period
+              WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY b.geo, b.period)
             """
-        return [units, observations, perGrain, perUnit, perCell]
+        return [units, observations, perGrain, perUnit, members, perCell]
     }
 
     /// Combines sub-periods (and categories) within one area; any missing value makes it missing.
@@ -152,19 +157,19 @@ public struct SQLGenerator {
     }
 
     private func geoValue(_ input: SeriesInput) -> String {
-        let anyMissing = "count(value) < count(*)"
+        let anyMissing = "count(b.value) < count(*)"
         switch input.aggregate {
-        case .avg: return "avg(value)"
-        case .median: return dialect.median("value")
-        case .min: return "min(value)"
-        case .max: return "max(value)"
-        case .count: return "count(value)"
+        case .avg: return "avg(b.value)"
+        case .median: return dialect.median("b.value")
+        case .min: return "min(b.value)"
+        case .max: return "max(b.value)"
+        case .count: return "count(b.value)"
         case .sum, .last, nil: break
         }
         switch input.geo {
-        case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(value) END"
-        case .weighted: return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE \(dialect.divide("sum(value * n)", "sum(n)")) END"
-        case .none: return "CASE WHEN max(direct) = 1 AND count(*) = 1 THEN max(value) END"
+        case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(b.value) END"
+        case .weighted: return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(b.value) ELSE \(dialect.divide("sum(b.value * b.n)", "sum(b.n)")) END"
+        case .none: return "CASE WHEN max(b.direct) = 1 AND count(*) = 1 THEN max(b.value) END"
         }
     }
 

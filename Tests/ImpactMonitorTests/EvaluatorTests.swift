@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+@testable import ImpactMonitor
+
+/// Evaluation on the real fixtures, checked against values computed here from the raw numbers.
+@Suite struct EvaluatorTests {
+    let store: Store
+
+    init() throws { store = try TestSupport.demoStore() }
+
+    static let extraDefinitions = """
+        indicator t_onderzoeken {
+          title "Onderzoeken"
+          criterion output
+          unit count
+          better lower
+          value vt.onderzoeken
+        }
+        indicator t_zl_ouderen_meldingen {
+          title "Aandeel ouderenmishandeling in meldingen"
+          criterion output
+          unit percent
+          better none
+          value pct(vt.meldingen[aard = "ouderenmishandeling"], vt.meldingen)
+        }
+        indicator t_mb_advies_aandeel {
+          title "Adviezen als aandeel van alle contacten"
+          criterion output
+          unit percent
+          better higher
+          value pct(vt.adviezen, vt.adviezen + vt.meldingen)
+        }
+        indicator t_median_meldingen {
+          title "Mediaan meldingen per gemeente"
+          criterion context
+          unit count
+          better none
+          value median(vt.meldingen)
+        }
+        indicator t_veiliger {
+          title "Veiliger na casusregie"
+          criterion outcome
+          unit percent
+          better higher
+          value vt.casusregie_veiliger
+          min_n 30
+        }
+        indicator t_tevredenheid {
+          title "Cliënttevredenheid"
+          criterion outcome
+          unit score
+          better higher
+          value vt.clienttevredenheid
+          min_n 30
+        }
+        indicator t_groei {
+          title "Groei meldingen"
+          criterion context
+          unit ratio
+          better none
+          value (vt.meldingen - previous(vt.meldingen)) / previous(vt.meldingen)
+        }
+        indicator t_deling_nul {
+          title "Deling door nul"
+          criterion context
+          unit ratio
+          better none
+          value vt.ondersteuning / (vt.ondersteuning - vt.ondersteuning)
+        }
+        """
+
+    static let definitions: DefinitionSet = {
+        var sources = (try! FileManager.default.contentsOfDirectory(atPath: TestSupport.indicators)).filter { $0.hasSuffix(".ind") }.map {
+            SourceFile(path: $0, text: try! String(contentsOfFile: TestSupport.indicators + "/" + $0, encoding: .utf8))
+        }
+        sources.append(SourceFile(path: "extra.ind", text: extraDefinitions))
+        let loaded = DefinitionLoader.load(sources: sources)
+        precondition(!loaded.hasErrors, "\(loaded.diagnostics)")
+        return loaded.definitions
+    }()
+
+    func evaluate(_ id: String, _ geos: [String], _ periods: [String], vintage: Vintage = .current, store: Store? = nil) throws -> [IndicatorResult] {
+        let request = EvaluationRequest(geos: geos, periods: try periods.map { try Period.parse($0).period }, vintage: vintage)
+        return try Evaluator(store: store ?? self.store, definitions: Self.definitions).evaluate(id, request)
+    }
+
+    func value(_ id: String, _ geo: String, _ period: String) throws -> Double? {
+        try evaluate(id, [geo], [period]).first?.value
+    }
+
+    @Test func adviceRequestsPerReport() throws {
+        let results = try evaluate("wb_adviezen_per_melding", ["VTWB"], ["2015", "2016", "2017", "2018"])
+        #expect(results.map(\.period) == ["2015", "2016", "2017", "2018"])
+        #expect(abs(results[3].value! - 3102.0 / 6039.0) < 1e-12)
+        #expect(String(format: "%.4f", results[3].value!) == "0.5137")
+        #expect(results[3].numerator == 3102 && results[3].denominator == 6039)
+        #expect(results.allSatisfy { $0.status == .provisional })
+    }
+
+    @Test func policeShareOfReports() throws {
+        let share = try value("wb_politie_aandeel", "VTWB", "2017")!
+        #expect(abs(share - 100.0 * 6488 / 7561) < 1e-9)
+        #expect(String(format: "%.2f", share) == "85.81")
+        #expect(String(format: "%.2f", try value("wb_politie_aandeel", "VTWB", "2018")!) == "77.86")
+        let missing = try evaluate("wb_politie_aandeel", ["VTWB"], ["2016"])[0]
+        #expect(missing.value == nil && missing.status == .missing)
+    }
+
+    @Test func reportsPerHundredInhabitantsForAMunicipality() throws {
+        #expect(abs(try value("wb_meldingen_per_100_inwoners", "GM0744", "2018")! - 45.0 / 6803 * 100) < 1e-12)
+        // The document prints 0,1 for Breda and Oosterhout; the figures give 1,0 and 1,1.
+        #expect(String(format: "%.1f", try value("wb_meldingen_per_100_inwoners", "GM0758", "2018")!) == "1.0")
+        #expect(String(format: "%.1f", try value("wb_meldingen_per_100_inwoners", "GM0826", "2018")!) == "1.1")
+    }
+
+    @Test func regionFromMembersIncludesOnbekendAndBuitenRegio() throws {
+        let ghnt = try evaluate("wb_meldingen", ["GHNT-WB"], ["2018"])[0]
+        #expect(ghnt.value == Double(6039 - 69 - 9 - 105))
+        let region = try evaluate("wb_meldingen_per_100_inwoners", ["VTWB"], ["2018"])[0]
+        #expect(region.numerator == 6039 && region.denominator == 729_123)
+    }
+
+    @Test func partialMembersAreIncompleteNotASmallerTotal() throws {
+        let ghnt = try evaluate("t_onderzoeken", ["GHNT-WB"], ["2018"])[0]
+        #expect(ghnt.value == nil)
+        #expect(ghnt.status == .incomplete)
+        #expect(ghnt.flags.contains("partial_members"))
+        #expect(try value("t_onderzoeken", "VTWB", "2018") == 171)
+    }
+
+    @Test func zuidLimburgSharesFromTheTable() throws {
+        #expect(String(format: "%.2f", try value("t_zl_ouderen_meldingen", "VTZL", "2018")!) == "2.12")
+        let subregion = try evaluate("t_zl_ouderen_meldingen", ["ZL-PS"], ["2018"])[0]
+        #expect(subregion.status == .missing)
+    }
+
+    @Test func halfYearIsNotAYear() throws {
+        let share2016 = try value("t_mb_advies_aandeel", "VTMB", "2016")!
+        #expect(String(format: "%.2f", share2016) == "40.45")
+        #expect(String(format: "%.2f", try value("t_mb_advies_aandeel", "VTMB", "2017")!) == "35.97")
+        let year2018 = try evaluate("t_mb_advies_aandeel", ["VTMB"], ["2018"])[0]
+        #expect(year2018.value == nil && year2018.status == .incomplete)
+        #expect(try value("t_mb_advies_aandeel", "VTMB", "2018-H1") != nil)
+    }
+
+    @Test func medianAcrossMunicipalities() throws {
+        let counts: [Double] = [105, 76, 45, 580, 1842, 361, 197, 617, 155, 133, 151, 133, 86, 129, 226, 668, 248, 161, 48]
+        let sorted = counts.sorted()
+        #expect(try value("t_median_meldingen", "VTWB", "2018") == sorted[sorted.count / 2])
+    }
+
+    @Test func lowNIsFlagged() throws {
+        let satisfaction = try evaluate("t_tevredenheid", ["VTWB"], ["2018"])[0]
+        #expect(satisfaction.value == 6.1 && satisfaction.n == 29 && satisfaction.status == .insufficient_n)
+        let safety = try evaluate("t_veiliger", ["VTWB"], ["2018"])[0]
+        #expect(safety.value == 88.4 && safety.n == 146 && safety.status == .provisional)
+    }
+
+    @Test func previousPeriodShift() throws {
+        #expect(abs(try value("t_groei", "VTWB", "2018")! - (6039.0 - 7561) / 7561) < 1e-12)
+        #expect(try evaluate("t_groei", ["VTWB"], ["2015"])[0].status == .missing)
+    }
+
+    @Test func divisionByZeroIsItsOwnStatus() throws {
+        let result = try evaluate("t_deling_nul", ["VTWB"], ["2018"])[0]
+        #expect(result.value == nil && result.status == .division_by_zero)
+    }
+
+    @Test func monthsRollUpOnlyWhenComplete() throws {
+        let store = try TestSupport.storeWithGeography()
+        let directory = TestSupport.temporaryDirectory()
+        var rows = "series,geo,period,value\n"
+        for month in 1...12 { rows += "vt.onderzoeken,GM0758,2019-\(month < 10 ? "0" : "")\(month),\(month)\n" }
+        for month in 1...11 { rows += "vt.onderzoeken,GM0748,2019-\(month < 10 ? "0" : "")\(month),1\n" }
+        _ = try CSVImport(paths: [TestSupport.write(rows, to: "m.csv", in: directory)]).run(into: store)
+        let year = try evaluate("t_onderzoeken", ["GM0758", "GM0748"], ["2019"], store: store)
+        #expect(year[0].value == 78 && year[0].status == .ok)
+        #expect(year[1].value == nil && year[1].status == .incomplete)
+        let quarters = try evaluate("t_onderzoeken", ["GM0748"], ["2019-Q3", "2019-Q4"], store: store)
+        #expect(quarters.map(\.value) == [3, nil])
+    }
+
+    @Test func asOfReadsAnEarlierVintage() throws {
+        let store = try TestSupport.storeWithGeography()
+        let directory = TestSupport.temporaryDirectory()
+        let first = try CSVImport(paths: [TestSupport.write("series,geo,period,value\nvt.onderzoeken,VTWB,2018,170\n", to: "a.csv", in: directory)]).run(into: store)
+        _ = try CSVImport(paths: [TestSupport.write("series,geo,period,value\nvt.onderzoeken,VTWB,2018,171\n", to: "b.csv", in: directory)]).run(into: store)
+        #expect(try evaluate("t_onderzoeken", ["VTWB"], ["2018"], store: store)[0].value == 171)
+        #expect(try evaluate("t_onderzoeken", ["VTWB"], ["2018"], vintage: .asOfBatch(first.batchID!), store: store)[0].value == 170)
+    }
+
+    /// One statement per indicator: the count does not grow with the number of areas or periods.
+    @Test func statementCountDoesNotGrowWithAreasOrPeriods() throws {
+        let evaluator = Evaluator(store: store, definitions: Self.definitions)
+        func statements(geos: [String], periods: [Period]) throws -> Int {
+            let before = store.database.statementsExecuted
+            _ = try evaluator.evaluate("wb_politie_aandeel", EvaluationRequest(geos: geos, periods: periods))
+            return store.database.statementsExecuted - before
+        }
+        let small = try statements(geos: ["VTWB"], periods: [.year(2018)])
+        let large = try statements(geos: ["VTWB", "GHNT-WB", "VTZL", "VTMB", "GM0758", "GM0744", "PV30"], periods: (2010...2020).map(Period.year))
+        #expect(small == 1)
+        #expect(large == small)
+    }
+}

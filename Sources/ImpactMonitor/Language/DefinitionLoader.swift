@@ -48,6 +48,7 @@ public struct DefinitionLoader {
             diagnostics += parsed.diagnostics
         }
         diagnostics += Checker.check(definitions)
-        return Loaded(definitions: definitions, diagnostics: diagnostics, files: sources.map(\.path))
+        let ordered = diagnostics.enumerated().sorted { ($0.element.file, $0.element.line, $0.element.column, $0.offset) < ($1.element.file, $1.element.line, $1.element.column, $1.offset) }
+        return Loaded(definitions: definitions, diagnostics: ordered.map(\.element), files: sources.map(\.path))
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@Suite struct DefinitionsEndToEndTests {
+    let root = ImpactBinary.projectRoot
+
+    @Test func shippedDefinitionsAreClean() throws {
+        let result = try ImpactBinary.run(["check"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("ok: "))
+    }
+
+    @Test func brokenDefinitionsListEveryProblemWithLocations() throws {
+        let result = try ImpactBinary.run(["check", "--indicators", "fixtures/definitions/broken"])
+        #expect(result.status == 1)
+        let file = "fixtures/definitions/broken/broken.ind"
+        for expected in ["\(file):23:9: error: unknown series 'vt.meldngen'", "hint: did you mean 'vt.meldingen'?",
+                         "\(file):31:9: error: cannot add a count to a percent",
+                         "\(file):34:11: error: indicators refer to each other in a cycle: c_cycle → d_cycle → c_cycle",
+                         "\(file):52:13: error: unknown criterion 'outcom'",
+                         "\(file):55:31: error: 'Polite' is not a value of dimension 'melder'",
+                         "\(file):56:10: error: invalid period '2021-13'",
+                         "      value vt.meldngen\n            ^~~~~~~~~~\n"] {
+            #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
+        }
+    }
+
+    @Test func explainPrintsPlanAndSQL() throws {
+        let result = try ImpactBinary.run(["explain", "wb_politie_aandeel"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("indicator wb_politie_aandeel"))
+        #expect(result.stdout.contains("WITH\ncell AS"))
+        #expect(result.stdout.contains("= 'Politie'"))
+        let unknown = try ImpactBinary.run(["explain", "wb_politie_aandel"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("did you mean 'wb_politie_aandeel'?"))
+    }
+
+    @Test func evalCSVHasTheDocumentedColumnsAndStatuses() throws {
+        let store = ImpactBinary.temporaryDirectory() + "/eval.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        let result = try ImpactBinary.run(["eval", "--store", store, "--indicator", "wb_adviezen_per_melding", "--indicator", "wb_politie_aandeel",
+                                           "--geo", "VTWB", "--period", "2016..2018", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "indicator,geo,period,value,numerator,denominator,n,status,flags")
+        #expect(lines.contains { $0.hasPrefix("wb_adviezen_per_melding,VTWB,2018,0.5136612022,3102,6039,6039,provisional,") })
+        #expect(lines.contains("wb_politie_aandeel,VTWB,2016,,,6670,6670,missing,provisional"))
+        let json = try ImpactBinary.run(["eval", "--store", store, "--indicator", "wb_meldingen", "--geo", "VTWB", "--period", "2018", "--format", "json"])
+        #expect(json.stdout.contains("\"value\": 6039"))
+        let badPeriod = try ImpactBinary.run(["eval", "--store", store, "--period", "2018-13"])
+        #expect(badPeriod.status == 64 && badPeriod.stderr.contains("invalid period '2018-13'"))
+        let badGeo = try ImpactBinary.run(["eval", "--store", store, "--geo", "VTWX"])
+        #expect(badGeo.status == 64 && badGeo.stderr.contains("did you mean 'VTWB'?"))
+        let badFormat = try ImpactBinary.run(["eval", "--store", store, "--format", "xml"])
+        #expect(badFormat.status == 64 && badFormat.stderr.contains("table, csv, json, markdown"))
+    }
+}

@@ -20,7 +20,7 @@ import Testing
                          "\(file):52:13: error: unknown criterion 'outcom'",
                          "\(file):55:31: error: 'Polite' is not a value of dimension 'melder'",
                          "\(file):56:10: error: invalid period '2021-13'",
-                         "      value vt.meldngen\n            ^~~~~~~~~~\n"] {
+                         "      value vt.meldngen\n            ^" + String(repeating: "~", count: 10) + "\n"] {
             #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
         }
     }

@@ -28,6 +28,22 @@ enum DemoCommand: Command {
         context.write("Imported \(geography.contents.units.count) geography units and \(result.rows) observations from \(dataFiles.count) fixture files.\n\n")
         context.write("Coverage (number of areas with a figure, per series and period):\n")
         context.render(try Coverage(store: store).seriesByPeriod(), format: .table)
+
+        let loaded = DefinitionLoader.load(directory: project.indicators)
+        guard !loaded.hasErrors else {
+            context.report(loaded.diagnostics)
+            throw CommandFailure(message: "the shipped definitions have errors; run: impact check")
+        }
+        context.write("\nChecked \(loaded.definitions.indicators.count) indicators in \(loaded.files.count) definition files: no problems.\n")
+        context.write("\nVeilig Thuis West-Brabant (VTWB), 2017 and 2018 — every figure with its status:\n")
+        let evaluator = Evaluator(store: store, definitions: loaded.definitions)
+        let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2017), .year(2018)])
+        var table = DataTable(columns: IndicatorResult.columns)
+        for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.value != nil {
+            table.rows += try evaluator.evaluate(indicator.id.value, request).map(\.row)
+        }
+        context.render(table, format: .table)
+        context.write("\nExplore further: impact eval --store \(storePath) --level gemeente --period 2018\n")
         return ExitCode.success
     }
 

@@ -54,4 +54,18 @@ import Testing
         let badFormat = try ImpactBinary.run(["eval", "--store", store, "--format", "xml"])
         #expect(badFormat.status == 64 && badFormat.stderr.contains("table, csv, json, markdown"))
     }
+
+    @Test func cataloguePrintsTheProgrammeTable() throws {
+        let store = ImpactBinary.temporaryDirectory() + "/catalogue.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        let result = try ImpactBinary.run(["catalogue", "--store", store, "--programme", "hvb", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines[0] == "programme,line,criterion,indicator,title,method,planning,periods,areas,last_delivery")
+        #expect(lines.count == 16)
+        #expect(result.stdout.contains("hvb_out1_advies_aandeel") && result.stdout.contains("2016 2017 2018-H1"))
+        #expect(result.stdout.contains("not_arranged: Nog niet belegd"))
+        let unknown = try ImpactBinary.run(["catalogue", "--store", store, "--programme", "hbv"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("did you mean 'hvb'"))
+    }
 }

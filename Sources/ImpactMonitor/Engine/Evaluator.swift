@@ -32,6 +32,7 @@ public struct Evaluator {
         let arguments = [SQLValue.text(Self.geosJSON(request.geos)), .text(Self.periodsJSON(request.periods, shifts: plan.shifts))] + query.fixedParameters
         let statement = try store.database.statement(query.sql)
         let hasFraction = plan.fraction != nil
+        let planning = definitions.indicator(id).map(\.status) ?? .available
         return try statement.query(arguments) { row in
             let inputs = (0..<query.inputCount).map { index -> InputCell in
                 let base = SQLGenerator.cellColumns.count + index * SQLGenerator.inputColumns.count
@@ -39,8 +40,11 @@ public struct Evaluator {
                                  suppressed: row.int(base + 3) == 1, complete: row.int(base + 4) != 0, partial: row.int(base + 5) == 1,
                                  present: row.int(base + 6) == 1)
             }
-            return IndicatorResult(indicator: id, geo: row.string(0)!, period: row.string(1)!, value: row.double(2), numerator: row.double(3),
-                                   denominator: row.double(4), divisionByZero: row.int(5) == 1, inputs: inputs, minimumN: plan.minimumN, hasFraction: hasFraction)
+            var result = IndicatorResult(indicator: id, geo: row.string(0)!, period: row.string(1)!, value: row.double(2), numerator: row.double(3),
+                                         denominator: row.double(4), divisionByZero: row.int(5) == 1, inputs: inputs, minimumN: plan.minimumN, hasFraction: hasFraction)
+            // Data that is not delivered yet says so, instead of looking like a gap.
+            if planning != .available { result.flags.append("planning_\(planning.rawValue)") }
+            return result
         }
     }
 

@@ -39,10 +39,14 @@ enum DemoCommand: Command {
         let evaluator = Evaluator(store: store, definitions: loaded.definitions)
         let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2017), .year(2018)])
         var table = DataTable(columns: IndicatorResult.columns)
-        for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.value != nil {
+        for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.status == .available {
             table.rows += try evaluator.evaluate(indicator.id.value, request).map(\.row)
         }
         context.render(table, format: .table)
+        context.write("\nHart van Brabant catalogue (bijlage 1): criteria, method, planning and the data in the store:\n")
+        let catalogue = try Catalogue(store: store, definitions: loaded.definitions).table(programme: "hvb")
+        context.render(DataTable(columns: ["criterion", "indicator", "planning", "periods"],
+                                 rows: catalogue.rows.map { [$0[2], $0[3], $0[6], $0[7]] }), format: .table)
         context.write("\nExplore further: impact eval --store \(storePath) --level gemeente --period 2018\n")
         return ExitCode.success
     }

@@ -20,6 +20,7 @@ enum EvalCommand: Command {
             .init("--region-set", value: "SET", help: "every region of a region set (vt, ghnt, provincie, …)"),
             .init("--as-of", value: "DATE|BATCH", help: "read the data as it was at a date (YYYY-MM-DD) or after a batch number"),
             .init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)"),
+            DisclosureOptions.minimumCell, DisclosureOptions.noSuppress,
             DefinitionsOption.option,
         ],
         examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
@@ -32,11 +33,11 @@ enum EvalCommand: Command {
         let store = try context.openStore()
         let request = try RequestOptions.request(arguments, store: store)
         let ids = try RequestOptions.indicators(arguments, definitions: definitions)
-        let evaluator = Evaluator(store: store, definitions: definitions)
-        var table = DataTable(columns: IndicatorResult.columns)
+        let publication = try DisclosureOptions.publication(arguments, evaluator: Evaluator(store: store, definitions: definitions), store: store)
+        var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
         try store.database.readTransaction {
             for id in ids {
-                table.rows += try evaluator.evaluate(id, request).map(\.row)
+                table.rows += try publication.evaluate(id, request).map(\.row)
             }
         }
         context.render(table, format: format)

@@ -1,0 +1,54 @@
+import Testing
+@testable import ImpactMonitor
+
+@Suite struct DisclosureControlTests {
+    let control = DisclosureControl(minimumCell: 5)
+
+    @Test func primarySuppressionOfSmallCountsButNotZero() {
+        let hidden = control.suppressed(counts: ["a": [3], "b": [0], "c": [5], "d": [nil]], groups: [])
+        #expect(hidden == ["a"])
+    }
+
+    @Test func complementarySuppressionProtectsASingleSmallPart() {
+        let counts: [String: [Double?]] = ["R": [100], "A": [3], "B": [40], "C": [57]]
+        let hidden = control.suppressed(counts: counts, groups: [.init(total: "R", parts: ["A", "B", "C"])])
+        #expect(hidden == ["A", "B"])
+    }
+
+    @Test func anyProtectedCountTriggers() {
+        let hidden = control.suppressed(counts: ["x": [40, 3]], groups: [])
+        #expect(hidden == ["x"])
+    }
+
+    /// Property: in random tables no suppressed cell can be recovered by subtraction within a group —
+    /// every group has zero or at least two suppressed cells among its total and parts.
+    @Test func noSuppressedCellIsDerivableBySubtraction() {
+        var generator = SeededGenerator(seed: 99)
+        for _ in 0..<2000 {
+            let partCount = Int.random(in: 1...6, using: &generator)
+            let parts = (0..<partCount).map { "P\($0)" }
+            var counts: [String: [Double?]] = [:]
+            for part in parts { counts[part] = [Double(Int.random(in: 0...12, using: &generator))] }
+            counts["R"] = [parts.reduce(0) { $0 + (counts[$1]![0] ?? 0) }]
+            var groups = [DisclosureControl.Group(total: "R", parts: parts)]
+            if partCount >= 3 {
+                let subset = Array(parts.shuffled(using: &generator).prefix(2))
+                counts["S"] = [subset.reduce(0) { $0 + (counts[$1]![0] ?? 0) }]
+                groups.append(.init(total: "S", parts: subset))
+            }
+            let hidden = control.suppressed(counts: counts, groups: groups)
+            for (cell, values) in counts where control.isSmall(values[0]) { #expect(hidden.contains(cell)) }
+            for group in groups {
+                let suppressedInGroup = ([group.total] + group.parts).filter(hidden.contains).count
+                #expect(suppressedInGroup != 1, "group \(group.total) with \(counts) exposes one cell: \(hidden)")
+            }
+        }
+    }
+}
+
+extension DisclosureControlTests {
+    @Test func aMissingPartAlreadyHidesTheSuppressedOne() {
+        let counts: [String: [Double?]] = ["R": [100], "A": [3], "B": [nil], "C": [57]]
+        #expect(control.suppressed(counts: counts, groups: [.init(total: "R", parts: ["A", "B", "C"])]) == ["A"])
+    }
+}

@@ -10,7 +10,7 @@ public enum NumberLocale: String, CaseIterable, Sendable {
     /// Formats with at most `decimals` decimals, dropping trailing zeros; Dutch uses `,`
     /// for decimals and `.` for thousands.
     public func format(_ value: Double, decimals: Int = 4) -> String {
-        let machine = TableRenderer.machineNumber(value, decimals: decimals)
+        let machine = TableRenderer.fixedNumber(value, decimals: decimals)
         var parts = machine.split(separator: ".", maxSplits: 1).map(String.init)
         let negative = parts[0].hasPrefix("-")
         if negative { parts[0].removeFirst() }

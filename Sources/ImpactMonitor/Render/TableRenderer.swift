@@ -19,8 +19,15 @@ public struct TableRenderer {
         }
     }
 
-    /// Plain decimal text with `.`: no exponent, no locale, trailing zeros removed.
-    public static func machineNumber(_ value: Double, decimals: Int = 10) -> String {
+    /// Locale-independent text with `.`: whole numbers as integers, others with ten significant
+    /// digits (an exponent only for very small or large values, so a p-value of 4e-12 is not 0).
+    public static func machineNumber(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.10g", value)
+    }
+
+    /// Fixed decimals with `.`, trailing zeros removed: the base of human number formats.
+    static func fixedNumber(_ value: Double, decimals: Int) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         var text = String(format: "%.\(decimals)f", value)
         while text.hasSuffix("0") { text.removeLast() }

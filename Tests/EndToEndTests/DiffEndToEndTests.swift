@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite struct DiffEndToEndTests {
+    func demoStore() throws -> String {
+        let store = ImpactBinary.temporaryDirectory() + "/diff.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        return store
+    }
+
+    @Test func westBrabantDiffInDutchWithVerdicts() throws {
+        let store = try demoStore()
+        let result = try ImpactBinary.run(["diff", "2017", "2018", "--store", store, "--geo", "VTWB", "--indicator", "wb_onderzoeken", "--indicator", "wb_politie_aandeel"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("▲ beter"))
+        #expect(result.stdout.contains("-38 %"))
+        #expect(result.stdout.contains("< 0,0001"))
+        #expect(result.stdout.contains("85,8088"))
+        let csv = try ImpactBinary.run(["diff", "2017", "2018", "--store", store, "--geo", "VTWB", "--indicator", "wb_huisverboden", "--format", "csv"])
+        #expect(csv.stdout.contains("wb_huisverboden,VTWB,2017,2018,57,70,13,0.2280701754,unchanged,poisson_exact,0.2869146072,,,no,,provisional"))
+    }
+
+    @Test func notComparableAndUsageErrors() throws {
+        let store = try demoStore()
+        let halfYear = try ImpactBinary.run(["diff", "2017", "2018-H1", "--store", store, "--geo", "VTMB", "--indicator", "hvb_out1_advies_aandeel", "--format", "json"])
+        #expect(halfYear.stdout.contains("\"verdict\": \"not_comparable\""))
+        #expect(halfYear.stdout.contains("different period lengths"))
+        let badPeriod = try ImpactBinary.run(["diff", "2017", "2018-Q5", "--store", store])
+        #expect(badPeriod.status == 64 && badPeriod.stderr.contains("invalid period '2018-Q5'"))
+        let badConfidence = try ImpactBinary.run(["diff", "2017", "2018", "--store", store, "--confidence", "95"])
+        #expect(badConfidence.status == 64 && badConfidence.stderr.contains("between 0.5 and 1"))
+    }
+
+    @Test func suppressionAndItsOverride() throws {
+        let store = try demoStore()
+        let protected = try ImpactBinary.run(["eval", "--store", store, "--geo", "GM1655", "--period", "2018", "--indicator", "wb_huisverboden", "--format", "csv"])
+        #expect(protected.stdout.contains("wb_huisverboden,GM1655,2018,,,,,suppressed,provisional|small_cell"))
+        let internal = try ImpactBinary.run(["eval", "--store", store, "--geo", "GM1655", "--period", "2018", "--indicator", "wb_huisverboden", "--no-suppress"])
+        #expect(internal.stdout.contains("NOT DISCLOSURE-CONTROLLED"))
+        #expect(internal.stdout.contains("not_disclosure_controlled"))
+    }
+}

@@ -35,8 +35,8 @@ import Testing
         let store = try demoStore()
         let protected = try ImpactBinary.run(["eval", "--store", store, "--geo", "GM1655", "--period", "2018", "--indicator", "wb_huisverboden", "--format", "csv"])
         #expect(protected.stdout.contains("wb_huisverboden,GM1655,2018,,,,,suppressed,provisional|small_cell"))
-        let internal = try ImpactBinary.run(["eval", "--store", store, "--geo", "GM1655", "--period", "2018", "--indicator", "wb_huisverboden", "--no-suppress"])
-        #expect(internal.stdout.contains("NOT DISCLOSURE-CONTROLLED"))
-        #expect(internal.stdout.contains("not_disclosure_controlled"))
+        let unprotected = try ImpactBinary.run(["eval", "--store", store, "--geo", "GM1655", "--period", "2018", "--indicator", "wb_huisverboden", "--no-suppress"])
+        #expect(unprotected.stdout.contains("NOT DISCLOSURE-CONTROLLED"))
+        #expect(unprotected.stdout.contains("not_disclosure_controlled"))
     }
 }

@@ -43,6 +43,17 @@ enum DemoCommand: Command {
             table.rows += try evaluator.evaluate(indicator.id.value, request).map(\.row)
         }
         context.render(table, format: .table)
+        context.write("\nWhat changed from 2017 to 2018, and is it real? (verdicts follow each indicator's polarity)\n")
+        let publication = Publication(evaluator: evaluator, geography: try GeographyStore(store: store).load())
+        let diff = PeriodDiff(publication: publication)
+        var changes = DataTable(columns: ["indicator", "2017", "2018", "change", "verdict", "test", "p", "significant"])
+        for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.status == .available {
+            for result in try diff.diff(indicator.id.value, geos: ["VTWB"], from: .year(2017), to: .year(2018)) where result.verdict != .not_comparable {
+                let cells = result.row(human: true)
+                changes.rows.append([cells[0], cells[4], cells[5], cells[7], cells[8], cells[9], cells[10], cells[13]])
+            }
+        }
+        context.render(changes, format: .table)
         context.write("\nHart van Brabant catalogue (bijlage 1): criteria, method, planning and the data in the store:\n")
         let catalogue = try Catalogue(store: store, definitions: loaded.definitions).table(programme: "hvb")
         context.render(DataTable(columns: ["criterion", "indicator", "planning", "periods"],

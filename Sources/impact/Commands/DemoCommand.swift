@@ -37,14 +37,14 @@ enum DemoCommand: Command {
         context.write("\nChecked \(loaded.definitions.indicators.count) indicators in \(loaded.files.count) definition files: no problems.\n")
         context.write("\nVeilig Thuis West-Brabant (VTWB), 2017 and 2018 — every figure with its status:\n")
         let evaluator = Evaluator(store: store, definitions: loaded.definitions)
+        let publication = Publication(evaluator: evaluator, geography: try GeographyStore(store: store).load())
         let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2017), .year(2018)])
         var table = DataTable(columns: IndicatorResult.columns)
         for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.status == .available {
-            table.rows += try evaluator.evaluate(indicator.id.value, request).map(\.row)
+            table.rows += try publication.evaluate(indicator.id.value, request).map(\.row)
         }
         context.render(table, format: .table)
         context.write("\nWhat changed from 2017 to 2018, and is it real? (verdicts follow each indicator's polarity)\n")
-        let publication = Publication(evaluator: evaluator, geography: try GeographyStore(store: store).load())
         let diff = PeriodDiff(publication: publication)
         var changes = DataTable(columns: ["indicator", "2017", "2018", "change", "verdict", "test", "p", "significant"])
         for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.status == .available {

@@ -172,3 +172,16 @@ public struct DefinitionSet: Sendable {
     public func indicator(_ id: String) -> IndicatorDeclaration? { indicators.first { $0.id.value == id } }
     public func programme(_ id: String) -> ProgrammeDeclaration? { programmes.first { $0.id.value == id } }
 }
+
+extension AlertRule.Condition: CustomStringConvertible {
+    /// The condition as written in a definition.
+    public var description: String {
+        switch self {
+        case .threshold(let comparison, let value): return "value \(comparison.rawValue) \(TableRenderer.machineNumber(value))"
+        case .change(let comparison, let value, let relative, let reference):
+            return "change \(comparison.rawValue) \(TableRenderer.machineNumber(value))\(relative ? "%" : "") vs \(reference.rawValue)"
+        case .targetMissed: return "target missed"
+        case .outsideExpectedRange(let deviations, let periods): return "outside \(TableRenderer.machineNumber(deviations)) sd of \(periods) periods"
+        }
+    }
+}

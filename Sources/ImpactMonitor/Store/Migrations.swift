@@ -1,7 +1,7 @@
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
-    public static let all: [String] = [version1, version2]
+    public static let all: [String] = [version1, version2, version3]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -81,5 +81,44 @@ public enum Migrations {
         UPDATE observation SET dim_keys = coalesce(
             (SELECT group_concat(key, ',') FROM (SELECT key FROM json_each(observation.dims) ORDER BY key)), '');
         CREATE INDEX observation_lookup ON observation(series_id, dim_keys, geo, period_start);
+        """
+
+    /// Alerts: the state of every rule per area, the transitions, and an outbox so that no
+    /// notification is lost or sent twice.
+    static let version3 = """
+        CREATE TABLE alert_state (
+            indicator TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('ok', 'pending', 'firing', 'resolved', 'no_data')),
+            active_count INTEGER NOT NULL DEFAULT 0,
+            inactive_count INTEGER NOT NULL DEFAULT 0,
+            last_period TEXT NOT NULL,
+            last_period_start TEXT NOT NULL,
+            last_value REAL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (indicator, rule, geo)
+        );
+        CREATE TABLE alert_transition (
+            id INTEGER PRIMARY KEY,
+            indicator TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            period TEXT NOT NULL,
+            from_state TEXT NOT NULL,
+            to_state TEXT NOT NULL,
+            value REAL,
+            batch_id INTEGER,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE alert_outbox (
+            id INTEGER PRIMARY KEY,
+            transition_id INTEGER NOT NULL REFERENCES alert_transition(id),
+            command TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            delivered_at TEXT
+        );
         """
 }

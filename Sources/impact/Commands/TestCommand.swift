@@ -1,0 +1,46 @@
+import Foundation
+import ImpactMonitor
+
+/// `impact test [FILE…]`: run rule tests (like `promtool test rules`).
+enum TestCommand: Command {
+    static let spec = CommandSpec(
+        name: "test",
+        summary: "run rule tests: input data, evaluation periods, expected values and alert states",
+        discussion: "Each test runs in a fresh temporary store with a fixed clock. Without FILE, runs every *.test under indicators/tests. Format: docs/alerts.md.",
+        positionals: [.init("FILE", minimum: 0, maximum: nil, help: "test files or directories (default: indicators/tests)")],
+        examples: ["impact test", "impact test indicators/tests/politie.test"])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let inputs = arguments.positionals.isEmpty ? ["indicators/tests"] : arguments.positionals
+        let files = try inputs.flatMap(testFiles)
+        guard !files.isEmpty else { throw CommandFailure(message: "no *.test files found in \(inputs.joined(separator: ", "))") }
+        var failed = 0
+        var passed = 0
+        for path in files {
+            let (file, diagnostics) = RuleTestFile.parse(path: path)
+            context.report(diagnostics)
+            guard let file else { failed += 1; continue }
+            for result in RuleTestRunner().run(file) {
+                if result.passed {
+                    passed += 1
+                    context.write("ok    \(result.name) (\(path))\n")
+                } else {
+                    failed += 1
+                    context.write("FAIL  \(result.name) (\(path))\n" + result.failures.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") + "\n" }.joined())
+                }
+            }
+        }
+        context.write("\(passed) passed, \(failed) failed\n")
+        return failed == 0 ? ExitCode.success : ExitCode.findings
+    }
+
+    static func testFiles(_ path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandFailure(message: "test file or directory '\(path)' does not exist")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        return (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".test") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+    }
+}

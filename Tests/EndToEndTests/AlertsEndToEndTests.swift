@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct AlertsEndToEndTests {
+    let root = ImpactBinary.projectRoot
+
+    @Test func shippedRuleTestsPass() throws {
+        let result = try ImpactBinary.run(["test"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("0 failed"))
+    }
+
+    @Test func aWrongExpectationFailsWithADiff() throws {
+        let directory = ImpactBinary.temporaryDirectory()
+        let text = try String(contentsOfFile: root + "/indicators/tests/politie.test", encoding: .utf8)
+            .replacingOccurrences(of: "\"../", with: "\"\(root)/indicators/")
+            .replacingOccurrences(of: "\"politie-input.csv\"", with: "\"\(root)/indicators/tests/politie-input.csv\"")
+            .replacingOccurrences(of: "politie_dominant VTWB firing", with: "politie_dominant VTWB pending")
+        try text.write(toFile: directory + "/wrong.test", atomically: true, encoding: .utf8)
+        let result = try ImpactBinary.run(["test", directory + "/wrong.test"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL"))
+        #expect(result.stdout.contains("expected: pending") && result.stdout.contains("actual:   firing"))
+    }
+
+    func storeWithPoliceSeries() throws -> String {
+        let store = ImpactBinary.temporaryDirectory() + "/alerts.sqlite"
+        #expect(try ImpactBinary.run(["import", "geography", "fixtures/geography", "--store", store]).status == 0)
+        #expect(try ImpactBinary.run(["import", "csv", "indicators/tests/politie-input.csv", "--store", store]).status == 0)
+        return store
+    }
+
+    @Test func checkReportsTransitionsOnceAndSignalsFiring() throws {
+        let store = try storeWithPoliceSeries()
+        let first = try ImpactBinary.run(["alerts", "check", "--period", "2016", "--store", store])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("\"from\":\"ok\",\"to\":\"pending\""))
+        let firing = try ImpactBinary.run(["alerts", "check", "--period", "2017", "--store", store, "--all"])
+        #expect(firing.status == 1)
+        #expect(firing.stdout.contains("\"to\":\"firing\"") && firing.stdout.contains("{\"firing\":"))
+        let again = try ImpactBinary.run(["alerts", "check", "--period", "2017", "--store", store])
+        #expect(again.status == 1 && again.stdout.isEmpty && again.stderr.contains("0 transition(s)"))
+        let list = try ImpactBinary.run(["alerts", "list", "--store", store, "--format", "csv"])
+        #expect(list.stdout.contains("wb_politie_aandeel,politie_dominant,value > 80,warning,VTWB,firing,2017"))
+        let history = try ImpactBinary.run(["alerts", "history", "--store", store, "--format", "csv"])
+        #expect(history.stdout.split(separator: "\n").count == 3)
+        let usage = try ImpactBinary.run(["alerts", "chek", "--store", store])
+        #expect(usage.status == 64 && usage.stderr.contains("did you mean 'check'?"))
+    }
+
+    @Test func failedNotificationIsKeptAndDeliveredOnceLater() throws {
+        let store = try storeWithPoliceSeries()
+        let directory = ImpactBinary.temporaryDirectory()
+        let script = directory + "/notify.sh"
+        try "#!/bin/sh\nif [ -e \(directory)/fail ]; then exit 3; fi\ncat >> \(directory)/delivered.jsonl\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        FileManager.default.createFile(atPath: directory + "/fail", contents: nil)
+        let failing = try ImpactBinary.run(["alerts", "check", "--period", "2016", "--store", store, "--notify", script])
+        #expect(failing.stderr.contains("kept in the outbox"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/delivered.jsonl"))
+        try FileManager.default.removeItem(atPath: directory + "/fail")
+        let retry = try ImpactBinary.run(["alerts", "check", "--period", "2016", "--store", store, "--notify", script])
+        #expect(retry.stderr.contains("1 notification(s) delivered"))
+        let later = try ImpactBinary.run(["alerts", "check", "--period", "2016", "--store", store, "--notify", script])
+        #expect(later.stderr.contains("0 notification(s) delivered"))
+        let delivered = try String(contentsOfFile: directory + "/delivered.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(delivered.count == 1)
+        #expect(delivered[0].contains("\"rule\":\"politie_dominant\"") && delivered[0].contains("\"to\":\"pending\""))
+    }
+}

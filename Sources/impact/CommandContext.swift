@@ -11,12 +11,13 @@ final class CommandContext {
         storeOverride ?? environment["IMPACT_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath
     }
 
+    /// Writes data; when the reader has gone (`impact eval | head`), stops quietly like other tools.
     func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch { exit(ExitCode.success) }
     }
 
     func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     /// Opens the store, creating and migrating it; failures name the path and the flag.

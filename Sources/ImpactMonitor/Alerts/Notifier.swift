@@ -48,7 +48,8 @@ public struct Notifier {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return "cannot start '\(program)': \(error.localizedDescription)" }
-        input.fileHandleForWriting.write(Data((entry.payload + "\n").utf8))
+        // A command that exits without reading its input is judged by its exit status below.
+        try? input.fileHandleForWriting.write(contentsOf: Data((entry.payload + "\n").utf8))
         try? input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }

@@ -210,3 +210,15 @@ func indicator(_ value: String, unit: String = "ratio", extra: String = "") -> S
         #expect(lines[3] == "    hint: did you mean 'vt.meldingen'?")
     }
 }
+
+extension LanguageTests {
+    /// Printing and re-parsing gives the same text: the printer writes valid definitions.
+    @Test(arguments: ["vt.adviezen / vt.meldingen", "pct(vt.meldingen[melder = \"Politie\"], vt.meldingen)", "vt.meldingen per 1000 pop.inwoners",
+                      "(vt.adviezen - previous(vt.adviezen)) / lag(vt.adviezen, 2)", "-(vt.adviezen + 1) * 2", "coalesce(vt.adviezen, 0) - last_year(vt.adviezen)",
+                      "median(vt.adviezen) + sum(vt.meldingen[melder in (\"Politie\", \"Onderwijs\")])", "vt.adviezen - (vt.meldingen - vt.adviezen)"])
+    func expressionsPrintBackToTheirSource(source: String) {
+        let loaded = DefinitionLoader.load(sources: [SourceFile(path: "b.ind", text: baseSeries), SourceFile(path: "x.ind", text: indicator(source, unit: "count"))])
+        let value = loaded.definitions.indicator("x")!.value!
+        #expect(ExpressionPrinter.text(value) == source)
+    }
+}

@@ -29,7 +29,7 @@ public struct AlertCondition {
             let change = relative ? 100 * (value - before) / abs(before) : value - before
             return comparison.holds(change, amount) ? .active : .inactive
         case .targetMissed?:
-            guard let target = applicableTarget(for: period) else { return .noData }
+            guard let target = indicator.target(for: period) else { return .noData }
             return target.comparison.holds(value, target.value) ? .inactive : .active
         case .outsideExpectedRange(let deviations, let count)?:
             let past = (1...max(1, count)).compactMap { history[period.shifted(by: -$0).code]?.value }
@@ -42,16 +42,6 @@ public struct AlertCondition {
         }
     }
 
-    /// The target for the period itself, or the latest deadline that has passed by its end.
-    func applicableTarget(for period: Period) -> Target? {
-        if let exact = indicator.targets.first(where: { $0.when == .period(period) }) { return exact }
-        return indicator.targets.filter { if case .deadline(let date) = $0.when { return date < period.end } else { return false } }
-            .max { lhs, rhs in
-                guard case .deadline(let a) = lhs.when, case .deadline(let b) = rhs.when else { return false }
-                return a < b
-            }
-    }
-
     /// The rule's summary with its placeholders filled in.
     public func summary(geo: String, geoName: String, period: Period, value: Double?) -> String {
         let template = rule.summary ?? "{title}: {region_name} {period} = {value}"
@@ -59,5 +49,17 @@ public struct AlertCondition {
                             "{value}": value.map { NumberLocale.nl.format($0, decimals: 2) } ?? "–",
                             "{indicator}": indicator.id.value, "{title}": indicator.title ?? indicator.id.value, "{severity}": rule.severity.rawValue]
         return replacements.reduce(template) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+    }
+}
+
+extension IndicatorDeclaration {
+    /// The target for the period itself, or the latest deadline that has passed by its end.
+    public func target(for period: Period) -> Target? {
+        if let exact = targets.first(where: { $0.when == .period(period) }) { return exact }
+        return targets.filter { if case .deadline(let date) = $0.when { return date < period.end } else { return false } }
+            .max { lhs, rhs in
+                guard case .deadline(let a) = lhs.when, case .deadline(let b) = rhs.when else { return false }
+                return a < b
+            }
     }
 }

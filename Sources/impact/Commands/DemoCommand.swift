@@ -58,6 +58,19 @@ enum DemoCommand: Command {
         let catalogue = try Catalogue(store: store, definitions: loaded.definitions).table(programme: "hvb")
         context.render(DataTable(columns: ["criterion", "indicator", "planning", "periods"],
                                  rows: catalogue.rows.map { [$0[2], $0[3], $0[6], $0[7]] }), format: .table)
+        let alertStore = AlertStore(store: store)
+        context.write("\nScheduled alert check, run for 2017 and then 2018 (rule: police share above 80 % for 2 periods):\n")
+        for year in [2017, 2018] {
+            let check = try AlertCheck(publication: publication, alertStore: alertStore).run(period: .year(year))
+            context.write("  \(year): \(check.transitions.count) transition(s), \(check.firing.count) firing\n")
+            for transition in check.transitions {
+                context.write("    \(transition.indicator).\(transition.rule) \(transition.geo): \(transition.from.rawValue) → \(transition.to.rawValue)\n")
+            }
+        }
+        let reportPath = (storePath as NSString).deletingLastPathComponent + "/report-VTWB-2018.html"
+        let html = try ReportCommand.write(store: store, publication: publication, region: "VTWB", period: .year(2018), compare: .year(2017), language: "nl", markdown: false)
+        try html.write(toFile: reportPath, atomically: true, encoding: .utf8)
+        context.write("\nSteering-group report (open in a browser): \(reportPath)\n")
         context.write("\nExplore further: impact eval --store \(storePath) --level gemeente --period 2018\n")
         return ExitCode.success
     }

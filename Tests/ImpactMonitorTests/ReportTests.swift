@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import ImpactMonitor
+
+/// Structural tests of the report (not pixels): sections in order, self-contained, honest gaps.
+@Suite struct ReportTests {
+    let data: ReportData
+
+    init() throws {
+        let store = try TestSupport.demoStore()
+        let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
+        let publication = Publication(evaluator: Evaluator(store: store, definitions: definitions), geography: try GeographyStore(store: store).load())
+        _ = try AlertCheck(publication: publication, alertStore: AlertStore(store: store)).run(period: .year(2017))
+        data = try ReportBuilder(publication: publication, store: store).build(region: "VTWB", period: .year(2018), compare: .year(2017))
+    }
+
+    var html: String { HTMLReport(data: data, text: ReportText(language: "nl")).html }
+
+    /// Headings in document order: the outline a reader sees.
+    static func outline(_ html: String) -> [String] {
+        var headings: [String] = []
+        var rest = Substring(html)
+        while let start = rest.range(of: "<h") {
+            let after = rest[start.upperBound...]
+            guard let level = after.first, "1234".contains(level), let close = after.range(of: "</h\(level)>"),
+                  let open = after.firstIndex(of: ">") else { rest = after; continue }
+            let inner = after[after.index(after: open)..<close.lowerBound].replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            headings.append("h\(level) " + inner)
+            rest = after[close.upperBound...]
+        }
+        return headings
+    }
+
+    @Test func outlineGolden() throws {
+        let outline = Self.outline(html).joined(separator: "\n") + "\n"
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/report-outline-VTWB-2018.txt").path
+        if ProcessInfo.processInfo.environment["IMPACT_UPDATE_GOLDEN"] == "1" { try outline.write(toFile: path, atomically: true, encoding: .utf8) }
+        #expect(outline == (try String(contentsOfFile: path, encoding: .utf8)))
+    }
+
+    @Test func sectionsInTheRightOrder() {
+        let ids = ["<header>", "id=\"scorecard\"", "id=\"lines\"", "id=\"alerts\"", "id=\"milestones\"", "id=\"appendix-coverage\"", "id=\"appendix-definitions\""]
+        let positions = ids.map { html.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    }
+
+    @Test func selfContainedWithoutScriptsOrRequests() {
+        let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        #expect(!withoutNamespace.contains("http://") && !withoutNamespace.contains("https://"))
+        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("<img") && !html.contains("@import") && !html.contains("url("))
+        #expect(html.contains("@page { size: A4"))
+    }
+
+    @Test func everyChartIsAccessible() {
+        let charts = html.components(separatedBy: "<svg ").count - 1
+        #expect(charts >= data.entries.count)
+        #expect(html.components(separatedBy: "role=\"img\"").count - 1 == charts)
+        #expect(html.components(separatedBy: "<title id=").count - 1 == charts)
+        #expect(html.components(separatedBy: "<desc id=").count - 1 == charts)
+    }
+
+    @Test func dutchNumbersStatusesAndGaps() {
+        #expect(html.contains("6.039") && html.contains("0,514") && html.contains("85,8 %"))
+        #expect(html.contains(">voorlopig<") || html.contains("voorlopig"))
+        #expect(html.contains("te weinig waarnemingen"))
+        // 2017 has no rate per 100 inhabitants: a gap with its reason, never a zero.
+        let rate = data.entries.first { $0.indicator.id.value == "wb_meldingen_per_100_inwoners" }!
+        #expect(rate.history.first { $0.period == "2017" }?.value == nil)
+        #expect(html.contains("class=\"gapmark\""))
+        #expect(html.contains("2017: geen cijfer"))
+        #expect(html.contains("Onbekend (VT West-Brabant)"))
+    }
+
+    @Test func scorecardVerdictsFollowPolarity() {
+        let onderzoeken = data.entries.first { $0.indicator.id.value == "wb_onderzoeken" }!
+        #expect(onderzoeken.diff?.verdict == .improved)
+        #expect(onderzoeken.trend.direction == -1 && onderzoeken.trend.periods == 3)
+        let target = data.entries.first { $0.indicator.id.value == "wb_adviezen_per_melding" }!
+        #expect(target.target?.value == 0.6)
+    }
+
+    @Test func milestonesShowTheirDeadlinesAlsoWithoutData() {
+        #expect(data.milestones.count == 6)
+        #expect(html.contains("31 december 2020"))
+        #expect(data.milestones.allSatisfy { $0.result?.value == nil })
+    }
+
+    @Test func markdownHasTheSameContent() {
+        let markdown = MarkdownReport(data: data, text: ReportText(language: "nl")).markdown
+        for heading in ["## Scorekaart", "## Actielijnen", "## Signalen die nu afgaan", "## Mijlpalen", "## Bijlage A", "## Bijlage B"] {
+            #expect(markdown.contains(heading), "missing \(heading)")
+        }
+        #expect(markdown.contains("| Onbekend (VT West-Brabant) | 9"))
+        #expect(!markdown.contains("<svg"))
+    }
+
+    @Test func englishVariant() {
+        let english = HTMLReport(data: data, text: ReportText(language: "en")).html
+        #expect(english.contains("<html lang=\"en\">") && english.contains("Scorecard") && english.contains("6,039"))
+    }
+}

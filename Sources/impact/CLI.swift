@@ -28,7 +28,7 @@ enum CLI {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        InitCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self, EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self, CatalogueCommand.self, DemoCommand.self, HelpCommand.self,
+        InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self, EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self, CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self, HelpCommand.self,
     ]
 
     static func command(named name: String) -> (any Command.Type)? {

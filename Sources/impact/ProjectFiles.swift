@@ -22,14 +22,13 @@ struct ProjectFiles {
         return ProjectFiles(root: root)
     }
 
-    /// Every canonical CSV under `fixtures/` except geography reference files.
+    /// The canonical CSV fixtures of the Veilig Thuis regions (`fixtures/vt-*/`); the other folders
+    /// hold reference data, other source formats and deliberately broken input.
     func fixtureDataFiles() throws -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: fixtures)
         var files: [String] = []
         while let relative = enumerator?.nextObject() as? String {
-            if relative.hasSuffix(".csv") && !relative.hasPrefix("geography/") && !relative.hasPrefix("broken/") {
-                files.append(fixtures + "/" + relative)
-            }
+            if relative.hasSuffix(".csv") && relative.hasPrefix("vt-") { files.append(fixtures + "/" + relative) }
         }
         return files.sorted()
     }

@@ -31,7 +31,7 @@ enum TestSupport {
     static func demoStore() throws -> Store {
         let store = try storeWithGeography()
         let files = FileManager.default.enumerator(atPath: fixtures)!.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".csv") && !$0.hasPrefix("geography/") && !$0.hasPrefix("broken/") }
+            .filter { $0.hasSuffix(".csv") && $0.hasPrefix("vt-") }
             .sorted().map { fixtures + "/" + $0 }
         let result = try CSVImport(paths: files).run(into: store)
         precondition(!result.failed, "fixtures must import: \(result.diagnostics)")

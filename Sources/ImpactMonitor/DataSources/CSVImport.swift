@@ -1,4 +1,4 @@
-/// The built-in canonical CSV source: one or more files imported as one batch.
+/// Imports canonical CSV files as one batch (the `csv` source without gates).
 public struct CSVImport {
     public let paths: [String]
     public let delimiter: Character?
@@ -11,14 +11,6 @@ public struct CSVImport {
     }
 
     public func run(into store: Store) throws -> ImportResult {
-        let digest = try FileDigest.sha256(paths: paths)
-        let importer = ObservationImport(store: store, source: "csv", origin: paths.joined(separator: " "), sha256: digest)
-        return try importer.run { diagnostics, emit in
-            var rows = 0
-            for path in paths {
-                rows += try CanonicalCSV(path: path, delimiter: delimiter, decimal: decimal).read(diagnostics: &diagnostics, emit: emit)
-            }
-            return rows
-        }
+        try DataImport(source: CSVSource(), inputs: paths, options: ImportOptions(delimiter: delimiter, decimal: decimal)).run(into: store)
     }
 }

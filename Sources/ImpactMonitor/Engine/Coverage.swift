@@ -21,4 +21,30 @@ public struct Coverage {
         }
         return table
     }
+
+    /// Series × area × period: present, provisional, suppressed at source, delivered empty, or
+    /// missing (no row at all) — over every area and period that has any figure of the series.
+    public func cells(series keys: [String], geos: [String]?) throws -> DataTable {
+        let filter = keys.isEmpty ? "" : "AND s.key IN (" + keys.map { _ in "?" }.joined(separator: ", ") + ")"
+        let rows = try store.database.query("""
+            SELECT s.key, o.geo, o.period, max(o.value IS NOT NULL), max(o.provisional), max(o.suppressed)
+            FROM observation AS o JOIN series AS s ON s.id = o.series_id
+            WHERE o.superseded_by IS NULL \(filter)
+            GROUP BY s.key, o.geo, o.period
+            """, keys.map { .text($0) }) { ($0.string(0)!, $0.string(1)!, $0.string(2)!, $0.int(3)! == 1, $0.int(4)! == 1, $0.int(5)! == 1) }
+        var table = DataTable(columns: ["series", "geo"], notes: ["✓ present · v provisional · s suppressed at source · ∅ delivered empty · – missing"])
+        let periods = Array(Set(rows.map(\.2))).sorted { (try? Period.parse($0).period) ?? .year(0) < (try? Period.parse($1).period) ?? .year(0) }
+        table.columns += periods
+        var cells: [String: String] = [:]
+        for row in rows {
+            cells["\(row.0) \(row.1) \(row.2)"] = row.5 ? "s" : (!row.3 ? "∅" : (row.4 ? "v" : "✓"))
+        }
+        for key in Array(Set(rows.map(\.0))).sorted() {
+            let areas = geos ?? Array(Set(rows.filter { $0.0 == key }.map(\.1))).sorted()
+            for geo in areas {
+                table.rows.append([.text(key), .text(geo)] + periods.map { .text(cells["\(key) \(geo) \($0)"] ?? "–") })
+            }
+        }
+        return table
+    }
 }

@@ -165,6 +165,7 @@ public struct DefinitionSet: Sendable {
     public var series: [SeriesDeclaration] = []
     public var indicators: [IndicatorDeclaration] = []
     public var programmes: [ProgrammeDeclaration] = []
+    public var sources: [SourceDeclaration] = []
 
     public init() {}
 
@@ -184,4 +185,31 @@ extension AlertRule.Condition: CustomStringConvertible {
         case .outsideExpectedRange(let deviations, let periods): return "outside \(TableRenderer.machineNumber(deviations)) sd of \(periods) periods"
         }
     }
+}
+
+/// An import gate: an expectation a delivery must meet (Soda-style), at warn or fail level.
+public struct ImportGate: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// Every listed area delivers at least one figure.
+        case regions([String])
+        /// Every listed period is delivered.
+        case periods([Period])
+        /// No negative values (counts cannot be negative).
+        case noNegative
+        /// Where a batch holds a total and its parts, they agree within the tolerance.
+        case partsSum(tolerance: Double, relative: Bool)
+        /// The newest period ends no longer ago than this many months.
+        case freshness(months: Int)
+    }
+    public enum Level: String, CaseIterable, Sendable { case warn, fail }
+
+    public let kind: Kind
+    public let level: Level
+    public let range: SourceRange
+}
+
+/// `source csv { expect … }`: the gates of one data source.
+public struct SourceDeclaration: Sendable {
+    public let id: Located<String>
+    public var gates: [ImportGate] = []
 }

@@ -45,6 +45,7 @@ public struct DefinitionLoader {
             definitions.series += parsed.definitions.series
             definitions.indicators += parsed.definitions.indicators
             definitions.programmes += parsed.definitions.programmes
+            definitions.sources += parsed.definitions.sources
             diagnostics += parsed.diagnostics
         }
         diagnostics += Checker.check(definitions)

@@ -103,9 +103,10 @@ public struct Parser {
                 case "series": try parseSeries()
                 case "indicator": try parseIndicator()
                 case "programme", "program": try parseProgramme()
+                case "source": try parseSource()
                 default:
                     throw fail("unknown declaration '\(keyword.value)'",
-                               hint: Suggestions.hint(for: keyword.value, among: ["series", "indicator", "programme"]) ?? "a file holds series, indicator and programme blocks", at: keyword.range)
+                               hint: Suggestions.hint(for: keyword.value, among: ["series", "indicator", "programme", "source"]) ?? "a file holds series, indicator, programme and source blocks", at: keyword.range)
                 }
             } catch {
                 skipBlock()
@@ -364,6 +365,70 @@ public struct Parser {
             }
         }
         definitions.programmes.append(programme)
+    }
+
+    // MARK: Sources and their import gates
+
+    private mutating func parseSource() throws {
+        var source = SourceDeclaration(id: try name("a source id (csv, statline, …)"))
+        try block("source") { parser, field in
+            guard field.value == "expect" else { throw parser.unknownField(field, in: "a source", known: ["expect"]) }
+            source.gates.append(try parser.parseGate(at: field.range))
+        }
+        definitions.sources.append(source)
+    }
+
+    /// `expect regions "VTWB" "VTZL" fail` · `expect periods 2017 2018` · `expect no_negative`
+    /// · `expect parts_sum within 0` (or `within 1%`) · `expect fresh within 24 months` — then an optional `warn`/`fail`.
+    private mutating func parseGate(at start: SourceRange) throws -> ImportGate {
+        let kindName = try name("a gate: regions, periods, no_negative, parts_sum or fresh")
+        let kind: ImportGate.Kind
+        switch kindName.value {
+        case "regions":
+            var codes: [String] = []
+            while case .string(let code) = current.kind { codes.append(code); _ = advance() }
+            guard !codes.isEmpty else { throw fail("expected area codes in quotes after 'regions'") }
+            kind = .regions(codes)
+        case "periods":
+            var periods: [Period] = []
+            while true {
+                let text: String
+                switch current.kind {
+                case .periodLiteral(let literal): text = literal
+                case .number(let number): text = TableRenderer.machineNumber(number)
+                default: text = ""
+                }
+                guard !text.isEmpty else { break }
+                let range = advance().range
+                do { periods.append(try Period.parse(text).period) } catch { throw fail(error.description, at: range) }
+            }
+            guard !periods.isEmpty else { throw fail("expected periods after 'periods'") }
+            kind = .periods(periods)
+        case "no_negative": kind = .noNegative
+        case "parts_sum":
+            var tolerance = 0.0, relative = false
+            if isName("within") {
+                _ = advance()
+                tolerance = try number("a tolerance")
+                if isSymbol("%") { _ = advance(); relative = true }
+            }
+            kind = .partsSum(tolerance: tolerance, relative: relative)
+        case "fresh":
+            guard isName("within") else { throw fail("write: expect fresh within 24 months") }
+            _ = advance()
+            let amount = Int(try number("a number of months or years"))
+            let unit = try name("'months' or 'years'")
+            guard ["months", "years", "month", "year"].contains(unit.value) else { throw fail("expected 'months' or 'years'", at: unit.range) }
+            kind = .freshness(months: unit.value.hasPrefix("year") ? amount * 12 : amount)
+        default:
+            throw fail("unknown gate '\(kindName.value)'", hint: Suggestions.hint(for: kindName.value, among: ["regions", "periods", "no_negative", "parts_sum", "fresh"]), at: kindName.range)
+        }
+        var level = ImportGate.Level.fail
+        if case .name(let word) = current.kind, let parsed = ImportGate.Level(rawValue: word) {
+            level = parsed
+            _ = advance()
+        }
+        return ImportGate(kind: kind, level: level, range: start.through(previousRange))
     }
 
     // MARK: Expressions

@@ -35,14 +35,7 @@ public struct GeographyStore {
         guard problems.isEmpty else { return (false, problems) }
         let changed = try database.transaction { () -> Bool in
             let before = try fingerprint()
-            for unit in contents.units {
-                try database.execute("""
-                    INSERT INTO geo_unit (code, name, level, kind, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, kind = excluded.kind,
-                        valid_from = excluded.valid_from, valid_until = excluded.valid_until
-                    """, [.text(unit.code), .text(unit.name), .text(unit.level.rawValue), .text(unit.kind.rawValue),
-                          unit.validFrom?.iso.sqlValue ?? .null, unit.validUntil?.iso.sqlValue ?? .null])
-            }
+            for unit in contents.units { try upsert(unit) }
             for set in contents.sets {
                 try database.execute("INSERT INTO region_set (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
                                      [.text(set.id), .text(set.name)])
@@ -80,6 +73,16 @@ public struct GeographyStore {
             if byKey.updateValue(item, forKey: itemKey) == nil { order.append(itemKey) }
         }
         return order.map { byKey[$0]! }
+    }
+
+    /// Inserts or updates one unit (inside the caller's transaction).
+    public func upsert(_ unit: GeoUnit) throws {
+        try database.execute("""
+            INSERT INTO geo_unit (code, name, level, kind, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, kind = excluded.kind,
+                valid_from = excluded.valid_from, valid_until = excluded.valid_until
+            """, [.text(unit.code), .text(unit.name), .text(unit.level.rawValue), .text(unit.kind.rawValue),
+                  unit.validFrom?.iso.sqlValue ?? .null, unit.validUntil?.iso.sqlValue ?? .null])
     }
 
     /// A cheap summary of the reference tables, to tell a re-import that changed nothing.

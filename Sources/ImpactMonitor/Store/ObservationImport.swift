@@ -12,8 +12,10 @@ public struct ImportResult: Sendable {
     public var droppedDiagnostics = 0
     /// A committed batch with the same content digest, when the file was delivered before.
     public var identicalBatch: Int?
+    /// `--dry-run`: everything was checked, nothing was written.
+    public var dryRun = false
 
-    public var unchanged: Bool { batchID == nil && !failed }
+    public var unchanged: Bool { batchID == nil && !failed && !dryRun }
     public var failed: Bool { diagnostics.contains { $0.severity == .error } || droppedDiagnostics > 0 }
 }
 
@@ -23,9 +25,13 @@ public struct ObservationImport {
     public let store: Store
     public let source: String
     public let origin: String
-    public let sha256: String
+    /// Digest of what was read; nil: the digest of the delivered records themselves (plugins).
+    public let sha256: String?
+    public var gates: [ImportGate] = []
+    public var dryRun = false
+    public var today = CivilDate(iso: String(Timestamp.now().prefix(10)))!
 
-    public init(store: Store, source: String, origin: String, sha256: String) {
+    public init(store: Store, source: String, origin: String, sha256: String?) {
         self.store = store
         self.source = source
         self.origin = origin
@@ -35,42 +41,65 @@ public struct ObservationImport {
     private var database: Database { store.database }
 
     /// `produce` streams records into the given sink and reports parse problems itself.
-    public func run(produce: (inout DiagnosticList, (ObservationRecord) throws -> Void) throws -> Int) throws -> ImportResult {
+    public func run(produce: (inout DiagnosticList, (ImportItem) throws -> Void) throws -> Int) throws -> ImportResult {
         let started = Timestamp.now()
         var result = ImportResult()
+        var digest = ""
         do {
             try database.transaction {
                 try prepareStaging()
                 var diagnostics = DiagnosticList()
                 var geoDiagnostics = DiagnosticList()
-                let geoCodes = Set(try database.query("SELECT code FROM geo_unit") { $0.string(0)! })
+                var geoCodes = Set(try database.query("SELECT code FROM geo_unit") { $0.string(0)! })
                 let insert = try database.statement(Self.stageSQL)
-                result.rows = try produce(&diagnostics) { record in
+                var recordDigest = SHA256()
+                result.rows = try produce(&diagnostics) { item in
+                    let record: ObservationRecord
+                    switch item {
+                    case .unit(let unit, _):
+                        try GeographyStore(store: store).upsert(unit)
+                        geoCodes.insert(unit.code)
+                        return
+                    case .observation(let observation):
+                        record = observation
+                    }
                     guard geoCodes.contains(record.geo) else {
                         geoDiagnostics.append(unknownGeo(record, among: geoCodes))
                         return
                     }
-                    try insert.execute(Self.stageArguments(record))
+                    let arguments = Self.stageArguments(record)
+                    if sha256 == nil { recordDigest.update(Array(arguments.dropFirst(3).map(\.description).joined(separator: "\u{1F}").utf8) + [0x1E]) }
+                    try insert.execute(arguments)
                 }
+                digest = sha256 ?? recordDigest.finalize()
                 diagnostics.append(contentsOf: geoDiagnostics.items)
                 diagnostics.append(contentsOf: try duplicateDiagnostics())
+                if !diagnostics.hasErrors {
+                    diagnostics.append(contentsOf: try GateCheck(database: database, origin: origin, today: today).check(gates))
+                }
                 result.diagnostics = diagnostics.items.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
                 result.droppedDiagnostics = diagnostics.dropped
                 if result.failed { throw ImportRollback.invalid }
                 result.identicalBatch = try database.scalarInt(
-                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?", [.text(source), .text(sha256)])
-                try merge(started: started, into: &result)
+                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?", [.text(source), .text(digest)])
+                try merge(started: started, digest: digest, into: &result)
+                if dryRun {
+                    result.dryRun = true
+                    throw ImportRollback.dryRun
+                }
                 if result.added + result.revised == 0 { throw ImportRollback.unchanged }
             }
         } catch ImportRollback.invalid {
             result.batchID = nil
         } catch ImportRollback.unchanged {
             result.batchID = nil
+        } catch ImportRollback.dryRun {
+            result.batchID = nil
         }
         return result
     }
 
-    private enum ImportRollback: Error { case invalid, unchanged }
+    private enum ImportRollback: Error { case invalid, unchanged, dryRun }
 
     private func unknownGeo(_ record: ObservationRecord, among codes: Set<String>) -> Diagnostic {
         Diagnostic(file: record.location.file, line: record.location.line, column: record.location.geoColumn, length: record.geo.count,
@@ -136,12 +165,12 @@ public struct ObservationImport {
         return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
-    private func merge(started: String, into result: inout ImportResult) throws {
+    private func merge(started: String, digest: String, into result: inout ImportResult) throws {
         try database.execute("INSERT OR IGNORE INTO data_source (id, description) VALUES (?, '')", [.text(source)])
         try database.execute("""
             INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
             VALUES (?, ?, ?, ?, ?, ?, 'committed')
-            """, [.text(source), .text(origin), .text(sha256), .integer(Int64(result.rows)), .text(started), .text(Timestamp.now())])
+            """, [.text(source), .text(origin), .text(digest), .integer(Int64(result.rows)), .text(started), .text(Timestamp.now())])
         let batch = Int(database.lastInsertedRowID)
         try database.execute(sql: "INSERT OR IGNORE INTO series (key) SELECT DISTINCT series_key FROM staging")
         try database.execute(sql: """

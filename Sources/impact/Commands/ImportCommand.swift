@@ -3,38 +3,72 @@ import ImpactMonitor
 
 /// `impact import SOURCE INPUT…`: validate a delivery and commit it as one batch, or nothing.
 enum ImportCommand: Command {
-    static let sources = ["csv", "geography"]
-
     static let spec = CommandSpec(
         name: "import",
-        summary: "import a data delivery (csv) or geography reference files into the store",
+        summary: "import a data delivery from a source (csv, wide, statline, geography or a plugin) into the store",
         discussion: """
-            Sources:
-              csv        canonical long format: series,geo,period,value[,n][,status][,dimension…]
-              geography  reference files of units, region sets, memberships and successions (files or a directory)
+            Sources: see 'impact sources'. Built in: csv (canonical long format), wide (spreadsheet tables, --mapping),
+            statline (CBS OData export, --mapping), geography (reference files). Plugins: any executable
+            impact-source-NAME in ./sources or on PATH.
             Every problem is reported as FILE:LINE:COL before anything is written; one import is one
             transaction, so a failed or interrupted import leaves the store unchanged. Importing the same
             figures again changes nothing; changed figures become a new vintage and the old ones are kept.
+            The source's gates (declared as 'source ID { expect … }' in the definitions) run before commit:
+            'fail' gates reject the delivery, 'warn' gates are reported. --dry-run runs every check and writes nothing.
             """,
-        positionals: [.init("SOURCE", help: "csv or geography"), .init("INPUT", maximum: nil, help: "files to read")],
+        positionals: [.init("SOURCE", help: "source id"), .init("INPUT", minimum: 0, maximum: nil, help: "files, folders or plugin arguments")],
         options: [
+            .init("--dry-run", help: "validate and run the gates, but write nothing"),
+            .init("--mapping", value: "FILE", help: "mapping file (wide and statline sources)"),
+            .init("--timeout", value: "SECONDS", help: "how long a plugin may run (default 120)"),
             .init("--delimiter", value: "CHAR", help: "field delimiter ',' or ';' (default: detected from the header)"),
             .init("--decimal", value: "point|comma", help: "decimal separator (default: comma when the delimiter is ';')"),
+            DefinitionsOption.option,
         ],
-        examples: ["impact import geography fixtures/geography", "impact import csv fixtures/vt-west-brabant/*.csv"])
+        examples: ["impact import geography fixtures/geography", "impact import csv fixtures/vt-west-brabant/*.csv",
+                   "impact import statline fixtures/statline/vt-kerncijfers --mapping fixtures/statline/vt-kerncijfers.mapping",
+                   "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run"])
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let source = arguments.positionals[0]
+        let sourceID = arguments.positionals[0]
         let inputs = Array(arguments.positionals.dropFirst())
+        if sourceID == "geography" {
+            try requireExisting(inputs)
+            return try importGeography(inputs, context: context)
+        }
+        let registry = SourceRegistry.standard()
+        guard let source = registry.source(sourceID) else {
+            throw UsageError("unknown source '\(sourceID)'", hint: Suggestions.hint(for: sourceID, among: registry.sources.map(\.id) + ["geography"])
+                             ?? "sources are " + (registry.sources.map(\.id) + ["geography"]).joined(separator: ", ") + " (impact sources)")
+        }
+        if !source.isExternal { try requireExisting(inputs) }
+        var options = ImportOptions(delimiter: try delimiter(arguments), decimal: arguments.value("--decimal") == nil ? nil : try arguments.choice("--decimal", default: .point),
+                                    mapping: arguments.value("--mapping"))
+        if let timeout = try arguments.integer("--timeout") {
+            guard timeout > 0 else { throw UsageError("--timeout must be a positive number of seconds") }
+            options.timeout = TimeInterval(timeout)
+        }
+        let store = try context.openStore()
+        options.geography = try GeographyStore(store: store).load()
+        var importer = DataImport(source: source, inputs: inputs, options: options)
+        importer.gates = try gates(for: sourceID, arguments: arguments, context: context)
+        importer.dryRun = arguments.has("--dry-run")
+        return summarize(try importer.run(into: store), context: context)
+    }
+
+    static func requireExisting(_ inputs: [String]) throws {
+        guard !inputs.isEmpty else { throw UsageError("'impact import' needs at least one INPUT file for this source", hint: "usage: \(spec.usage)") }
         for input in inputs where !FileManager.default.fileExists(atPath: input) {
             throw CommandFailure(message: "input '\(input)' does not exist", exitCode: ExitCode.failure)
         }
-        switch source {
-        case "csv": return try importCSV(inputs, arguments: arguments, context: context)
-        case "geography": return try importGeography(inputs, context: context)
-        default:
-            throw UsageError("unknown source '\(source)'", hint: Suggestions.hint(for: source, among: sources) ?? "sources are " + sources.joined(separator: ", "))
-        }
+    }
+
+    /// Gates declared for the source in the definitions (when there are definitions).
+    static func gates(for source: String, arguments: ParsedArguments, context: CommandContext) throws -> [ImportGate] {
+        let directory = arguments.value("--indicators") ?? "indicators"
+        guard arguments.value("--indicators") != nil || FileManager.default.fileExists(atPath: directory) else { return [] }
+        let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
+        return definitions.sources.filter { $0.id.value == source }.flatMap(\.gates)
     }
 
     static func delimiter(_ arguments: ParsedArguments) throws -> Character? {
@@ -44,21 +78,18 @@ enum ImportCommand: Command {
         return character
     }
 
-    static func importCSV(_ inputs: [String], arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let decimal: DecimalSeparator? = arguments.value("--decimal") == nil ? nil : try arguments.choice("--decimal", default: .point)
-        let store = try context.openStore()
-        let result = try CSVImport(paths: inputs, delimiter: try delimiter(arguments), decimal: decimal).run(into: store)
-        return summarize(result, context: context)
-    }
-
     static func summarize(_ result: ImportResult, context: CommandContext) -> Int32 {
+        context.report(result.diagnostics, dropped: result.droppedDiagnostics)
         if result.failed {
-            context.report(result.diagnostics, dropped: result.droppedDiagnostics)
             context.error("import rejected: \(result.diagnostics.filter { $0.severity == .error }.count + result.droppedDiagnostics) problem(s); nothing was written\n")
             return ExitCode.findings
         }
-        if let batch = result.batchID {
-            context.error("imported batch \(batch): \(result.rows) rows, \(result.added) new, \(result.revised) revised (earlier values kept as history)\n")
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        let gateNote = warnings > 0 ? " (\(warnings) warning(s))" : ""
+        if result.dryRun {
+            context.error("dry run: \(result.rows) rows valid\(gateNote); would add \(result.added) and revise \(result.revised); nothing was written\n")
+        } else if let batch = result.batchID {
+            context.error("imported batch \(batch): \(result.rows) rows, \(result.added) new, \(result.revised) revised (earlier values kept as history)\(gateNote)\n")
         } else {
             let earlier = result.identicalBatch.map { "; identical to batch \($0)" } ?? ""
             context.error("unchanged: all \(result.rows) rows equal the current values\(earlier); nothing was written\n")

@@ -1,0 +1,19 @@
+import ImpactMonitor
+
+/// `impact sources`: the registry of data sources.
+enum SourcesCommand: Command {
+    static let spec = CommandSpec(
+        name: "sources",
+        summary: "list the data sources: built in, and plugins found in ./sources and on PATH",
+        options: [.init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)")],
+        examples: ["impact sources"])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let format = try arguments.choice("--format", default: OutputFormat.table)
+        var table = DataTable(columns: ["id", "kind", "description", "inputs"])
+        table.rows = SourceRegistry.standard().sources.map { [.text($0.id), .text($0.isExternal ? "external" : "built-in"), .text($0.summary), .text($0.inputs)] }
+        table.rows.insert([.text("geography"), .text("built-in"), .text("geography reference: units, region sets, memberships, successions"), .text("CSV files or a folder")], at: 3)
+        context.render(table, format: format)
+        return ExitCode.success
+    }
+}

@@ -68,3 +68,29 @@ import Testing
         #expect(delivered[0].contains("\"rule\":\"politie_dominant\"") && delivered[0].contains("\"to\":\"pending\""))
     }
 }
+
+extension AlertsEndToEndTests {
+    /// An alert check while an import commits sees the old or the new vintage, never a mix.
+    @Test func checkDuringAnImportSeesOneVintage() throws {
+        let store = try storeWithPoliceSeries()
+        let directory = ImpactBinary.temporaryDirectory()
+        var rows = "series,geo,period,melder,value\nvt.meldingen,VTWB,2016,Politie,5000\nvt.meldingen,VTWB,2016,,6670\n"
+        for index in 0..<60_000 { rows += "syn.load,GM0758,\(1900 + index / 12 % 120)-\(String(format: "%02d", index % 12 + 1)),s\(index / 1440),\(index % 97)\n" }
+        try rows.write(toFile: directory + "/revision.csv", atomically: true, encoding: .utf8)
+        let (importer, _, _) = ImpactBinary.process(["import", "csv", directory + "/revision.csv", "--store", store])
+        try importer.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        let check = try ImpactBinary.run(["alerts", "check", "--period", "2016", "--store", store])
+        importer.waitUntilExit()
+        #expect(importer.terminationStatus == 0)
+        #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
+        let old = String(100.0 * 5600 / 6670), new = String(100.0 * 5000 / 6670)
+        let value = check.stdout.components(separatedBy: "\"value\":").dropFirst().first?.split(separator: ",").first.map(String.init)
+        if let value {
+            #expect(value.hasPrefix(String(old.prefix(8))) || value.hasPrefix(String(new.prefix(8))), "value \(value) is neither vintage")
+        } else {
+            // 5000 / 6670 = 75 %: with the new vintage the rule stays ok, so there is no transition to print.
+            #expect(check.stdout.isEmpty)
+        }
+    }
+}

@@ -38,16 +38,21 @@ struct GateCheck {
                 "\($0.string(0)!):\($0.int(1)!): negative value \(ObservationImport.show($0.double(5))) for \($0.string(2)!) \($0.string(3)!) \($0.string(4)!)"
             }
         case .partsSum(let tolerance, let relative):
+            // Parts are summed per region in one pass over the batch (indexed by member), then compared.
             return try database.query("""
-                SELECT t.series_key, t.geo, t.period, t.dims, t.value, sum(p.value), count(p.rowid),
+                WITH parts AS (
+                    SELECT m.region, p.series_key, p.period, p.dims, sum(p.value) AS total, count(*) AS delivered
+                    FROM staging AS p
+                    JOIN membership AS m ON m.member = p.geo AND m.valid_from < p.period_end AND (m.valid_until IS NULL OR m.valid_until > p.period_start)
+                    WHERE p.value IS NOT NULL
+                    GROUP BY m.region, p.series_key, p.period, p.dims)
+                SELECT t.series_key, t.geo, t.period, t.dims, t.value, parts.total, parts.delivered,
                        (SELECT count(DISTINCT m2.member) FROM membership AS m2 JOIN geo_unit AS g ON g.code = m2.member AND g.kind = 'area'
                         WHERE m2.region = t.geo AND m2.valid_from < t.period_end AND (m2.valid_until IS NULL OR m2.valid_until > t.period_start))
-                FROM staging AS t
-                JOIN membership AS m ON m.region = t.geo AND m.valid_from < t.period_end AND (m.valid_until IS NULL OR m.valid_until > t.period_start)
-                JOIN staging AS p ON p.geo = m.member AND p.series_key = t.series_key AND p.period = t.period AND p.dims = t.dims
-                WHERE t.value IS NOT NULL AND p.value IS NOT NULL
-                GROUP BY t.rowid
-                HAVING abs(sum(p.value) - t.value) > CASE WHEN ? THEN ? / 100.0 * abs(t.value) ELSE ? END
+                FROM parts
+                JOIN staging AS t ON t.geo = parts.region AND t.series_key = parts.series_key AND t.period = parts.period AND t.dims = parts.dims
+                WHERE t.value IS NOT NULL
+                  AND abs(parts.total - t.value) > CASE WHEN ? THEN ? / 100.0 * abs(t.value) ELSE ? END
                 ORDER BY t.rowid
                 """, [.integer(relative ? 1 : 0), .real(tolerance), .real(tolerance)]) { row in
                 let dims = row.string(3)! == "{}" ? "" : " \(row.string(3)!)"

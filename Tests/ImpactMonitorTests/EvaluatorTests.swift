@@ -191,7 +191,8 @@ import Testing
 
     /// One statement per indicator: the count does not grow with the number of areas or periods.
     @Test func statementCountDoesNotGrowWithAreasOrPeriods() throws {
-        let evaluator = Evaluator(store: store, definitions: Self.definitions)
+        var evaluator = Evaluator(store: store, definitions: Self.definitions)
+        evaluator.useCache = false
         func statements(geos: [String], periods: [Period]) throws -> Int {
             let before = store.database.statementsExecuted
             _ = try evaluator.evaluate("wb_politie_aandeel", EvaluationRequest(geos: geos, periods: periods))
@@ -201,5 +202,24 @@ import Testing
         let large = try statements(geos: ["VTWB", "GHNT-WB", "VTZL", "VTMB", "GM0758", "GM0744", "PV30"], periods: (2010...2020).map(Period.year))
         #expect(small == 1)
         #expect(large == small)
+        // With the result cache: a lookup, the statement, a store and a prune — still constant.
+        evaluator.useCache = true
+        let cached = try statements(geos: ["VTWB"], periods: [.year(2016)])
+        let cachedLarge = try statements(geos: ["VTWB", "GHNT-WB", "VTZL", "VTMB"], periods: (2005...2020).map(Period.year))
+        #expect(cached == cachedLarge && cached <= 4)
+    }
+
+    @Test func resultCacheServesRepeatedEvaluationsAndGoesStaleOnImport() throws {
+        let evaluator = Evaluator(store: store, definitions: Self.definitions)
+        let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2018)])
+        let first = try evaluator.evaluate("wb_politie_aandeel", request)
+        let before = store.database.statementsExecuted
+        let second = try evaluator.evaluate("wb_politie_aandeel", request)
+        #expect(store.database.statementsExecuted - before == 1)
+        #expect(first == second)
+        let file = TestSupport.write("series,geo,period,melder,value\nvt.meldingen,VTWB,2018,Politie,4800\n", to: "r.csv", in: TestSupport.temporaryDirectory())
+        _ = try CSVImport(paths: [file]).run(into: store)
+        let third = try evaluator.evaluate("wb_politie_aandeel", request)
+        #expect(abs(third[0].value! - 100.0 * 4800 / 6039) < 1e-9)
     }
 }

@@ -19,6 +19,16 @@ public struct SeriesInput: Hashable, Sendable {
     /// Sorted names of the filtered dimensions: rows must have exactly these dimensions.
     public var dimensionKeys: String { filters.map(\.dimension).sorted().joined(separator: ",") }
 
+    /// The aggregation rule a rollup of this input was computed with.
+    public var rule: String { "\(time.rawValue)/\(geo.rawValue)" }
+
+    /// The exact dimensions JSON of the rows this input reads, when a rollup can answer it: the
+    /// series' own aggregation (or `sum`), and every filter a single value.
+    public var rollupDimensions: String? {
+        guard aggregate == nil || aggregate == .sum, filters.allSatisfy({ !$0.negated && $0.values.count == 1 }) else { return nil }
+        return "{" + filters.sorted { $0.dimension < $1.dimension }.map { JSONText.quote($0.dimension) + ":" + JSONText.quote($0.values[0]) }.joined(separator: ",") + "}"
+    }
+
     /// Explicit avg/median/min/max/count compare member areas, so they read members even when a
     /// region has its own total; sums prefer the region's own figure.
     public var prefersMembers: Bool { [.avg, .median, .min, .max, .count].contains(aggregate) }

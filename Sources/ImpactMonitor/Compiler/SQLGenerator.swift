@@ -23,13 +23,19 @@ public struct SQLGenerator {
     public static let cellColumns = ["geo", "period", "value", "numerator", "denominator", "div0"]
     public static let inputColumns = ["value", "n", "provisional", "suppressed", "complete", "partial", "present", "direct"]
 
-    public func compile(_ plan: IndicatorPlan, vintage: Vintage = .current) -> CompiledQuery {
+    /// `rollups`: indices of inputs to read from maintained rollups instead of raw observations.
+    public func compile(_ plan: IndicatorPlan, vintage: Vintage = .current, rollups: Set<Int> = []) -> CompiledQuery {
         var builder = Builder(dialect: dialect)
         _ = builder.bind(.null)
         _ = builder.bind(.null)
         var ctes = requestCTEs(plan)
         for (index, input) in plan.inputs.enumerated() {
-            ctes += inputCTEs(input, index: index, window: plan.shiftIndex(input.shift), vintage: vintage, builder: &builder)
+            let window = plan.shiftIndex(input.shift)
+            if rollups.contains(index), let dims = input.rollupDimensions, vintage == .current {
+                ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
+            } else {
+                ctes += inputCTEs(input, index: index, window: window, vintage: vintage, builder: &builder)
+            }
         }
         let value = expression(plan.expression)
         let fraction = plan.fraction
@@ -59,6 +65,17 @@ public struct SQLGenerator {
                 + "         \(dialect.jsonText("p.value", path: "'$.m'")) AS months, \(windows)\n"
                 + "  FROM \(dialect.jsonArrayElements(dialect.parameter(1))) AS g CROSS JOIN \(dialect.jsonArrayElements(dialect.parameter(2))) AS p)",
         ]
+    }
+
+    /// One row per cell from the rollup: the same columns the raw chain computes.
+    private func rollupCTE(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> String {
+        """
+        i\(index) AS (
+          SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
+          FROM cell AS c JOIN rollup AS r
+            ON r.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key)))) AND r.dims = \(builder.bind(.text(dims)))
+           AND r.geo = c.geo AND r.period_start = c.s\(window) AND r.period_end = c.e\(window))
+        """
     }
 
     private func inputCTEs(_ input: SeriesInput, index: Int, window: Int, vintage: Vintage, builder: inout Builder) -> [String] {

@@ -93,6 +93,8 @@ public struct DataImport {
     public var options = ImportOptions()
     public var gates: [ImportGate] = []
     public var dryRun = false
+    /// Rollup maintenance (or invalidation) inside the import transaction; see `RollupMaintainer`.
+    public var afterMerge: ((Database) throws -> Void)?
 
     public init(source: any DataSource, inputs: [String], options: ImportOptions = ImportOptions()) {
         self.source = source
@@ -105,6 +107,7 @@ public struct DataImport {
                                          sha256: try source.digest(inputs))
         importer.gates = gates
         importer.dryRun = dryRun
+        importer.afterMerge = afterMerge ?? { try RollupMaintainer.invalidateTouched($0) }
         return try importer.run { diagnostics, emit in
             try source.read(inputs, options: options, diagnostics: &diagnostics, emit: emit)
         }

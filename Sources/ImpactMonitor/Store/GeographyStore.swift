@@ -54,6 +54,8 @@ public struct GeographyStore {
                     """, [.text(succession.oldCode), .text(succession.newCode), .text(succession.effective.iso), .real(succession.weight)])
             }
             guard try fingerprint() != before else { return false }
+            // Region values depend on memberships: rollups are rebuilt by the next import.
+            try database.execute(sql: "DELETE FROM rollup; DELETE FROM rollup_series;")
             try database.execute("INSERT OR IGNORE INTO data_source (id, description) VALUES ('geography', 'Geography reference files')")
             try database.execute("""
                 INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)

@@ -1,7 +1,7 @@
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
-    public static let all: [String] = [version1, version2, version3]
+    public static let all: [String] = [version1, version2, version3, version4]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -119,6 +119,39 @@ public enum Migrations {
             attempts INTEGER NOT NULL DEFAULT 0,
             last_error TEXT,
             delivered_at TEXT
+        );
+        """
+
+    /// Rollups: per series, dimensions and area the value for each period as the evaluator computes
+    /// it, maintained at import so evaluation reads one row per cell instead of the history.
+    /// `rollup_series` records for which series, dimensions and aggregation rule they are complete.
+    /// The result cache keeps evaluated rows per query and data vintage.
+    static let version4 = """
+        CREATE TABLE rollup (
+            series_id INTEGER NOT NULL,
+            dims TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            value REAL,
+            n REAL,
+            provisional INTEGER NOT NULL,
+            suppressed INTEGER NOT NULL,
+            complete INTEGER NOT NULL,
+            partial INTEGER NOT NULL,
+            direct INTEGER NOT NULL,
+            PRIMARY KEY (series_id, dims, geo, period_start, period_end)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_series (
+            series_id INTEGER NOT NULL,
+            dims TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            PRIMARY KEY (series_id, dims)
+        );
+        CREATE TABLE result_cache (
+            key TEXT PRIMARY KEY,
+            vintage INTEGER NOT NULL,
+            payload TEXT NOT NULL
         );
         """
 }

@@ -30,6 +30,8 @@ public struct ObservationImport {
     public var gates: [ImportGate] = []
     public var dryRun = false
     public var today = CivilDate(iso: String(Timestamp.now().prefix(10)))!
+    /// Runs inside the transaction after the new vintage is written (rollup maintenance).
+    public var afterMerge: ((Database) throws -> Void)?
 
     public init(store: Store, source: String, origin: String, sha256: String?) {
         self.store = store
@@ -83,6 +85,7 @@ public struct ObservationImport {
                 result.identicalBatch = try database.scalarInt(
                     "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?", [.text(source), .text(digest)])
                 try merge(started: started, digest: digest, into: &result)
+                if result.added + result.revised > 0 { try afterMerge?(database) }
                 if dryRun {
                     result.dryRun = true
                     throw ImportRollback.dryRun

@@ -51,7 +51,10 @@ enum ImportCommand: Command {
         let store = try context.openStore()
         options.geography = try GeographyStore(store: store).load()
         var importer = DataImport(source: source, inputs: inputs, options: options)
-        importer.gates = try gates(for: sourceID, arguments: arguments, context: context)
+        if let definitions = try definitions(arguments, context: context) {
+            importer.gates = definitions.sources.filter { $0.id.value == sourceID }.flatMap(\.gates)
+            importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
+        }
         importer.dryRun = arguments.has("--dry-run")
         return summarize(try importer.run(into: store), context: context)
     }
@@ -63,12 +66,12 @@ enum ImportCommand: Command {
         }
     }
 
-    /// Gates declared for the source in the definitions (when there are definitions).
-    static func gates(for source: String, arguments: ParsedArguments, context: CommandContext) throws -> [ImportGate] {
+    /// The definitions, when there are any: their gates check the delivery and their series rules
+    /// keep the rollups current.
+    static func definitions(_ arguments: ParsedArguments, context: CommandContext) throws -> DefinitionSet? {
         let directory = arguments.value("--indicators") ?? "indicators"
-        guard arguments.value("--indicators") != nil || FileManager.default.fileExists(atPath: directory) else { return [] }
-        let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
-        return definitions.sources.filter { $0.id.value == source }.flatMap(\.gates)
+        guard arguments.value("--indicators") != nil || FileManager.default.fileExists(atPath: directory) else { return nil }
+        return try DefinitionsOption.loadChecked(arguments, context: context)
     }
 
     static func delimiter(_ arguments: ParsedArguments) throws -> Character? {

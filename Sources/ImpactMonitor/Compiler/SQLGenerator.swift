@@ -61,7 +61,7 @@ public struct SQLGenerator {
             "\(dialect.jsonText("p.value", path: "'$.w[\(2 * index)]'")) AS s\(index), \(dialect.jsonText("p.value", path: "'$.w[\(2 * index + 1)]'")) AS e\(index)"
         }.joined(separator: ", ")
         return [
-            "cell AS (\n  SELECT g.value AS geo, g.key AS geo_order, \(dialect.jsonText("p.value", path: "'$.p'")) AS period, p.key AS period_order,\n"
+            "cell AS MATERIALIZED (\n  SELECT g.value AS geo, g.key AS geo_order, \(dialect.jsonText("p.value", path: "'$.p'")) AS period, p.key AS period_order,\n"
                 + "         \(dialect.jsonText("p.value", path: "'$.m'")) AS months, \(windows)\n"
                 + "  FROM \(dialect.jsonArrayElements(dialect.parameter(1))) AS g CROSS JOIN \(dialect.jsonArrayElements(dialect.parameter(2))) AS p)",
         ]
@@ -81,22 +81,28 @@ public struct SQLGenerator {
     private func inputCTEs(_ input: SeriesInput, index: Int, window: Int, vintage: Vintage, builder: inout Builder) -> [String] {
         let i = "i\(index)"
         let start = "c.s\(window)", end = "c.e\(window)"
+        // Every unit row carries its cell's window, so observations are joined without going back to
+        // the cell list (which would be a quadratic join over the request).
+        // Onbekend and Buiten regio count in totals when they deliver, but are not required to:
+        // `required_members` counts the real areas a complete member sum needs.
         let units = """
             \(i)_unit AS (
-              SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required FROM cell
-              UNION
-              SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END
-              FROM cell AS c JOIN membership AS m ON m.region = c.geo
-                AND m.valid_from < \(end) AND (m.valid_until IS NULL OR m.valid_until > \(start))
-              JOIN geo_unit AS g ON g.code = m.member)
+              SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
+                SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, \(start) AS window_start, \(end) AS window_end, months AS cell_months
+                FROM cell AS c
+                UNION
+                SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, \(start), \(end), c.months
+                FROM cell AS c JOIN membership AS m ON m.region = c.geo
+                  AND m.valid_from < \(end) AND (m.valid_until IS NULL OR m.valid_until > \(start))
+                JOIN geo_unit AS g ON g.code = m.member))
             """
         var conditions = [
             "o.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))",
             "o.geo = u.unit",
             "o.dim_keys = \(builder.bind(.text(input.dimensionKeys)))",
-            "o.period_start >= \(start)", "o.period_end <= \(end)",
+            "o.period_start >= u.window_start", "o.period_end <= u.window_end",
         ]
-        if input.time == .none { conditions.append("o.months = c.months") }
+        if input.time == .none { conditions.append("o.months = u.cell_months") }
         for filter in input.filters {
             let path = builder.bind(.text("$." + filter.dimension))
             let values = filter.values.map { builder.bind(.text($0)) }.joined(separator: ", ")
@@ -110,17 +116,17 @@ public struct SQLGenerator {
         }
         let observations = """
             \(i)_obs AS (
-              SELECT u.geo, u.period, u.unit, u.direct, u.required, o.months AS grain, o.period AS sub, o.period_start, o.period_end, \(end) AS window_end,
-                     c.months AS cell_months, o.value, o.n, o.provisional, o.suppressed,
+              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+                     u.cell_months, o.value, o.n, o.provisional, o.suppressed,
                      max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
-              FROM \(i)_unit AS u JOIN cell AS c ON c.geo = u.geo AND c.period = u.period
+              FROM \(i)_unit AS u
               JOIN observation AS o ON \(conditions.joined(separator: "\n                AND ")))
             """
         let perGrain = """
             \(i)_grain AS (
-              SELECT geo, period, unit, direct, required, grain, \(timeValue(input.time)) AS value, sum(n) AS n,
+              SELECT geo, period, unit, direct, required, required_members, grain, \(timeValue(input.time)) AS value, sum(n) AS n,
                      max(provisional) AS provisional, max(suppressed) AS suppressed, \(timeComplete(input.time)) AS complete
-              FROM \(i)_obs GROUP BY geo, period, unit, direct, required, grain)
+              FROM \(i)_obs GROUP BY geo, period, unit, direct, required, required_members, grain)
             """
         let perUnit = """
             \(i)_best AS (
@@ -128,25 +134,20 @@ public struct SQLGenerator {
                 SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM \(i)_grain)
               WHERE rank = 1)
             """
-        // Onbekend and Buiten regio count in totals when they deliver, but are not required to.
-        let members = """
-            \(i)_members AS (
-              SELECT geo, period, count(*) AS required_members FROM \(i)_unit WHERE direct = 0 AND required = 1 GROUP BY geo, period)
-            """
         // A sum over member areas is only a total when every member delivered; a comparison
         // across members (avg, median, …) is still meaningful and is flagged as partial instead,
         // and compares real areas only, not the Onbekend and Buiten regio buckets.
-        let allMembers = "sum(b.required) = coalesce(m.required_members, 0)"
+        let allMembers = "sum(b.required) = max(b.required_members)"
         let usable = input.prefersMembers ? "min(b.complete) = 1" : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
         let perCell = """
             \(i) AS (
               SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
                      CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
                      CASE WHEN \(usable) THEN \(geoValue(input)) END AS value
-              FROM \(i)_best AS b LEFT JOIN \(i)_members AS m ON m.geo = b.geo AND m.period = b.period
+              FROM \(i)_best AS b
               WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY b.geo, b.period)
             """
-        return [units, observations, perGrain, perUnit, members, perCell]
+        return [units, observations, perGrain, perUnit, perCell]
     }
 
     /// Combines sub-periods (and categories) within one area; any missing value makes it missing.

@@ -20,6 +20,7 @@ enum EvalCommand: Command {
             .init("--region-set", value: "SET", help: "every region of a region set (vt, ghnt, provincie, …)"),
             .init("--as-of", value: "DATE|BATCH", help: "read the data as it was at a date (YYYY-MM-DD) or after a batch number"),
             .init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)"),
+            .init("--no-cache", help: "evaluate from the data even when the result cache holds the answer (benchmarks)"),
             DisclosureOptions.minimumCell, DisclosureOptions.noSuppress,
             DefinitionsOption.option,
         ],
@@ -33,7 +34,9 @@ enum EvalCommand: Command {
         let store = try context.openStore()
         let request = try RequestOptions.request(arguments, store: store)
         let ids = try RequestOptions.indicators(arguments, definitions: definitions)
-        let publication = try DisclosureOptions.publication(arguments, evaluator: Evaluator(store: store, definitions: definitions), store: store)
+        var evaluator = Evaluator(store: store, definitions: definitions)
+        evaluator.useCache = !arguments.has("--no-cache")
+        let publication = try DisclosureOptions.publication(arguments, evaluator: evaluator, store: store)
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
         try store.database.readTransaction {
             for id in ids {

@@ -49,6 +49,18 @@ import Testing
         #expect(text == golden, "SQL for \(name) differs from \(path)")
     }
 
+    /// The same ratio read from maintained rollups: one row per cell and input.
+    @Test func rollupSQLSnapshot() throws {
+        let plan = try Planner(definitions: Self.definitions).plan("percentage")
+        let query = SQLGenerator().compile(plan, rollups: [0, 1])
+        let text = query.sql + ";\n\n-- parameters\n" + query.fixedParameters.enumerated().map { "?\($0.offset + 3) = \($0.element)" }.joined(separator: "\n") + "\n"
+        let path = Self.goldenDirectory + "/percentage_from_rollups.sql"
+        if ProcessInfo.processInfo.environment["IMPACT_UPDATE_GOLDEN"] == "1" { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+        #expect(text == (try String(contentsOfFile: path, encoding: .utf8)))
+        #expect(query.fixedParameters.contains(.text("{\"melder\":\"Politie\"}")))
+        #expect(!query.sql.contains("FROM observation"))
+    }
+
     @Test func everyUserValueIsABoundParameter() throws {
         let plan = try Planner(definitions: Self.definitions).plan("filter_in_with_aliases")
         let query = SQLGenerator().compile(plan)

@@ -3,43 +3,43 @@ indicator survey_weighted
   input 0: ggd.veilig · time weighted, geo weighted · own figure first, else member areas
 
 WITH
-cell AS (
+cell AS MATERIALIZED (
   SELECT g.value AS geo, g.key AS geo_order, json_extract(p.value, '$.p') AS period, p.key AS period_order,
          json_extract(p.value, '$.m') AS months, json_extract(p.value, '$.w[0]') AS s0, json_extract(p.value, '$.w[1]') AS e0
   FROM json_each(?1) AS g CROSS JOIN json_each(?2) AS p),
 i0_unit AS (
-  SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required FROM cell
-  UNION
-  SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END
-  FROM cell AS c JOIN membership AS m ON m.region = c.geo
-    AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
-  JOIN geo_unit AS g ON g.code = m.member),
+  SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
+    SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, c.s0 AS window_start, c.e0 AS window_end, months AS cell_months
+    FROM cell AS c
+    UNION
+    SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, c.s0, c.e0, c.months
+    FROM cell AS c JOIN membership AS m ON m.region = c.geo
+      AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
+    JOIN geo_unit AS g ON g.code = m.member)),
 i0_obs AS (
-  SELECT u.geo, u.period, u.unit, u.direct, u.required, o.months AS grain, o.period AS sub, o.period_start, o.period_end, c.e0 AS window_end,
-         c.months AS cell_months, o.value, o.n, o.provisional, o.suppressed,
+  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+         u.cell_months, o.value, o.n, o.provisional, o.suppressed,
          max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
-  FROM i0_unit AS u JOIN cell AS c ON c.geo = u.geo AND c.period = u.period
+  FROM i0_unit AS u
   JOIN observation AS o ON o.series_id = (SELECT id FROM series WHERE key = ?3)
                 AND o.geo = u.unit
                 AND o.dim_keys = ?4
-                AND o.period_start >= c.s0
-                AND o.period_end <= c.e0
+                AND o.period_start >= u.window_start
+                AND o.period_end <= u.window_end
                 AND o.superseded_by IS NULL),
 i0_grain AS (
-  SELECT geo, period, unit, direct, required, grain, CASE WHEN count(value) < count(*) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE CAST(sum(value * n) AS REAL) / NULLIF(sum(n), 0) END AS value, sum(n) AS n,
+  SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE CAST(sum(value * n) AS REAL) / NULLIF(sum(n), 0) END AS value, sum(n) AS n,
          max(provisional) AS provisional, max(suppressed) AS suppressed, CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
-  FROM i0_obs GROUP BY geo, period, unit, direct, required, grain),
+  FROM i0_obs GROUP BY geo, period, unit, direct, required, required_members, grain),
 i0_best AS (
   SELECT *, max(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
     SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM i0_grain)
   WHERE rank = 1),
-i0_members AS (
-  SELECT geo, period, count(*) AS required_members FROM i0_unit WHERE direct = 0 AND required = 1 GROUP BY geo, period),
 i0 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
-         CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = coalesce(m.required_members, 0) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
-         CASE WHEN min(b.complete) = 1 AND (max(b.direct) = 1 OR sum(b.required) = coalesce(m.required_members, 0)) THEN CASE WHEN count(b.value) < count(*) THEN NULL WHEN count(*) = 1 THEN max(b.value) ELSE CAST(sum(b.value * b.n) AS REAL) / NULLIF(sum(b.n), 0) END END AS value
-  FROM i0_best AS b LEFT JOIN i0_members AS m ON m.geo = b.geo AND m.period = b.period
+         CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
+         CASE WHEN min(b.complete) = 1 AND (max(b.direct) = 1 OR sum(b.required) = max(b.required_members)) THEN CASE WHEN count(b.value) < count(*) THEN NULL WHEN count(*) = 1 THEN max(b.value) ELSE CAST(sum(b.value * b.n) AS REAL) / NULLIF(sum(b.n), 0) END END AS value
+  FROM i0_best AS b
   WHERE b.direct = b.chosen GROUP BY b.geo, b.period)
 SELECT c.geo,
        c.period,

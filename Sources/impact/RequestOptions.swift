@@ -4,6 +4,14 @@ import ImpactMonitor
 /// Turns the shared area, period, vintage and indicator options into an evaluation request,
 /// with usage errors that name the flag.
 enum RequestOptions {
+    /// The options that choose areas and the data vintage, shared by eval and diff.
+    static let areaOptions: [CommandSpec.Option] = [
+        .init("--geo", value: "CODE", repeatable: true, help: "area code (GM0758, VTWB, …)"),
+        .init("--level", value: "LEVEL", help: "every area at a level: gemeente, subregio, regio, provincie, land"),
+        .init("--region-set", value: "SET", help: "every region of a region set (vt, ghnt, provincie, …)"),
+        .init("--as-of", value: "DATE|BATCH", help: "read the data as it was at a date (YYYY-MM-DD) or after a batch number"),
+    ]
+
     static func request(_ arguments: ParsedArguments, store: Store) throws -> EvaluationRequest {
         let periods = try self.periods(arguments, store: store)
         let geography = try GeographyStore(store: store).load()

@@ -14,12 +14,7 @@ enum DiffCommand: Command {
             With --contributions, shows per region which member areas drive the change.
             """,
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
-        options: [
-            .init("--indicator", value: "ID", repeatable: true, help: "indicator to compare (default: all with data)"),
-            .init("--geo", value: "CODE", repeatable: true, help: "area code"),
-            .init("--level", value: "LEVEL", help: "every area at a level in period B"),
-            .init("--region-set", value: "SET", help: "every region of a region set"),
-            .init("--as-of", value: "DATE|BATCH", help: "compare the data as it was at a date or batch"),
+        options: [.init("--indicator", value: "ID", repeatable: true, help: "indicator to compare (default: all with data)")] + RequestOptions.areaOptions + [
             .init("--confidence", value: "LEVEL", help: "confidence level of tests and intervals (default 0.95)"),
             .init("--contributions", help: "show each member area's contribution to a region's change"),
             .init("--locale", value: "nl|en", help: "number format of table and markdown (default nl)"),

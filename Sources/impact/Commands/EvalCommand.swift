@@ -15,10 +15,7 @@ enum EvalCommand: Command {
             .init("--period", value: "P", help: "period or range: 2018, 2018-H1, 2015..2018"),
             .init("--from", value: "P", help: "first period (with --to)"),
             .init("--to", value: "P", help: "last period (with --from)"),
-            .init("--geo", value: "CODE", repeatable: true, help: "area code (GM0758, VTWB, …)"),
-            .init("--level", value: "LEVEL", help: "every area at a level: gemeente, subregio, regio, provincie, land"),
-            .init("--region-set", value: "SET", help: "every region of a region set (vt, ghnt, provincie, …)"),
-            .init("--as-of", value: "DATE|BATCH", help: "read the data as it was at a date (YYYY-MM-DD) or after a batch number"),
+        ] + RequestOptions.areaOptions + [
             .init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)"),
             .init("--no-cache", help: "evaluate from the data even when the result cache holds the answer (benchmarks)"),
             DisclosureOptions.minimumCell, DisclosureOptions.noSuppress,

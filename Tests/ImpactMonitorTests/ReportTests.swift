@@ -100,3 +100,12 @@ import Testing
         #expect(english.contains("<html lang=\"en\">") && english.contains("Scorecard") && english.contains("6,039"))
     }
 }
+
+extension ReportTests {
+    @Test func reasonsAreInTheReadersLanguage() {
+        #expect(html.contains("geen cijfer voor 2017"))
+        #expect(!html.contains("no value for"))
+        #expect(ReportText(language: "nl").reason(.differentLengths(.year(2017), Period(year: 2018, grain: .half, index: 1)!)) == "perioden van verschillende lengte (2017 en 2018-H1)")
+        #expect(ReportText(language: "nl").deliveries(1) == "1 levering" && ReportText(language: "nl").deliveries(3) == "3 leveringen")
+    }
+}

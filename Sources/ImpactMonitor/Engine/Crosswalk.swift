@@ -27,15 +27,15 @@ public struct Crosswalk {
 
     /// Combines the predecessors' results: weighted sums of counts, or of numerators and
     /// denominators for fractions. Non-additive values cannot be mapped and stay missing.
-    func combine(_ parts: [IndicatorResult], into code: String, plan: IndicatorPlan, additive: Bool) -> (IndicatorResult?, String) {
-        let names = parts.map { geography.unit($0.geo)?.name ?? $0.geo }.joined(separator: " + ")
-        let note = "\(names) mapped onto \(geography.unit(code)?.name ?? code) (\(code)) by succession weights"
-        guard additive else { return (nil, "\(names) changed into \(code); a non-additive value cannot be mapped") }
-        guard let first = parts.first, parts.count == predecessors(of: code).count else { return (nil, note + "; not every predecessor has a value") }
+    func combine(_ parts: [IndicatorResult], into code: String, plan: IndicatorPlan, additive: Bool) -> (IndicatorResult?, DiffReason) {
+        let names = predecessors(of: code).map { geography.unit($0)?.name ?? $0 }.joined(separator: " + ")
+        func note(_ detail: String? = nil) -> DiffReason { .boundaryMapped(from: names, to: geography.unit(code)?.name ?? code, code: code, detail: detail) }
+        guard additive else { return (nil, note("a non-additive value cannot be mapped")) }
+        guard let first = parts.first, parts.count == predecessors(of: code).count else { return (nil, note("not every predecessor has a value")) }
         if parts.contains(where: { $0.status == .suppressed }) {
             var hidden = first
             hidden.status = .suppressed
-            return (hidden, note)
+            return (hidden, note())
         }
         func weighted(_ value: (IndicatorResult) -> Double?) -> Double? {
             var total = 0.0
@@ -50,7 +50,7 @@ public struct Crosswalk {
         if plan.fraction != nil {
             guard let numerator = weighted({ $0.numerator }), let denominator = weighted({ $0.denominator }), denominator != 0,
                   let scale = parts.first(where: { $0.value != nil && $0.numerator != 0 }).map({ $0.value! * $0.denominator! / $0.numerator! }) ?? Optional(1)
-            else { return (combined, note) }
+            else { return (combined, note()) }
             combined.numerator = numerator
             combined.denominator = denominator
             combined.n = denominator
@@ -59,6 +59,6 @@ public struct Crosswalk {
             combined.value = weighted { $0.value }
         }
         combined.status = combined.value == nil ? .missing : (parts.contains { $0.status == .provisional } ? .provisional : .ok)
-        return (combined, note)
+        return (combined, note())
     }
 }

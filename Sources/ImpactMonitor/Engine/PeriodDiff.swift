@@ -26,16 +26,19 @@ public struct PeriodDiff {
         let seriesBreak = self.seriesBreak(plan, a, b)
         return geos.map { geo in
             var before = byGeoA[geo]
-            var mappedNote: String?
+            var mapped: DiffReason?
             let predecessors = crosswalk.predecessors(of: geo)
             if !predecessors.isEmpty {
-                (before, mappedNote) = crosswalk.combine(predecessors.compactMap { byGeoA[$0] }, into: geo, plan: plan, additive: publication.isAdditive(id))
+                (before, mapped) = crosswalk.combine(predecessors.compactMap { byGeoA[$0] }, into: geo, plan: plan, additive: publication.isAdditive(id))
             }
             var result = compare(id, geo: geo, a: a, b: b, before: before, after: byGeoB[geo], plan: plan)
-            if let mappedNote { result.flags.append("boundary_mapped"); result.reason = [result.reason, mappedNote].compactMap { $0 }.joined(separator: "; ") }
-            if result.verdict != .not_comparable, let reason = notComparable(geo: geo, a: a, b: b, seriesBreak: seriesBreak, mapped: !predecessors.isEmpty, crosswalk: crosswalk) {
+            if let mapped {
+                result.flags.append("boundary_mapped")
+                result.reasons.append(mapped)
+            }
+            if result.verdict != .not_comparable, let reason = notComparable(geo: geo, a: a, b: b, seriesBreak: seriesBreak, mapped: !predecessors.isEmpty) {
                 result.verdict = .not_comparable
-                result.reason = [reason, result.reason].compactMap { $0 }.joined(separator: "; ")
+                result.reasons.insert(reason, at: 0)
                 result.withdrawTest()
             }
             return result
@@ -43,22 +46,20 @@ public struct PeriodDiff {
     }
 
     /// Reasons why two periods cannot be compared even when both have values.
-    private func notComparable(geo: String, a: Period, b: Period, seriesBreak: String?, mapped: Bool, crosswalk: Crosswalk) -> String? {
-        if a.grain != b.grain {
-            return "different period lengths: \(a.code) is a \(a.grain.name), \(b.code) a \(b.grain.name)"
-        }
+    private func notComparable(geo: String, a: Period, b: Period, seriesBreak: DiffReason?, mapped: Bool) -> DiffReason? {
+        if a.grain != b.grain { return .differentLengths(a, b) }
         if let seriesBreak { return seriesBreak }
         if !mapped, let unit = geography.unit(geo), !(unit.overlaps(a) && unit.overlaps(b)) {
-            return "\(unit.name) (\(geo)) does not exist in both periods and no succession maps it"
+            return .noCrosswalk(geo: geo, name: unit.name)
         }
         return nil
     }
 
-    private func seriesBreak(_ plan: IndicatorPlan, _ a: Period, _ b: Period) -> String? {
+    private func seriesBreak(_ plan: IndicatorPlan, _ a: Period, _ b: Period) -> DiffReason? {
         let (first, last) = a.start < b.start ? (a, b) : (b, a)
         for input in plan.inputs {
             for declared in definitions.series(input.key)?.breaks ?? [] where first.start < declared.date && declared.date <= last.start {
-                return "series break in \(input.key) on \(declared.date.iso): \(declared.note)"
+                return .seriesBreak(series: input.key, date: declared.date, note: declared.note)
             }
         }
         return nil
@@ -70,13 +71,13 @@ public struct PeriodDiff {
         if before?.status == .suppressed || after?.status == .suppressed {
             result.valueA = nil
             result.valueB = nil
-            result.reason = "suppressed: small numbers"
+            result.reasons.append(.suppressed)
             result.flags.append("suppressed")
             return result
         }
         guard let before, let after, let valueA = before.value, let valueB = after.value else {
             let missing = [before?.value == nil ? a.code : nil, after?.value == nil ? b.code : nil].compactMap { $0 }
-            result.reason = "no value for " + missing.joined(separator: " and ") + " (" + [before?.status.rawValue, after?.status.rawValue].compactMap { $0 }.joined(separator: ", ") + ")"
+            result.reasons.append(.missing(periods: missing, statuses: [before?.status.rawValue, after?.status.rawValue].compactMap { $0 }))
             return result
         }
         test(&result, before: before, after: after, a: a, b: b, plan: plan)

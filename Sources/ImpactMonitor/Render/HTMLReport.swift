@@ -27,7 +27,7 @@ public struct HTMLReport {
             <p class="region">\(e(data.region.name))\(data.programme?.title.map { " · " + e($0) } ?? "")</p>
             <dl class="meta">
             <dt>\(text.period)</dt><dd>\(data.period.code)\(data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? "")</dd>
-            <dt>\(text.dataAsOf)</dt><dd>\(data.batches.count) \(text.pick("leveringen", "deliveries")), \(text.pick("laatste", "latest")) \(latest) (batch \(data.batches.map(\.id).max().map(String.init) ?? "–"))</dd>
+            <dt>\(text.dataAsOf)</dt><dd>\(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(latest) (batch \(data.batches.map(\.id).max().map(String.init) ?? "–"))</dd>
             <dt>\(text.sources)</dt><dd>\(sources.map(e).joined(separator: "; "))</dd>
             </dl>
             <p class="note">\(data.suppressionApplied ? e(text.suppressionNote) : "<strong>" + e(text.noSuppressionNote) + "</strong>")</p>
@@ -75,7 +75,9 @@ public struct HTMLReport {
 
     func significance(_ diff: DiffResult?) -> String {
         guard let diff else { return "–" }
-        if diff.verdict == .not_comparable { return "<span class=\"gap\">\(e(diff.reason ?? text.verdictWord(.not_comparable)))</span>" }
+        if diff.verdict == .not_comparable {
+            return "<span class=\"gap\">\(e(diff.reasons.isEmpty ? text.verdictWord(.not_comparable) : diff.reasons.map(text.reason).joined(separator: "; ")))</span>"
+        }
         guard let p = diff.pValue, let significant = diff.significant else { return e(text.noTest) }
         let shown = p < 0.0001 ? "p < " + text.locale.format(0.0001) : "p = " + text.locale.format(p, decimals: 4)
         return e("\(shown) (\(significant ? text.significant : text.notSignificant))")

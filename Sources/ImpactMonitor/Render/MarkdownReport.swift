@@ -26,7 +26,7 @@ public struct MarkdownReport {
     public var markdown: String {
         var parts = ["# \(text.reportTitle)", "", "**\(data.region.name)**" + (data.programme?.title.map { " · \($0)" } ?? ""), "",
                      "- \(text.period): \(data.period.code)" + (data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""),
-                     "- \(text.dataAsOf): \(data.batches.count) \(text.pick("leveringen", "deliveries")), \(text.pick("laatste", "latest")) \(data.batches.map(\.finished).max().map(text.date) ?? "–")",
+                     "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(data.batches.map(\.finished).max().map(text.date) ?? "–")",
                      "- \(text.sources): " + Array(Set(data.entries.compactMap(\.indicator.source))).sorted().joined(separator: "; "), "",
                      data.suppressionApplied ? "_\(text.suppressionNote)_" : "**\(text.noSuppressionNote)**", "",
                      "## \(text.scorecard)", ""]

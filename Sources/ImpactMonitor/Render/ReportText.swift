@@ -52,6 +52,24 @@ public struct ReportText: Sendable {
     var cites: String { pick("Brondocument", "Source document") }
     var periodsWord: String { pick("perioden", "periods") }
 
+    /// Why a comparison does not hold, in the reader's language.
+    func reason(_ reason: DiffReason) -> String {
+        guard language == "nl" else { return reason.english }
+        switch reason {
+        case .differentLengths(let a, let b): return "perioden van verschillende lengte (\(a.code) en \(b.code))"
+        case .seriesBreak(let series, let date, let note): return "breuk in de reeks \(series) op \(self.date(date.iso)): \(note)"
+        case .noCrosswalk(_, let name): return "\(name) bestaat niet in beide perioden"
+        case .missing(let periods, _): return "geen cijfer voor " + periods.joined(separator: " en ")
+        case .suppressed: return "onderdrukt: kleine aantallen"
+        case .boundaryMapped(let from, let to, _, let detail): return "\(from) samengenomen tot \(to)" + (detail.map { " (\($0))" } ?? "")
+        }
+    }
+
+    /// "1 levering", "3 leveringen".
+    func deliveries(_ count: Int) -> String {
+        "\(count) " + (count == 1 ? pick("levering", "delivery") : pick("leveringen", "deliveries"))
+    }
+
     func statusWord(_ status: ResultStatus) -> String {
         switch status {
         case .ok: return pick("definitief", "final")

@@ -88,12 +88,12 @@ public struct RollupMaintainer {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let base = SQLGenerator.cellColumns.count
-        let rows = try database.statement(query.sql).query(arguments) { row -> [SQLValue]? in
-            guard row.int(base + 6) == 1, let period = row.string(1), let window = windows[period] else { return nil }
-            return [.integer(Int64(seriesID)), .text(dims), .text(row.string(0)!), .text(window.0), .text(window.1), row.value(base), row.value(base + 1),
-                    .integer(Int64(row.int(base + 2) ?? 0)), .integer(Int64(row.int(base + 3) ?? 0)), .integer(Int64(row.int(base + 4) ?? 0)),
-                    .integer(Int64(row.int(base + 5) ?? 0)), .integer(Int64(row.int(base + 7) ?? 0))]
+        // Rows are written while they are read, so memory does not grow with the number of cells.
+        _ = try database.statement(query.sql).query(arguments) { row in
+            guard row.int(base + 6) == 1, let period = row.string(1), let window = windows[period] else { return }
+            try insert.execute([.integer(Int64(seriesID)), .text(dims), .text(row.string(0)!), .text(window.0), .text(window.1), row.value(base), row.value(base + 1),
+                                .integer(Int64(row.int(base + 2) ?? 0)), .integer(Int64(row.int(base + 3) ?? 0)), .integer(Int64(row.int(base + 4) ?? 0)),
+                                .integer(Int64(row.int(base + 5) ?? 0)), .integer(Int64(row.int(base + 7) ?? 0))])
         }
-        for values in rows.compactMap({ $0 }) { try insert.execute(values) }
     }
 }

@@ -22,10 +22,11 @@ public struct SeriesInput: Hashable, Sendable {
     /// The aggregation rule a rollup of this input was computed with.
     public var rule: String { "\(time.rawValue)/\(geo.rawValue)" }
 
-    /// The exact dimensions JSON of the rows this input reads, when a rollup can answer it: the
-    /// series' own aggregation (or `sum`), and every filter a single value.
+    /// The exact dimensions JSON of the rows this input reads, when rollups can answer it: every
+    /// filter a single value (sums read the cell's rollup; comparisons across members read the
+    /// members' rollups).
     public var rollupDimensions: String? {
-        guard aggregate == nil || aggregate == .sum, filters.allSatisfy({ !$0.negated && $0.values.count == 1 }) else { return nil }
+        guard filters.allSatisfy({ !$0.negated && $0.values.count == 1 }) else { return nil }
         return "{" + filters.sorted { $0.dimension < $1.dimension }.map { JSONText.quote($0.dimension) + ":" + JSONText.quote($0.values[0]) }.joined(separator: ",") + "}"
     }
 

@@ -32,7 +32,11 @@ public struct SQLGenerator {
         for (index, input) in plan.inputs.enumerated() {
             let window = plan.shiftIndex(input.shift)
             if rollups.contains(index), let dims = input.rollupDimensions, vintage == .current {
-                ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
+                if input.prefersMembers {
+                    ctes += memberRollupCTEs(input, dims: dims, index: index, window: window, builder: &builder)
+                } else {
+                    ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
+                }
             } else {
                 ctes += inputCTEs(input, index: index, window: window, vintage: vintage, builder: &builder)
             }
@@ -78,24 +82,43 @@ public struct SQLGenerator {
         """
     }
 
+    /// Every unit row carries its cell's window, so observations are joined without going back to
+    /// the cell list (which would be a quadratic join over the request). Onbekend and Buiten regio
+    /// count in totals when they deliver, but are not required to: `required_members` counts the
+    /// real areas a complete member sum needs.
+    private func unitsCTE(_ i: String, start: String, end: String) -> String {
+        """
+        \(i)_unit AS (
+          SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
+            SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, \(start) AS window_start, \(end) AS window_end, months AS cell_months
+            FROM cell AS c
+            UNION
+            SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, \(start), \(end), c.months
+            FROM cell AS c JOIN membership AS m ON m.region = c.geo
+              AND m.valid_from < \(end) AND (m.valid_until IS NULL OR m.valid_until > \(start))
+            JOIN geo_unit AS g ON g.code = m.member))
+        """
+    }
+
+    /// Comparisons across member areas (median, avg, …) from the members' own rollups: each member's
+    /// value for the window is read instead of aggregated from its observations.
+    private func memberRollupCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> [String] {
+        let i = "i\(index)"
+        let best = """
+            \(i)_best AS (
+              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, r.value, r.n, r.provisional, r.suppressed, r.complete,
+                     min(u.direct) OVER (PARTITION BY u.geo, u.period) AS chosen
+              FROM \(i)_unit AS u JOIN rollup AS r
+                ON r.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key)))) AND r.dims = \(builder.bind(.text(dims)))
+               AND r.geo = u.unit AND r.direct = 1 AND r.period_start = u.window_start AND r.period_end = u.window_end)
+            """
+        return [unitsCTE(i, start: "c.s\(window)", end: "c.e\(window)"), best, cellCTE(input, i)]
+    }
+
     private func inputCTEs(_ input: SeriesInput, index: Int, window: Int, vintage: Vintage, builder: inout Builder) -> [String] {
         let i = "i\(index)"
         let start = "c.s\(window)", end = "c.e\(window)"
-        // Every unit row carries its cell's window, so observations are joined without going back to
-        // the cell list (which would be a quadratic join over the request).
-        // Onbekend and Buiten regio count in totals when they deliver, but are not required to:
-        // `required_members` counts the real areas a complete member sum needs.
-        let units = """
-            \(i)_unit AS (
-              SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
-                SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, \(start) AS window_start, \(end) AS window_end, months AS cell_months
-                FROM cell AS c
-                UNION
-                SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, \(start), \(end), c.months
-                FROM cell AS c JOIN membership AS m ON m.region = c.geo
-                  AND m.valid_from < \(end) AND (m.valid_until IS NULL OR m.valid_until > \(start))
-                JOIN geo_unit AS g ON g.code = m.member))
-            """
+        let units = unitsCTE(i, start: start, end: end)
         var conditions = [
             "o.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))",
             "o.geo = u.unit",
@@ -134,12 +157,17 @@ public struct SQLGenerator {
                 SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM \(i)_grain)
               WHERE rank = 1)
             """
+        return [units, observations, perGrain, perUnit, cellCTE(input, i)]
+    }
+
+    /// Combines the chosen units of each cell into the input's value with its flags.
+    private func cellCTE(_ input: SeriesInput, _ i: String) -> String {
         // A sum over member areas is only a total when every member delivered; a comparison
         // across members (avg, median, …) is still meaningful and is flagged as partial instead,
         // and compares real areas only, not the Onbekend and Buiten regio buckets.
         let allMembers = "sum(b.required) = max(b.required_members)"
         let usable = input.prefersMembers ? "min(b.complete) = 1" : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
-        let perCell = """
+        return """
             \(i) AS (
               SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
                      CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -147,7 +175,6 @@ public struct SQLGenerator {
               FROM \(i)_best AS b
               WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY b.geo, b.period)
             """
-        return [units, observations, perGrain, perUnit, perCell]
     }
 
     /// Combines sub-periods (and categories) within one area; any missing value makes it missing.

@@ -16,12 +16,13 @@ import Testing
         #expect(geography.members(of: "PV29", on: CivilDate(year: 2018, month: 1, day: 1)) == ["GM0716"])
     }
 
-    @Test func successorsCarryWeightsThroughTheMerger() throws {
+    @Test func crosswalkFindsThePredecessorsAcrossTheMerger() throws {
         let geography = try GeographyStore(store: TestSupport.storeWithGeography()).load()
-        let successors = geography.successors(of: "GM0870", after: CivilDate(year: 2018, month: 12, day: 31))
-        #expect(successors.count == 1 && successors[0].code == "GM1959" && successors[0].weight == 1)
-        #expect(geography.successors(of: "GM0758", after: CivilDate(year: 2018, month: 1, day: 1)).map(\.code) == ["GM0758"])
-        #expect(geography.successors(of: "GM0870", after: CivilDate(year: 2019, month: 1, day: 1)).map(\.code) == ["GM0870"])
+        let crosswalk = Crosswalk(geography: geography, from: .year(2018), to: .year(2019))
+        #expect(crosswalk.predecessors(of: "GM1959") == ["GM0738", "GM0870", "GM0874"])
+        #expect(crosswalk.weight("GM0870", into: "GM1959") == 1)
+        #expect(crosswalk.predecessors(of: "GM0758").isEmpty)
+        #expect(Crosswalk(geography: geography, from: .year(2019), to: .year(2020)).predecessors(of: "GM1959").isEmpty)
     }
 
     @Test func unitsValidInAPeriod() throws {
@@ -37,8 +38,9 @@ import Testing
             units: [GeoUnit(code: "A", name: "A", level: .gemeente), GeoUnit(code: "B", name: "B", level: .gemeente), GeoUnit(code: "C", name: "C", level: .gemeente)],
             successions: [Succession(oldCode: "A", newCode: "B", effective: CivilDate(year: 2020, month: 1, day: 1), weight: 0.25),
                           Succession(oldCode: "A", newCode: "C", effective: CivilDate(year: 2020, month: 1, day: 1), weight: 0.75)])
-        let successors = geography.successors(of: "A", after: CivilDate(year: 2019, month: 1, day: 1))
-        #expect(Dictionary(uniqueKeysWithValues: successors.map { ($0.code, $0.weight) }) == ["B": 0.25, "C": 0.75])
+        let crosswalk = Crosswalk(geography: geography, from: .year(2019), to: .year(2020))
+        #expect(crosswalk.predecessors(of: "B") == ["A"] && crosswalk.predecessors(of: "C") == ["A"])
+        #expect(crosswalk.weight("A", into: "B") == 0.25 && crosswalk.weight("A", into: "C") == 0.75)
     }
 
     @Test func badGeographyFilesAreRejectedWithLocations() throws {

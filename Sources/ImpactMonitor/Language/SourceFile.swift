@@ -8,11 +8,6 @@ public struct SourceFile: Sendable {
         self.text = Array(text)
     }
 
-    public func line(_ number: Int) -> String? {
-        let lines = String(text).split(separator: "\n", omittingEmptySubsequences: false)
-        guard number >= 1 && number <= lines.count else { return nil }
-        return String(lines[number - 1])
-    }
 }
 
 /// A position in a source file: 1-based line and column (in characters).

@@ -107,15 +107,6 @@ public struct Geography: Sendable {
         Array(Set(memberships.filter { $0.regionSet == regionSet }.map(\.region))).sorted()
     }
 
-    /// Where an old unit's figures go after `date`: successor codes with weights, following chains.
-    public func successors(of code: String, after date: CivilDate) -> [(code: String, weight: Double)] {
-        let direct = successions.filter { $0.oldCode == code && $0.effective > date }
-        guard !direct.isEmpty else { return [(code, 1)] }
-        return direct.flatMap { step in
-            successors(of: step.newCode, after: step.effective).map { ($0.code, $0.weight * step.weight) }
-        }
-    }
-
     /// Codes closest to `code`, for "did you mean" hints.
     public func suggestions(for code: String) -> [String] {
         Suggestions.closest(to: code, among: Array(units.keys))

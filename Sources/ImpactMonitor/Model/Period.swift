@@ -65,10 +65,6 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         start <= other.start && other.end <= end
     }
 
-    public func contains(_ date: CivilDate) -> Bool {
-        start <= date && date < end
-    }
-
     /// The period `steps` periods later (negative: earlier), of the same grain.
     public func shifted(by steps: Int) -> Period {
         guard grain == .week else {

@@ -79,7 +79,6 @@ public final class Database {
     }
 
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    public var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Runs `body` in a transaction; rolls back on any thrown error. IMMEDIATE takes the write
     /// lock up front so two importers never deadlock half-way.

@@ -66,10 +66,6 @@ public final class Statement {
         return results
     }
 
-    public var columnNames: [String] {
-        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
-    }
-
     private func error(_ code: Int32) -> StoreError {
         StoreError(code: code, message: database.lastErrorMessage, sql: sql, arguments: boundArguments)
     }

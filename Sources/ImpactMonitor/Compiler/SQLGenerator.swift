@@ -161,7 +161,7 @@ public struct SQLGenerator {
     }
 
     /// Combines the chosen units of each cell into the input's value with its flags.
-    private func cellCTE(_ input: SeriesInput, _ i: String) -> String {
+    func cellCTE(_ input: SeriesInput, _ i: String) -> String {
         // A sum over member areas is only a total when every member delivered; a comparison
         // across members (avg, median, …) is still meaningful and is flagged as partial instead,
         // and compares real areas only, not the Onbekend and Buiten regio buckets.
@@ -178,7 +178,7 @@ public struct SQLGenerator {
     }
 
     /// Combines sub-periods (and categories) within one area; any missing value makes it missing.
-    private func timeValue(_ time: TimeAggregation) -> String {
+    func timeValue(_ time: TimeAggregation) -> String {
         let anyMissing = "count(value) < count(*)"
         switch time {
         case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(value) END"
@@ -193,7 +193,7 @@ public struct SQLGenerator {
     }
 
     /// A coarser period is only answered from finer data when every sub-period is present.
-    private func timeComplete(_ time: TimeAggregation) -> String {
+    func timeComplete(_ time: TimeAggregation) -> String {
         switch time {
         case .last: return "CASE WHEN max(period_end) = max(window_end) THEN 1 ELSE 0 END"
         case .none: return "1"

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Keeps the rollups current inside the import transaction, for exactly the series, dimensions,
-/// areas (and the regions they belong to) and periods (and the coarser periods containing them)
-/// the batch touched. Rollups are computed by the evaluator's own SQL, so reading a rollup gives the
-/// same answer as aggregating the raw observations (property-tested).
+/// Keeps the rollups current inside the import transaction, for exactly the series, dimensions and
+/// periods (and the coarser periods containing them) the batch touched, for every area and region.
+/// Rollups use the evaluator's own time and cell expressions, so reading a rollup gives the same
+/// answer as aggregating the raw observations (property-tested).
 public struct RollupMaintainer {
     public let store: Store
     public let definitions: DefinitionSet
@@ -32,9 +32,8 @@ public struct RollupMaintainer {
                                     : "FROM observation AS o JOIN series AS s ON s.id = o.series_id WHERE s.key = ? AND o.dims = ? AND o.superseded_by IS NULL"
             let arguments: [SQLValue] = [.text(key), .text(dims)]
             let periods = try database.query("SELECT DISTINCT o.period \(scope)", arguments) { $0.string(0)! }
-            let geos = try database.query("SELECT DISTINCT o.geo \(scope)", arguments) { $0.string(0)! }
             if !incremental { try database.execute("DELETE FROM rollup WHERE series_id = ? AND dims = ?", [.integer(Int64(seriesID)), .text(dims)]) }
-            try compute(input, seriesID: seriesID, dims: dims, geos: try withRegions(geos), periods: Self.withContaining(periods))
+            try compute(input, seriesID: seriesID, dims: dims, periods: Self.withContaining(periods))
             try database.execute("INSERT OR REPLACE INTO rollup_series (series_id, dims, rule) VALUES (?, ?, ?)",
                                  [.integer(Int64(seriesID)), .text(dims), .text(input.rule)])
         }
@@ -60,13 +59,6 @@ public struct RollupMaintainer {
         return object.keys.sorted().map { PlanFilter(dimension: $0, values: [object[$0]!], negated: false) }
     }
 
-    /// The areas plus every region they belong to (a region's value depends on its members).
-    private func withRegions(_ geos: [String]) throws -> [String] {
-        let regions = try database.query("SELECT DISTINCT region FROM membership WHERE member IN (SELECT value FROM json_each(?))",
-                                         [.text(Evaluator.geosJSON(geos))]) { $0.string(0)! }
-        return Array(Set(geos + regions)).sorted()
-    }
-
     /// The periods plus every coarser period containing them (months make quarters, half-years, years).
     static func withContaining(_ codes: [String]) -> [Period] {
         var periods = Set<Period>()
@@ -78,22 +70,69 @@ public struct RollupMaintainer {
         return periods.sorted()
     }
 
-    private func compute(_ input: SeriesInput, seriesID: Int, dims: String, geos: [String], periods: [Period]) throws {
-        let plan = IndicatorPlan(indicator: "rollup", expression: .input(0), inputs: [input], shifts: [.none], minimumN: nil)
-        let query = SQLGenerator().compile(plan)
-        let arguments = [SQLValue.text(Evaluator.geosJSON(geos)), .text(Evaluator.periodsJSON(periods, shifts: [.none]))] + query.fixedParameters
-        let windows = Dictionary(uniqueKeysWithValues: periods.map { ($0.code, ($0.start.iso, $0.end.iso)) })
+    /// Set-based: every observation of the series and dimensions is expanded to the touched periods
+    /// containing it (its own, and its quarter, half-year and year), aggregated per area and grain with
+    /// the evaluator's own time and cell expressions, then combined for every region it belongs to.
+    /// One pass over the observations instead of one lookup per area and period.
+    private func compute(_ input: SeriesInput, seriesID: Int, dims: String, periods: [Period]) throws {
+        try database.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS rollup_target (code TEXT PRIMARY KEY, t_start TEXT NOT NULL, t_end TEXT NOT NULL, months INTEGER NOT NULL);
+            DELETE FROM rollup_target;
+            """)
+        let target = try database.statement("INSERT OR IGNORE INTO rollup_target (code, t_start, t_end, months) VALUES (?, ?, ?, ?)")
+        for period in periods { try target.execute([.text(period.code), .text(period.start.iso), .text(period.end.iso), .integer(Int64(period.grain.months))]) }
+        let generator = SQLGenerator()
+        let exactGrain = input.time == .none ? " AND c.grain = t.months" : ""
+        let sql = """
+            WITH
+            obs AS (
+              SELECT o.geo AS unit, o.period AS sub, o.months AS grain, o.period_start, o.period_end, o.value, o.n, o.provisional, o.suppressed,
+                     substr(o.period_start, 1, 4) AS year, CAST(substr(o.period_start, 6, 2) AS INTEGER) AS month
+              FROM observation AS o WHERE o.series_id = ? AND o.dim_keys = ? AND o.dims = ? AND o.superseded_by IS NULL),
+            candidates AS (
+              SELECT obs.*, sub AS target FROM obs
+              UNION ALL SELECT obs.*, year || '-Q' || ((month - 1) / 3 + 1) FROM obs WHERE grain = 1
+              UNION ALL SELECT obs.*, year || '-H' || ((month - 1) / 6 + 1) FROM obs WHERE grain IN (1, 3)
+              UNION ALL SELECT obs.*, year FROM obs WHERE grain IN (1, 3, 6)),
+            hits AS (
+              SELECT c.*, t.code AS period, t.t_start AS window_start, t.t_end AS window_end, t.months AS cell_months
+              FROM candidates AS c JOIN rollup_target AS t ON t.code = c.target\(exactGrain)),
+            unit_grain AS (
+              SELECT unit, period, window_start, window_end, grain, \(generator.timeValue(input.time)) AS value, sum(n) AS n,
+                     max(provisional) AS provisional, max(suppressed) AS suppressed, \(generator.timeComplete(input.time)) AS complete
+              FROM (SELECT *, max(period_start) OVER (PARTITION BY unit, period, grain) AS last_start FROM hits)
+              GROUP BY unit, period, grain),
+            unit_best AS (
+              SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY unit, period ORDER BY grain DESC) AS rank FROM unit_grain) WHERE rank = 1),
+            unit_rows AS (
+              SELECT unit AS geo, period, unit, 1 AS direct, 1 AS required, value, n, provisional, suppressed, complete FROM unit_best
+              UNION ALL
+              SELECT DISTINCT m.region, b.period, b.unit, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, b.value, b.n, b.provisional, b.suppressed, b.complete
+              FROM unit_best AS b
+              JOIN membership AS m ON m.member = b.unit AND m.valid_from < b.window_end AND (m.valid_until IS NULL OR m.valid_until > b.window_start)
+              JOIN geo_unit AS g ON g.code = b.unit),
+            required AS (
+              SELECT m.region AS geo, t.code AS period, count(DISTINCT m.member) AS required_members
+              FROM rollup_target AS t
+              JOIN membership AS m ON m.valid_from < t.t_end AND (m.valid_until IS NULL OR m.valid_until > t.t_start)
+              JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area'
+              GROUP BY m.region, t.code),
+            x_best AS (
+              SELECT r.*, coalesce(q.required_members, 0) AS required_members, max(r.direct) OVER (PARTITION BY r.geo, r.period) AS chosen
+              FROM unit_rows AS r LEFT JOIN required AS q ON q.geo = r.geo AND q.period = r.period),
+            \(generator.cellCTE(input, "x"))
+            SELECT x.geo, t.t_start, t.t_end, x.value, x.n, x.provisional, x.suppressed, x.complete, x.partial, x.direct
+            FROM x JOIN rollup_target AS t ON t.code = x.period
+            """
         let insert = try database.statement("""
             INSERT OR REPLACE INTO rollup (series_id, dims, geo, period_start, period_end, value, n, provisional, suppressed, complete, partial, direct)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let base = SQLGenerator.cellColumns.count
         // Rows are written while they are read, so memory does not grow with the number of cells.
-        _ = try database.statement(query.sql).query(arguments) { row in
-            guard row.int(base + 6) == 1, let period = row.string(1), let window = windows[period] else { return }
-            try insert.execute([.integer(Int64(seriesID)), .text(dims), .text(row.string(0)!), .text(window.0), .text(window.1), row.value(base), row.value(base + 1),
-                                .integer(Int64(row.int(base + 2) ?? 0)), .integer(Int64(row.int(base + 3) ?? 0)), .integer(Int64(row.int(base + 4) ?? 0)),
-                                .integer(Int64(row.int(base + 5) ?? 0)), .integer(Int64(row.int(base + 7) ?? 0))])
+        _ = try database.statement(sql).query([.integer(Int64(seriesID)), .text(input.dimensionKeys), .text(dims)]) { row in
+            try insert.execute([.integer(Int64(seriesID)), .text(dims), row.value(0), row.value(1), row.value(2), row.value(3), row.value(4),
+                                .integer(Int64(row.int(5) ?? 0)), .integer(Int64(row.int(6) ?? 0)), .integer(Int64(row.int(7) ?? 0)),
+                                .integer(Int64(row.int(8) ?? 0)), .integer(Int64(row.int(9) ?? 0))])
         }
     }
 }

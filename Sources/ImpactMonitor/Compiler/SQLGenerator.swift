@@ -161,7 +161,8 @@ public struct SQLGenerator {
     }
 
     /// Combines the chosen units of each cell into the input's value with its flags.
-    func cellCTE(_ input: SeriesInput, _ i: String) -> String {
+    /// `partition`: an extra grouping column (the rollup builder computes all dimensions at once).
+    func cellCTE(_ input: SeriesInput, _ i: String, partition: String? = nil) -> String {
         // A sum over member areas is only a total when every member delivered; a comparison
         // across members (avg, median, …) is still meaningful and is flagged as partial instead,
         // and compares real areas only, not the Onbekend and Buiten regio buckets.
@@ -169,11 +170,11 @@ public struct SQLGenerator {
         let usable = input.prefersMembers ? "min(b.complete) = 1" : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
         return """
             \(i) AS (
-              SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
+              SELECT \(partition.map { "b.\($0), " } ?? "")b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
                      CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
                      CASE WHEN \(usable) THEN \(geoValue(input)) END AS value
               FROM \(i)_best AS b
-              WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY b.geo, b.period)
+              WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY \(partition.map { "b.\($0), " } ?? "")b.geo, b.period)
             """
     }
 

@@ -18,24 +18,34 @@ public struct RollupMaintainer {
     /// Refreshes the rollups for the rows of the batch being imported (temp tables `changed` and `staging`).
     public func refresh() throws {
         let touched = try database.query("""
-            SELECT DISTINCT s.series_key, s.dims, c.series_id FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
-            """) { ($0.string(0)!, $0.string(1)!, $0.int(2)!) }
-        for (key, dims, seriesID) in touched {
-            guard let series = definitions.series(key), let filters = Self.filters(dims) else {
-                try Self.invalidate(database, seriesID: seriesID, dims: dims)
+            SELECT DISTINCT s.series_key, c.series_id FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
+            """) { ($0.string(0)!, $0.int(1)!) }
+        for (key, seriesID) in touched {
+            guard let series = definitions.series(key) else {
+                try database.execute("DELETE FROM rollup WHERE series_id = ?", [.integer(Int64(seriesID))])
+                try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [.integer(Int64(seriesID))])
                 continue
             }
-            let input = SeriesInput(key: key, filters: filters, aggregate: nil, time: series.time, geo: series.geo, shift: .none)
-            let registered = try database.scalar("SELECT rule FROM rollup_series WHERE series_id = ? AND dims = ?", [.integer(Int64(seriesID)), .text(dims)])
-            let incremental = registered == .text(input.rule)
-            let scope = incremental ? "FROM changed AS c JOIN staging AS o ON o.rowid = c.staging_rowid WHERE o.series_key = ? AND o.dims = ?"
-                                    : "FROM observation AS o JOIN series AS s ON s.id = o.series_id WHERE s.key = ? AND o.dims = ? AND o.superseded_by IS NULL"
-            let arguments: [SQLValue] = [.text(key), .text(dims)]
-            let periods = try database.query("SELECT DISTINCT o.period \(scope)", arguments) { $0.string(0)! }
-            if !incremental { try database.execute("DELETE FROM rollup WHERE series_id = ? AND dims = ?", [.integer(Int64(seriesID)), .text(dims)]) }
-            try compute(input, seriesID: seriesID, dims: dims, periods: Self.withContaining(periods))
-            try database.execute("INSERT OR REPLACE INTO rollup_series (series_id, dims, rule) VALUES (?, ?, ?)",
-                                 [.integer(Int64(seriesID)), .text(dims), .text(input.rule)])
+            let input = SeriesInput(key: key, filters: [], aggregate: nil, time: series.time, geo: series.geo, shift: .none)
+            // Incremental only when every dimension combination of the series already has complete
+            // rollups with this rule; otherwise the whole series is rebuilt.
+            let combinations = try database.scalarInt("SELECT count(DISTINCT dims) FROM observation WHERE series_id = ? AND superseded_by IS NULL",
+                                                      [.integer(Int64(seriesID))]) ?? 0
+            let registered = try database.scalarInt("SELECT count(*) FROM rollup_series WHERE series_id = ? AND rule = ?",
+                                                    [.integer(Int64(seriesID)), .text(input.rule)]) ?? 0
+            let incremental = registered == combinations
+            let scope = incremental ? "FROM changed AS c JOIN staging AS o ON o.rowid = c.staging_rowid WHERE o.series_key = ?"
+                                    : "FROM observation AS o JOIN series AS s ON s.id = o.series_id WHERE s.key = ? AND o.superseded_by IS NULL"
+            let periods = try database.query("SELECT DISTINCT o.period \(scope)", [.text(key)]) { $0.string(0)! }
+            if !incremental {
+                try database.execute("DELETE FROM rollup WHERE series_id = ?", [.integer(Int64(seriesID))])
+                try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [.integer(Int64(seriesID))])
+            }
+            try compute(input, seriesID: seriesID, periods: Self.withContaining(periods))
+            try database.execute("""
+                INSERT OR REPLACE INTO rollup_series (series_id, dims, rule)
+                SELECT DISTINCT series_id, dims, ? FROM observation WHERE series_id = ? AND superseded_by IS NULL
+                """, [.text(input.rule), .integer(Int64(seriesID))])
         }
     }
 
@@ -46,17 +56,6 @@ public struct RollupMaintainer {
             DELETE FROM rollup WHERE (series_id, dims) IN (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
             DELETE FROM rollup_series WHERE (series_id, dims) IN (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
             """)
-    }
-
-    static func invalidate(_ database: Database, seriesID: Int, dims: String) throws {
-        try database.execute("DELETE FROM rollup WHERE series_id = ? AND dims = ?", [.integer(Int64(seriesID)), .text(dims)])
-        try database.execute("DELETE FROM rollup_series WHERE series_id = ? AND dims = ?", [.integer(Int64(seriesID)), .text(dims)])
-    }
-
-    /// Exact-match filters for a stored dimensions JSON.
-    static func filters(_ dims: String) -> [PlanFilter]? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(dims.utf8)) as? [String: String] else { return nil }
-        return object.keys.sorted().map { PlanFilter(dimension: $0, values: [object[$0]!], negated: false) }
     }
 
     /// The periods plus every coarser period containing them (months make quarters, half-years, years).
@@ -70,11 +69,11 @@ public struct RollupMaintainer {
         return periods.sorted()
     }
 
-    /// Set-based: every observation of the series and dimensions is expanded to the touched periods
+    /// Set-based, for every dimension combination of the series at once: every observation is expanded to the touched periods
     /// containing it (its own, and its quarter, half-year and year), aggregated per area and grain with
     /// the evaluator's own time and cell expressions, then combined for every region it belongs to.
     /// One pass over the observations instead of one lookup per area and period.
-    private func compute(_ input: SeriesInput, seriesID: Int, dims: String, periods: [Period]) throws {
+    private func compute(_ input: SeriesInput, seriesID: Int, periods: [Period]) throws {
         try database.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS rollup_target (code TEXT PRIMARY KEY, t_start TEXT NOT NULL, t_end TEXT NOT NULL, months INTEGER NOT NULL);
             DELETE FROM rollup_target;
@@ -86,9 +85,9 @@ public struct RollupMaintainer {
         let sql = """
             WITH
             obs AS (
-              SELECT o.geo AS unit, o.period AS sub, o.months AS grain, o.period_start, o.period_end, o.value, o.n, o.provisional, o.suppressed,
+              SELECT o.dims, o.geo AS unit, o.period AS sub, o.months AS grain, o.period_start, o.period_end, o.value, o.n, o.provisional, o.suppressed,
                      substr(o.period_start, 1, 4) AS year, CAST(substr(o.period_start, 6, 2) AS INTEGER) AS month
-              FROM observation AS o WHERE o.series_id = ? AND o.dim_keys = ? AND o.dims = ? AND o.superseded_by IS NULL),
+              FROM observation AS o WHERE o.series_id = ? AND o.superseded_by IS NULL),
             candidates AS (
               SELECT obs.*, sub AS target FROM obs
               UNION ALL SELECT obs.*, year || '-Q' || ((month - 1) / 3 + 1) FROM obs WHERE grain = 1
@@ -98,16 +97,16 @@ public struct RollupMaintainer {
               SELECT c.*, t.code AS period, t.t_start AS window_start, t.t_end AS window_end, t.months AS cell_months
               FROM candidates AS c JOIN rollup_target AS t ON t.code = c.target\(exactGrain)),
             unit_grain AS (
-              SELECT unit, period, window_start, window_end, grain, \(generator.timeValue(input.time)) AS value, sum(n) AS n,
+              SELECT dims, unit, period, window_start, window_end, grain, \(generator.timeValue(input.time)) AS value, sum(n) AS n,
                      max(provisional) AS provisional, max(suppressed) AS suppressed, \(generator.timeComplete(input.time)) AS complete
-              FROM (SELECT *, max(period_start) OVER (PARTITION BY unit, period, grain) AS last_start FROM hits)
-              GROUP BY unit, period, grain),
+              FROM (SELECT *, max(period_start) OVER (PARTITION BY dims, unit, period, grain) AS last_start FROM hits)
+              GROUP BY dims, unit, period, grain),
             unit_best AS (
-              SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY unit, period ORDER BY grain DESC) AS rank FROM unit_grain) WHERE rank = 1),
+              SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY dims, unit, period ORDER BY grain DESC) AS rank FROM unit_grain) WHERE rank = 1),
             unit_rows AS (
-              SELECT unit AS geo, period, unit, 1 AS direct, 1 AS required, value, n, provisional, suppressed, complete FROM unit_best
+              SELECT dims, unit AS geo, period, unit, 1 AS direct, 1 AS required, value, n, provisional, suppressed, complete FROM unit_best
               UNION ALL
-              SELECT DISTINCT m.region, b.period, b.unit, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, b.value, b.n, b.provisional, b.suppressed, b.complete
+              SELECT DISTINCT b.dims, m.region, b.period, b.unit, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, b.value, b.n, b.provisional, b.suppressed, b.complete
               FROM unit_best AS b
               JOIN membership AS m ON m.member = b.unit AND m.valid_from < b.window_end AND (m.valid_until IS NULL OR m.valid_until > b.window_start)
               JOIN geo_unit AS g ON g.code = b.unit),
@@ -118,10 +117,10 @@ public struct RollupMaintainer {
               JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area'
               GROUP BY m.region, t.code),
             x_best AS (
-              SELECT r.*, coalesce(q.required_members, 0) AS required_members, max(r.direct) OVER (PARTITION BY r.geo, r.period) AS chosen
+              SELECT r.*, coalesce(q.required_members, 0) AS required_members, max(r.direct) OVER (PARTITION BY r.dims, r.geo, r.period) AS chosen
               FROM unit_rows AS r LEFT JOIN required AS q ON q.geo = r.geo AND q.period = r.period),
-            \(generator.cellCTE(input, "x"))
-            SELECT x.geo, t.t_start, t.t_end, x.value, x.n, x.provisional, x.suppressed, x.complete, x.partial, x.direct
+            \(generator.cellCTE(input, "x", partition: "dims"))
+            SELECT x.dims, x.geo, t.t_start, t.t_end, x.value, x.n, x.provisional, x.suppressed, x.complete, x.partial, x.direct
             FROM x JOIN rollup_target AS t ON t.code = x.period
             """
         let insert = try database.statement("""
@@ -129,10 +128,10 @@ public struct RollupMaintainer {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // Rows are written while they are read, so memory does not grow with the number of cells.
-        _ = try database.statement(sql).query([.integer(Int64(seriesID)), .text(input.dimensionKeys), .text(dims)]) { row in
-            try insert.execute([.integer(Int64(seriesID)), .text(dims), row.value(0), row.value(1), row.value(2), row.value(3), row.value(4),
-                                .integer(Int64(row.int(5) ?? 0)), .integer(Int64(row.int(6) ?? 0)), .integer(Int64(row.int(7) ?? 0)),
-                                .integer(Int64(row.int(8) ?? 0)), .integer(Int64(row.int(9) ?? 0))])
+        _ = try database.statement(sql).query([.integer(Int64(seriesID))]) { row in
+            try insert.execute([.integer(Int64(seriesID)), row.value(0), row.value(1), row.value(2), row.value(3), row.value(4), row.value(5),
+                                .integer(Int64(row.int(6) ?? 0)), .integer(Int64(row.int(7) ?? 0)), .integer(Int64(row.int(8) ?? 0)),
+                                .integer(Int64(row.int(9) ?? 0)), .integer(Int64(row.int(10) ?? 0))])
         }
     }
 }

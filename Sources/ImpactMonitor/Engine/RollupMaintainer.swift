@@ -87,7 +87,7 @@ public struct RollupMaintainer {
             obs AS (
               SELECT o.dims, o.geo AS unit, o.period AS sub, o.months AS grain, o.period_start, o.period_end, o.value, o.n, o.provisional, o.suppressed,
                      substr(o.period_start, 1, 4) AS year, CAST(substr(o.period_start, 6, 2) AS INTEGER) AS month
-              FROM observation AS o WHERE o.series_id = ? AND o.superseded_by IS NULL),
+              FROM observation AS o WHERE o.series_id = ?1 AND o.superseded_by IS NULL),
             candidates AS (
               SELECT obs.*, sub AS target FROM obs
               UNION ALL SELECT obs.*, year || '-Q' || ((month - 1) / 3 + 1) FROM obs WHERE grain = 1
@@ -120,18 +120,12 @@ public struct RollupMaintainer {
               SELECT r.*, coalesce(q.required_members, 0) AS required_members, max(r.direct) OVER (PARTITION BY r.dims, r.geo, r.period) AS chosen
               FROM unit_rows AS r LEFT JOIN required AS q ON q.geo = r.geo AND q.period = r.period),
             \(generator.cellCTE(input, "x", partition: "dims"))
-            SELECT x.dims, x.geo, t.t_start, t.t_end, x.value, x.n, x.provisional, x.suppressed, x.complete, x.partial, x.direct
+            INSERT OR REPLACE INTO rollup (series_id, dims, geo, period_start, period_end, value, n, provisional, suppressed, complete, partial, direct)
+            SELECT ?1, x.dims, x.geo, t.t_start, t.t_end, x.value, x.n, coalesce(x.provisional, 0), coalesce(x.suppressed, 0),
+                   coalesce(x.complete, 0), coalesce(x.partial, 0), coalesce(x.direct, 0)
             FROM x JOIN rollup_target AS t ON t.code = x.period
             """
-        let insert = try database.statement("""
-            INSERT OR REPLACE INTO rollup (series_id, dims, geo, period_start, period_end, value, n, provisional, suppressed, complete, partial, direct)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        // Rows are written while they are read, so memory does not grow with the number of cells.
-        _ = try database.statement(sql).query([.integer(Int64(seriesID))]) { row in
-            try insert.execute([.integer(Int64(seriesID)), row.value(0), row.value(1), row.value(2), row.value(3), row.value(4), row.value(5),
-                                .integer(Int64(row.int(6) ?? 0)), .integer(Int64(row.int(7) ?? 0)), .integer(Int64(row.int(8) ?? 0)),
-                                .integer(Int64(row.int(9) ?? 0)), .integer(Int64(row.int(10) ?? 0))])
-        }
+        // One statement reads and writes: no row passes through Swift.
+        try database.execute(sql, [.integer(Int64(seriesID))])
     }
 }

@@ -141,7 +141,7 @@ public struct SQLGenerator {
             \(i)_obs AS (
               SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
                      u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-                     max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+                     \(input.time == .last ? "max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months)" : "NULL") AS last_start
               FROM \(i)_unit AS u
               JOIN observation AS o ON \(conditions.joined(separator: "\n                AND ")))
             """

@@ -99,7 +99,7 @@ public struct RollupMaintainer {
             unit_grain AS (
               SELECT dims, unit, period, window_start, window_end, grain, \(generator.timeValue(input.time)) AS value, sum(n) AS n,
                      max(provisional) AS provisional, max(suppressed) AS suppressed, \(generator.timeComplete(input.time)) AS complete
-              FROM (SELECT *, max(period_start) OVER (PARTITION BY dims, unit, period, grain) AS last_start FROM hits)
+              FROM (SELECT *, \(input.time == .last ? "max(period_start) OVER (PARTITION BY dims, unit, period, grain)" : "NULL") AS last_start FROM hits)
               GROUP BY dims, unit, period, grain),
             unit_best AS (
               SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY dims, unit, period ORDER BY grain DESC) AS rank FROM unit_grain) WHERE rank = 1),

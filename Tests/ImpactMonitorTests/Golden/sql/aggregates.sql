@@ -24,7 +24,7 @@ i0_unit AS (
 i0_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-         max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+         NULL AS last_start
   FROM i0_unit AS u
   JOIN observation AS o ON o.series_id = (SELECT id FROM series WHERE key = ?3)
                 AND o.geo = u.unit
@@ -58,7 +58,7 @@ i1_unit AS (
 i1_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-         max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+         NULL AS last_start
   FROM i1_unit AS u
   JOIN observation AS o ON o.series_id = (SELECT id FROM series WHERE key = ?5)
                 AND o.geo = u.unit
@@ -92,7 +92,7 @@ i2_unit AS (
 i2_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-         max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+         NULL AS last_start
   FROM i2_unit AS u
   JOIN observation AS o ON o.series_id = (SELECT id FROM series WHERE key = ?7)
                 AND o.geo = u.unit
@@ -126,7 +126,7 @@ i3_unit AS (
 i3_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-         max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+         NULL AS last_start
   FROM i3_unit AS u
   JOIN observation AS o ON o.series_id = (SELECT id FROM series WHERE key = ?9)
                 AND o.geo = u.unit
@@ -160,7 +160,7 @@ i4_unit AS (
 i4_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-         max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+         NULL AS last_start
   FROM i4_unit AS u
   JOIN observation AS o ON o.series_id = (SELECT id FROM series WHERE key = ?11)
                 AND o.geo = u.unit
@@ -194,7 +194,7 @@ i5_unit AS (
 i5_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-         max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+         NULL AS last_start
   FROM i5_unit AS u
   JOIN observation AS o ON o.series_id = (SELECT id FROM series WHERE key = ?13)
                 AND o.geo = u.unit

@@ -19,7 +19,7 @@ i0_unit AS (
 i0_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-         max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months) AS last_start
+         NULL AS last_start
   FROM i0_unit AS u
   JOIN observation AS o ON o.series_id = (SELECT id FROM series WHERE key = ?3)
                 AND o.geo = u.unit

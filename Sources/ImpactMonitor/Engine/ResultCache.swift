@@ -31,11 +31,12 @@ struct ResultCache {
         }.joined(separator: "\n")
     }
 
+    /// Splits on bytes, not Characters: a warm evaluation spends its time here.
     static func decode(_ payload: String) -> [IndicatorResult]? {
         guard !payload.isEmpty else { return [] }
         var results: [IndicatorResult] = []
-        for line in payload.split(separator: "\n", omittingEmptySubsequences: false) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for line in payload.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == 9, let status = ResultStatus(rawValue: fields[7]) else { return nil }
             results.append(IndicatorResult(indicator: fields[0], geo: fields[1], period: fields[2], value: Double(fields[3]), numerator: Double(fields[4]),
                                            denominator: Double(fields[5]), n: Double(fields[6]), status: status,

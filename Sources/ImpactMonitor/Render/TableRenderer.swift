@@ -23,7 +23,9 @@ public struct TableRenderer {
     /// digits (an exponent only for very small or large values, so a p-value of 4e-12 is not 0).
     public static func machineNumber(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.10g", value)
+        var buffer = [CChar](repeating: 0, count: 40)
+        let length = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.10g", $0) }
+        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Fixed decimals with `.`, trailing zeros removed: the base of human number formats.
@@ -75,7 +77,7 @@ public struct TableRenderer {
 
     private func csv(_ table: DataTable) -> String {
         func quote(_ field: String) -> String {
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }
         let lines = [table.columns.map(quote).joined(separator: ",")] + table.rows.map { $0.map { quote(machine($0)) }.joined(separator: ",") }

@@ -42,7 +42,7 @@ public protocol DataSource: Sendable {
 
 extension DataSource {
     public var isExternal: Bool { false }
-    public func digest(_ inputs: [String]) throws -> String? { try FileDigest.sha256(paths: GeographyFile.expand(inputs, suffix: "")) }
+    public func digest(_ inputs: [String]) throws -> String? { try FileDigest.sha256(paths: FileDigest.expand(inputs)) }
 }
 
 /// The sources `impact import` knows: the built-ins and every plugin found.

@@ -1,7 +1,17 @@
 import Foundation
 
-/// SHA-256 over the contents of input files, read in chunks.
+/// Input files: folders expanded to their files, and the SHA-256 of their contents, read in chunks.
 public enum FileDigest {
+    /// Paths with every folder replaced by its files ending in `suffix` (all files for ""), sorted.
+    static func expand(_ paths: [String], suffix: String = "") -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(suffix) }.sorted().map { (path as NSString).appendingPathComponent($0) }
+        }
+    }
+
     public static func sha256(paths: [String]) throws -> String {
         var hasher = SHA256()
         for path in paths {

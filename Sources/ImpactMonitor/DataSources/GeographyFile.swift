@@ -45,22 +45,12 @@ public struct GeographyFile {
     /// successions, so references can be checked against what came before.
     public static func read(paths: [String], diagnostics: inout DiagnosticList) -> Contents {
         var contents = Contents()
-        for path in expand(paths) {
+        for path in FileDigest.expand(paths, suffix: ".csv") {
             readFile(path, into: &contents, diagnostics: &diagnostics)
         }
         return contents
     }
 
-    static func expand(_ paths: [String], suffix: String = ".csv") -> [String] {
-        paths.flatMap { path -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            return names.filter { $0.hasSuffix(suffix) }.sorted().map { (path as NSString).appendingPathComponent($0) }
-        }
-    }
-
-    static func expandJSON(_ paths: [String]) -> [String] { expand(paths, suffix: ".json") }
 
     private static func readFile(_ path: String, into contents: inout Contents, diagnostics: inout DiagnosticList) {
         let reader: CSVReader

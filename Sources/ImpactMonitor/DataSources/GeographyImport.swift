@@ -19,7 +19,7 @@ public struct GeographyImport {
         outcome.diagnostics = diagnostics.items
         outcome.dropped = diagnostics.dropped
         guard !outcome.failed else { return outcome }
-        let digest = try FileDigest.sha256(paths: GeographyFile.expand(paths))
+        let digest = try FileDigest.sha256(paths: FileDigest.expand(paths, suffix: ".csv"))
         let written = try GeographyStore(store: store).importContents(outcome.contents, origin: paths.joined(separator: " "), sha256: digest)
         outcome.written = written.written
         outcome.diagnostics = written.diagnostics

@@ -17,7 +17,7 @@ public struct StatLineSource: DataSource {
 
     public func read(_ inputs: [String], options: ImportOptions, diagnostics: inout DiagnosticList, emit: (ImportItem) throws -> Void) throws -> Int {
         guard let mapping = MappingFile.read(options.mapping, source: "statline", diagnostics: &diagnostics) else { return 0 }
-        let files = GeographyFile.expandJSON(inputs)
+        let files = FileDigest.expand(inputs, suffix: ".json")
         func file(_ name: String) -> String? { files.first { ($0 as NSString).lastPathComponent.lowercased() == name.lowercased() + ".json" } }
         guard let properties = load(file("DataProperties"), name: "DataProperties", diagnostics: &diagnostics),
               let dataPath = file("TypedDataSet"), let data = load(dataPath, name: "TypedDataSet", diagnostics: &diagnostics) else { return 0 }

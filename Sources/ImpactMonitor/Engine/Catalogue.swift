@@ -58,7 +58,7 @@ public struct Catalogue {
             """, arguments) { ($0.string(0)!, $0.string(1)!, $0.string(2)!, $0.int(3)!) }
         let complete = rows.filter { $0.3 == keys.count }
         guard !complete.isEmpty else { return Availability(periods: nil, areas: nil, lastDelivery: nil) }
-        let periods = Set(complete.map(\.0)).compactMap { try? Period.parse($0).period }.sorted().map(\.code)
+        let periods = Period.chronological(complete.map(\.0))
         return Availability(periods: periods.joined(separator: " "), areas: Set(complete.map(\.1)).count,
                             lastDelivery: complete.map(\.2).max().map { String($0.prefix(10)) })
     }

@@ -12,7 +12,7 @@ public struct Coverage {
             WHERE o.superseded_by IS NULL AND o.value IS NOT NULL
             GROUP BY s.key, o.period
             """) { ($0.string(0)!, $0.string(1)!, $0.int(2)!) }
-        let periods = Array(Set(counts.map(\.1))).sorted { (try? Period.parse($0).period) ?? .year(0) < (try? Period.parse($1).period) ?? .year(0) }
+        let periods = Period.chronological(counts.map(\.1))
         let series = Array(Set(counts.map(\.0))).sorted()
         var table = DataTable(columns: ["series"] + periods)
         let lookup = Dictionary(counts.map { ("\($0.0) \($0.1)", $0.2) }, uniquingKeysWith: +)
@@ -33,7 +33,7 @@ public struct Coverage {
             GROUP BY s.key, o.geo, o.period
             """, keys.map { .text($0) }) { ($0.string(0)!, $0.string(1)!, $0.string(2)!, $0.int(3)! == 1, $0.int(4)! == 1, $0.int(5)! == 1) }
         var table = DataTable(columns: ["series", "geo"], notes: ["✓ present · v provisional · s suppressed at source · ∅ delivered empty · – missing"])
-        let periods = Array(Set(rows.map(\.2))).sorted { (try? Period.parse($0).period) ?? .year(0) < (try? Period.parse($1).period) ?? .year(0) }
+        let periods = Period.chronological(rows.map(\.2))
         table.columns += periods
         var cells: [String: String] = [:]
         for row in rows {

@@ -24,12 +24,13 @@ public struct PeriodDiff {
         let byGeoA = Dictionary(uniqueKeysWithValues: resultsA.map { ($0.geo, $0) })
         let byGeoB = Dictionary(uniqueKeysWithValues: resultsB.map { ($0.geo, $0) })
         let seriesBreak = self.seriesBreak(plan, a, b)
+        let additive = publication.isAdditive(id)
         return geos.map { geo in
             var before = byGeoA[geo]
             var mapped: DiffReason?
             let predecessors = crosswalk.predecessors(of: geo)
             if !predecessors.isEmpty {
-                (before, mapped) = crosswalk.combine(predecessors.compactMap { byGeoA[$0] }, into: geo, plan: plan, additive: publication.isAdditive(id))
+                (before, mapped) = crosswalk.combine(predecessors.compactMap { byGeoA[$0] }, into: geo, plan: plan, additive: additive)
             }
             var result = compare(id, geo: geo, a: a, b: b, before: before, after: byGeoB[geo], plan: plan)
             if let mapped {

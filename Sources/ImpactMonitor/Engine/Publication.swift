@@ -28,12 +28,15 @@ public struct Publication {
         var widened = request
         widened.geos = hierarchy(around: request.geos, periods: request.periods)
         let results = try evaluator.evaluate(id, widened)
-        let control = DisclosureControl(minimumCell: minimumCell(for: id))
-        let additive = isAdditive(id)
+        let plan = try? Planner(definitions: evaluator.definitions).plan(id)
+        let unit = evaluator.definitions.indicator(id)?.unit?.value
+        let control = DisclosureControl(minimumCell: minimumCell(for: id, plan: plan))
+        let additive = Self.isAdditive(plan: plan, unit: unit)
+        let valueIsCount = unit == .count || unit == .persons
         var protected: [IndicatorResult] = []
         for period in request.periods {
             let cells = results.filter { $0.period == period.code }
-            let counts = Dictionary(uniqueKeysWithValues: cells.map { ($0.geo, protectedCounts($0, id: id)) })
+            let counts = Dictionary(uniqueKeysWithValues: cells.map { ($0.geo, Self.protectedCounts($0, valueIsCount: valueIsCount)) })
             let groups = additive ? self.groups(for: cells.map(\.geo), in: period) : []
             let hidden = control.suppressed(counts: counts, groups: groups)
             for cell in cells where request.geos.contains(cell.geo) {
@@ -68,25 +71,26 @@ public struct Publication {
         }
     }
 
-    func minimumCell(for id: String) -> Double {
+    func minimumCell(for id: String, plan: IndicatorPlan?) -> Double {
         if let minimumCell { return minimumCell }
         if let own = evaluator.definitions.indicator(id)?.minimumCell { return Double(own) }
-        let plan = try? Planner(definitions: evaluator.definitions).plan(id)
         let seriesMinimum = plan?.inputs.compactMap { evaluator.definitions.series($0.key)?.minimumCell }.max()
         return seriesMinimum.map(Double.init) ?? Self.defaultMinimumCell
     }
 
     /// Counts that can identify someone: the value of a count, the parts of a fraction, survey n.
-    func protectedCounts(_ result: IndicatorResult, id: String) -> [Double?] {
-        let unit = evaluator.definitions.indicator(id)?.unit?.value
-        let valueIsCount = unit == .count || unit == .persons
-        return [valueIsCount ? result.value : nil, result.numerator, result.denominator, result.n]
+    static func protectedCounts(_ result: IndicatorResult, valueIsCount: Bool) -> [Double?] {
+        [valueIsCount ? result.value : nil, result.numerator, result.denominator, result.n]
     }
 
     /// Sums and fractions of sums add up over areas; survey percentages and scores do not.
     func isAdditive(_ id: String) -> Bool {
-        guard let plan = try? Planner(definitions: evaluator.definitions).plan(id) else { return false }
-        return plan.fraction != nil || [.count, .persons].contains(evaluator.definitions.indicator(id)?.unit?.value)
+        Self.isAdditive(plan: try? Planner(definitions: evaluator.definitions).plan(id), unit: evaluator.definitions.indicator(id)?.unit?.value)
+    }
+
+    static func isAdditive(plan: IndicatorPlan?, unit: Unit?) -> Bool {
+        guard let plan else { return false }
+        return plan.fraction != nil || unit == .count || unit == .persons
     }
 
     private func suppressed(_ result: IndicatorResult, primary: Bool) -> IndicatorResult {
@@ -98,11 +102,5 @@ public struct Publication {
         hidden.status = .suppressed
         hidden.flags.append(primary ? "small_cell" : "complementary_suppression")
         return hidden
-    }
-}
-
-extension Membership {
-    func overlaps(_ period: Period) -> Bool {
-        (validFrom.map { $0 < period.end } ?? true) && (validUntil.map { period.start < $0 } ?? true)
     }
 }

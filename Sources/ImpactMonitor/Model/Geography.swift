@@ -16,14 +16,19 @@ public struct GeoUnit: Hashable, Sendable {
         self.validUntil = validUntil
     }
 
-    public func isValid(on date: CivilDate) -> Bool {
-        (validFrom.map { $0 <= date } ?? true) && (validUntil.map { date < $0 } ?? true)
-    }
+    public func isValid(on date: CivilDate) -> Bool { validity(validFrom, validUntil, contains: date) }
 
     /// Valid at any moment of the period.
-    public func overlaps(_ period: Period) -> Bool {
-        (validFrom.map { $0 < period.end } ?? true) && (validUntil.map { period.start < $0 } ?? true)
-    }
+    public func overlaps(_ period: Period) -> Bool { validity(validFrom, validUntil, overlaps: period) }
+}
+
+/// `[from, until)` with open ends, shared by units and memberships.
+func validity(_ from: CivilDate?, _ until: CivilDate?, contains date: CivilDate) -> Bool {
+    (from.map { $0 <= date } ?? true) && (until.map { date < $0 } ?? true)
+}
+
+func validity(_ from: CivilDate?, _ until: CivilDate?, overlaps period: Period) -> Bool {
+    (from.map { $0 < period.end } ?? true) && (until.map { period.start < $0 } ?? true)
 }
 
 /// A named family of regions (VT regions, GHNT regions, provinces): a municipality belongs
@@ -54,9 +59,10 @@ public struct Membership: Hashable, Sendable {
         self.validUntil = validUntil
     }
 
-    public func isValid(on date: CivilDate) -> Bool {
-        (validFrom.map { $0 <= date } ?? true) && (validUntil.map { date < $0 } ?? true)
-    }
+    public func isValid(on date: CivilDate) -> Bool { validity(validFrom, validUntil, contains: date) }
+
+    /// In force at any moment of the period.
+    public func overlaps(_ period: Period) -> Bool { validity(validFrom, validUntil, overlaps: period) }
 }
 
 /// `weight` of old unit `oldCode` went into `newCode` on `effective` (a merger has weight 1,

@@ -91,6 +91,11 @@ extension Period {
         return try range(from: first, to: last, text: text)
     }
 
+    /// Distinct period codes in time order (codes read back from the store are always valid).
+    public static func chronological<Codes: Sequence>(_ codes: Codes) -> [String] where Codes.Element == String {
+        Set(codes).compactMap { try? parse($0).period }.sorted().map(\.code)
+    }
+
     /// Every period from `first` to `last` inclusive.
     public static func range(from first: Period, to last: Period, text: String? = nil) throws(PeriodError) -> [Period] {
         let label = text ?? "\(first)..\(last)"

@@ -1,7 +1,7 @@
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
-    public static let all: [String] = [version1, version2, version3, version4]
+    public static let all: [String] = [version1, version2, version3, version4, version5]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -153,5 +153,29 @@ public enum Migrations {
             vintage INTEGER NOT NULL,
             payload TEXT NOT NULL
         );
+        """
+
+    /// Rollups keyed by period first: the import writes them a series and a year at a time, which
+    /// now appends to the table instead of inserting all over it. Rollups are derived data: the old
+    /// ones are dropped and rebuilt by the next import with definitions (until then evaluation reads
+    /// the raw observations).
+    static let version5 = """
+        DROP TABLE rollup;
+        DELETE FROM rollup_series;
+        CREATE TABLE rollup (
+            series_id INTEGER NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            dims TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            value REAL,
+            n REAL,
+            provisional INTEGER NOT NULL,
+            suppressed INTEGER NOT NULL,
+            complete INTEGER NOT NULL,
+            partial INTEGER NOT NULL,
+            direct INTEGER NOT NULL,
+            PRIMARY KEY (series_id, period_start, period_end, dims, geo)
+        ) WITHOUT ROWID;
         """
 }

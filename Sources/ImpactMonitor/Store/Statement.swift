@@ -58,12 +58,18 @@ public final class Statement {
 
     /// Runs a query and maps each row.
     public func query<T>(_ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        var results: [T] = []
+        try forEach(arguments) { results.append(try transform($0)) }
+        return results
+    }
+
+    /// Streams the rows of a query without collecting them, so a pass over a large table keeps
+    /// memory flat.
+    public func forEach(_ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
         try bind(arguments)
         defer { sqlite3_reset(handle) }
-        var results: [T] = []
         let row = Row(statement: self)
-        while try step() { results.append(try transform(row)) }
-        return results
+        while try step() { try body(row) }
     }
 
     private func error(_ code: Int32) -> StoreError {

@@ -1,0 +1,269 @@
+/// One current observation as the rollup builder reads it.
+public struct RollupObservation: Sendable {
+    public var dims: String
+    public var unit: String
+    public var period: Period
+    public var value: Double?
+    public var n: Double?
+    public var provisional: Bool
+    public var suppressed: Bool
+
+    public init(dims: String, unit: String, period: Period, value: Double?, n: Double?, provisional: Bool, suppressed: Bool) {
+        self.dims = dims
+        self.unit = unit
+        self.period = period
+        self.value = value
+        self.n = n
+        self.provisional = provisional
+        self.suppressed = suppressed
+    }
+}
+
+/// One rollup row: what the evaluator's cell expression gives for a series, dimensions, area and period.
+public struct RollupCell: Equatable, Sendable {
+    public var dims: String
+    public var geo: String
+    public var period: Period
+    public var value: Double?
+    public var n: Double?
+    public var provisional: Bool
+    public var suppressed: Bool
+    public var complete: Bool
+    public var partial: Bool
+    public var direct: Bool
+}
+
+/// Computes rollups in memory, in one pass over the observations of a series: every observation
+/// feeds its own period and the quarter, half-year and year containing it; each area takes the
+/// coarsest delivered grain; a region takes its own figure when delivered, else the sum over its
+/// members. The rules are those of the evaluator's SQL (`SQLGenerator.timeValue`, `timeComplete`,
+/// `cellCTE`); `RollupTests` checks rollups against evaluation from the raw observations.
+/// Pure: no database, so the import can feed it one series and year at a time and keep memory flat.
+public struct RollupBuilder {
+    public let time: TimeAggregation
+    public let geo: GeoAggregation
+    private let index: MembershipIndex
+
+    public init(time: TimeAggregation, geo: GeoAggregation, geography: Geography) {
+        self.time = time
+        self.geo = geo
+        self.index = MembershipIndex(geography)
+    }
+
+    /// The rollup cells of `observations`, which must hold every current observation of the
+    /// periods they touch (a whole calendar year is always enough).
+    public func build(_ observations: [RollupObservation]) -> [RollupCell] {
+        var index = self.index
+        var areas: [CellKey: AreaTotals] = [:]
+        for (key, best) in unitFigures(observations) {
+            areas[key, default: AreaTotals()].own = best.figure
+            let required = index.kind(of: key.area) == .area
+            for region in index.regions(of: key.area, during: key.period) {
+                areas[CellKey(dims: key.dims, area: region, period: key.period), default: AreaTotals()].members.add(best.figure, required: required)
+            }
+        }
+        return areas.map { key, totals in
+            cell(key, totals, requiredMembers: totals.own == nil ? index.requiredMembers(of: key.area, during: key.period) : 0)
+        }
+    }
+
+    /// Per area and period, the figure of the coarsest grain delivered (a delivered year beats the sum of its months).
+    private func unitFigures(_ observations: [RollupObservation]) -> [CellKey: (grain: Int, figure: UnitFigure)] {
+        var sums: [GrainKey: TimeTotals] = [:]
+        var containing: [Period: [Period]] = [:]
+        for observation in observations {
+            let targets = containing[observation.period] ?? {
+                let periods = [observation.period] + coarser(than: observation.period)
+                containing[observation.period] = periods
+                return periods
+            }()
+            for target in targets {
+                let key = GrainKey(cell: CellKey(dims: observation.dims, area: observation.unit, period: target), grain: observation.period.grain.months)
+                sums[key, default: TimeTotals()].add(observation)
+            }
+        }
+        var best: [CellKey: (grain: Int, figure: UnitFigure)] = [:]
+        for (key, totals) in sums where (best[key.cell]?.grain ?? -1) < key.grain {
+            best[key.cell] = (key.grain, totals.figure(time, grain: key.grain, window: key.cell.period))
+        }
+        return best
+    }
+
+    /// The quarter, half-year and year containing a month (fewer for coarser grains; none for weeks,
+    /// and none when the series may not be added over time).
+    private func coarser(than period: Period) -> [Period] {
+        guard time != .none, period.grain.months > 0 else { return [] }
+        return [Grain.quarter, .half, .year].filter { $0.months > period.grain.months }.compactMap { period.converted(to: $0) }
+    }
+
+    private func cell(_ key: CellKey, _ totals: AreaTotals, requiredMembers: Int) -> RollupCell {
+        if let own = totals.own {
+            return RollupCell(dims: key.dims, geo: key.area, period: key.period, value: own.complete ? own.value : nil, n: own.n,
+                              provisional: own.provisional, suppressed: own.suppressed, complete: own.complete, partial: false, direct: true)
+        }
+        let members = totals.members
+        let allMembers = members.required == requiredMembers
+        return RollupCell(dims: key.dims, geo: key.area, period: key.period,
+                          value: members.allComplete && allMembers ? members.value(geo) : nil, n: members.n,
+                          provisional: members.provisional, suppressed: members.suppressed, complete: members.allComplete,
+                          partial: !allMembers, direct: false)
+    }
+}
+
+private struct CellKey: Hashable {
+    let dims: String
+    let area: String
+    let period: Period
+}
+
+private struct GrainKey: Hashable {
+    let cell: CellKey
+    let grain: Int
+}
+
+/// One area's figure for one period, before regions combine it.
+private struct UnitFigure {
+    var value: Double?
+    var n: Double?
+    var provisional: Bool
+    var suppressed: Bool
+    var complete: Bool
+}
+
+/// Sums of optional numbers as SQL computes them: nil until a value arrives.
+private func adding(_ total: Double?, _ value: Double?) -> Double? {
+    guard let value else { return total }
+    return (total ?? 0) + value
+}
+
+private func ratio(_ numerator: Double?, _ denominator: Double?) -> Double? {
+    guard let numerator, let denominator, denominator != 0 else { return nil }
+    return numerator / denominator
+}
+
+/// The sub-periods of one area, dimension and grain inside one target period.
+private struct TimeTotals {
+    var count = 0
+    var values = 0
+    var sum = 0.0
+    var n: Double?
+    var weighted: Double?
+    var provisional = false
+    var suppressed = false
+    var last: RollupObservation?
+
+    mutating func add(_ observation: RollupObservation) {
+        count += 1
+        if let value = observation.value {
+            values += 1
+            sum += value
+            if let n = observation.n { weighted = adding(weighted, value * n) }
+        }
+        n = adding(n, observation.n)
+        provisional = provisional || observation.provisional
+        suppressed = suppressed || observation.suppressed
+        if last.map({ $0.period.start < observation.period.start }) ?? true { last = observation }
+    }
+
+    func figure(_ time: TimeAggregation, grain: Int, window: Period) -> UnitFigure {
+        let anyMissing = values < count
+        let value: Double?
+        let complete: Bool
+        switch time {
+        case .sum: value = anyMissing ? nil : sum
+        case .average: value = anyMissing ? nil : sum / Double(count)
+        case .last: value = last?.value
+        case .weighted: value = anyMissing ? nil : count == 1 ? last?.value : ratio(weighted, n)
+        case .none: value = count == 1 ? last?.value : nil
+        }
+        switch time {
+        case .last: complete = last?.period.end == window.end
+        case .none: complete = true
+        default: complete = grain == 0 || count * grain == window.grain.months
+        }
+        return UnitFigure(value: value, n: n, provisional: provisional, suppressed: suppressed, complete: complete)
+    }
+}
+
+/// A region's own delivered figure, and the totals over its members.
+private struct AreaTotals {
+    var own: UnitFigure?
+    var members = MemberTotals()
+}
+
+private struct MemberTotals {
+    var count = 0
+    var values = 0
+    var sum = 0.0
+    var n: Double?
+    var weighted: Double?
+    var provisional = false
+    var suppressed = false
+    var allComplete = true
+    var required = 0
+    var single: Double?
+
+    mutating func add(_ figure: UnitFigure, required isRequired: Bool) {
+        count += 1
+        if let value = figure.value {
+            values += 1
+            sum += value
+            if let n = figure.n { weighted = adding(weighted, value * n) }
+        }
+        single = figure.value
+        n = adding(n, figure.n)
+        provisional = provisional || figure.provisional
+        suppressed = suppressed || figure.suppressed
+        allComplete = allComplete && figure.complete
+        required += isRequired ? 1 : 0
+    }
+
+    func value(_ rule: GeoAggregation) -> Double? {
+        guard values == count else { return nil }
+        switch rule {
+        case .sum: return sum
+        case .weighted: return count == 1 ? single : ratio(weighted, n)
+        case .none: return nil
+        }
+    }
+}
+
+/// Which regions an area belongs to, and how many real areas a region needs, per period (cached:
+/// a year of data asks the same few questions thousands of times).
+private struct MembershipIndex {
+    private let byMember: [String: [Membership]]
+    private let byRegion: [String: [Membership]]
+    private let kinds: [String: GeoKind]
+    private var regionCache: [AreaPeriod: [String]] = [:]
+    private var requiredCache: [AreaPeriod: Int] = [:]
+
+    init(_ geography: Geography) {
+        byMember = Dictionary(grouping: geography.memberships, by: \.member)
+        byRegion = Dictionary(grouping: geography.memberships, by: \.region)
+        kinds = geography.units.mapValues(\.kind)
+    }
+
+    func kind(of code: String) -> GeoKind? { kinds[code] }
+
+    mutating func regions(of member: String, during period: Period) -> [String] {
+        let key = AreaPeriod(area: member, period: period)
+        if let cached = regionCache[key] { return cached }
+        let regions = Array(Set((byMember[member] ?? []).filter { $0.overlaps(period) }.map(\.region)))
+        regionCache[key] = regions
+        return regions
+    }
+
+    /// Real areas (not Onbekend or Buiten regio) that must all deliver for a member sum to be a total.
+    mutating func requiredMembers(of region: String, during period: Period) -> Int {
+        let key = AreaPeriod(area: region, period: period)
+        if let cached = requiredCache[key] { return cached }
+        let count = Set((byRegion[region] ?? []).filter { $0.overlaps(period) && kinds[$0.member] == .area }.map(\.member)).count
+        requiredCache[key] = count
+        return count
+    }
+}
+
+private struct AreaPeriod: Hashable {
+    let area: String
+    let period: Period
+}

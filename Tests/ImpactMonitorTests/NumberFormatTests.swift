@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ImpactMonitor
 
@@ -18,6 +19,19 @@ import Testing
             Issue.record("'\(text)' should be rejected")
             return
         }
+    }
+
+    /// Whole numbers take a fast path; it must agree with the general parser everywhere it applies.
+    @Test(arguments: ["0", "7", "-0", "0012", "-45", "999999999999999", "1234567890123456", "-", "", " 12", "12 ", "1-2", "+5", "٣"])
+    func wholeNumberFastPathAgreesWithTheGeneralParser(text: String) {
+        for separator in DecimalSeparator.allCases {
+            #expect(separator.parse(text) == separator.parseInDetail(text))
+        }
+        #expect(DecimalSeparator.plainInteger("1234567890123456") == nil)
+        #expect(DecimalSeparator.plainInteger("-0")?.sign == .minus)
+        #expect(DecimalSeparator.comma.parse(" 12 ") == .success(12))
+        #expect(trimmed(" a\u{00A0}") == "a")
+        #expect(trimmed("GM0758") == "GM0758")
     }
 
     @Test func explainsTheSeparatorInsteadOfGuessing() {

@@ -34,9 +34,10 @@ public struct CanonicalCSV {
         guard let layout = Layout(header: header, file: path, diagnostics: &diagnostics) else { return 0 }
         let numbers = decimal ?? DecimalSeparator.guess(forDelimiter: reader.delimiter)
         var rows = 0
+        var seen = SeenValues()
         while let record = reader.next() {
             rows += 1
-            if let observation = parse(record, layout: layout, numbers: numbers, delimiter: reader.delimiter, diagnostics: &diagnostics) {
+            if let observation = parse(record, layout: layout, numbers: numbers, delimiter: reader.delimiter, seen: &seen, diagnostics: &diagnostics) {
                 try emit(observation)
             }
         }
@@ -80,7 +81,28 @@ public struct CanonicalCSV {
         }
     }
 
-    private func parse(_ record: CSVRecord, layout: Layout, numbers: DecimalSeparator, delimiter: UInt8, diagnostics: inout DiagnosticList) -> ObservationRecord? {
+    /// Series keys and periods repeat on almost every row of a delivery: each is checked once.
+    struct SeenValues {
+        var seriesKeys = Set<String>()
+        var periods: [String: ParsedPeriod] = [:]
+
+        mutating func isSeriesKey(_ text: String) -> Bool {
+            if seriesKeys.contains(text) { return true }
+            guard ImpactMonitor.isSeriesKey(text) else { return false }
+            seriesKeys.insert(text)
+            return true
+        }
+
+        mutating func period(_ text: String) throws(PeriodError) -> ParsedPeriod {
+            if let parsed = periods[text] { return parsed }
+            let parsed = try Period.parse(text)
+            periods[text] = parsed
+            return parsed
+        }
+    }
+
+    private func parse(_ record: CSVRecord, layout: Layout, numbers: DecimalSeparator, delimiter: UInt8, seen: inout SeenValues,
+                       diagnostics: inout DiagnosticList) -> ObservationRecord? {
         for problem in record.problems {
             diagnostics.append(Diagnostic(file: path, line: problem.line, column: problem.column, message: problem.message))
         }
@@ -92,14 +114,14 @@ public struct CanonicalCSV {
             return nil
         }
         var failed = !record.problems.isEmpty
-        func field(_ index: Int) -> String { record.fields[index].trimmingCharacters(in: .whitespaces) }
+        func field(_ index: Int) -> String { trimmed(record.fields[index]) }
         func report(_ index: Int, _ message: String, hint: String? = nil) {
             diagnostics.append(Diagnostic(file: path, line: record.line, column: record.columns[index], length: record.fields[index].count, message: message, hint: hint))
             failed = true
         }
 
         let series = field(layout.series)
-        if !isSeriesKey(series) {
+        if !seen.isSeriesKey(series) {
             report(layout.series, "invalid series key '\(series)'", hint: "series keys are lowercase dotted names such as vt.meldingen")
         }
         let geo = field(layout.geo)
@@ -107,7 +129,7 @@ public struct CanonicalCSV {
 
         var period: ParsedPeriod?
         do {
-            period = try Period.parse(field(layout.period))
+            period = try seen.period(field(layout.period))
         } catch {
             report(layout.period, error.description)
         }
@@ -168,6 +190,12 @@ struct StatusFlags {
             }
         }
     }
+}
+
+/// Without surrounding whitespace; the common case (nothing to trim) costs two byte checks.
+func trimmed(_ text: String) -> String {
+    func plain(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
+    return plain(text.utf8.first) && plain(text.utf8.last) ? text : text.trimmingCharacters(in: .whitespaces)
 }
 
 func isIdentifier(_ text: String) -> Bool {

@@ -17,7 +17,12 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
     /// Parses a finite number, accepting thousands separators only in groups of three.
     /// Returns an explanation instead of guessing when the text is ambiguous.
     public func parse(_ raw: String) -> Result<Double, NumberProblem> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        if let whole = Self.plainInteger(raw) { return .success(whole) }
+        return parseInDetail(raw)
+    }
+
+    func parseInDetail(_ raw: String) -> Result<Double, NumberProblem> {
+        let text = trimmed(raw)
         guard !text.isEmpty else { return .failure(NumberProblem(text: raw, reason: "empty")) }
         var body = Substring(text)
         var negative = false
@@ -42,6 +47,21 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
         }
         guard value.isFinite else { return .failure(NumberProblem(text: raw, reason: "not a finite number")) }
         return .success(negative ? -value : value)
+    }
+
+    /// Most values are small whole numbers (`21`, `-3`): read them without building substrings.
+    /// Up to 15 digits, so the value is exact as a Double.
+    static func plainInteger(_ raw: String) -> Double? {
+        var bytes = raw.utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        guard (1...15).contains(bytes.count) else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return negative ? -Double(value) : Double(value)
     }
 
     private func wholeDigits(_ whole: Substring, raw: String) -> String? {

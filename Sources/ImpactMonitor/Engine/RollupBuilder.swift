@@ -54,8 +54,10 @@ public struct RollupBuilder {
     /// periods they touch (a whole calendar year is always enough).
     public func build(_ observations: [RollupObservation]) -> [RollupCell] {
         var index = self.index
+        let figures = unitFigures(observations)
         var areas: [CellKey: AreaTotals] = [:]
-        for (key, best) in unitFigures(observations) {
+        areas.reserveCapacity(figures.count * 2)
+        for (key, best) in figures {
             areas[key, default: AreaTotals()].own = best.figure
             let required = index.kind(of: key.area) == .area
             for region in index.regions(of: key.area, during: key.period) {
@@ -70,6 +72,7 @@ public struct RollupBuilder {
     /// Per area and period, the figure of the coarsest grain delivered (a delivered year beats the sum of its months).
     private func unitFigures(_ observations: [RollupObservation]) -> [CellKey: (grain: Int, figure: UnitFigure)] {
         var sums: [GrainKey: TimeTotals] = [:]
+        sums.reserveCapacity(observations.count * 2)
         var containing: [Period: [Period]] = [:]
         for observation in observations {
             let targets = containing[observation.period] ?? {
@@ -83,6 +86,7 @@ public struct RollupBuilder {
             }
         }
         var best: [CellKey: (grain: Int, figure: UnitFigure)] = [:]
+        best.reserveCapacity(sums.count)
         for (key, totals) in sums where (best[key.cell]?.grain ?? -1) < key.grain {
             best[key.cell] = (key.grain, totals.figure(time, grain: key.grain, window: key.cell.period))
         }

@@ -1,0 +1,80 @@
+import Testing
+@testable import ImpactMonitor
+
+/// The in-memory rollup rules on hand-made cases (no database); `RollupTests` checks them against
+/// evaluation from raw observations on random data.
+@Suite struct RollupBuilderTests {
+    static let geography = Geography(
+        units: [GeoUnit(code: "GM1", name: "Een", level: .gemeente), GeoUnit(code: "GM2", name: "Twee", level: .gemeente),
+                GeoUnit(code: "ONB", name: "Onbekend", level: .gemeente, kind: .unknown), GeoUnit(code: "R", name: "Regio", level: .regio)],
+        regionSets: [RegionSet(id: "vt", name: "VT")],
+        memberships: [Membership(regionSet: "vt", region: "R", member: "GM1"), Membership(regionSet: "vt", region: "R", member: "GM2"),
+                      Membership(regionSet: "vt", region: "R", member: "ONB")])
+
+    static func month(_ index: Int) -> Period { Period(year: 2019, grain: .month, index: index)! }
+
+    static func observation(_ unit: String, _ period: Period, _ value: Double?, n: Double? = nil, provisional: Bool = false) -> RollupObservation {
+        RollupObservation(dims: "{}", unit: unit, period: period, value: value, n: n, provisional: provisional, suppressed: false)
+    }
+
+    static func cell(_ cells: [RollupCell], _ geo: String, _ period: Period) -> RollupCell? {
+        cells.first { $0.geo == geo && $0.period == period }
+    }
+
+    @Test func monthsAddUpToQuartersAndRegionsOnlyWhenComplete() {
+        let builder = RollupBuilder(time: .sum, geo: .sum, geography: Self.geography)
+        var observations = (1...3).flatMap { [Self.observation("GM1", Self.month($0), 10), Self.observation("GM2", Self.month($0), 5)] }
+        observations += (1...3).map { Self.observation("ONB", Self.month($0), 2, provisional: $0 == 1) }
+        let cells = builder.build(observations)
+        let quarter = Period(year: 2019, grain: .quarter, index: 1)!
+        #expect(Self.cell(cells, "GM1", quarter)?.value == 30)
+        #expect(Self.cell(cells, "GM1", quarter)?.complete == true)
+        #expect(Self.cell(cells, "R", Self.month(1))?.value == 17)
+        #expect(Self.cell(cells, "R", Self.month(1))?.provisional == true)
+        #expect(Self.cell(cells, "R", quarter)?.value == 51, "Onbekend counts where it delivers")
+        let withoutOnbekend = builder.build(observations.filter { $0.unit != "ONB" })
+        #expect(Self.cell(withoutOnbekend, "R", quarter)?.value == 45, "but is not required")
+        #expect(Self.cell(cells, "GM1", Period.year(2019))?.complete == false)
+        #expect(Self.cell(cells, "GM1", Period.year(2019))?.value == nil, "three months are not a year")
+    }
+
+    @Test func missingMemberMakesARegionPartialNotZero() {
+        let builder = RollupBuilder(time: .sum, geo: .sum, geography: Self.geography)
+        let cells = builder.build([Self.observation("GM1", Self.month(1), 10), Self.observation("GM2", Self.month(1), nil)])
+        let region = Self.cell(cells, "R", Self.month(1))
+        #expect(region?.value == nil)
+        #expect(region?.partial == false)
+        let onlyOne = builder.build([Self.observation("GM1", Self.month(2), 10)])
+        #expect(Self.cell(onlyOne, "R", Self.month(2))?.partial == true)
+        #expect(Self.cell(onlyOne, "R", Self.month(2))?.value == nil)
+    }
+
+    @Test func ownFigureBeatsMembersAndCoarserGrainBeatsSums() {
+        let builder = RollupBuilder(time: .sum, geo: .sum, geography: Self.geography)
+        let quarter = Period(year: 2019, grain: .quarter, index: 1)!
+        let cells = builder.build([Self.observation("R", quarter, 99)] + (1...3).map { Self.observation("R", Self.month($0), 1) }
+                                  + [Self.observation("GM1", quarter, 7), Self.observation("GM2", quarter, 8)])
+        #expect(Self.cell(cells, "R", quarter)?.value == 99)
+        #expect(Self.cell(cells, "R", quarter)?.direct == true)
+    }
+
+    @Test func stocksTakeTheLastValueAndSurveysWeighByRespondents() {
+        let stock = RollupBuilder(time: .last, geo: .sum, geography: Self.geography)
+        let stocks = stock.build([Self.observation("GM1", Self.month(11), 100), Self.observation("GM1", Self.month(12), 110)])
+        #expect(Self.cell(stocks, "GM1", Period.year(2019))?.value == 110)
+        #expect(Self.cell(stocks, "GM1", Period.year(2019))?.complete == true)
+        let survey = RollupBuilder(time: .weighted, geo: .weighted, geography: Self.geography)
+        let year = Period.year(2019)
+        let surveys = survey.build([Self.observation("GM1", year, 50, n: 100), Self.observation("GM2", year, 80, n: 300)])
+        #expect(Self.cell(surveys, "R", year)?.value == 72.5)
+        #expect(Self.cell(surveys, "R", year)?.n == 400)
+    }
+
+    @Test func notAdditiveSeriesAreNeverSummed() {
+        let builder = RollupBuilder(time: .none, geo: .none, geography: Self.geography)
+        let cells = builder.build((1...12).flatMap { [Self.observation("GM1", Self.month($0), 3), Self.observation("GM2", Self.month($0), 4)] })
+        #expect(Self.cell(cells, "GM1", Period.year(2019)) == nil)
+        #expect(Self.cell(cells, "R", Self.month(1))?.value == nil)
+        #expect(Self.cell(cells, "GM1", Self.month(1))?.value == 3)
+    }
+}

@@ -8,7 +8,9 @@ Writes into OUT:
                                                     plus yearly population
   indicators/national.ind                           series declarations and 40 indicators covering
                                                     sums, ratios, filters, per-capita rates, shifts,
-                                                    median and region roll-ups
+                                                    median and region roll-ups, 10 of them with alert rules
+  next-month.csv                                    the month after the history (2020-01), for the
+                                                    append-then-alert measurement
 With the defaults (360 municipalities, 10 years) data.csv holds about 10.4 million observations.
 """
 import argparse
@@ -34,6 +36,7 @@ def main():
     provinces = [f"PVN{p:02d}" for p in range(1, 13)]
     write_geography(args.out, municipalities, regions, provinces)
     write_data(args.out, rng, municipalities, args.years)
+    write_next_month(args.out, random.Random(args.seed + 1), municipalities)
     write_definitions(args.out)
 
 
@@ -66,16 +69,25 @@ def write_data(out, rng, municipalities, years):
                 lines = []
                 for year in range(first, 2020):
                     for month in range(1, 13):
-                        period = f"{year}-{month:02d}"
-                        parts = [max(0, int(rng.gauss(base, base ** 0.5))) for _ in range(CATEGORIES)]
-                        for c, value in enumerate(parts, start=1):
-                            lines.append(f"{key},{geo},{period},c{c},{value}\n")
-                        lines.append(f"{key},{geo},{period},,{sum(parts)}\n")
+                        lines += month_rows(rng, key, geo, f"{year}-{month:02d}", base)
                 f.write("".join(lines))
         for m, geo in enumerate(municipalities):
             population = 20000 + (m * 7919) % 180000
             for year in range(first, 2020):
                 f.write(f"nat.pop,{geo},{year},,{population + (year - first) * 150}\n")
+
+
+def month_rows(rng, key, geo, period, base):
+    parts = [max(0, int(rng.gauss(base, base ** 0.5))) for _ in range(CATEGORIES)]
+    return [f"{key},{geo},{period},c{c},{value}\n" for c, value in enumerate(parts, start=1)] + [f"{key},{geo},{period},,{sum(parts)}\n"]
+
+
+def write_next_month(out, rng, municipalities):
+    with open(os.path.join(out, "next-month.csv"), "w") as f:
+        f.write("series,geo,period,cat,value\n")
+        for s in range(1, SERIES + 1):
+            for m, geo in enumerate(municipalities):
+                f.write("".join(month_rows(rng, f"nat.s{s:02d}", geo, "2020-01", 5 + (m * 7 + s * 13) % 60)))
 
 
 def write_definitions(out):
@@ -97,8 +109,11 @@ def write_definitions(out):
         indicators.append((f"growth_s{s:02d}", "ratio", "none", f"(nat.s{s:02d} - previous(nat.s{s:02d})) / last_year(nat.s{s:02d})"))
     for s in range(8, 11):
         indicators.append((f"median_s{s:02d}", "count", "none", f"median(nat.s{s:02d})"))
+    alerts = {f"n_s{s:02d}": "when value > 3000\n    for 2 periods" for s in range(1, 6)}
+    alerts.update({f"n_s{s:02d}": "when change > 10% vs previous" for s in range(6, 11)})
     for ident, unit, better, value in indicators:
-        parts.append(f"indicator {ident} {{\n  title \"{ident}\"\n  criterion output\n  unit {unit}\n  better {better}\n  value {value}\n}}\n")
+        rule = f"  alert watch {{\n    {alerts[ident]}\n    severity warning\n  }}\n" if ident in alerts else ""
+        parts.append(f"indicator {ident} {{\n  title \"{ident}\"\n  criterion output\n  unit {unit}\n  better {better}\n  value {value}\n{rule}}}\n")
     with open(os.path.join(out, "indicators", "national.ind"), "w") as f:
         f.write("\n".join(parts))
 

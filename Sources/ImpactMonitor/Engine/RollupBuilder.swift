@@ -54,23 +54,30 @@ public struct RollupBuilder {
     /// periods they touch (a whole calendar year is always enough).
     public func build(_ observations: [RollupObservation]) -> [RollupCell] {
         var index = self.index
-        let figures = unitFigures(observations)
+        var names = NameTable()
+        let figures = unitFigures(observations, names: &names)
+        var regions: [AreaPeriod: (required: Bool, regions: [Int32])] = [:]
         var areas: [CellKey: AreaTotals] = [:]
         areas.reserveCapacity(figures.count * 2)
         for (key, best) in figures {
             areas[key, default: AreaTotals()].own = best.figure
-            let required = index.kind(of: key.area) == .area
-            for region in index.regions(of: key.area, during: key.period) {
-                areas[CellKey(dims: key.dims, area: region, period: key.period), default: AreaTotals()].members.add(best.figure, required: required)
+            let unit = AreaPeriod(area: key.area, period: key.period)
+            let membership = regions[unit] ?? {
+                let found = (index.kind(of: names[key.area]) == .area, index.regions(of: names[key.area], during: key.period).map { names.id($0) })
+                regions[unit] = found
+                return found
+            }()
+            for region in membership.regions {
+                areas[CellKey(dims: key.dims, area: region, period: key.period), default: AreaTotals()].members.add(best.figure, required: membership.required)
             }
         }
         return areas.map { key, totals in
-            cell(key, totals, requiredMembers: totals.own == nil ? index.requiredMembers(of: key.area, during: key.period) : 0)
+            cell(key, totals, names: names, requiredMembers: totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0)
         }
     }
 
     /// Per area and period, the figure of the coarsest grain delivered (a delivered year beats the sum of its months).
-    private func unitFigures(_ observations: [RollupObservation]) -> [CellKey: (grain: Int, figure: UnitFigure)] {
+    private func unitFigures(_ observations: [RollupObservation], names: inout NameTable) -> [CellKey: (grain: Int, figure: UnitFigure)] {
         var sums: [GrainKey: TimeTotals] = [:]
         sums.reserveCapacity(observations.count * 2)
         var containing: [Period: [Period]] = [:]
@@ -80,8 +87,9 @@ public struct RollupBuilder {
                 containing[observation.period] = periods
                 return periods
             }()
+            let dims = names.id(observation.dims), unit = names.id(observation.unit)
             for target in targets {
-                let key = GrainKey(cell: CellKey(dims: observation.dims, area: observation.unit, period: target), grain: observation.period.grain.months)
+                let key = GrainKey(cell: CellKey(dims: dims, area: unit, period: target), grain: observation.period.grain.months)
                 sums[key, default: TimeTotals()].add(observation)
             }
         }
@@ -100,23 +108,40 @@ public struct RollupBuilder {
         return [Grain.quarter, .half, .year].filter { $0.months > period.grain.months }.compactMap { period.converted(to: $0) }
     }
 
-    private func cell(_ key: CellKey, _ totals: AreaTotals, requiredMembers: Int) -> RollupCell {
+    private func cell(_ key: CellKey, _ totals: AreaTotals, names: NameTable, requiredMembers: Int) -> RollupCell {
         if let own = totals.own {
-            return RollupCell(dims: key.dims, geo: key.area, period: key.period, value: own.complete ? own.value : nil, n: own.n,
+            return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period, value: own.complete ? own.value : nil, n: own.n,
                               provisional: own.provisional, suppressed: own.suppressed, complete: own.complete, partial: false, direct: true)
         }
         let members = totals.members
         let allMembers = members.required == requiredMembers
-        return RollupCell(dims: key.dims, geo: key.area, period: key.period,
+        return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period,
                           value: members.allComplete && allMembers ? members.value(geo) : nil, n: members.n,
                           provisional: members.provisional, suppressed: members.suppressed, complete: members.allComplete,
                           partial: !allMembers, direct: false)
     }
 }
 
+/// Dimension texts and area codes as small integers while building: hashing an integer key is
+/// much cheaper than hashing strings, and a year of data repeats the same few hundred names.
+private struct NameTable {
+    private var ids: [String: Int32] = [:]
+    private var names: [String] = []
+
+    mutating func id(_ name: String) -> Int32 {
+        if let id = ids[name] { return id }
+        let id = Int32(names.count)
+        ids[name] = id
+        names.append(name)
+        return id
+    }
+
+    subscript(id: Int32) -> String { names[Int(id)] }
+}
+
 private struct CellKey: Hashable {
-    let dims: String
-    let area: String
+    let dims: Int32
+    let area: Int32
     let period: Period
 }
 
@@ -238,8 +263,8 @@ private struct MembershipIndex {
     private let byMember: [String: [Membership]]
     private let byRegion: [String: [Membership]]
     private let kinds: [String: GeoKind]
-    private var regionCache: [AreaPeriod: [String]] = [:]
-    private var requiredCache: [AreaPeriod: Int] = [:]
+    private var regionCache: [CodePeriod: [String]] = [:]
+    private var requiredCache: [CodePeriod: Int] = [:]
 
     init(_ geography: Geography) {
         byMember = Dictionary(grouping: geography.memberships, by: \.member)
@@ -250,7 +275,7 @@ private struct MembershipIndex {
     func kind(of code: String) -> GeoKind? { kinds[code] }
 
     mutating func regions(of member: String, during period: Period) -> [String] {
-        let key = AreaPeriod(area: member, period: period)
+        let key = CodePeriod(code: member, period: period)
         if let cached = regionCache[key] { return cached }
         let regions = Array(Set((byMember[member] ?? []).filter { $0.overlaps(period) }.map(\.region)))
         regionCache[key] = regions
@@ -259,7 +284,7 @@ private struct MembershipIndex {
 
     /// Real areas (not Onbekend or Buiten regio) that must all deliver for a member sum to be a total.
     mutating func requiredMembers(of region: String, during period: Period) -> Int {
-        let key = AreaPeriod(area: region, period: period)
+        let key = CodePeriod(code: region, period: period)
         if let cached = requiredCache[key] { return cached }
         let count = Set((byRegion[region] ?? []).filter { $0.overlaps(period) && kinds[$0.member] == .area }.map(\.member)).count
         requiredCache[key] = count
@@ -267,7 +292,12 @@ private struct MembershipIndex {
     }
 }
 
+private struct CodePeriod: Hashable {
+    let code: String
+    let period: Period
+}
+
 private struct AreaPeriod: Hashable {
-    let area: String
+    let area: Int32
     let period: Period
 }

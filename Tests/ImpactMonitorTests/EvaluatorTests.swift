@@ -222,4 +222,23 @@ import Testing
         let third = try evaluator.evaluate("wb_politie_aandeel", request)
         #expect(abs(third[0].value! - 100.0 * 4800 / 6039) < 1e-9)
     }
+
+    /// The cache gives back exactly what it was given: every bit of every number, missing stays
+    /// missing, and anything it did not write is a miss instead of a wrong answer.
+    @Test func resultCacheCodecIsExact() {
+        let results = [
+            IndicatorResult(indicator: "a", geo: "GM0758", period: "2018-H1", value: 0.1 + 0.2, numerator: -0.0, denominator: 1e-300, n: nil,
+                            status: .ok, flags: ["provisional", "partial"]),
+            IndicatorResult(indicator: "a", geo: "VTWB", period: "2018", value: nil, numerator: nil, denominator: nil, n: 12, status: .missing, flags: []),
+        ]
+        func decode(_ text: String) -> [IndicatorResult]? {
+            Array(text.utf8).withUnsafeBytes { ResultCache.decode($0) }
+        }
+        let decoded = decode(ResultCache.encode(results))
+        #expect(decoded == results)
+        #expect(decoded?[0].numerator?.sign == .minus)
+        #expect(decode("") == [])
+        #expect(decode("a\tGM0758\t2018\t33572\t\t\t\tok\t") == nil, "an entry in the old decimal format is a miss")
+        #expect(decode("a\tGM0758\t2018") == nil)
+    }
 }

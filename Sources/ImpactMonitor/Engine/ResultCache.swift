@@ -9,10 +9,11 @@ struct ResultCache {
     }
 
     func lookup(_ key: String) throws -> [IndicatorResult]? {
-        guard let payload = try database.query(
-            "SELECT payload FROM result_cache WHERE key = ? AND vintage = (SELECT coalesce(max(id), 0) FROM import_batch)", [.text(key)], { $0.string(0)! }).first
-        else { return nil }
-        return Self.decode(payload)
+        let statement = try database.statement(
+            "SELECT payload FROM result_cache WHERE key = ? AND vintage = (SELECT coalesce(max(id), 0) FROM import_batch)")
+        var found: [IndicatorResult]??
+        try statement.forEach([.text(key)]) { row in found = row.withBytes(0) { Self.decode($0) } }
+        return found ?? nil
     }
 
     /// Best effort: a cache that cannot be written (another process holds the write lock) is skipped.
@@ -23,27 +24,65 @@ struct ResultCache {
         try? database.execute("DELETE FROM result_cache WHERE vintage < (SELECT coalesce(max(id), 0) FROM import_batch)")
     }
 
-    /// One line per result, tab-separated; doubles in their shortest exact form.
+    /// One line per result, tab-separated; numbers as the 16 hex digits of their bits, so they come
+    /// back exact and are read without a decimal parser.
     static func encode(_ results: [IndicatorResult]) -> String {
         results.map { result in
-            [result.indicator, result.geo, result.period, number(result.value), number(result.numerator), number(result.denominator), number(result.n),
+            [result.indicator, result.geo, result.period, hex(result.value), hex(result.numerator), hex(result.denominator), hex(result.n),
              result.status.rawValue, result.flags.joined(separator: "|")].joined(separator: "\t")
         }.joined(separator: "\n")
     }
 
-    /// Splits on bytes, not Characters: a warm evaluation spends its time here.
-    static func decode(_ payload: String) -> [IndicatorResult]? {
+    /// One pass over the bytes: a warm evaluation spends its time here. Nil for anything it did not write.
+    static func decode(_ payload: UnsafeRawBufferPointer) -> [IndicatorResult]? {
         guard !payload.isEmpty else { return [] }
         var results: [IndicatorResult] = []
-        for line in payload.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == 9, let status = ResultStatus(rawValue: fields[7]) else { return nil }
-            results.append(IndicatorResult(indicator: fields[0], geo: fields[1], period: fields[2], value: Double(fields[3]), numerator: Double(fields[4]),
-                                           denominator: Double(fields[5]), n: Double(fields[6]), status: status,
-                                           flags: fields[8].isEmpty ? [] : fields[8].split(separator: "|").map(String.init)))
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(9)
+        var start = 0
+        for offset in 0...payload.count {
+            let byte = offset < payload.count ? payload[offset] : UInt8(ascii: "\n")
+            guard byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") else { continue }
+            fields.append(start..<offset)
+            start = offset + 1
+            guard byte == UInt8(ascii: "\n") else { continue }
+            guard let result = result(fields, in: payload) else { return nil }
+            results.append(result)
+            fields.removeAll(keepingCapacity: true)
         }
         return results
     }
 
-    private static func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+    private static func result(_ fields: [Range<Int>], in payload: UnsafeRawBufferPointer) -> IndicatorResult? {
+        func text(_ index: Int) -> String { String(decoding: payload[fields[index]], as: UTF8.self) }
+        func number(_ index: Int) -> Double?? { double(payload[fields[index]]) }
+        guard fields.count == 9, let status = ResultStatus(rawValue: text(7)),
+              let value = number(3), let numerator = number(4), let denominator = number(5), let n = number(6) else { return nil }
+        let flags = text(8)
+        return IndicatorResult(indicator: text(0), geo: text(1), period: text(2), value: value, numerator: numerator, denominator: denominator,
+                               n: n, status: status, flags: flags.isEmpty ? [] : flags.split(separator: "|").map(String.init))
+    }
+
+    private static func hex(_ value: Double?) -> String {
+        guard let value else { return "" }
+        let digits = String(value.bitPattern, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// `.some(nil)` for an empty field (missing), nil for a malformed one.
+    private static func double(_ bytes: Slice<UnsafeRawBufferPointer>) -> Double?? {
+        if bytes.isEmpty { return .some(nil) }
+        guard bytes.count == 16 else { return nil }
+        var bits: UInt64 = 0
+        for byte in bytes {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            bits = bits << 4 | UInt64(digit)
+        }
+        return .some(Double(bitPattern: bits))
+    }
 }

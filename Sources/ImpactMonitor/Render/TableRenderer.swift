@@ -23,9 +23,12 @@ public struct TableRenderer {
     /// digits (an exponent only for very small or large values, so a p-value of 4e-12 is not 0).
     public static func machineNumber(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        var buffer = [CChar](repeating: 0, count: 40)
-        let length = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.10g", $0) }
-        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return withVaList([value]) { arguments in
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: 40) { buffer in
+                let length = Int(vsnprintf(buffer.baseAddress, buffer.count, "%.10g", arguments))
+                return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: min(length, buffer.count - 1)), as: UTF8.self)
+            }
+        }
     }
 
     /// Fixed decimals with `.`, trailing zeros removed: the base of human number formats.
@@ -75,13 +78,29 @@ public struct TableRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Written byte by byte into one buffer: evaluations print thousands of rows.
     private func csv(_ table: DataTable) -> String {
-        func quote(_ field: String) -> String {
-            field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        var output: [UInt8] = []
+        output.reserveCapacity((table.rows.count + 1) * table.columns.count * 8)
+        func append(_ field: String) {
+            let quoted = field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
+            if quoted { output.append(UInt8(ascii: "\"")) }
+            for byte in field.utf8 {
+                if byte == UInt8(ascii: "\"") { output.append(byte) }
+                output.append(byte)
+            }
+            if quoted { output.append(UInt8(ascii: "\"")) }
         }
-        let lines = [table.columns.map(quote).joined(separator: ",")] + table.rows.map { $0.map { quote(machine($0)) }.joined(separator: ",") }
-        return lines.joined(separator: "\n") + "\n"
+        func line(_ fields: [String]) {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                append(field)
+            }
+            output.append(UInt8(ascii: "\n"))
+        }
+        line(table.columns)
+        for row in table.rows { line(row.map(machine)) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private func json(_ table: DataTable) -> String {

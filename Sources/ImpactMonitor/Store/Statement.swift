@@ -100,6 +100,13 @@ public struct Row {
         return String(cString: text)
     }
 
+    /// The column's bytes without copying them into a `String`; valid only inside `body`.
+    public func withBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let pointer = sqlite3_column_blob(statement.handle, Int32(index))
+        let count = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
+        return try body(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
     public func value(_ index: Int) -> SQLValue {
         switch sqlite3_column_type(statement.handle, Int32(index)) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement.handle, Int32(index)))

@@ -94,4 +94,27 @@ import Testing
         let diffAsOf = try ImpactBinary.run(["diff", "2017", "2018", "--store", store, "--geo", "VTWB", "--format", "csv", "--as-of", "2"])
         #expect(diffAsOf.stdout == diffBefore.stdout)
     }
+
+    /// A repeated evaluation is answered whole from the output cache, and never after the
+    /// definitions changed: edited definitions give their own answer, broken ones their errors.
+    @Test func repeatedEvaluationFollowsDefinitionChanges() throws {
+        let store = try store()
+        #expect(try ImpactBinary.run(["import", "csv", root + "/fixtures/vt-west-brabant/regio-2015-2018.csv", "--store", store]).status == 0)
+        let definitions = ImpactBinary.temporaryDirectory() + "/indicators"
+        try FileManager.default.copyItem(atPath: root + "/indicators", toPath: definitions)
+        let arguments = ["eval", "--store", store, "--indicators", definitions, "--geo", "VTWB", "--period", "2015..2018", "--indicator", "wb_onderzoeken", "--format", "csv"]
+        let first = try ImpactBinary.run(arguments)
+        let repeated = try ImpactBinary.run(arguments)
+        let uncached = try ImpactBinary.run(arguments + ["--no-cache"])
+        #expect(first.status == 0 && repeated.stdout == first.stdout && uncached.stdout == first.stdout)
+        let file = definitions + "/west-brabant.ind"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "  value vt.onderzoeken\n", with: "  value vt.onderzoeken * 2\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let edited = try ImpactBinary.run(arguments)
+        #expect(edited.status == 0 && edited.stdout != first.stdout)
+        try text.replacingOccurrences(of: "  value vt.onderzoeken\n", with: "  value vt.onderzoekenn\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let broken = try ImpactBinary.run(arguments)
+        #expect(broken.status == 1 && broken.stdout.isEmpty && broken.stderr.contains("vt.onderzoekenn"))
+    }
 }
+

@@ -15,9 +15,23 @@ public struct DefinitionLoader {
             return Loaded(definitions: DefinitionSet(), diagnostics: [Diagnostic(file: directory, line: 0, column: 0, message: "definitions directory '\(directory)' does not exist",
                                                                                   hint: "pass --indicators DIR")], files: [])
         }
-        let files = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
+        return load(files: files(in: directory))
+    }
+
+    /// The definition files of a directory (and its subdirectories), in a stable order.
+    public static func files(in directory: String) -> [String] {
+        (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".ind") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
-        return load(files: files)
+    }
+
+    /// Names and bytes of the definition files: equal digests mean the same definitions, without parsing them.
+    public static func digest(directory: String) -> String {
+        var hasher = SHA256()
+        for path in files(in: directory) {
+            hasher.update(Array(path.utf8) + [0])
+            hasher.update(Array(FileManager.default.contents(atPath: path) ?? Data()) + [0])
+        }
+        return hasher.finalize()
     }
 
     public static func load(files: [String]) -> Loaded {

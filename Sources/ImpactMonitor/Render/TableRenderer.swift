@@ -83,23 +83,29 @@ public struct TableRenderer {
         var output: [UInt8] = []
         output.reserveCapacity((table.rows.count + 1) * table.columns.count * 8)
         func append(_ field: String) {
-            let quoted = field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
-            if quoted { output.append(UInt8(ascii: "\"")) }
+            guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+                output.append(contentsOf: field.utf8)
+                return
+            }
+            output.append(UInt8(ascii: "\""))
             for byte in field.utf8 {
                 if byte == UInt8(ascii: "\"") { output.append(byte) }
                 output.append(byte)
             }
-            if quoted { output.append(UInt8(ascii: "\"")) }
+            output.append(UInt8(ascii: "\""))
         }
-        func line(_ fields: [String]) {
-            for (index, field) in fields.enumerated() {
+        for (index, column) in table.columns.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            append(column)
+        }
+        output.append(UInt8(ascii: "\n"))
+        for row in table.rows {
+            for (index, cell) in row.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                append(field)
+                append(machine(cell))
             }
             output.append(UInt8(ascii: "\n"))
         }
-        line(table.columns)
-        for row in table.rows { line(row.map(machine)) }
         return String(decoding: output, as: UTF8.self)
     }
 

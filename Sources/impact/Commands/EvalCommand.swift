@@ -1,3 +1,4 @@
+import Foundation
 import ImpactMonitor
 
 /// `impact eval`: evaluate indicators for areas and periods.
@@ -27,6 +28,14 @@ enum EvalCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let format = try arguments.choice("--format", default: OutputFormat.table)
+        // Only an existing store can hold an answer; looking must not create one.
+        let cacheable = !arguments.has("--no-cache") && arguments.value("--as-of") == nil && FileManager.default.fileExists(atPath: context.storePath)
+        let outputKey = OutputCache.key(version: CLI.version, command: spec.name, arguments: arguments, ignoring: ["--store", "--indicators"],
+                                        definitions: DefinitionLoader.digest(directory: arguments.value("--indicators") ?? "indicators"))
+        if cacheable, let store = try? context.openStore(), let output = try? OutputCache(database: store.database).lookup(outputKey) {
+            context.write(output)
+            return ExitCode.success
+        }
         let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
         let store = try context.openStore()
         let request = try RequestOptions.request(arguments, store: store)
@@ -40,7 +49,9 @@ enum EvalCommand: Command {
                 table.rows += try publication.evaluate(id, request).map(\.row)
             }
         }
-        context.render(table, format: format)
+        let output = TableRenderer(format: format, locale: .nl).render(table)
+        context.write(output)
+        if cacheable { OutputCache(database: store.database).store(outputKey, output) }
         return ExitCode.success
     }
 }

@@ -157,7 +157,7 @@ import Testing
         var rebuild = DataImport(source: CSVSource(), inputs: [TestSupport.write("series,geo,period,kind,value\nt.events,GM0758,2020,,7\n", to: "c.csv", in: directory)])
         rebuild.afterMerge = { _ in try RollupMaintainer(store: store, definitions: Self.definitions).refresh() }
         _ = try rebuild.run(into: store)
-        #expect(try store.database.scalarInt("SELECT count(*) FROM rollup WHERE geo = 'GM0758'") == 3)
+        #expect(try store.database.scalarInt("SELECT count(*) FROM rollup WHERE geo = 'VTWB'") == 3)
         let units = TestSupport.write("code,name,level\nGMTEST,Test,gemeente\n", to: "units.csv", in: directory)
         _ = try GeographyImport(paths: [units]).run(into: store)
         #expect(try store.database.scalarInt("SELECT count(*) FROM rollup") == 0)

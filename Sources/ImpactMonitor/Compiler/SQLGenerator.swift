@@ -71,15 +71,28 @@ public struct SQLGenerator {
         ]
     }
 
-    /// One row per cell from the rollup: the same columns the raw chain computes.
+    /// One row per cell from the rollup: the same columns the raw chain computes. An area's figure
+    /// for exactly the period it was delivered for is not copied into the rollups; it is read from
+    /// the observation itself.
     private func rollupCTE(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> String {
-        """
-        i\(index) AS (
-          SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
-          FROM cell AS c JOIN rollup AS r
-            ON r.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key)))) AND r.dims = \(builder.bind(.text(dims)))
-           AND r.geo = c.geo AND r.period_start = c.s\(window) AND r.period_end = c.e\(window))
-        """
+        let series = "(SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))"
+        let dimensions = builder.bind(.text(dims)), keys = builder.bind(.text(input.dimensionKeys))
+        return """
+            i\(index) AS (
+              SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
+              FROM cell AS c JOIN rollup AS r
+                ON r.series_id = \(series) AND r.period_start = c.s\(window) AND r.period_end = c.e\(window) AND r.dims = \(dimensions) AND r.geo = c.geo
+              UNION ALL
+              SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
+              FROM cell AS c JOIN observation AS o
+                ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "c.geo", start: "c.s\(window)", end: "c.e\(window)")))
+            """
+    }
+
+    /// The current observation of an area for exactly one window (the rows rollups leave out).
+    private func ownObservation(series: String, keys: String, dims: String, geo: String, start: String, end: String) -> String {
+        "o.series_id = \(series) AND o.dim_keys = \(keys) AND o.geo = \(geo) AND o.period_start = \(start) AND o.period_end = \(end) "
+            + "AND o.dims = \(dims) AND o.superseded_by IS NULL"
     }
 
     /// Every unit row carries its cell's window, so observations are joined without going back to
@@ -101,18 +114,25 @@ public struct SQLGenerator {
     }
 
     /// Comparisons across member areas (median, avg, …) from the members' own rollups: each member's
-    /// value for the window is read instead of aggregated from its observations.
+    /// value for the window is read instead of aggregated from its observations (from the
+    /// observation itself when it was delivered for exactly that window).
     private func memberRollupCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> [String] {
         let i = "i\(index)"
-        let best = """
-            \(i)_best AS (
-              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, r.value, r.n, r.provisional, r.suppressed, r.complete,
-                     min(u.direct) OVER (PARTITION BY u.geo, u.period) AS chosen
+        let series = "(SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))"
+        let dimensions = builder.bind(.text(dims)), keys = builder.bind(.text(input.dimensionKeys))
+        let own = """
+            \(i)_own AS (
+              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, r.value, r.n, r.provisional, r.suppressed, r.complete
               FROM \(i)_unit AS u JOIN rollup AS r
-                ON r.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key)))) AND r.dims = \(builder.bind(.text(dims)))
-               AND r.geo = u.unit AND r.direct = 1 AND r.period_start = u.window_start AND r.period_end = u.window_end)
+                ON r.series_id = \(series) AND r.period_start = u.window_start AND r.period_end = u.window_end AND r.dims = \(dimensions)
+               AND r.geo = u.unit AND r.direct = 1
+              UNION ALL
+              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.value, o.n, o.provisional, o.suppressed, 1
+              FROM \(i)_unit AS u JOIN observation AS o
+                ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "u.unit", start: "u.window_start", end: "u.window_end")))
             """
-        return [unitsCTE(i, start: "c.s\(window)", end: "c.e\(window)"), best, cellCTE(input, i)]
+        let best = "\(i)_best AS (\n  SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM \(i)_own)"
+        return [unitsCTE(i, start: "c.s\(window)", end: "c.e\(window)"), own, best, cellCTE(input, i)]
     }
 
     private func inputCTEs(_ input: SeriesInput, index: Int, window: Int, vintage: Vintage, builder: inout Builder) -> [String] {

@@ -71,8 +71,11 @@ public struct RollupBuilder {
                 areas[CellKey(dims: key.dims, area: region, period: key.period), default: AreaTotals()].members.add(best.figure, required: membership.required)
             }
         }
-        return areas.map { key, totals in
-            cell(key, totals, names: names, requiredMembers: totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0)
+        // An area's own figure for the very period it was delivered for is that observation:
+        // evaluation reads it from there, so it is not stored twice.
+        return areas.compactMap { key, totals in
+            if totals.own?.delivered == true { return nil }
+            return cell(key, totals, names: names, requiredMembers: totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0)
         }
     }
 
@@ -96,7 +99,9 @@ public struct RollupBuilder {
         var best: [CellKey: (grain: Int, figure: UnitFigure)] = [:]
         best.reserveCapacity(sums.count)
         for (key, totals) in sums where (best[key.cell]?.grain ?? -1) < key.grain {
-            best[key.cell] = (key.grain, totals.figure(time, grain: key.grain, window: key.cell.period))
+            var figure = totals.figure(time, grain: key.grain, window: key.cell.period)
+            figure.delivered = key.grain == key.cell.period.grain.months
+            best[key.cell] = (key.grain, figure)
         }
         return best
     }
@@ -157,6 +162,8 @@ private struct UnitFigure {
     var provisional: Bool
     var suppressed: Bool
     var complete: Bool
+    /// The observation delivered for exactly this period, not a combination of finer ones.
+    var delivered = false
 }
 
 /// Sums of optional numbers as SQL computes them: nil until a value arrives.

@@ -6,13 +6,19 @@ cell AS MATERIALIZED (
 i0 AS (
   SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
   FROM cell AS c JOIN rollup AS r
-    ON r.series_id = (SELECT id FROM series WHERE key = ?3) AND r.dims = ?4
-   AND r.geo = c.geo AND r.period_start = c.s0 AND r.period_end = c.e0),
+    ON r.series_id = (SELECT id FROM series WHERE key = ?3) AND r.period_start = c.s0 AND r.period_end = c.e0 AND r.dims = ?4 AND r.geo = c.geo
+  UNION ALL
+  SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
+  FROM cell AS c JOIN observation AS o
+    ON o.series_id = (SELECT id FROM series WHERE key = ?3) AND o.dim_keys = ?5 AND o.geo = c.geo AND o.period_start = c.s0 AND o.period_end = c.e0 AND o.dims = ?4 AND o.superseded_by IS NULL),
 i1 AS (
   SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
   FROM cell AS c JOIN rollup AS r
-    ON r.series_id = (SELECT id FROM series WHERE key = ?5) AND r.dims = ?6
-   AND r.geo = c.geo AND r.period_start = c.s0 AND r.period_end = c.e0)
+    ON r.series_id = (SELECT id FROM series WHERE key = ?6) AND r.period_start = c.s0 AND r.period_end = c.e0 AND r.dims = ?7 AND r.geo = c.geo
+  UNION ALL
+  SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
+  FROM cell AS c JOIN observation AS o
+    ON o.series_id = (SELECT id FROM series WHERE key = ?6) AND o.dim_keys = ?8 AND o.geo = c.geo AND o.period_start = c.s0 AND o.period_end = c.e0 AND o.dims = ?7 AND o.superseded_by IS NULL)
 SELECT c.geo,
        c.period,
        (100.0 * CAST(i0.value AS REAL) / NULLIF(i1.value, 0)) AS value,
@@ -43,5 +49,7 @@ ORDER BY c.geo_order, c.period_order;
 -- parameters
 ?3 = 'vt.meldingen'
 ?4 = '{"melder":"Politie"}'
-?5 = 'vt.meldingen'
-?6 = '{}'
+?5 = 'melder'
+?6 = 'vt.meldingen'
+?7 = '{}'
+?8 = ''

@@ -3,7 +3,7 @@ import Foundation
 /// Reads the canonical long format `series,geo,period,value[,n][,status][,dimension…]`.
 /// Any other header is a dimension. Yields records one by one and reports every problem
 /// with its line and column instead of stopping at the first.
-public struct CanonicalCSV {
+public struct CanonicalCSV: Sendable {
     public static let requiredColumns = ["series", "geo", "period", "value"]
     public static let optionalColumns = ["n", "status"]
 
@@ -18,13 +18,26 @@ public struct CanonicalCSV {
     }
 
     /// Streams records to `emit`; problems go to `diagnostics`. Returns the number of data rows.
+    /// Parsing runs on a second thread, overlapping with what `emit` does with the records.
     @discardableResult
     public func read(diagnostics: inout DiagnosticList, emit: (ObservationRecord) throws -> Void) throws -> Int {
+        let outcome = try ParsingPipeline<ObservationRecord>.run(limit: diagnostics.limit, parse: { [self] diagnostics, emit in
+            parse(diagnostics: &diagnostics, emit: emit)
+        }, emit: emit)
+        diagnostics.append(contentsOf: outcome.diagnostics)
+        return outcome.rows
+    }
+
+    /// The whole file, in order; stops early when `emit` returns false.
+    private func parse(diagnostics: inout DiagnosticList, emit: (ObservationRecord) -> Bool) -> Int {
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path, delimiter: delimiter)
         } catch let problem as CSVProblem {
             diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: problem.message))
+            return 0
+        } catch {
+            diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: "cannot read '\(path)': \(error)"))
             return 0
         }
         guard let header = reader.next() else {
@@ -37,8 +50,9 @@ public struct CanonicalCSV {
         var seen = SeenValues()
         while let record = reader.next() {
             rows += 1
-            if let observation = parse(record, layout: layout, numbers: numbers, delimiter: reader.delimiter, seen: &seen, diagnostics: &diagnostics) {
-                try emit(observation)
+            if let observation = parse(record, layout: layout, numbers: numbers, delimiter: reader.delimiter, seen: &seen, diagnostics: &diagnostics),
+               !emit(observation) {
+                break
             }
         }
         return rows

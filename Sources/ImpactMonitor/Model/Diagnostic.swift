@@ -61,6 +61,12 @@ public struct DiagnosticList: Sendable {
         for diagnostic in diagnostics { append(diagnostic) }
     }
 
+    /// Another list's diagnostics, counting what it already dropped as dropped here too.
+    public mutating func append(contentsOf other: DiagnosticList) {
+        append(contentsOf: other.items)
+        dropped += other.dropped
+    }
+
     public var hasErrors: Bool { dropped > 0 || items.contains { $0.severity == .error } }
     public var errorCount: Int { items.filter { $0.severity == .error }.count + dropped }
 }

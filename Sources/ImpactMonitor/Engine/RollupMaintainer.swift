@@ -29,25 +29,29 @@ public struct RollupMaintainer {
                 continue
             }
             let rule = SeriesInput(key: key, filters: [], aggregate: nil, time: series.time, geo: series.geo, shift: .none).rule
-            // Incremental only when every dimension combination of the series already has complete
-            // rollups with this rule; otherwise the whole series is rebuilt.
-            let combinations = try database.scalarInt("SELECT count(DISTINCT dims) FROM observation WHERE series_id = ? AND superseded_by IS NULL", [id]) ?? 0
-            let registered = try database.scalarInt("SELECT count(*) FROM rollup_series WHERE series_id = ? AND rule = ?", [id, .text(rule)]) ?? 0
-            var years: Set<String>?
-            if registered == combinations {
-                years = Set(try database.query("""
-                    SELECT DISTINCT substr(s.period_start, 1, 4) FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid WHERE s.series_key = ?
-                    """, [.text(key)]) { $0.string(0)! })
-            } else {
-                try database.execute("DELETE FROM rollup WHERE series_id = ?", [id])
-                try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
-            }
+            let years = try yearsToRefresh(key: key, seriesID: seriesID, rule: rule)
             try rebuild(seriesID: seriesID, years: years, with: RollupBuilder(time: series.time, geo: series.geo, geography: geography))
             try database.execute("""
                 INSERT OR REPLACE INTO rollup_series (series_id, dims, rule)
                 SELECT DISTINCT series_id, dims, ? FROM observation WHERE series_id = ? AND superseded_by IS NULL
                 """, [.text(rule), id])
         }
+    }
+
+    /// The years the batch touched when every dimension combination of the series already has
+    /// complete rollups with this rule; otherwise nil, after clearing the series for a full rebuild.
+    private func yearsToRefresh(key: String, seriesID: Int, rule: String) throws -> Set<String>? {
+        let id = SQLValue.integer(Int64(seriesID))
+        let combinations = try database.scalarInt("SELECT count(DISTINCT dims) FROM observation WHERE series_id = ? AND superseded_by IS NULL", [id]) ?? 0
+        let registered = try database.scalarInt("SELECT count(*) FROM rollup_series WHERE series_id = ? AND rule = ?", [id, .text(rule)]) ?? 0
+        guard registered == combinations else {
+            try database.execute("DELETE FROM rollup WHERE series_id = ?", [id])
+            try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
+            return nil
+        }
+        return Set(try database.query("""
+            SELECT DISTINCT substr(s.period_start, 1, 4) FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid WHERE s.series_key = ?
+            """, [.text(key)]) { $0.string(0)! })
     }
 
     /// Recomputes whole calendar years of one series (all years when `years` is nil). Every rollup

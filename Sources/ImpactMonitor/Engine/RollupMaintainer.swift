@@ -17,80 +17,119 @@ public struct RollupMaintainer {
 
     /// Refreshes the rollups for the rows of the batch being imported (temp tables `changed` and `staging`).
     public func refresh() throws {
-        let touched = try database.query("""
-            SELECT DISTINCT s.series_key, c.series_id FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
-            """) { ($0.string(0)!, $0.int(1)!) }
         let geography = try GeographyStore(store: store).load()
-        for (key, seriesID) in touched {
+        for (seriesID, batch) in try touched().sorted(by: { $0.key < $1.key }) {
             let id = SQLValue.integer(Int64(seriesID))
-            guard let series = definitions.series(key) else {
+            guard let series = definitions.series(batch.key) else {
                 try database.execute("DELETE FROM rollup WHERE series_id = ?", [id])
                 try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
                 continue
             }
-            let rule = SeriesInput(key: key, filters: [], aggregate: nil, time: series.time, geo: series.geo, shift: .none).rule
-            let years = try yearsToRefresh(key: key, seriesID: seriesID, rule: rule)
-            try rebuild(seriesID: seriesID, years: years, with: RollupBuilder(time: series.time, geo: series.geo, geography: geography))
-            try database.execute("""
-                INSERT OR REPLACE INTO rollup_series (series_id, dims, rule)
-                SELECT DISTINCT series_id, dims, ? FROM observation WHERE series_id = ? AND superseded_by IS NULL
-                """, [.text(rule), id])
+            let rule = SeriesInput(key: batch.key, filters: [], aggregate: nil, time: series.time, geo: series.geo, shift: .none).rule
+            let builder = RollupBuilder(time: series.time, geo: series.geo, geography: geography)
+            if try canRefresh(seriesID: seriesID, rule: rule, dimensions: batch.dimensions) {
+                try rebuild(seriesID: seriesID, scope: batch, areas: Array(geography.units.keys), with: builder)
+            } else {
+                try database.execute("DELETE FROM rollup WHERE series_id = ?", [id])
+                try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
+                try rebuild(seriesID: seriesID, scope: nil, areas: [], with: builder)
+                try database.execute("""
+                    INSERT INTO rollup_series (series_id, dims, rule)
+                    SELECT DISTINCT series_id, dims, ? FROM observation WHERE series_id = ? AND superseded_by IS NULL
+                    """, [.text(rule), id])
+            }
         }
     }
 
-    /// The years the batch touched when every dimension combination of the series already has
-    /// complete rollups with this rule; otherwise nil, after clearing the series for a full rebuild.
-    private func yearsToRefresh(key: String, seriesID: Int, rule: String) throws -> Set<String>? {
-        let id = SQLValue.integer(Int64(seriesID))
-        let combinations = try database.scalarInt("SELECT count(DISTINCT dims) FROM observation WHERE series_id = ? AND superseded_by IS NULL", [id]) ?? 0
-        let registered = try database.scalarInt("SELECT count(*) FROM rollup_series WHERE series_id = ? AND rule = ?", [id, .text(rule)]) ?? 0
-        guard registered == combinations else {
-            try database.execute("DELETE FROM rollup WHERE series_id = ?", [id])
-            try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
-            return nil
-        }
-        return Set(try database.query("""
-            SELECT DISTINCT substr(s.period_start, 1, 4) FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid WHERE s.series_key = ?
-            """, [.text(key)]) { $0.string(0)! })
+    /// What the batch changed, per series: dimension combinations and calendar years.
+    struct Touched {
+        var key: String
+        var dimensions: Set<String> = []
+        var dimensionKeys: Set<String> = []
+        var years: Set<String> = []
     }
 
-    /// Recomputes whole calendar years of one series (all years when `years` is nil). Every rollup
-    /// period lies within the year it starts in, so a year of observations is all a year of rollups
-    /// needs; reading one year at a time keeps memory flat however long the history.
-    private func rebuild(seriesID: Int, years: Set<String>?, with builder: RollupBuilder) throws {
+    private func touched() throws -> [Int: Touched] {
+        var touched: [Int: Touched] = [:]
+        try database.statement("""
+            SELECT DISTINCT c.series_id, s.series_key, s.dims, s.dim_keys, substr(s.period_start, 1, 4)
+            FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
+            """).forEach { row in
+            let id = row.int(0)!
+            touched[id, default: Touched(key: row.string(1)!)].dimensions.insert(row.string(2)!)
+            touched[id]!.dimensionKeys.insert(row.string(3)!)
+            touched[id]!.years.insert(row.string(4)!)
+        }
+        return touched
+    }
+
+    /// Incremental only when every registered combination of the series has this rule and every
+    /// touched combination is registered: their rollups are complete, so only touched years change.
+    /// Otherwise the whole series is rebuilt (a new series, a new combination, a changed rule).
+    private func canRefresh(seriesID: Int, rule: String, dimensions: Set<String>) throws -> Bool {
+        let registered = try database.query("SELECT dims, rule FROM rollup_series WHERE series_id = ?", [.integer(Int64(seriesID))]) {
+            ($0.string(0)!, $0.string(1)!)
+        }
+        return registered.allSatisfy { $0.1 == rule } && dimensions.isSubset(of: Set(registered.map(\.0)))
+    }
+
+    /// Recomputes whole calendar years of one series: all of them (`scope` nil), or only the
+    /// touched combinations and years, found through the lookup index (series, dimension names,
+    /// area, period) so the cost follows the batch, not the history. Every rollup period lies
+    /// within the year it starts in, so a year of observations is all a year of rollups needs;
+    /// reading one year at a time keeps memory flat however long the history.
+    private func rebuild(seriesID: Int, scope: Touched?, areas: [String], with builder: RollupBuilder) throws {
         var arguments: [SQLValue] = [.integer(Int64(seriesID))]
-        var range = ""
-        if let years, let first = years.min(), let last = years.max(), let lastYear = Int(last) {
-            range = " AND period_start >= ? AND period_start < ?"
-            arguments += [.text(first + "-01-01"), .text(String(lastYear + 1) + "-01-01")]
+        var conditions = ""
+        if let scope, let first = scope.years.min(), let last = scope.years.max(), let lastYear = Int(last) {
+            conditions = """
+                 AND dim_keys IN (SELECT value FROM json_each(?)) AND geo IN (SELECT value FROM json_each(?))
+                 AND period_start >= ? AND period_start < ? AND dims IN (SELECT value FROM json_each(?))
+                """
+            arguments += [.text(Self.json(scope.dimensionKeys)), .text(Self.json(areas)), .text(first + "-01-01"),
+                          .text(String(lastYear + 1) + "-01-01"), .text(Self.json(scope.dimensions))]
         }
         let read = try database.statement("""
             SELECT dims, geo, period, substr(period_start, 1, 4), value, n, provisional, suppressed
-            FROM observation WHERE series_id = ? AND superseded_by IS NULL\(range) ORDER BY period_start
+            FROM observation WHERE series_id = ? AND superseded_by IS NULL\(conditions) ORDER BY period_start
             """)
         var periods = PeriodCache()
         var year = ""
         var chunk: [RollupObservation] = []
+        func flush() throws {
+            guard scope?.years.contains(year) ?? true else { return }
+            try write(builder.build(chunk), seriesID: seriesID, year: year, dimensions: scope?.dimensions, periods: &periods)
+        }
         try read.forEach(arguments) { row in
             let rowYear = row.string(3)!
             if rowYear != year {
-                if years?.contains(year) ?? true { try write(builder.build(chunk), seriesID: seriesID, year: year, periods: &periods) }
+                try flush()
                 chunk.removeAll(keepingCapacity: true)
                 year = rowYear
             }
-            guard years?.contains(rowYear) ?? true, let period = periods.period(row.string(2)!) else { return }
+            guard let period = periods.period(row.string(2)!) else { return }
             chunk.append(RollupObservation(dims: row.string(0)!, unit: row.string(1)!, period: period, value: row.double(4), n: row.double(5),
                                            provisional: row.int(6) == 1, suppressed: row.int(7) == 1))
         }
-        if years?.contains(year) ?? true { try write(builder.build(chunk), seriesID: seriesID, year: year, periods: &periods) }
+        try flush()
     }
 
-    /// Replaces the rollups of one series and year, written in key order so the table grows by appending.
-    private func write(_ cells: [RollupCell], seriesID: Int, year: String, periods: inout PeriodCache) throws {
+    static func json(_ values: some Collection<String>) -> String {
+        "[" + values.sorted().map(JSONText.quote).joined(separator: ",") + "]"
+    }
+
+    /// Replaces the rollups of one series and year (of the given dimension combinations, or all),
+    /// written in key order so the table grows by appending.
+    private func write(_ cells: [RollupCell], seriesID: Int, year: String, dimensions: Set<String>?, periods: inout PeriodCache) throws {
         guard let number = Int(year) else { return }
         let id = SQLValue.integer(Int64(seriesID))
-        try database.execute("DELETE FROM rollup WHERE series_id = ? AND period_start >= ? AND period_start < ?",
-                             [id, .text(year + "-01-01"), .text(String(number + 1) + "-01-01")])
+        let range: [SQLValue] = [id, .text(year + "-01-01"), .text(String(number + 1) + "-01-01")]
+        if let dimensions {
+            try database.execute("DELETE FROM rollup WHERE series_id = ? AND period_start >= ? AND period_start < ? AND dims IN (SELECT value FROM json_each(?))",
+                                 range + [.text(Self.json(dimensions))])
+        } else {
+            try database.execute("DELETE FROM rollup WHERE series_id = ? AND period_start >= ? AND period_start < ?", range)
+        }
         let insert = try database.statement("""
             INSERT INTO rollup (series_id, period_start, period_end, dims, geo, value, n, provisional, suppressed, complete, partial, direct)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -32,7 +32,7 @@ public struct RollupMaintainer {
             } else {
                 try database.execute("DELETE FROM rollup WHERE series_id = ?", [id])
                 try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
-                try rebuild(seriesID: seriesID, scope: nil, areas: [], with: builder)
+                try rebuild(seriesID: seriesID, scope: nil, areas: Array(geography.units.keys), with: builder)
                 try database.execute("""
                     INSERT INTO rollup_series (series_id, dims, rule)
                     SELECT DISTINCT series_id, dims, ? FROM observation WHERE series_id = ? AND superseded_by IS NULL
@@ -74,44 +74,44 @@ public struct RollupMaintainer {
     }
 
     /// Recomputes whole calendar years of one series: all of them (`scope` nil), or only the
-    /// touched combinations and years, found through the lookup index (series, dimension names,
-    /// area, period) so the cost follows the batch, not the history. Every rollup period lies
-    /// within the year it starts in, so a year of observations is all a year of rollups needs;
-    /// reading one year at a time keeps memory flat however long the history.
+    /// touched combinations and years. Every rollup period lies within the year it starts in, so a
+    /// year of observations is all a year of rollups needs. Each year is read on its own through the
+    /// lookup index (series, dimension names, area, period): no sort over the history, memory flat
+    /// however long it is, and the cost of a small batch follows the batch.
     private func rebuild(seriesID: Int, scope: Touched?, areas: [String], with builder: RollupBuilder) throws {
-        var arguments: [SQLValue] = [.integer(Int64(seriesID))]
-        var conditions = ""
-        if let scope, let first = scope.years.min(), let last = scope.years.max(), let lastYear = Int(last) {
-            conditions = """
-                 AND dim_keys IN (SELECT value FROM json_each(?)) AND geo IN (SELECT value FROM json_each(?))
-                 AND period_start >= ? AND period_start < ? AND dims IN (SELECT value FROM json_each(?))
-                """
-            arguments += [.text(Self.json(scope.dimensionKeys)), .text(Self.json(areas)), .text(first + "-01-01"),
-                          .text(String(lastYear + 1) + "-01-01"), .text(Self.json(scope.dimensions))]
+        let id = SQLValue.integer(Int64(seriesID))
+        var years = scope?.years ?? []
+        var dimensionKeys = scope?.dimensionKeys ?? []
+        if scope == nil {
+            try database.statement("SELECT dim_keys, min(period_start), max(period_start) FROM observation WHERE series_id = ? GROUP BY dim_keys")
+                .forEach([id]) { row in
+                    dimensionKeys.insert(row.string(0)!)
+                    if let first = Int(row.string(1)!.prefix(4)), let last = Int(row.string(2)!.prefix(4)) {
+                        years.formUnion((first...last).map { String(format: "%04d", $0) })
+                    }
+                }
         }
         let read = try database.statement("""
-            SELECT dims, geo, period, substr(period_start, 1, 4), value, n, provisional, suppressed
-            FROM observation WHERE series_id = ? AND superseded_by IS NULL\(conditions) ORDER BY period_start
+            SELECT dims, geo, period, value, n, provisional, suppressed FROM observation
+            WHERE series_id = ?1 AND dim_keys IN (SELECT value FROM json_each(?2)) AND geo IN (SELECT value FROM json_each(?3))
+              AND period_start >= ?4 AND period_start < ?5 AND superseded_by IS NULL
+              AND (?6 IS NULL OR dims IN (SELECT value FROM json_each(?6)))
             """)
+        let filter: [SQLValue] = [.text(Self.json(dimensionKeys)), .text(Self.json(areas))]
+        let dimensions: SQLValue = scope.map { .text(Self.json($0.dimensions)) } ?? .null
         var periods = PeriodCache()
-        var year = ""
         var chunk: [RollupObservation] = []
-        func flush() throws {
-            guard scope?.years.contains(year) ?? true else { return }
+        for year in years.sorted() {
+            guard let number = Int(year) else { continue }
+            chunk.removeAll(keepingCapacity: true)
+            let window: [SQLValue] = [.text(year + "-01-01"), .text(String(format: "%04d", number + 1) + "-01-01")]
+            try read.forEach([id] + filter + window + [dimensions]) { row in
+                guard let period = periods.period(row.string(2)!) else { return }
+                chunk.append(RollupObservation(dims: row.string(0)!, unit: row.string(1)!, period: period, value: row.double(3), n: row.double(4),
+                                               provisional: row.int(5) == 1, suppressed: row.int(6) == 1))
+            }
             try write(builder.build(chunk), seriesID: seriesID, year: year, dimensions: scope?.dimensions, periods: &periods)
         }
-        try read.forEach(arguments) { row in
-            let rowYear = row.string(3)!
-            if rowYear != year {
-                try flush()
-                chunk.removeAll(keepingCapacity: true)
-                year = rowYear
-            }
-            guard let period = periods.period(row.string(2)!) else { return }
-            chunk.append(RollupObservation(dims: row.string(0)!, unit: row.string(1)!, period: period, value: row.double(4), n: row.double(5),
-                                           provisional: row.int(6) == 1, suppressed: row.int(7) == 1))
-        }
-        try flush()
     }
 
     static func json(_ values: some Collection<String>) -> String {

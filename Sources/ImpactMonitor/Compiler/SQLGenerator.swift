@@ -84,12 +84,14 @@ public struct SQLGenerator {
                 ON r.series_id = \(series) AND r.period_start = c.s\(window) AND r.period_end = c.e\(window) AND r.dims = \(dimensions) AND r.geo = c.geo
               UNION ALL
               SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
-              FROM cell AS c JOIN observation AS o
+              FROM cell AS c CROSS JOIN observation AS o
                 ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "c.geo", start: "c.s\(window)", end: "c.e\(window)")))
             """
     }
 
     /// The current observation of an area for exactly one window (the rows rollups leave out).
+    /// Joined with CROSS JOIN, which fixes SQLite's join order: cells outside, one index seek each.
+    /// Left to the planner it scanned the series' whole history and probed the cells instead.
     private func ownObservation(series: String, keys: String, dims: String, geo: String, start: String, end: String) -> String {
         "o.series_id = \(series) AND o.dim_keys = \(keys) AND o.geo = \(geo) AND o.period_start = \(start) AND o.period_end = \(end) "
             + "AND o.dims = \(dims) AND o.superseded_by IS NULL"
@@ -128,7 +130,7 @@ public struct SQLGenerator {
                AND r.geo = u.unit AND r.direct = 1
               UNION ALL
               SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.value, o.n, o.provisional, o.suppressed, 1
-              FROM \(i)_unit AS u JOIN observation AS o
+              FROM \(i)_unit AS u CROSS JOIN observation AS o
                 ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "u.unit", start: "u.window_start", end: "u.window_end")))
             """
         let best = "\(i)_best AS (\n  SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM \(i)_own)"

@@ -80,7 +80,7 @@ public struct SQLGenerator {
         return """
             i\(index) AS (
               SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
-              FROM cell AS c JOIN rollup AS r
+              FROM cell AS c CROSS JOIN rollup AS r
                 ON r.series_id = \(series) AND r.period_start = c.s\(window) AND r.period_end = c.e\(window) AND r.dims = \(dimensions) AND r.geo = c.geo
               UNION ALL
               SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
@@ -90,8 +90,9 @@ public struct SQLGenerator {
     }
 
     /// The current observation of an area for exactly one window (the rows rollups leave out).
-    /// Joined with CROSS JOIN, which fixes SQLite's join order: cells outside, one index seek each.
-    /// Left to the planner it scanned the series' whole history and probed the cells instead.
+    /// Rollups and these observations are joined with CROSS JOIN, which fixes SQLite's join order:
+    /// cells outside, one index seek each. Left to the planner, it scanned the series' whole
+    /// history and probed the cells instead, so evaluation time grew with stored history.
     private func ownObservation(series: String, keys: String, dims: String, geo: String, start: String, end: String) -> String {
         "o.series_id = \(series) AND o.dim_keys = \(keys) AND o.geo = \(geo) AND o.period_start = \(start) AND o.period_end = \(end) "
             + "AND o.dims = \(dims) AND o.superseded_by IS NULL"
@@ -125,7 +126,7 @@ public struct SQLGenerator {
         let own = """
             \(i)_own AS (
               SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, r.value, r.n, r.provisional, r.suppressed, r.complete
-              FROM \(i)_unit AS u JOIN rollup AS r
+              FROM \(i)_unit AS u CROSS JOIN rollup AS r
                 ON r.series_id = \(series) AND r.period_start = u.window_start AND r.period_end = u.window_end AND r.dims = \(dimensions)
                AND r.geo = u.unit AND r.direct = 1
               UNION ALL

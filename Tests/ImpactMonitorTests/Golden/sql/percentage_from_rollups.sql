@@ -5,7 +5,7 @@ cell AS MATERIALIZED (
   FROM json_each(?1) AS g CROSS JOIN json_each(?2) AS p),
 i0 AS (
   SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
-  FROM cell AS c JOIN rollup AS r
+  FROM cell AS c CROSS JOIN rollup AS r
     ON r.series_id = (SELECT id FROM series WHERE key = ?3) AND r.period_start = c.s0 AND r.period_end = c.e0 AND r.dims = ?4 AND r.geo = c.geo
   UNION ALL
   SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
@@ -13,7 +13,7 @@ i0 AS (
     ON o.series_id = (SELECT id FROM series WHERE key = ?3) AND o.dim_keys = ?5 AND o.geo = c.geo AND o.period_start = c.s0 AND o.period_end = c.e0 AND o.dims = ?4 AND o.superseded_by IS NULL),
 i1 AS (
   SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
-  FROM cell AS c JOIN rollup AS r
+  FROM cell AS c CROSS JOIN rollup AS r
     ON r.series_id = (SELECT id FROM series WHERE key = ?6) AND r.period_start = c.s0 AND r.period_end = c.e0 AND r.dims = ?7 AND r.geo = c.geo
   UNION ALL
   SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value

@@ -121,8 +121,8 @@ public struct RollupBuilder {
         let members = totals.members
         let allMembers = members.required == requiredMembers
         return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period,
-                          value: members.allComplete && allMembers ? members.value(geo) : nil, n: members.n,
-                          provisional: members.provisional, suppressed: members.suppressed, complete: members.allComplete,
+                          value: members.allComplete && allMembers ? members.value(geo) : nil, n: members.totals.n,
+                          provisional: members.totals.provisional, suppressed: members.totals.suppressed, complete: members.allComplete,
                           partial: !allMembers, direct: false)
     }
 }
@@ -177,8 +177,8 @@ private func ratio(_ numerator: Double?, _ denominator: Double?) -> Double? {
     return numerator / denominator
 }
 
-/// The sub-periods of one area, dimension and grain inside one target period.
-private struct TimeTotals {
+/// Counts and sums as SQL's aggregates compute them: a missing value is counted, never added as zero.
+private struct Totals {
     var count = 0
     var values = 0
     var sum = 0.0
@@ -186,38 +186,48 @@ private struct TimeTotals {
     var weighted: Double?
     var provisional = false
     var suppressed = false
+
+    var anyMissing: Bool { values < count }
+
+    mutating func add(value: Double?, n: Double?, provisional: Bool, suppressed: Bool) {
+        count += 1
+        if let value {
+            values += 1
+            sum += value
+            if let n { weighted = adding(weighted, value * n) }
+        }
+        self.n = adding(self.n, n)
+        self.provisional = self.provisional || provisional
+        self.suppressed = self.suppressed || suppressed
+    }
+}
+
+/// The sub-periods of one area, dimension and grain inside one target period.
+private struct TimeTotals {
+    var totals = Totals()
     var last: RollupObservation?
 
     mutating func add(_ observation: RollupObservation) {
-        count += 1
-        if let value = observation.value {
-            values += 1
-            sum += value
-            if let n = observation.n { weighted = adding(weighted, value * n) }
-        }
-        n = adding(n, observation.n)
-        provisional = provisional || observation.provisional
-        suppressed = suppressed || observation.suppressed
+        totals.add(value: observation.value, n: observation.n, provisional: observation.provisional, suppressed: observation.suppressed)
         if last.map({ $0.period.start < observation.period.start }) ?? true { last = observation }
     }
 
     func figure(_ time: TimeAggregation, grain: Int, window: Period) -> UnitFigure {
-        let anyMissing = values < count
         let value: Double?
         let complete: Bool
         switch time {
-        case .sum: value = anyMissing ? nil : sum
-        case .average: value = anyMissing ? nil : sum / Double(count)
+        case .sum: value = totals.anyMissing ? nil : totals.sum
+        case .average: value = totals.anyMissing ? nil : totals.sum / Double(totals.count)
         case .last: value = last?.value
-        case .weighted: value = anyMissing ? nil : count == 1 ? last?.value : ratio(weighted, n)
-        case .none: value = count == 1 ? last?.value : nil
+        case .weighted: value = totals.anyMissing ? nil : totals.count == 1 ? last?.value : ratio(totals.weighted, totals.n)
+        case .none: value = totals.count == 1 ? last?.value : nil
         }
         switch time {
         case .last: complete = last?.period.end == window.end
         case .none: complete = true
-        default: complete = grain == 0 || count * grain == window.grain.months
+        default: complete = grain == 0 || totals.count * grain == window.grain.months
         }
-        return UnitFigure(value: value, n: n, provisional: provisional, suppressed: suppressed, complete: complete)
+        return UnitFigure(value: value, n: totals.n, provisional: totals.provisional, suppressed: totals.suppressed, complete: complete)
     }
 }
 
@@ -228,37 +238,23 @@ private struct AreaTotals {
 }
 
 private struct MemberTotals {
-    var count = 0
-    var values = 0
-    var sum = 0.0
-    var n: Double?
-    var weighted: Double?
-    var provisional = false
-    var suppressed = false
+    var totals = Totals()
     var allComplete = true
     var required = 0
     var single: Double?
 
     mutating func add(_ figure: UnitFigure, required isRequired: Bool) {
-        count += 1
-        if let value = figure.value {
-            values += 1
-            sum += value
-            if let n = figure.n { weighted = adding(weighted, value * n) }
-        }
+        totals.add(value: figure.value, n: figure.n, provisional: figure.provisional, suppressed: figure.suppressed)
         single = figure.value
-        n = adding(n, figure.n)
-        provisional = provisional || figure.provisional
-        suppressed = suppressed || figure.suppressed
         allComplete = allComplete && figure.complete
         required += isRequired ? 1 : 0
     }
 
     func value(_ rule: GeoAggregation) -> Double? {
-        guard values == count else { return nil }
+        guard !totals.anyMissing else { return nil }
         switch rule {
-        case .sum: return sum
-        case .weighted: return count == 1 ? single : ratio(weighted, n)
+        case .sum: return totals.sum
+        case .weighted: return totals.count == 1 ? single : ratio(totals.weighted, totals.n)
         case .none: return nil
         }
     }

@@ -68,6 +68,11 @@ public enum JSONText {
         return result + "\""
     }
 
+    /// A JSON array of strings, in the given order.
+    public static func array(_ values: [String]) -> String {
+        "[" + values.map(quote).joined(separator: ",") + "]"
+    }
+
     private static func pad(_ value: Int, _ width: Int, radix: Int) -> String {
         let digits = String(value, radix: radix)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -76,9 +76,7 @@ public struct Evaluator {
         }
     }
 
-    static func geosJSON(_ geos: [String]) -> String {
-        "[" + geos.map(JSONText.quote).joined(separator: ",") + "]"
-    }
+    static func geosJSON(_ geos: [String]) -> String { JSONText.array(geos) }
 
     /// Each period with its code, length in months and the window of every shift.
     static func periodsJSON(_ periods: [Period], shifts: [PeriodShift]) -> String {

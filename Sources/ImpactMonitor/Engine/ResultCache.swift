@@ -9,19 +9,11 @@ struct ResultCache {
     }
 
     func lookup(_ key: String) throws -> [IndicatorResult]? {
-        let statement = try database.statement(
-            "SELECT payload FROM result_cache WHERE key = ? AND vintage = (SELECT coalesce(max(id), 0) FROM import_batch)")
-        var found: [IndicatorResult]??
-        try statement.forEach([.text(key)]) { row in found = row.withBytes(0) { Self.decode($0) } }
-        return found ?? nil
+        try OutputCache(database: database).withPayload(key, Self.decode)
     }
 
-    /// Best effort: a cache that cannot be written (another process holds the write lock) is skipped.
     func store(_ key: String, _ results: [IndicatorResult]) {
-        try? database.execute("""
-            INSERT OR REPLACE INTO result_cache (key, vintage, payload) VALUES (?, (SELECT coalesce(max(id), 0) FROM import_batch), ?)
-            """, [.text(key), .text(Self.encode(results))])
-        try? database.execute("DELETE FROM result_cache WHERE vintage < (SELECT coalesce(max(id), 0) FROM import_batch)")
+        OutputCache(database: database).store(key, Self.encode(results))
     }
 
     /// One line per result, tab-separated; numbers as the 16 hex digits of their bits, so they come

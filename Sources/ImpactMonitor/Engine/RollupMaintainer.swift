@@ -102,33 +102,33 @@ public struct RollupMaintainer {
         var periods = PeriodCache()
         var chunk: [RollupObservation] = []
         for year in years.sorted() {
-            guard let number = Int(year) else { continue }
+            guard let bounds = Self.bounds(of: year) else { continue }
             chunk.removeAll(keepingCapacity: true)
-            let window: [SQLValue] = [.text(year + "-01-01"), .text(String(format: "%04d", number + 1) + "-01-01")]
-            try read.forEach([id] + filter + window + [dimensions]) { row in
+            try read.forEach([id] + filter + [.text(bounds.start), .text(bounds.end), dimensions]) { row in
                 guard let period = periods.period(row.string(2)!) else { return }
                 chunk.append(RollupObservation(dims: row.string(0)!, unit: row.string(1)!, period: period, value: row.double(3), n: row.double(4),
                                                provisional: row.int(5) == 1, suppressed: row.int(6) == 1))
             }
-            try write(builder.build(chunk), seriesID: seriesID, year: year, dimensions: scope?.dimensions, periods: &periods)
+            try write(builder.build(chunk), seriesID: seriesID, year: year, replacing: scope?.dimensions, periods: &periods)
         }
     }
 
-    static func json(_ values: some Collection<String>) -> String {
-        "[" + values.sorted().map(JSONText.quote).joined(separator: ",") + "]"
+    static func json(_ values: some Collection<String>) -> String { JSONText.array(values.sorted()) }
+
+    /// `[YYYY-01-01, YYYY+1-01-01)` for a year as `period_start` begins.
+    static func bounds(of year: String) -> (start: String, end: String)? {
+        guard let number = Int(year) else { return nil }
+        return (year + "-01-01", String(format: "%04d", number + 1) + "-01-01")
     }
 
-    /// Replaces the rollups of one series and year (of the given dimension combinations, or all),
-    /// written in key order so the table grows by appending.
-    private func write(_ cells: [RollupCell], seriesID: Int, year: String, dimensions: Set<String>?, periods: inout PeriodCache) throws {
-        guard let number = Int(year) else { return }
+    /// Writes the rollups of one series and year in key order, so the table grows by appending.
+    /// `replacing`: the combinations whose old rollups for that year go first; nil after the whole
+    /// series was cleared for a full rebuild.
+    private func write(_ cells: [RollupCell], seriesID: Int, year: String, replacing dimensions: Set<String>?, periods: inout PeriodCache) throws {
         let id = SQLValue.integer(Int64(seriesID))
-        let range: [SQLValue] = [id, .text(year + "-01-01"), .text(String(number + 1) + "-01-01")]
-        if let dimensions {
+        if let dimensions, let bounds = Self.bounds(of: year) {
             try database.execute("DELETE FROM rollup WHERE series_id = ? AND period_start >= ? AND period_start < ? AND dims IN (SELECT value FROM json_each(?))",
-                                 range + [.text(Self.json(dimensions))])
-        } else {
-            try database.execute("DELETE FROM rollup WHERE series_id = ? AND period_start >= ? AND period_start < ?", range)
+                                 [id, .text(bounds.start), .text(bounds.end), .text(Self.json(dimensions))])
         }
         let insert = try database.statement("""
             INSERT INTO rollup (series_id, period_start, period_end, dims, geo, value, n, provisional, suppressed, complete, partial, direct)

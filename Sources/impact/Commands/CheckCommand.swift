@@ -25,8 +25,10 @@ enum CheckCommand: Command {
 enum DefinitionsOption {
     static let option = CommandSpec.Option("--indicators", value: "DIR", help: "definitions directory (default: ./indicators)")
 
+    static func directory(_ arguments: ParsedArguments) -> String { arguments.value("--indicators") ?? "indicators" }
+
     static func load(_ arguments: ParsedArguments) -> DefinitionLoader.Loaded {
-        DefinitionLoader.load(directory: arguments.value("--indicators") ?? "indicators")
+        DefinitionLoader.load(directory: directory(arguments))
     }
 
     /// Loads and refuses to go on when the definitions have errors.

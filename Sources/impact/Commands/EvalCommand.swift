@@ -30,9 +30,9 @@ enum EvalCommand: Command {
         let format = try arguments.choice("--format", default: OutputFormat.table)
         // Only an existing store can hold an answer; looking must not create one.
         let cacheable = !arguments.has("--no-cache") && arguments.value("--as-of") == nil && FileManager.default.fileExists(atPath: context.storePath)
-        let outputKey = OutputCache.key(version: CLI.version, command: spec.name, arguments: arguments, ignoring: ["--store", "--indicators"],
-                                        definitions: DefinitionLoader.digest(directory: arguments.value("--indicators") ?? "indicators"))
-        if cacheable, let store = try? context.openStore(), let output = try? OutputCache(database: store.database).lookup(outputKey) {
+        let outputKey = cacheable ? OutputCache.key(version: CLI.version, command: spec.name, arguments: arguments, ignoring: ["--store", "--indicators"],
+                                                    definitions: DefinitionLoader.digest(directory: DefinitionsOption.directory(arguments))) : nil
+        if let outputKey, let store = try? context.openStore(), let output = try? OutputCache(database: store.database).lookup(outputKey) {
             context.write(output)
             return ExitCode.success
         }
@@ -51,7 +51,7 @@ enum EvalCommand: Command {
         }
         let output = TableRenderer(format: format, locale: .nl).render(table)
         context.write(output)
-        if cacheable { OutputCache(database: store.database).store(outputKey, output) }
+        if let outputKey { OutputCache(database: store.database).store(outputKey, output) }
         return ExitCode.success
     }
 }

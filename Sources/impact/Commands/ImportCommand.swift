@@ -69,8 +69,7 @@ enum ImportCommand: Command {
     /// The definitions, when there are any: their gates check the delivery and their series rules
     /// keep the rollups current.
     static func definitions(_ arguments: ParsedArguments, context: CommandContext) throws -> DefinitionSet? {
-        let directory = arguments.value("--indicators") ?? "indicators"
-        guard arguments.value("--indicators") != nil || FileManager.default.fileExists(atPath: directory) else { return nil }
+        guard arguments.value("--indicators") != nil || FileManager.default.fileExists(atPath: DefinitionsOption.directory(arguments)) else { return nil }
         return try DefinitionsOption.loadChecked(arguments, context: context)
     }
 

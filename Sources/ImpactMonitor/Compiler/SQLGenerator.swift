@@ -75,8 +75,7 @@ public struct SQLGenerator {
     /// for exactly the period it was delivered for is not copied into the rollups; it is read from
     /// the observation itself.
     private func rollupCTE(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> String {
-        let series = "(SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))"
-        let dimensions = builder.bind(.text(dims)), keys = builder.bind(.text(input.dimensionKeys))
+        let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
         return """
             i\(index) AS (
               SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
@@ -87,6 +86,12 @@ public struct SQLGenerator {
               FROM cell AS c CROSS JOIN observation AS o
                 ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "c.geo", start: "c.s\(window)", end: "c.e\(window)")))
             """
+    }
+
+    /// The bound series id, dimensions JSON and dimension names both rollup readers look up by.
+    private func rollupKeys(_ input: SeriesInput, dims: String, builder: inout Builder) -> (series: String, dims: String, keys: String) {
+        let series = "(SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))"
+        return (series, builder.bind(.text(dims)), builder.bind(.text(input.dimensionKeys)))
     }
 
     /// The current observation of an area for exactly one window (the rows rollups leave out).
@@ -121,8 +126,7 @@ public struct SQLGenerator {
     /// observation itself when it was delivered for exactly that window).
     private func memberRollupCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> [String] {
         let i = "i\(index)"
-        let series = "(SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))"
-        let dimensions = builder.bind(.text(dims)), keys = builder.bind(.text(input.dimensionKeys))
+        let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
         let own = """
             \(i)_own AS (
               SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, r.value, r.n, r.provisional, r.suppressed, r.complete

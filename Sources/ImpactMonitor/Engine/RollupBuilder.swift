@@ -260,13 +260,12 @@ private struct MemberTotals {
     }
 }
 
-/// Which regions an area belongs to, and how many real areas a region needs, per period (cached:
-/// a year of data asks the same few questions thousands of times).
+/// Which regions an area belongs to, and how many real areas a region needs, per period (the
+/// latter cached: a year of data asks it for every region cell).
 private struct MembershipIndex {
     private let byMember: [String: [Membership]]
     private let byRegion: [String: [Membership]]
     private let kinds: [String: GeoKind]
-    private var regionCache: [CodePeriod: [String]] = [:]
     private var requiredCache: [CodePeriod: Int] = [:]
 
     init(_ geography: Geography) {
@@ -277,12 +276,9 @@ private struct MembershipIndex {
 
     func kind(of code: String) -> GeoKind? { kinds[code] }
 
-    mutating func regions(of member: String, during period: Period) -> [String] {
-        let key = CodePeriod(code: member, period: period)
-        if let cached = regionCache[key] { return cached }
-        let regions = Array(Set((byMember[member] ?? []).filter { $0.overlaps(period) }.map(\.region)))
-        regionCache[key] = regions
-        return regions
+    /// Uncached: `build` asks once per area and period and keeps the answer with the area's id.
+    func regions(of member: String, during period: Period) -> [String] {
+        Array(Set((byMember[member] ?? []).filter { $0.overlaps(period) }.map(\.region)))
     }
 
     /// Real areas (not Onbekend or Buiten regio) that must all deliver for a member sum to be a total.

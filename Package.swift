@@ -1,12 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The layers are targets: each imports only the layers below it, so a back-edge is a compile
+// error. docs/architecture.md draws this graph; ArchitectureTests checks every file's imports.
 let package = Package(
     name: "ImpactMonitor",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "impact", targets: ["impact"]),
-        .library(name: "ImpactMonitor", targets: ["ImpactMonitor"]),
     ],
     targets: [
         .systemLibrary(
@@ -14,10 +15,27 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        .target(name: "ImpactMonitor", dependencies: ["CSQLite"]),
-        .executableTarget(name: "impact", dependencies: ["ImpactMonitor"]),
-        .testTarget(name: "ImpactMonitorTests", dependencies: ["ImpactMonitor"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ImpactMonitor", "impact"]),
+        .target(name: "ImpactCore"),
+        .target(name: "ImpactStatistics"),
+        .target(name: "ImpactLanguage", dependencies: ["ImpactCore"]),
+        .target(name: "ImpactStore", dependencies: ["ImpactCore", "CSQLite"]),
+        .target(name: "ImpactCompiler", dependencies: ["ImpactCore", "ImpactLanguage", "ImpactStore"]),
+        .target(name: "ImpactSources", dependencies: ["ImpactCore", "ImpactStore"]),
+        .target(name: "ImpactEngine",
+                dependencies: ["ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler"]),
+        .target(name: "ImpactAlerts",
+                dependencies: ["ImpactCore", "ImpactLanguage", "ImpactStore", "ImpactSources", "ImpactEngine"]),
+        .target(name: "ImpactRender", dependencies: ["ImpactCore", "ImpactLanguage", "ImpactEngine"]),
+        .target(name: "ImpactCommandLine", dependencies: ["ImpactCore"]),
+        .executableTarget(name: "impact", dependencies: [
+            "ImpactCore", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
+            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
+        ]),
+        .testTarget(name: "ImpactMonitorTests", dependencies: [
+            "ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
+            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
+        ], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ImpactCore", "ImpactStore", "impact"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,13 @@
 import Foundation
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// What every command shares: where the store is and where output goes.
 /// Data goes to stdout, diagnostics and progress to stderr.

@@ -1,5 +1,13 @@
 import Foundation
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// Turns the shared area, period, vintage and indicator options into an evaluation request,
 /// with usage errors that name the flag.

@@ -1,4 +1,13 @@
 import Foundation
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 // A notifier that exits without reading its stdin must not kill the scheduled job with SIGPIPE;
 // write errors are handled where they happen instead.

@@ -26,7 +26,7 @@ import Testing
         let result = try ImpactBinary.run(["import", "jaarcijfers", "fixtures/plugin/jaarcijfers-west-brabant.txt", "--store", store])
         #expect(result.status == 0 && result.stderr.contains("imported batch 2: 8 rows"), "\(result.stderr)")
         let eval = try ImpactBinary.run(["eval", "--store", store, "--indicator", "wb_adviezen_per_melding", "--geo", "VTWB", "--period", "2018", "--format", "csv"])
-        #expect(eval.stdout.contains("wb_adviezen_per_melding,VTWB,2018,0.5136612022,3102,6039,6039,provisional"))
+        #expect(eval.stdout.contains("wb_adviezen_per_melding,VTWB,2018,0.5136612021857924,3102,6039,6039,provisional"))
     }
 
     /// A plugin that crashes, hangs or prints garbage changes nothing and says why.

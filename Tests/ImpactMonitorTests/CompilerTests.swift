@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import ImpactMonitor
+@testable import ImpactAlerts
+@testable import ImpactCommandLine
+@testable import ImpactCompiler
+@testable import ImpactCore
+@testable import ImpactEngine
+@testable import ImpactLanguage
+@testable import ImpactRender
+@testable import ImpactSources
+@testable import ImpactStatistics
+@testable import ImpactStore
 
 /// Golden snapshots of the SQL for every language construct. A change to a snapshot is a change
 /// to what the engine computes: review the diff, then regenerate with IMPACT_UPDATE_GOLDEN=1.

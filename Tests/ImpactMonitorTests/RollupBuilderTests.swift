@@ -1,5 +1,14 @@
 import Testing
-@testable import ImpactMonitor
+@testable import ImpactAlerts
+@testable import ImpactCommandLine
+@testable import ImpactCompiler
+@testable import ImpactCore
+@testable import ImpactEngine
+@testable import ImpactLanguage
+@testable import ImpactRender
+@testable import ImpactSources
+@testable import ImpactStatistics
+@testable import ImpactStore
 
 /// The in-memory rollup rules on hand-made cases (no database); `RollupTests` checks them against
 /// evaluation from raw observations on random data.

@@ -1,5 +1,14 @@
 import Testing
-@testable import ImpactMonitor
+@testable import ImpactAlerts
+@testable import ImpactCommandLine
+@testable import ImpactCompiler
+@testable import ImpactCore
+@testable import ImpactEngine
+@testable import ImpactLanguage
+@testable import ImpactRender
+@testable import ImpactSources
+@testable import ImpactStatistics
+@testable import ImpactStore
 
 @Suite struct SHA256Tests {
     // Reference digests from FIPS 180-2 examples and `printf … | sha256sum`.

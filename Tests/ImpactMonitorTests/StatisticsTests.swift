@@ -1,5 +1,14 @@
 import Testing
-@testable import ImpactMonitor
+@testable import ImpactAlerts
+@testable import ImpactCommandLine
+@testable import ImpactCompiler
+@testable import ImpactCore
+@testable import ImpactEngine
+@testable import ImpactLanguage
+@testable import ImpactRender
+@testable import ImpactSources
+@testable import ImpactStatistics
+@testable import ImpactStore
 
 /// Reference values computed with scipy 1.17; the call is in each comment.
 @Suite struct StatisticsTests {

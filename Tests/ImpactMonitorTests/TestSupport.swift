@@ -1,5 +1,14 @@
 import Foundation
-@testable import ImpactMonitor
+@testable import ImpactAlerts
+@testable import ImpactCommandLine
+@testable import ImpactCompiler
+@testable import ImpactCore
+@testable import ImpactEngine
+@testable import ImpactLanguage
+@testable import ImpactRender
+@testable import ImpactSources
+@testable import ImpactStatistics
+@testable import ImpactStore
 
 /// Paths and scratch stores for tests.
 enum TestSupport {

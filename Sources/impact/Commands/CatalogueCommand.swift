@@ -1,4 +1,12 @@
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact catalogue`: the indicator catalogue with planning and the data actually available.
 enum CatalogueCommand: Command {

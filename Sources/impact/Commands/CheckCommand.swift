@@ -1,4 +1,12 @@
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact check`: parse and check every definition, listing every problem.
 enum CheckCommand: Command {

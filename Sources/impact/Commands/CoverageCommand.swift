@@ -1,4 +1,12 @@
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact coverage`: which series × areas × periods the store holds, and in what state.
 enum CoverageCommand: Command {

@@ -1,5 +1,13 @@
 import Foundation
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact demo`: the main job end to end on the shipped fixtures, in one screen.
 enum DemoCommand: Command {

@@ -1,4 +1,12 @@
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact diff A B`: what changed between two periods, for better or worse, and is it real?
 enum DiffCommand: Command {
@@ -43,7 +51,7 @@ enum DiffCommand: Command {
                 for id in ids { for region in geos { table.rows += try contributionRows(id, region, a, b, vintage, publication) } }
             }
         } else {
-            table = DataTable(columns: DiffResult.columns, notes: DisclosureOptions.notes(publication) + ["Tests at \(TableRenderer.machineNumber(confidence * 100)) % confidence."])
+            table = DataTable(columns: DiffResult.columns, notes: DisclosureOptions.notes(publication) + ["Tests at \(NumberText.readable(confidence * 100)) % confidence."])
             let diff = PeriodDiff(publication: publication, confidence: confidence)
             try store.database.readTransaction {
                 for id in ids {

@@ -1,5 +1,13 @@
 import Foundation
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact eval`: evaluate indicators for areas and periods.
 enum EvalCommand: Command {
@@ -30,7 +38,7 @@ enum EvalCommand: Command {
         let format = try arguments.choice("--format", default: OutputFormat.table)
         // Only an existing store can hold an answer; looking must not create one.
         let cacheable = !arguments.has("--no-cache") && arguments.value("--as-of") == nil && FileManager.default.fileExists(atPath: context.storePath)
-        let outputKey = cacheable ? OutputCache.key(version: CLI.version, command: spec.name, arguments: arguments, ignoring: ["--store", "--indicators"],
+        let outputKey = cacheable ? OutputCacheKey.make(command: spec.name, arguments: arguments, ignoring: ["--store", "--indicators"],
                                                     definitions: DefinitionLoader.digest(directory: DefinitionsOption.directory(arguments))) : nil
         if let outputKey, let store = try? context.openStore(), let output = try? OutputCache(database: store.database).lookup(outputKey) {
             context.write(output)

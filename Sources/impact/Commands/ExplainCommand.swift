@@ -1,4 +1,12 @@
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact explain ID`: the plan and the SQL of an indicator.
 enum ExplainCommand: Command {

@@ -1,5 +1,13 @@
 import Foundation
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact import SOURCE INPUT…`: validate a delivery and commit it as one batch, or nothing.
 enum ImportCommand: Command {

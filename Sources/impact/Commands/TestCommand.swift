@@ -1,5 +1,13 @@
 import Foundation
-import ImpactMonitor
+import ImpactAlerts
+import ImpactCommandLine
+import ImpactCompiler
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactRender
+import ImpactSources
+import ImpactStore
 
 /// `impact test [FILE…]`: run rule tests (like `promtool test rules`).
 enum TestCommand: Command {

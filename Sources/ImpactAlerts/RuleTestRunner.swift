@@ -1,0 +1,87 @@
+import Foundation
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+import ImpactSources
+import ImpactStore
+
+/// Runs rule tests in a fresh temporary store with a fixed clock, independent of any existing store.
+public struct RuleTestRunner {
+    public struct Result: Sendable {
+        public let file: String
+        public let name: String
+        public let failures: [String]
+        public var passed: Bool { failures.isEmpty }
+    }
+
+    public init() {}
+
+    public func run(_ file: RuleTestFile) -> [Result] {
+        file.cases.map { testCase in
+            do {
+                return Result(file: file.path, name: testCase.name, failures: try run(testCase, file: file.path))
+            } catch {
+                return Result(file: file.path, name: testCase.name, failures: ["could not run: \(error)"])
+            }
+        }
+    }
+
+    private func run(_ testCase: RuleTestFile.Case, file: String) throws -> [String] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-rule-test-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try Store(path: directory + "/test.sqlite")
+        var failures: [String] = []
+        let geography = try GeographyImport(paths: testCase.geography).run(into: store)
+        let data = testCase.inputs.isEmpty ? nil : try CSVImport(paths: testCase.inputs).run(into: store)
+        let loaded = DefinitionLoader.load(files: testCase.definitions)
+        let setup = geography.diagnostics + (data?.diagnostics ?? []) + loaded.diagnostics
+        if geography.failed || data?.failed == true || loaded.hasErrors {
+            return setup.map { "setup: \($0)" }
+        }
+        let publication = Publication(evaluator: Evaluator(store: store, definitions: loaded.definitions), geography: try GeographyStore(store: store).load())
+        let alertStore = AlertStore(store: store)
+        let check = AlertCheck(publication: publication, alertStore: alertStore, clock: { "1970-01-01T00:00:00.000Z" })
+        for step in testCase.steps {
+            _ = try check.run(period: step.period)
+            failures += try checkValues(step, publication: publication, file: file)
+            failures += try checkAlerts(step, alertStore: alertStore, file: file)
+        }
+        return failures
+    }
+
+    private func checkValues(_ step: RuleTestFile.Step, publication: Publication, file: String) throws -> [String] {
+        try step.values.compactMap { expected in
+            let actual = try publication.evaluate(expected.indicator, EvaluationRequest(geos: [expected.geo], periods: [step.period])).first
+            let matches: Bool
+            switch (expected.value, actual?.value) {
+            case (nil, nil): matches = true
+            case (let want?, let got?): matches = abs(want - got) <= expected.tolerance
+            default: matches = false
+            }
+            guard !matches else { return nil }
+            return "\(file):\(expected.line): step \(step.period): value \(expected.indicator) \(expected.geo)\n"
+                + "    expected: \(expected.value.map { NumberText.readable($0) } ?? "missing")\n"
+                + "    actual:   \(actual?.value.map { NumberText.readable($0) } ?? "missing") (\(actual?.status.rawValue ?? "no result"))"
+        }
+    }
+
+    /// Listed alerts must be in their state; anything else pending or firing is unexpected.
+    private func checkAlerts(_ step: RuleTestFile.Step, alertStore: AlertStore, file: String) throws -> [String] {
+        let states = try alertStore.states()
+        let actual = Dictionary(uniqueKeysWithValues: states.map { ("\($0.indicator) \($0.rule) \($0.geo)", $0.state) })
+        var failures: [String] = []
+        for expected in step.alerts {
+            let key = "\(expected.indicator) \(expected.rule) \(expected.geo)"
+            let state = actual[key] ?? .ok
+            if state != expected.state {
+                failures.append("\(file):\(step.line): step \(step.period): alert \(key)\n    expected: \(expected.state.rawValue)\n    actual:   \(state.rawValue)")
+            }
+        }
+        let listed = Set(step.alerts.map { "\($0.indicator) \($0.rule) \($0.geo)" })
+        for state in states where (state.state == .pending || state.state == .firing) && !listed.contains("\(state.indicator) \(state.rule) \(state.geo)") {
+            failures.append("\(file):\(step.line): step \(step.period): unexpected alert \(state.indicator) \(state.rule) \(state.geo)\n    expected: nothing pending or firing\n    actual:   \(state.state.rawValue)")
+        }
+        return failures
+    }
+}

@@ -1,0 +1,276 @@
+import ImpactCore
+import ImpactLanguage
+import ImpactStore
+
+/// One SQL statement per indicator for all requested areas and periods.
+/// Areas and periods arrive as two JSON parameters, so the statement text and its number of
+/// parameters do not grow with the request; every user value is a bound parameter.
+public struct CompiledQuery: Sendable {
+    public let sql: String
+    /// Parameters after the two request parameters (areas, periods), which the evaluator binds.
+    public let fixedParameters: [SQLValue]
+    public let inputCount: Int
+}
+
+/// Which vintage of the data to read.
+public enum Vintage: Sendable, Equatable {
+    case current
+    case asOfBatch(Int)
+}
+
+public struct SQLGenerator {
+    public let dialect: any SQLDialect
+
+    public init(dialect: any SQLDialect = SQLiteDialect()) { self.dialect = dialect }
+
+    /// Column layout of the result: cell, value, fraction, division flag, then per input its columns.
+    public static let cellColumns = ["geo", "period", "value", "numerator", "denominator", "div0"]
+    public static let inputColumns = ["value", "n", "provisional", "suppressed", "complete", "partial", "present", "direct"]
+
+    /// `rollups`: indices of inputs to read from maintained rollups instead of raw observations.
+    public func compile(_ plan: IndicatorPlan, vintage: Vintage = .current, rollups: Set<Int> = []) -> CompiledQuery {
+        var builder = Builder(dialect: dialect)
+        _ = builder.bind(.null)
+        _ = builder.bind(.null)
+        var ctes = requestCTEs(plan)
+        for (index, input) in plan.inputs.enumerated() {
+            let window = plan.shiftIndex(input.shift)
+            if rollups.contains(index), let dims = input.rollupDimensions, vintage == .current {
+                if input.prefersMembers {
+                    ctes += memberRollupCTEs(input, dims: dims, index: index, window: window, builder: &builder)
+                } else {
+                    ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
+                }
+            } else {
+                ctes += inputCTEs(input, index: index, window: window, vintage: vintage, builder: &builder)
+            }
+        }
+        let value = expression(plan.expression)
+        let fraction = plan.fraction
+        let zeroChecks = plan.expression.denominators.map { "(\(expression($0))) = 0" }
+        var columns = ["c.geo", "c.period", "\(value) AS value",
+                       "\(fraction.map { expression($0.numerator) } ?? "NULL") AS numerator",
+                       "\(fraction.map { expression($0.denominator) } ?? "NULL") AS denominator",
+                       zeroChecks.isEmpty ? "0 AS div0" : "CASE WHEN \(zeroChecks.joined(separator: " OR ")) THEN 1 ELSE 0 END AS div0"]
+        var joins: [String] = []
+        for index in plan.inputs.indices {
+            columns += Self.inputColumns.map { "i\(index).\($0) AS i\(index)_\($0)" }
+            joins.append("LEFT JOIN i\(index) ON i\(index).geo = c.geo AND i\(index).period = c.period")
+        }
+        let sql = "WITH\n" + ctes.joined(separator: ",\n") + "\nSELECT " + columns.joined(separator: ",\n       ")
+            + "\nFROM cell AS c\n" + joins.joined(separator: "\n") + "\nORDER BY c.geo_order, c.period_order"
+        return CompiledQuery(sql: sql, fixedParameters: Array(builder.parameters.dropFirst(2)), inputCount: plan.inputs.count)
+    }
+
+    /// The request: `?1` is a JSON array of area codes, `?2` a JSON array of periods, each with its
+    /// code, length in months and the [start, end) window for every shift the plan uses.
+    private func requestCTEs(_ plan: IndicatorPlan) -> [String] {
+        let windows = plan.shifts.indices.map { index in
+            "\(dialect.jsonText("p.value", path: "'$.w[\(2 * index)]'")) AS s\(index), \(dialect.jsonText("p.value", path: "'$.w[\(2 * index + 1)]'")) AS e\(index)"
+        }.joined(separator: ", ")
+        return [
+            "cell AS MATERIALIZED (\n  SELECT g.value AS geo, g.key AS geo_order, \(dialect.jsonText("p.value", path: "'$.p'")) AS period, p.key AS period_order,\n"
+                + "         \(dialect.jsonText("p.value", path: "'$.m'")) AS months, \(windows)\n"
+                + "  FROM \(dialect.jsonArrayElements(dialect.parameter(1))) AS g CROSS JOIN \(dialect.jsonArrayElements(dialect.parameter(2))) AS p)",
+        ]
+    }
+
+    /// One row per cell from the rollup: the same columns the raw chain computes. An area's figure
+    /// for exactly the period it was delivered for is not copied into the rollups; it is read from
+    /// the observation itself.
+    private func rollupCTE(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> String {
+        let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
+        return """
+            i\(index) AS (
+              SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
+              FROM cell AS c CROSS JOIN rollup AS r
+                ON r.series_id = \(series) AND r.period_start = c.s\(window) AND r.period_end = c.e\(window) AND r.dims = \(dimensions) AND r.geo = c.geo
+              UNION ALL
+              SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
+              FROM cell AS c CROSS JOIN observation AS o
+                ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "c.geo", start: "c.s\(window)", end: "c.e\(window)")))
+            """
+    }
+
+    /// The bound series id, dimensions JSON and dimension names both rollup readers look up by.
+    private func rollupKeys(_ input: SeriesInput, dims: String, builder: inout Builder) -> (series: String, dims: String, keys: String) {
+        let series = "(SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))"
+        return (series, builder.bind(.text(dims)), builder.bind(.text(input.dimensionKeys)))
+    }
+
+    /// The current observation of an area for exactly one window (the rows rollups leave out).
+    /// Rollups and these observations are joined with CROSS JOIN, which fixes SQLite's join order:
+    /// cells outside, one index seek each. Left to the planner, it scanned the series' whole
+    /// history and probed the cells instead, so evaluation time grew with stored history.
+    private func ownObservation(series: String, keys: String, dims: String, geo: String, start: String, end: String) -> String {
+        "o.series_id = \(series) AND o.dim_keys = \(keys) AND o.geo = \(geo) AND o.period_start = \(start) AND o.period_end = \(end) "
+            + "AND o.dims = \(dims) AND o.superseded_by IS NULL"
+    }
+
+    /// Every unit row carries its cell's window, so observations are joined without going back to
+    /// the cell list (which would be a quadratic join over the request). Onbekend and Buiten regio
+    /// count in totals when they deliver, but are not required to: `required_members` counts the
+    /// real areas a complete member sum needs.
+    private func unitsCTE(_ i: String, start: String, end: String) -> String {
+        """
+        \(i)_unit AS (
+          SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
+            SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, \(start) AS window_start, \(end) AS window_end, months AS cell_months
+            FROM cell AS c
+            UNION
+            SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, \(start), \(end), c.months
+            FROM cell AS c JOIN membership AS m ON m.region = c.geo
+              AND m.valid_from < \(end) AND (m.valid_until IS NULL OR m.valid_until > \(start))
+            JOIN geo_unit AS g ON g.code = m.member))
+        """
+    }
+
+    /// Comparisons across member areas (median, avg, …) from the members' own rollups: each member's
+    /// value for the window is read instead of aggregated from its observations (from the
+    /// observation itself when it was delivered for exactly that window).
+    private func memberRollupCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> [String] {
+        let i = "i\(index)"
+        let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
+        let own = """
+            \(i)_own AS (
+              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, r.value, r.n, r.provisional, r.suppressed, r.complete
+              FROM \(i)_unit AS u CROSS JOIN rollup AS r
+                ON r.series_id = \(series) AND r.period_start = u.window_start AND r.period_end = u.window_end AND r.dims = \(dimensions)
+               AND r.geo = u.unit AND r.direct = 1
+              UNION ALL
+              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.value, o.n, o.provisional, o.suppressed, 1
+              FROM \(i)_unit AS u CROSS JOIN observation AS o
+                ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "u.unit", start: "u.window_start", end: "u.window_end")))
+            """
+        let best = "\(i)_best AS (\n  SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM \(i)_own)"
+        return [unitsCTE(i, start: "c.s\(window)", end: "c.e\(window)"), own, best, cellCTE(input, i)]
+    }
+
+    private func inputCTEs(_ input: SeriesInput, index: Int, window: Int, vintage: Vintage, builder: inout Builder) -> [String] {
+        let i = "i\(index)"
+        let start = "c.s\(window)", end = "c.e\(window)"
+        let units = unitsCTE(i, start: start, end: end)
+        var conditions = [
+            "o.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))",
+            "o.geo = u.unit",
+            "o.dim_keys = \(builder.bind(.text(input.dimensionKeys)))",
+            "o.period_start >= u.window_start", "o.period_end <= u.window_end",
+        ]
+        if input.time == .none { conditions.append("o.months = u.cell_months") }
+        for filter in input.filters {
+            let path = builder.bind(.text("$." + filter.dimension))
+            let values = filter.values.map { builder.bind(.text($0)) }.joined(separator: ", ")
+            conditions.append("\(dialect.jsonText("o.dims", path: path)) \(filter.negated ? "NOT IN" : "IN") (\(values))")
+        }
+        switch vintage {
+        case .current: conditions.append("o.superseded_by IS NULL")
+        case .asOfBatch(let batch):
+            let parameter = builder.bind(.integer(Int64(batch)))
+            conditions.append("o.batch_id <= \(parameter) AND (o.superseded_by IS NULL OR o.superseded_by > \(parameter))")
+        }
+        let observations = """
+            \(i)_obs AS (
+              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+                     u.cell_months, o.value, o.n, o.provisional, o.suppressed,
+                     \(input.time == .last ? "max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months)" : "NULL") AS last_start
+              FROM \(i)_unit AS u
+              JOIN observation AS o ON \(conditions.joined(separator: "\n                AND ")))
+            """
+        let perGrain = """
+            \(i)_grain AS (
+              SELECT geo, period, unit, direct, required, required_members, grain, \(timeValue(input.time)) AS value, sum(n) AS n,
+                     max(provisional) AS provisional, max(suppressed) AS suppressed, \(timeComplete(input.time)) AS complete
+              FROM \(i)_obs GROUP BY geo, period, unit, direct, required, required_members, grain)
+            """
+        let perUnit = """
+            \(i)_best AS (
+              SELECT *, \(input.prefersMembers ? "min" : "max")(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
+                SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM \(i)_grain)
+              WHERE rank = 1)
+            """
+        return [units, observations, perGrain, perUnit, cellCTE(input, i)]
+    }
+
+    /// Combines the chosen units of each cell into the input's value with its flags.
+    /// `partition`: an extra grouping column (the rollup builder computes all dimensions at once).
+    func cellCTE(_ input: SeriesInput, _ i: String, partition: String? = nil) -> String {
+        // A sum over member areas is only a total when every member delivered; a comparison
+        // across members (avg, median, …) is still meaningful and is flagged as partial instead,
+        // and compares real areas only, not the Onbekend and Buiten regio buckets.
+        let allMembers = "sum(b.required) = max(b.required_members)"
+        let usable = input.prefersMembers ? "min(b.complete) = 1" : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
+        return """
+            \(i) AS (
+              SELECT \(partition.map { "b.\($0), " } ?? "")b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
+                     CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
+                     CASE WHEN \(usable) THEN \(geoValue(input)) END AS value
+              FROM \(i)_best AS b
+              WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY \(partition.map { "b.\($0), " } ?? "")b.geo, b.period)
+            """
+    }
+
+    /// Combines sub-periods (and categories) within one area; any missing value makes it missing.
+    func timeValue(_ time: TimeAggregation) -> String {
+        let anyMissing = "count(value) < count(*)"
+        switch time {
+        case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(value) END"
+        case .average: return "CASE WHEN \(anyMissing) THEN NULL ELSE \(dialect.real("sum(value)")) / count(DISTINCT sub) END"
+        case .last:
+            return "CASE WHEN count(CASE WHEN period_start = last_start THEN value END) < count(CASE WHEN period_start = last_start THEN 1 END) THEN NULL "
+                + "ELSE sum(CASE WHEN period_start = last_start THEN value END) END"
+        case .weighted:
+            return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE \(dialect.divide("sum(value * n)", "sum(n)")) END"
+        case .none: return "CASE WHEN count(*) = 1 THEN max(value) END"
+        }
+    }
+
+    /// A coarser period is only answered from finer data when every sub-period is present.
+    func timeComplete(_ time: TimeAggregation) -> String {
+        switch time {
+        case .last: return "CASE WHEN max(period_end) = max(window_end) THEN 1 ELSE 0 END"
+        case .none: return "1"
+        default: return "CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END"
+        }
+    }
+
+    private func geoValue(_ input: SeriesInput) -> String {
+        let anyMissing = "count(b.value) < count(*)"
+        switch input.aggregate {
+        case .avg: return "avg(b.value)"
+        case .median: return dialect.median("b.value")
+        case .min: return "min(b.value)"
+        case .max: return "max(b.value)"
+        case .count: return "count(b.value)"
+        case .sum, .last, nil: break
+        }
+        switch input.geo {
+        case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(b.value) END"
+        case .weighted: return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(b.value) ELSE \(dialect.divide("sum(b.value * b.n)", "sum(b.n)")) END"
+        case .none: return "CASE WHEN max(b.direct) = 1 AND count(*) = 1 THEN max(b.value) END"
+        }
+    }
+
+    private func expression(_ expression: PlanExpression) -> String {
+        switch expression {
+        case .number(let value): return NumberText.exact(value)
+        case .input(let index): return "i\(index).value"
+        case .negate(let operand): return "(-\(self.expression(operand)))"
+        case .binary(.divide, let left, let right): return "(\(dialect.divide(self.expression(left), self.expression(right))))"
+        case .binary(let op, let left, let right): return "(\(self.expression(left)) \(op.rawValue) \(self.expression(right)))"
+        case .percent(let left, let right): return "(100.0 * \(dialect.divide(self.expression(left), self.expression(right))))"
+        case .per(let left, let factor, let right): return "(\(NumberText.exact(factor)).0 * \(dialect.divide(self.expression(left), self.expression(right))))"
+        case .coalesce(let operands): return "coalesce(" + operands.map(self.expression).joined(separator: ", ") + ")"
+        }
+    }
+
+    /// Collects bound parameters and hands out their placeholders.
+    struct Builder {
+        let dialect: any SQLDialect
+        var parameters: [SQLValue] = []
+
+        mutating func bind(_ value: SQLValue) -> String {
+            parameters.append(value)
+            return dialect.parameter(parameters.count)
+        }
+    }
+}

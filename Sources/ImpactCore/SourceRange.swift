@@ -1,0 +1,28 @@
+/// A position in a source file: 1-based line and column (in characters).
+public struct SourceLocationInFile: Hashable, Sendable {
+    public let line: Int
+    public let column: Int
+}
+
+/// The span of an AST node or token, for diagnostics that underline exactly the problem.
+public struct SourceRange: Hashable, Sendable {
+    public let file: String
+    public let start: SourceLocationInFile
+    public let length: Int
+
+    public init(file: String, line: Int, column: Int, length: Int) {
+        self.file = file
+        self.start = SourceLocationInFile(line: line, column: column)
+        self.length = max(1, length)
+    }
+
+    /// From the start of `self` to the end of `other` when both are on one line.
+    public func through(_ other: SourceRange) -> SourceRange {
+        guard other.start.line == start.line else { return self }
+        return SourceRange(file: file, line: start.line, column: start.column, length: other.start.column + other.length - start.column)
+    }
+
+    public func diagnostic(_ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) -> Diagnostic {
+        Diagnostic(severity, file: file, line: start.line, column: start.column, length: length, message: message, hint: hint)
+    }
+}

@@ -1,0 +1,62 @@
+import ImpactCompiler
+import ImpactCore
+import ImpactLanguage
+import ImpactStatistics
+import ImpactStore
+
+/// Small-cell protection for everything published. Counts from 1 to `minimumCell − 1` (and
+/// anything computed from them) are suppressed; then, wherever a total is published and exactly one
+/// of its parts is suppressed, a second part is suppressed too, so no cell can be recovered as the
+/// total minus the other parts. Zero is published: "no reports" identifies no one.
+public struct DisclosureControl: Sendable {
+    /// A total and the areas that add up to it (a region and its members in one period).
+    public struct Group: Hashable, Sendable {
+        public let total: String
+        public let parts: [String]
+
+        public init(total: String, parts: [String]) {
+            self.total = total
+            self.parts = parts
+        }
+    }
+
+    public let minimumCell: Double
+
+    public init(minimumCell: Double = 5) { self.minimumCell = minimumCell }
+
+    /// Whether a count is small enough to point at a family.
+    public func isSmall(_ count: Double?) -> Bool {
+        guard let count else { return false }
+        return count > 0 && count < minimumCell
+    }
+
+    /// Cells to suppress, given each cell's protected counts (value, numerator, n…) and the
+    /// additive groups among them. The complementary cell is the smallest published part, so as
+    /// little as possible is hidden; groups are revisited until nothing changes.
+    public func suppressed(counts: [String: [Double?]], groups: [Group]) -> Set<String> {
+        var hidden = Set(counts.filter { $0.value.contains { isSmall($0) } }.map(\.key))
+        // Cells without any figure are not published either: they count as unknowns in a group.
+        let unpublished = Set(counts.filter { $0.value.allSatisfy { $0 == nil } }.map(\.key))
+        var changed = true
+        while changed {
+            changed = false
+            for group in groups where counts[group.total] != nil {
+                let members = [group.total] + group.parts.filter { counts[$0] != nil }
+                let unknowns = members.filter { hidden.contains($0) || unpublished.contains($0) }
+                guard unknowns.count == 1, hidden.contains(unknowns[0]) else { continue }
+                let candidates = group.parts.filter { counts[$0] != nil && !hidden.contains($0) && !unpublished.contains($0) }
+                let complement = candidates.min { size(counts[$0]) < size(counts[$1]) || (size(counts[$0]) == size(counts[$1]) && $0 < $1) }
+                    ?? (hidden.contains(group.total) || unpublished.contains(group.total) ? nil : group.total)
+                if let complement {
+                    hidden.insert(complement)
+                    changed = true
+                }
+            }
+        }
+        return hidden
+    }
+
+    private func size(_ counts: [Double?]?) -> Double {
+        counts?.compactMap { $0 }.max() ?? 0
+    }
+}

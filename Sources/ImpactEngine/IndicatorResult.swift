@@ -1,0 +1,73 @@
+import ImpactCompiler
+import ImpactCore
+import ImpactLanguage
+import ImpactStatistics
+import ImpactStore
+
+/// The status every produced number carries.
+public enum ResultStatus: String, CaseIterable, Sendable, Codable {
+    case ok, missing, incomplete, division_by_zero, insufficient_n, provisional, suppressed
+}
+
+/// One evaluated cell: an indicator for one area and one period.
+public struct IndicatorResult: Sendable, Equatable {
+    public let indicator: String
+    public let geo: String
+    public let period: String
+    public var value: Double?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var n: Double?
+    public var status: ResultStatus
+    public var flags: [String]
+
+    public static let columns = ["indicator", "geo", "period", "value", "numerator", "denominator", "n", "status", "flags"]
+
+    public var row: [DataTable.Cell] {
+        [.text(indicator), .text(geo), .text(period), DataTable.Cell(value), DataTable.Cell(numerator), DataTable.Cell(denominator),
+         DataTable.Cell(n), .text(status.rawValue), .text(flags.joined(separator: "|"))]
+    }
+}
+
+/// What the SQL returned for one input of one cell.
+struct InputCell {
+    var value: Double?
+    var n: Double?
+    var provisional = false
+    var suppressed = false
+    var complete = true
+    var partial = false
+    var present = false
+}
+
+extension IndicatorResult {
+    /// Derives status and flags from the inputs: a missing number is never shown as zero, and the
+    /// most serious reason wins.
+    init(indicator: String, geo: String, period: String, value: Double?, numerator: Double?, denominator: Double?,
+         divisionByZero: Bool, inputs: [InputCell], minimumN: Double?, hasFraction: Bool) {
+        let surveyN = inputs.compactMap(\.n).min()
+        let n = surveyN ?? (hasFraction ? denominator : nil)
+        var flags: [String] = []
+        if inputs.contains(where: \.provisional) { flags.append("provisional") }
+        if inputs.contains(where: \.partial) { flags.append("partial_members") }
+        if inputs.contains(where: { $0.present && !$0.complete }) { flags.append("incomplete_period") }
+        if inputs.contains(where: \.suppressed) { flags.append("suppressed_at_source") }
+        let status: ResultStatus
+        if value == nil || !(value!.isFinite) {
+            if divisionByZero { status = .division_by_zero }
+            else if inputs.contains(where: \.suppressed) { status = .suppressed }
+            else if inputs.contains(where: { $0.present && (!$0.complete || $0.partial) }) { status = .incomplete }
+            else { status = .missing }
+        } else if let minimumN, let n, n < minimumN {
+            status = .insufficient_n
+            flags.append("low_n")
+        } else if inputs.contains(where: \.provisional) {
+            status = .provisional
+        } else {
+            status = .ok
+        }
+        let shown = status == .ok || status == .provisional || status == .insufficient_n
+        self.init(indicator: indicator, geo: geo, period: period, value: shown ? value : nil, numerator: numerator, denominator: denominator,
+                  n: n, status: status, flags: flags)
+    }
+}

@@ -1,0 +1,112 @@
+import ImpactCompiler
+import ImpactCore
+import ImpactLanguage
+import ImpactStatistics
+import ImpactStore
+
+/// Evaluation as it may be published: with disclosure control over the whole hierarchy of the
+/// requested areas, so that no suppressed cell can be recovered from this or any other request.
+public struct Publication {
+    public let evaluator: Evaluator
+    public let geography: Geography
+    /// Overrides the minimum cell of the definitions (`--min-cell`).
+    public let minimumCell: Double?
+    /// `--no-suppress`: for internal use only; every row is stamped.
+    public let suppress: Bool
+
+    public static let defaultMinimumCell = 5.0
+
+    public init(evaluator: Evaluator, geography: Geography, minimumCell: Double? = nil, suppress: Bool = true) {
+        self.evaluator = evaluator
+        self.geography = geography
+        self.minimumCell = minimumCell
+        self.suppress = suppress
+    }
+
+    public func evaluate(_ id: String, _ request: EvaluationRequest) throws -> [IndicatorResult] {
+        guard suppress else {
+            return try evaluator.evaluate(id, request).map { result in
+                var stamped = result
+                stamped.flags.append("not_disclosure_controlled")
+                return stamped
+            }
+        }
+        var widened = request
+        widened.geos = hierarchy(around: request.geos, periods: request.periods)
+        let results = try evaluator.evaluate(id, widened)
+        let plan = try? Planner(definitions: evaluator.definitions).plan(id)
+        let unit = evaluator.definitions.indicator(id)?.unit?.value
+        let control = DisclosureControl(minimumCell: minimumCell(for: id, plan: plan))
+        let additive = Self.isAdditive(plan: plan, unit: unit)
+        let valueIsCount = unit == .count || unit == .persons
+        var protected: [IndicatorResult] = []
+        for period in request.periods {
+            let cells = results.filter { $0.period == period.code }
+            let counts = Dictionary(uniqueKeysWithValues: cells.map { ($0.geo, Self.protectedCounts($0, valueIsCount: valueIsCount)) })
+            let groups = additive ? self.groups(for: cells.map(\.geo), in: period) : []
+            let hidden = control.suppressed(counts: counts, groups: groups)
+            for cell in cells where request.geos.contains(cell.geo) {
+                protected.append(hidden.contains(cell.geo) ? suppressed(cell, primary: counts[cell.geo]!.contains { control.isSmall($0) }) : cell)
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: request.geos.enumerated().map { ($0.element, $0.offset) })
+        let periodOrder = Dictionary(uniqueKeysWithValues: request.periods.enumerated().map { ($0.element.code, $0.offset) })
+        return protected.sorted { (order[$0.geo] ?? 0, periodOrder[$0.period] ?? 0) < (order[$1.geo] ?? 0, periodOrder[$1.period] ?? 0) }
+    }
+
+    /// The requested areas, the regions they belong to, and all members of those regions.
+    func hierarchy(around geos: [String], periods: [Period]) -> [String] {
+        var all = geos
+        var seen = Set(geos)
+        func add(_ code: String) { if seen.insert(code).inserted { all.append(code) } }
+        for period in periods {
+            let parents = geography.memberships.filter { geos.contains($0.member) && $0.overlaps(period) }.map(\.region)
+            for region in Set(geos + parents).sorted() {
+                add(region)
+                for member in geography.memberships where member.region == region && member.overlaps(period) { add(member.member) }
+            }
+        }
+        return all
+    }
+
+    func groups(for geos: [String], in period: Period) -> [DisclosureControl.Group] {
+        let present = Set(geos)
+        return present.sorted().compactMap { region in
+            let parts = Set(geography.memberships.filter { $0.region == region && $0.overlaps(period) }.map(\.member)).sorted()
+            return parts.isEmpty ? nil : DisclosureControl.Group(total: region, parts: parts.filter(present.contains))
+        }
+    }
+
+    func minimumCell(for id: String, plan: IndicatorPlan?) -> Double {
+        if let minimumCell { return minimumCell }
+        if let own = evaluator.definitions.indicator(id)?.minimumCell { return Double(own) }
+        let seriesMinimum = plan?.inputs.compactMap { evaluator.definitions.series($0.key)?.minimumCell }.max()
+        return seriesMinimum.map(Double.init) ?? Self.defaultMinimumCell
+    }
+
+    /// Counts that can identify someone: the value of a count, the parts of a fraction, survey n.
+    static func protectedCounts(_ result: IndicatorResult, valueIsCount: Bool) -> [Double?] {
+        [valueIsCount ? result.value : nil, result.numerator, result.denominator, result.n]
+    }
+
+    /// Sums and fractions of sums add up over areas; survey percentages and scores do not.
+    func isAdditive(_ id: String) -> Bool {
+        Self.isAdditive(plan: try? Planner(definitions: evaluator.definitions).plan(id), unit: evaluator.definitions.indicator(id)?.unit?.value)
+    }
+
+    static func isAdditive(plan: IndicatorPlan?, unit: Unit?) -> Bool {
+        guard let plan else { return false }
+        return plan.fraction != nil || unit == .count || unit == .persons
+    }
+
+    private func suppressed(_ result: IndicatorResult, primary: Bool) -> IndicatorResult {
+        var hidden = result
+        hidden.value = nil
+        hidden.numerator = nil
+        hidden.denominator = nil
+        hidden.n = nil
+        hidden.status = .suppressed
+        hidden.flags.append(primary ? "small_cell" : "complementary_suppression")
+        return hidden
+    }
+}

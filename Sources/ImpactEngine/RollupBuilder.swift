@@ -1,0 +1,273 @@
+import ImpactCompiler
+import ImpactCore
+import ImpactLanguage
+import ImpactStatistics
+import ImpactStore
+
+/// Computes rollups in memory, in one pass over the observations of a series: every observation
+/// feeds its own period and the quarter, half-year and year containing it; each area takes the
+/// coarsest delivered grain; a region takes its own figure when delivered, else the sum over its
+/// members. The rules are those of the evaluator's SQL (`SQLGenerator.timeValue`, `timeComplete`,
+/// `cellCTE`); `RollupTests` checks rollups against evaluation from the raw observations.
+/// Pure: no database, so the import can feed it one series and year at a time and keep memory flat.
+public struct RollupBuilder {
+    public let time: TimeAggregation
+    public let geo: GeoAggregation
+    private let index: MembershipIndex
+
+    public init(time: TimeAggregation, geo: GeoAggregation, geography: Geography) {
+        self.time = time
+        self.geo = geo
+        self.index = MembershipIndex(geography)
+    }
+
+    /// The rollup cells of `observations`, which must hold every current observation of the
+    /// periods they touch (a whole calendar year is always enough).
+    public func build(_ observations: [RollupObservation]) -> [RollupCell] {
+        var index = self.index
+        var names = NameTable()
+        let figures = unitFigures(observations, names: &names)
+        var regions: [AreaPeriod: (required: Bool, regions: [Int32])] = [:]
+        var areas: [CellKey: AreaTotals] = [:]
+        areas.reserveCapacity(figures.count * 2)
+        for (key, best) in figures {
+            areas[key, default: AreaTotals()].own = best.figure
+            let unit = AreaPeriod(area: key.area, period: key.period)
+            let membership = regions[unit] ?? {
+                let found = (index.kind(of: names[key.area]) == .area, index.regions(of: names[key.area], during: key.period).map { names.id($0) })
+                regions[unit] = found
+                return found
+            }()
+            for region in membership.regions {
+                areas[CellKey(dims: key.dims, area: region, period: key.period), default: AreaTotals()].members.add(best.figure, required: membership.required)
+            }
+        }
+        // An area's own figure for the very period it was delivered for is that observation:
+        // evaluation reads it from there, so it is not stored twice.
+        return areas.compactMap { key, totals in
+            if totals.own?.delivered == true { return nil }
+            return cell(key, totals, names: names, requiredMembers: totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0)
+        }
+    }
+
+    /// Per area and period, the figure of the coarsest grain delivered (a delivered year beats the sum of its months).
+    private func unitFigures(_ observations: [RollupObservation], names: inout NameTable) -> [CellKey: (grain: Int, figure: UnitFigure)] {
+        var sums: [GrainKey: TimeTotals] = [:]
+        sums.reserveCapacity(observations.count * 2)
+        var containing: [Period: [Period]] = [:]
+        for observation in observations {
+            let targets = containing[observation.period] ?? {
+                let periods = [observation.period] + coarser(than: observation.period)
+                containing[observation.period] = periods
+                return periods
+            }()
+            let dims = names.id(observation.dims), unit = names.id(observation.unit)
+            for target in targets {
+                let key = GrainKey(cell: CellKey(dims: dims, area: unit, period: target), grain: observation.period.grain.months)
+                sums[key, default: TimeTotals()].add(observation)
+            }
+        }
+        var best: [CellKey: (grain: Int, figure: UnitFigure)] = [:]
+        best.reserveCapacity(sums.count)
+        for (key, totals) in sums where (best[key.cell]?.grain ?? -1) < key.grain {
+            var figure = totals.figure(time, grain: key.grain, window: key.cell.period)
+            figure.delivered = key.grain == key.cell.period.grain.months
+            best[key.cell] = (key.grain, figure)
+        }
+        return best
+    }
+
+    /// The quarter, half-year and year containing a month (fewer for coarser grains; none for weeks,
+    /// and none when the series may not be added over time).
+    private func coarser(than period: Period) -> [Period] {
+        guard time != .none, period.grain.months > 0 else { return [] }
+        return [Grain.quarter, .half, .year].filter { $0.months > period.grain.months }.compactMap { period.converted(to: $0) }
+    }
+
+    private func cell(_ key: CellKey, _ totals: AreaTotals, names: NameTable, requiredMembers: Int) -> RollupCell {
+        if let own = totals.own {
+            return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period, value: own.complete ? own.value : nil, n: own.n,
+                              provisional: own.provisional, suppressed: own.suppressed, complete: own.complete, partial: false, direct: true)
+        }
+        let members = totals.members
+        let allMembers = members.required == requiredMembers
+        return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period,
+                          value: members.allComplete && allMembers ? members.value(geo) : nil, n: members.totals.n,
+                          provisional: members.totals.provisional, suppressed: members.totals.suppressed, complete: members.allComplete,
+                          partial: !allMembers, direct: false)
+    }
+}
+
+/// Dimension texts and area codes as small integers while building: hashing an integer key is
+/// much cheaper than hashing strings, and a year of data repeats the same few hundred names.
+private struct NameTable {
+    private var ids: [String: Int32] = [:]
+    private var names: [String] = []
+
+    mutating func id(_ name: String) -> Int32 {
+        if let id = ids[name] { return id }
+        let id = Int32(names.count)
+        ids[name] = id
+        names.append(name)
+        return id
+    }
+
+    subscript(id: Int32) -> String { names[Int(id)] }
+}
+
+private struct CellKey: Hashable {
+    let dims: Int32
+    let area: Int32
+    let period: Period
+}
+
+private struct GrainKey: Hashable {
+    let cell: CellKey
+    let grain: Int
+}
+
+/// One area's figure for one period, before regions combine it.
+private struct UnitFigure {
+    var value: Double?
+    var n: Double?
+    var provisional: Bool
+    var suppressed: Bool
+    var complete: Bool
+    /// The observation delivered for exactly this period, not a combination of finer ones.
+    var delivered = false
+}
+
+/// Sums of optional numbers as SQL computes them: nil until a value arrives.
+private func adding(_ total: Double?, _ value: Double?) -> Double? {
+    guard let value else { return total }
+    return (total ?? 0) + value
+}
+
+private func ratio(_ numerator: Double?, _ denominator: Double?) -> Double? {
+    guard let numerator, let denominator, denominator != 0 else { return nil }
+    return numerator / denominator
+}
+
+/// Counts and sums as SQL's aggregates compute them: a missing value is counted, never added as zero.
+private struct Totals {
+    var count = 0
+    var values = 0
+    var sum = 0.0
+    var n: Double?
+    var weighted: Double?
+    var provisional = false
+    var suppressed = false
+
+    var anyMissing: Bool { values < count }
+
+    mutating func add(value: Double?, n: Double?, provisional: Bool, suppressed: Bool) {
+        count += 1
+        if let value {
+            values += 1
+            sum += value
+            if let n { weighted = adding(weighted, value * n) }
+        }
+        self.n = adding(self.n, n)
+        self.provisional = self.provisional || provisional
+        self.suppressed = self.suppressed || suppressed
+    }
+}
+
+/// The sub-periods of one area, dimension and grain inside one target period.
+private struct TimeTotals {
+    var totals = Totals()
+    var last: RollupObservation?
+
+    mutating func add(_ observation: RollupObservation) {
+        totals.add(value: observation.value, n: observation.n, provisional: observation.provisional, suppressed: observation.suppressed)
+        if last.map({ $0.period.start < observation.period.start }) ?? true { last = observation }
+    }
+
+    func figure(_ time: TimeAggregation, grain: Int, window: Period) -> UnitFigure {
+        let value: Double?
+        let complete: Bool
+        switch time {
+        case .sum: value = totals.anyMissing ? nil : totals.sum
+        case .average: value = totals.anyMissing ? nil : totals.sum / Double(totals.count)
+        case .last: value = last?.value
+        case .weighted: value = totals.anyMissing ? nil : totals.count == 1 ? last?.value : ratio(totals.weighted, totals.n)
+        case .none: value = totals.count == 1 ? last?.value : nil
+        }
+        switch time {
+        case .last: complete = last?.period.end == window.end
+        case .none: complete = true
+        default: complete = grain == 0 || totals.count * grain == window.grain.months
+        }
+        return UnitFigure(value: value, n: totals.n, provisional: totals.provisional, suppressed: totals.suppressed, complete: complete)
+    }
+}
+
+/// A region's own delivered figure, and the totals over its members.
+private struct AreaTotals {
+    var own: UnitFigure?
+    var members = MemberTotals()
+}
+
+private struct MemberTotals {
+    var totals = Totals()
+    var allComplete = true
+    var required = 0
+    var single: Double?
+
+    mutating func add(_ figure: UnitFigure, required isRequired: Bool) {
+        totals.add(value: figure.value, n: figure.n, provisional: figure.provisional, suppressed: figure.suppressed)
+        single = figure.value
+        allComplete = allComplete && figure.complete
+        required += isRequired ? 1 : 0
+    }
+
+    func value(_ rule: GeoAggregation) -> Double? {
+        guard !totals.anyMissing else { return nil }
+        switch rule {
+        case .sum: return totals.sum
+        case .weighted: return totals.count == 1 ? single : ratio(totals.weighted, totals.n)
+        case .none: return nil
+        }
+    }
+}
+
+/// Which regions an area belongs to, and how many real areas a region needs, per period (the
+/// latter cached: a year of data asks it for every region cell).
+private struct MembershipIndex {
+    private let byMember: [String: [Membership]]
+    private let byRegion: [String: [Membership]]
+    private let kinds: [String: GeoKind]
+    private var requiredCache: [CodePeriod: Int] = [:]
+
+    init(_ geography: Geography) {
+        byMember = Dictionary(grouping: geography.memberships, by: \.member)
+        byRegion = Dictionary(grouping: geography.memberships, by: \.region)
+        kinds = geography.units.mapValues(\.kind)
+    }
+
+    func kind(of code: String) -> GeoKind? { kinds[code] }
+
+    /// Uncached: `build` asks once per area and period and keeps the answer with the area's id.
+    func regions(of member: String, during period: Period) -> [String] {
+        Array(Set((byMember[member] ?? []).filter { $0.overlaps(period) }.map(\.region)))
+    }
+
+    /// Real areas (not Onbekend or Buiten regio) that must all deliver for a member sum to be a total.
+    mutating func requiredMembers(of region: String, during period: Period) -> Int {
+        let key = CodePeriod(code: region, period: period)
+        if let cached = requiredCache[key] { return cached }
+        let count = Set((byRegion[region] ?? []).filter { $0.overlaps(period) && kinds[$0.member] == .area }.map(\.member)).count
+        requiredCache[key] = count
+        return count
+    }
+}
+
+private struct CodePeriod: Hashable {
+    let code: String
+    let period: Period
+}
+
+private struct AreaPeriod: Hashable {
+    let area: Int32
+    let period: Period
+}

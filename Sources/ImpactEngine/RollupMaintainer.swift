@@ -1,0 +1,63 @@
+import ImpactCompiler
+import ImpactCore
+import ImpactLanguage
+import ImpactStore
+
+/// Keeps the rollups current inside the import transaction, for exactly the series and calendar
+/// years the batch touched, for every area and region. `RollupBuilder` computes them in memory with
+/// the evaluator's rules, so reading a rollup gives the same answer as aggregating the raw
+/// observations (property-tested).
+public struct RollupMaintainer {
+    public let store: Store
+    public let definitions: DefinitionSet
+    private var rollups: RollupStore { RollupStore(store: store) }
+
+    public init(store: Store, definitions: DefinitionSet) {
+        self.store = store
+        self.definitions = definitions
+    }
+
+    /// Refreshes the rollups for the rows of the batch being imported.
+    public func refresh() throws {
+        let geography = try GeographyStore(store: store).load()
+        let areas = Array(geography.units.keys)
+        for (seriesID, scope) in try rollups.touchedByBatch().sorted(by: { $0.key < $1.key }) {
+            guard let series = definitions.series(scope.key) else {
+                try rollups.clear(seriesID: seriesID)
+                continue
+            }
+            let rule = SeriesInput.rule(time: series.time, geo: series.geo)
+            let builder = RollupBuilder(time: series.time, geo: series.geo, geography: geography)
+            if try canRefresh(seriesID: seriesID, rule: rule, dimensions: scope.dimensions) {
+                try rebuild(seriesID: seriesID, scope: scope, areas: areas, with: builder)
+            } else {
+                try rollups.clear(seriesID: seriesID)
+                try rebuild(seriesID: seriesID, scope: nil, areas: areas, with: builder)
+                try rollups.register(seriesID: seriesID, rule: rule)
+            }
+        }
+    }
+
+    /// Incremental only when every registered combination of the series has this rule and every
+    /// touched combination is registered: their rollups are complete, so only touched years change.
+    /// Otherwise the whole series is rebuilt (a new series, a new combination, a changed rule).
+    private func canRefresh(seriesID: Int, rule: String, dimensions: Set<String>) throws -> Bool {
+        let registered = try rollups.registeredRules(seriesID: seriesID)
+        return registered.allSatisfy { $0.rule == rule } && dimensions.isSubset(of: Set(registered.map(\.dimensions)))
+    }
+
+    /// Recomputes whole calendar years of one series: all of them (`scope` nil), or only the
+    /// touched combinations and years. Every rollup period lies within the year it starts in, so a
+    /// year of observations is all a year of rollups needs: memory stays flat however long the
+    /// history is, and the cost of a small batch follows the batch.
+    private func rebuild(seriesID: Int, scope: RollupStore.Scope?, areas: [String], with builder: RollupBuilder) throws {
+        let extent = try scope.map { ($0.dimensionKeys, $0.years) } ?? rollups.extent(seriesID: seriesID)
+        var chunk: [RollupObservation] = []
+        for year in extent.1.sorted() {
+            chunk.removeAll(keepingCapacity: true)
+            try rollups.forEachObservation(seriesID: seriesID, dimensionKeys: extent.0, areas: areas, year: year,
+                                           dimensions: scope?.dimensions) { chunk.append($0) }
+            try rollups.write(builder.build(chunk), seriesID: seriesID, year: year, replacing: scope?.dimensions)
+        }
+    }
+}

@@ -1,0 +1,587 @@
+import ImpactCore
+
+/// A recursive-descent parser for definition files. It recovers at the end of each line, so one
+/// run reports every syntax error in a file.
+public struct Parser {
+    private let tokens: [Token]
+    private var position = 0
+    private let path: String
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var definitions = DefinitionSet()
+
+    struct Failure: Error {}
+
+    public static func parse(_ file: SourceFile) -> (definitions: DefinitionSet, diagnostics: [Diagnostic]) {
+        let (tokens, lexical) = Lexer.tokenize(file)
+        var parser = Parser(tokens: tokens, path: file.path)
+        parser.diagnostics = lexical
+        parser.parseFile()
+        return (parser.definitions, parser.diagnostics)
+    }
+
+    private init(tokens: [Token], path: String) {
+        self.tokens = tokens
+        self.path = path
+    }
+
+    // MARK: Token helpers
+
+    private var current: Token { tokens[min(position, tokens.count - 1)] }
+    private var previousRange: SourceRange { tokens[max(0, min(position - 1, tokens.count - 1))].range }
+
+    private mutating func advance() -> Token {
+        let token = current
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    private func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
+    private func isName(_ name: String) -> Bool { current.kind == .name(name) }
+
+    private mutating func skipNewlines() { while current.kind == .newline { _ = advance() } }
+
+    private mutating func fail(_ message: String, hint: String? = nil, at range: SourceRange? = nil) -> Failure {
+        diagnostics.append((range ?? current.range).diagnostic(message, hint: hint))
+        return Failure()
+    }
+
+    private mutating func expect(_ symbol: String, _ context: String) throws -> SourceRange {
+        guard isSymbol(symbol) else { throw fail("expected '\(symbol)' \(context), found \(current.description)") }
+        return advance().range
+    }
+
+    private mutating func name(_ what: String) throws -> Located<String> {
+        guard case .name(let text) = current.kind else { throw fail("expected \(what), found \(current.description)") }
+        return Located(value: text, range: advance().range)
+    }
+
+    private mutating func string(_ what: String) throws -> String {
+        guard case .string(let text) = current.kind else { throw fail("expected \(what) in double quotes, found \(current.description)") }
+        _ = advance()
+        return text
+    }
+
+    private mutating func number(_ what: String) throws -> Double {
+        var sign = 1.0
+        if isSymbol("-") { _ = advance(); sign = -1 }
+        guard case .number(let value) = current.kind else {
+            if case .periodLiteral(let text) = current.kind, let value = Double(text) { _ = advance(); return sign * value }
+            throw fail("expected \(what), found \(current.description)")
+        }
+        _ = advance()
+        return sign * value
+    }
+
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ what: String) throws -> Located<T> where T.RawValue == String {
+        let word = try name(what)
+        guard let value = T(rawValue: word.value) else {
+            let options = T.allCases.map(\.rawValue)
+            throw fail("unknown \(what) '\(word.value)'",
+                       hint: (Suggestions.hint(for: word.value, among: options).map { $0 + " " } ?? "") + "(\(options.joined(separator: ", ")))", at: word.range)
+        }
+        return Located(value: value, range: word.range)
+    }
+
+    /// Ends a field: the rest of the line must be empty.
+    private mutating func endOfField() throws {
+        guard current.kind == .newline || isSymbol("}") || current.kind == .end else {
+            throw fail("unexpected \(current.description) at the end of the field", hint: "one field per line")
+        }
+    }
+
+    /// After an error, skip to the next line so the following fields are still checked.
+    private mutating func recover() {
+        while current.kind != .newline && current.kind != .end && !isSymbol("}") { _ = advance() }
+    }
+
+    // MARK: File and blocks
+
+    private mutating func parseFile() {
+        skipNewlines()
+        while current.kind != .end {
+            do {
+                let keyword = try name("'series', 'indicator' or 'programme'")
+                switch keyword.value {
+                case "series": try parseSeries()
+                case "indicator": try parseIndicator()
+                case "programme", "program": try parseProgramme()
+                case "source": try parseSource()
+                default:
+                    throw fail("unknown declaration '\(keyword.value)'",
+                               hint: Suggestions.hint(for: keyword.value, among: ["series", "indicator", "programme", "source"]) ?? "a file holds series, indicator, programme and source blocks", at: keyword.range)
+                }
+            } catch {
+                skipBlock()
+            }
+            skipNewlines()
+        }
+    }
+
+    /// Skips to after the closing brace of the current block (or the next line when there is none).
+    private mutating func skipBlock() {
+        var depth = 0
+        while current.kind != .end {
+            if isSymbol("{") { depth += 1 }
+            if isSymbol("}") {
+                depth -= 1
+                if depth <= 0 { _ = advance(); return }
+            }
+            if depth == 0 && current.kind == .newline { return }
+            _ = advance()
+        }
+    }
+
+    /// Parses `{ field… }`, calling `field` for each field name; errors skip to the next line.
+    private mutating func block(_ kind: String, _ field: (inout Parser, Located<String>) throws -> Void) throws {
+        _ = try expect("{", "to open the \(kind)")
+        skipNewlines()
+        while !isSymbol("}") {
+            guard current.kind != .end else { throw fail("the \(kind) is not closed", hint: "add '}'") }
+            do {
+                let fieldName = try name("a field name")
+                try field(&self, fieldName)
+                try endOfField()
+            } catch {
+                recover()
+            }
+            skipNewlines()
+        }
+        _ = advance()
+    }
+
+    private mutating func unknownField(_ field: Located<String>, in kind: String, known: [String]) -> Failure {
+        fail("unknown field '\(field.value)' in \(kind)", hint: Suggestions.hint(for: field.value, among: known) ?? "fields are " + known.joined(separator: ", "), at: field.range)
+    }
+
+    // MARK: Series
+
+    static let seriesFields = ["title", "unit", "time", "geo", "dimension", "min_cell", "break", "source", "description"]
+
+    private mutating func parseSeries() throws {
+        let key = try name("a series key such as vt.meldingen")
+        var series = SeriesDeclaration(key: key)
+        try block("series") { parser, field in
+            switch field.value {
+            case "title": series.title = try parser.string("a title")
+            case "unit": series.unit = try parser.choice(Unit.self, "unit")
+            case "time": series.time = try parser.choice(TimeAggregation.self, "time aggregation").value
+            case "geo": series.geo = try parser.choice(GeoAggregation.self, "geographic aggregation").value
+            case "dimension": series.dimensions.append(try parser.parseDimension())
+            case "min_cell": series.minimumCell = Int(try parser.number("a minimum cell size"))
+            case "break": series.breaks.append(try parser.parseBreak())
+            case "source": series.source = try parser.string("a source")
+            case "description": series.description = try parser.string("a description")
+            default: throw parser.unknownField(field, in: "a series", known: Self.seriesFields)
+            }
+        }
+        definitions.series.append(series)
+    }
+
+    /// `dimension melder { "Politie"  "Onderwijs" = ["Basisonderwijs", "Anders onderwijs"] }` or `dimension melder` (open).
+    private mutating func parseDimension() throws -> DimensionDeclaration {
+        let dimensionName = try name("a dimension name")
+        var values: [String: [String]] = [:]
+        var ranges: [String: SourceRange] = [:]
+        guard isSymbol("{") else { return DimensionDeclaration(name: dimensionName, values: [:], valueRanges: [:]) }
+        _ = advance()
+        skipNewlines()
+        while !isSymbol("}") {
+            let range = current.range
+            let canonical = try string("a dimension value")
+            var aliases = [canonical]
+            if isSymbol("=") {
+                _ = advance()
+                _ = try expect("[", "before the list of raw values")
+                repeat {
+                    if isSymbol(",") { _ = advance() }
+                    aliases.append(try string("a raw value"))
+                } while isSymbol(",")
+                _ = try expect("]", "after the list of raw values")
+            }
+            values[canonical] = aliases
+            ranges[canonical] = range
+            if isSymbol(",") { _ = advance() }
+            skipNewlines()
+            guard current.kind != .end else { throw fail("the dimension values are not closed", hint: "add '}'") }
+        }
+        _ = advance()
+        return DimensionDeclaration(name: dimensionName, values: values, valueRanges: ranges)
+    }
+
+    private mutating func parseBreak() throws -> SeriesBreak {
+        let range = current.range
+        guard case .periodLiteral(let text) = current.kind, let date = CivilDate(iso: text) else {
+            throw fail("expected the date of the break as YYYY-MM-DD, found \(current.description)")
+        }
+        _ = advance()
+        return SeriesBreak(date: date, note: try string("a note on the break"), range: range)
+    }
+
+    // MARK: Indicator
+
+    static let indicatorFields = ["title", "title_en", "description", "criterion", "programme", "line", "outcome", "unit", "better",
+                                  "value", "source", "status", "owner", "min_n", "min_cell", "target", "alert", "cites"]
+
+    private mutating func parseIndicator() throws {
+        let id = try name("an indicator id")
+        var indicator = IndicatorDeclaration(id: id)
+        try block("indicator") { parser, field in
+            switch field.value {
+            case "title": indicator.title = try parser.string("a title")
+            case "title_en": indicator.titleEnglish = try parser.string("an English title")
+            case "description": indicator.description = try parser.string("a description")
+            case "criterion": indicator.criterion = try parser.choice(Criterion.self, "criterion").value
+            case "programme": indicator.programme = try parser.name("a programme id")
+            case "line": indicator.line = try parser.name("an action line id")
+            case "outcome": indicator.outcome = try parser.name("the id of an outcome criterion")
+            case "unit": indicator.unit = try parser.choice(Unit.self, "unit")
+            case "better": indicator.polarity = try parser.choice(Polarity.self, "polarity").value
+            case "value": indicator.value = try parser.parseExpression()
+            case "source": indicator.source = try parser.string("a source")
+            case "status":
+                indicator.status = try parser.choice(PlanningStatus.self, "planning status").value
+                if case .string = parser.current.kind { indicator.statusNote = try parser.string("a note") }
+            case "owner": indicator.owner = try parser.string("an owner")
+            case "min_n": indicator.minimumN = try parser.number("a minimum n")
+            case "min_cell": indicator.minimumCell = Int(try parser.number("a minimum cell size"))
+            case "target": indicator.targets.append(try parser.parseTarget())
+            case "alert": indicator.alerts.append(try parser.parseAlert())
+            case "cites": indicator.cites.append(try parser.string("a citation (file and section)"))
+            default: throw parser.unknownField(field, in: "an indicator", known: Self.indicatorFields)
+            }
+        }
+        definitions.indicators.append(indicator)
+    }
+
+    private mutating func comparison() throws -> Comparison {
+        guard case .symbol(let symbol) = current.kind, let comparison = Comparison(rawValue: symbol) else {
+            throw fail("expected a comparison (>=, <=, >, <, ==), found \(current.description)")
+        }
+        _ = advance()
+        return comparison
+    }
+
+    /// `target 2021 >= 0.6` or `target by 2020-12-31 >= 100`.
+    private mutating func parseTarget() throws -> Target {
+        let range = current.range
+        let when: Target.When
+        if isName("by") {
+            _ = advance()
+            guard case .periodLiteral(let text) = current.kind, let date = CivilDate(iso: text) else {
+                throw fail("expected a deadline as YYYY-MM-DD after 'by', found \(current.description)")
+            }
+            _ = advance()
+            when = .deadline(date)
+        } else {
+            let text: String
+            switch current.kind {
+            case .periodLiteral(let literal): text = literal
+            case .number(let value): text = NumberText.readable(value)
+            default: throw fail("expected a period (2021, 2021-H1) or 'by DATE' after 'target', found \(current.description)")
+            }
+            let periodRange = advance().range
+            do { when = .period(try Period.parse(text).period) } catch {
+                throw fail(error.description, at: periodRange)
+            }
+        }
+        let comparison = try comparison()
+        return Target(when: when, comparison: comparison, value: try number("a target value"), range: range.through(previousRange))
+    }
+
+    static let alertFields = ["when", "for", "keep_firing", "severity", "min_n", "levels", "summary", "no_data"]
+
+    private mutating func parseAlert() throws -> AlertRule {
+        var rule = AlertRule(name: try name("an alert name"))
+        try block("alert") { parser, field in
+            switch field.value {
+            case "when": rule.condition = try parser.parseCondition()
+            case "for": rule.forPeriods = try parser.periodCount()
+            case "keep_firing": rule.keepFiringPeriods = try parser.periodCount()
+            case "severity": rule.severity = try parser.choice(AlertRule.Severity.self, "severity").value
+            case "min_n": rule.minimumN = try parser.number("a minimum n")
+            case "levels":
+                repeat {
+                    if parser.isSymbol(",") { _ = parser.advance() }
+                    rule.levels.append(try parser.choice(GeoLevel.self, "geography level").value)
+                } while parser.isSymbol(",")
+            case "summary": rule.summary = try parser.string("a summary text")
+            case "no_data": rule.noData = try parser.choice(AlertRule.NoDataPolicy.self, "no-data policy").value
+            default: throw parser.unknownField(field, in: "an alert", known: Self.alertFields)
+            }
+        }
+        return rule
+    }
+
+    private mutating func periodCount() throws -> Int {
+        let count = try number("a number of periods")
+        guard count >= 0, count == count.rounded() else { throw fail("the number of periods must be a whole number ≥ 0", at: previousRange) }
+        if isName("periods") || isName("period") { _ = advance() }
+        return Int(count)
+    }
+
+    /// `value > 80` · `change < -10% vs previous` · `target missed` · `outside 2 sd of 5 periods`.
+    private mutating func parseCondition() throws -> AlertRule.Condition {
+        let subject = try name("'value', 'change', 'target' or 'outside'")
+        switch subject.value {
+        case "value":
+            let comparison = try comparison()
+            return .threshold(comparison, try number("a threshold"))
+        case "change":
+            let comparison = try comparison()
+            let amount = try number("an amount of change")
+            let relative = isSymbol("%")
+            if relative { _ = advance() }
+            var reference = AlertRule.ChangeReference.previous
+            if isName("vs") {
+                _ = advance()
+                reference = try choice(AlertRule.ChangeReference.self, "reference period").value
+            }
+            return .change(comparison, amount, relative: relative, against: reference)
+        case "target":
+            guard isName("missed") else { throw fail("expected 'missed' after 'target'") }
+            _ = advance()
+            return .targetMissed
+        case "outside":
+            let deviations = try number("a number of standard deviations")
+            guard isName("sd") else { throw fail("expected 'sd' in 'outside K sd of N periods'") }
+            _ = advance()
+            guard isName("of") else { throw fail("expected 'of' in 'outside K sd of N periods'") }
+            _ = advance()
+            return .outsideExpectedRange(deviations: deviations, periods: try periodCount())
+        default:
+            throw fail("unknown alert condition '\(subject.value)'", hint: "write: value > X · change > X% vs previous · target missed · outside K sd of N periods", at: subject.range)
+        }
+    }
+
+    // MARK: Programme
+
+    private mutating func parseProgramme() throws {
+        var programme = ProgrammeDeclaration(id: try name("a programme id"))
+        try block("programme") { parser, field in
+            switch field.value {
+            case "title": programme.title = try parser.string("a title")
+            case "region": programme.region = try parser.string("a region code")
+            case "line": programme.lines.append(ActionLine(id: try parser.name("an action line id"), title: try parser.string("the action line's title")))
+            case "cites": programme.cites.append(try parser.string("a citation"))
+            default: throw parser.unknownField(field, in: "a programme", known: ["title", "region", "line", "cites"])
+            }
+        }
+        definitions.programmes.append(programme)
+    }
+
+    // MARK: Sources and their import gates
+
+    private mutating func parseSource() throws {
+        var source = SourceDeclaration(id: try name("a source id (csv, statline, …)"))
+        try block("source") { parser, field in
+            guard field.value == "expect" else { throw parser.unknownField(field, in: "a source", known: ["expect"]) }
+            source.gates.append(try parser.parseGate(at: field.range))
+        }
+        definitions.sources.append(source)
+    }
+
+    /// `expect regions "VTWB" "VTZL" fail` · `expect periods 2017 2018` · `expect no_negative`
+    /// · `expect parts_sum within 0` (or `within 1%`) · `expect fresh within 24 months` — then an optional `warn`/`fail`.
+    private mutating func parseGate(at start: SourceRange) throws -> ImportGate {
+        let kindName = try name("a gate: regions, periods, no_negative, parts_sum or fresh")
+        let kind: ImportGate.Kind
+        switch kindName.value {
+        case "regions":
+            var codes: [String] = []
+            while case .string(let code) = current.kind { codes.append(code); _ = advance() }
+            guard !codes.isEmpty else { throw fail("expected area codes in quotes after 'regions'") }
+            kind = .regions(codes)
+        case "periods":
+            var periods: [Period] = []
+            while true {
+                let text: String
+                switch current.kind {
+                case .periodLiteral(let literal): text = literal
+                case .number(let number): text = NumberText.readable(number)
+                default: text = ""
+                }
+                guard !text.isEmpty else { break }
+                let range = advance().range
+                do { periods.append(try Period.parse(text).period) } catch { throw fail(error.description, at: range) }
+            }
+            guard !periods.isEmpty else { throw fail("expected periods after 'periods'") }
+            kind = .periods(periods)
+        case "no_negative": kind = .noNegative
+        case "parts_sum":
+            var tolerance = 0.0, relative = false
+            if isName("within") {
+                _ = advance()
+                tolerance = try number("a tolerance")
+                if isSymbol("%") { _ = advance(); relative = true }
+            }
+            kind = .partsSum(tolerance: tolerance, relative: relative)
+        case "fresh":
+            guard isName("within") else { throw fail("write: expect fresh within 24 months") }
+            _ = advance()
+            let amount = Int(try number("a number of months or years"))
+            let unit = try name("'months' or 'years'")
+            guard ["months", "years", "month", "year"].contains(unit.value) else { throw fail("expected 'months' or 'years'", at: unit.range) }
+            kind = .freshness(months: unit.value.hasPrefix("year") ? amount * 12 : amount)
+        default:
+            throw fail("unknown gate '\(kindName.value)'", hint: Suggestions.hint(for: kindName.value, among: ["regions", "periods", "no_negative", "parts_sum", "fresh"]), at: kindName.range)
+        }
+        var level = ImportGate.Level.fail
+        if case .name(let word) = current.kind, let parsed = ImportGate.Level(rawValue: word) {
+            level = parsed
+            _ = advance()
+        }
+        return ImportGate(kind: kind, level: level, range: start.through(previousRange))
+    }
+
+    // MARK: Expressions
+
+    mutating func parseExpression() throws -> Expression {
+        var left = try parseTerm()
+        while case .symbol(let symbol) = current.kind, symbol == "+" || symbol == "-" {
+            _ = advance()
+            let right = try parseTerm()
+            left = Expression(kind: .binary(symbol == "+" ? .add : .subtract, left, right), range: left.range.through(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseTerm() throws -> Expression {
+        var left = try parseUnary()
+        while true {
+            if case .symbol(let symbol) = current.kind, symbol == "*" || symbol == "/" {
+                _ = advance()
+                let right = try parseUnary()
+                left = Expression(kind: .binary(symbol == "*" ? .multiply : .divide, left, right), range: left.range.through(right.range))
+            } else if isName("per") {
+                _ = advance()
+                let factor = try number("a factor after 'per' (100, 1000, …)")
+                let right = try parseUnary()
+                left = Expression(kind: .per(left, factor, right), range: left.range.through(right.range))
+            } else {
+                return left
+            }
+        }
+    }
+
+    private mutating func parseUnary() throws -> Expression {
+        if isSymbol("-") {
+            let range = advance().range
+            let operand = try parseUnary()
+            return Expression(kind: .negate(operand), range: range.through(operand.range))
+        }
+        return try parsePrimary()
+    }
+
+    static let functions = ["sum", "count", "min", "max", "avg", "last", "median", "pct", "coalesce", "previous", "last_year", "lag"]
+
+    private mutating func parsePrimary() throws -> Expression {
+        let start = current.range
+        switch current.kind {
+        case .number(let value):
+            _ = advance()
+            return Expression(kind: .number(value), range: start)
+        case .symbol("("):
+            _ = advance()
+            let inner = try parseExpression()
+            _ = try expect(")", "to close the parenthesis")
+            return Expression(kind: inner.kind, range: start.through(previousRange))
+        case .name(let text):
+            _ = advance()
+            if isSymbol("(") { return try parseCall(Located(value: text, range: start)) }
+            if text.contains(".") {
+                let reference = try parseSeriesReference(Located(value: text, range: start))
+                return Expression(kind: .series(reference), range: start.through(previousRange))
+            }
+            return Expression(kind: .indicator(text), range: start)
+        default:
+            throw fail("expected a number, a series, an indicator or a function, found \(current.description)")
+        }
+    }
+
+    private mutating func parseSeriesReference(_ key: Located<String>) throws -> SeriesReference {
+        var filters: [DimensionFilter] = []
+        guard isSymbol("[") else { return SeriesReference(key: key, filters: []) }
+        _ = advance()
+        repeat {
+            if isSymbol(",") { _ = advance() }
+            let dimension = try name("a dimension name")
+            let op: DimensionFilter.Operator
+            var values: [Located<String>] = []
+            if isSymbol("=") || isSymbol("==") || isSymbol("!=") {
+                op = advance().kind == .symbol("!=") ? .notEqual : .equal
+                let range = current.range
+                values = [Located(value: try string("a dimension value"), range: range)]
+            } else if isName("in") || isName("not") {
+                op = advance().kind == .name("not") ? .notWithin : .within
+                if op == .notWithin {
+                    guard isName("in") else { throw fail("expected 'in' after 'not'") }
+                    _ = advance()
+                }
+                _ = try expect("(", "before the list of values")
+                repeat {
+                    if isSymbol(",") { _ = advance() }
+                    let range = current.range
+                    values.append(Located(value: try string("a dimension value"), range: range))
+                } while isSymbol(",")
+                _ = try expect(")", "after the list of values")
+            } else {
+                throw fail("expected '=', '!=', 'in' or 'not in' after the dimension name, found \(current.description)")
+            }
+            filters.append(DimensionFilter(dimension: dimension, op: op, values: values))
+        } while isSymbol(",")
+        _ = try expect("]", "to close the filter")
+        return SeriesReference(key: key, filters: filters)
+    }
+
+    private mutating func arguments() throws -> [Expression] {
+        _ = try expect("(", "to start the arguments")
+        var arguments: [Expression] = []
+        if !isSymbol(")") {
+            repeat {
+                if isSymbol(",") { _ = advance() }
+                arguments.append(try parseExpression())
+            } while isSymbol(",")
+        }
+        _ = try expect(")", "to close the arguments")
+        return arguments
+    }
+
+    private mutating func parseCall(_ function: Located<String>) throws -> Expression {
+        let arguments = try arguments()
+        let range = function.range.through(previousRange)
+        func count(_ expected: Int) throws {
+            guard arguments.count == expected else {
+                throw fail("\(function.value)() takes \(expected) argument\(expected == 1 ? "" : "s"), not \(arguments.count)", at: range)
+            }
+        }
+        if let aggregate = AggregateFunction(rawValue: function.value) {
+            try count(1)
+            guard case .series(let reference) = arguments[0].kind else {
+                throw fail("\(function.value)() aggregates a series, such as \(function.value)(vt.meldingen)", at: arguments[0].range)
+            }
+            return Expression(kind: .aggregate(aggregate, reference), range: range)
+        }
+        switch function.value {
+        case "pct":
+            try count(2)
+            return Expression(kind: .percent(arguments[0], arguments[1]), range: range)
+        case "coalesce":
+            guard arguments.count >= 2 else { throw fail("coalesce() needs at least two arguments: the value and what to use when it is missing", at: range) }
+            return Expression(kind: .coalesce(arguments), range: range)
+        case "previous":
+            try count(1)
+            return Expression(kind: .shift(PeriodShift(periods: 1, years: 0), arguments[0]), range: range)
+        case "last_year":
+            try count(1)
+            return Expression(kind: .shift(PeriodShift(periods: 0, years: 1), arguments[0]), range: range)
+        case "lag":
+            try count(2)
+            guard case .number(let steps) = arguments[1].kind, steps >= 1, steps == steps.rounded() else {
+                throw fail("the second argument of lag() is a whole number of periods ≥ 1", at: arguments[1].range)
+            }
+            return Expression(kind: .shift(PeriodShift(periods: Int(steps), years: 0), arguments[0]), range: range)
+        default:
+            throw fail("unknown function '\(function.value)'", hint: Suggestions.hint(for: function.value, among: Self.functions) ?? "functions are " + Self.functions.joined(separator: ", "), at: function.range)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+
+/// Renders a `DataTable` as an aligned text table, CSV, JSON (array of objects) or Markdown.
+public struct TableRenderer {
+    public let format: OutputFormat
+    public let locale: NumberLocale
+
+    public init(format: OutputFormat, locale: NumberLocale = .en) {
+        self.format = format
+        self.locale = locale
+    }
+
+    public func render(_ table: DataTable) -> String {
+        switch format {
+        case .table: return text(table)
+        case .csv: return csv(table)
+        case .json: return json(table)
+        case .markdown: return markdown(table)
+        }
+    }
+
+    private func human(_ cell: DataTable.Cell) -> String {
+        switch cell {
+        case .text(let text): return text
+        case .number(let value): return locale.format(value)
+        case .integer(let value): return locale.format(Double(value))
+        case .empty: return "–"
+        }
+    }
+
+    private func machine(_ cell: DataTable.Cell) -> String {
+        switch cell {
+        case .text(let text): return text
+        case .number(let value): return NumberText.exact(value)
+        case .integer(let value): return String(value)
+        case .empty: return ""
+        }
+    }
+
+    private func text(_ table: DataTable) -> String {
+        let cells = table.rows.map { $0.map(human) }
+        let widths = table.columns.indices.map { column in
+            ([table.columns[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        let numeric = table.columns.indices.map { column in
+            table.rows.contains { if case .number = $0[column] { return true }; if case .integer = $0[column] { return true }; return false }
+        }
+        func line(_ values: [String]) -> String {
+            values.enumerated().map { column, value in
+                let padding = String(repeating: " ", count: widths[column] - value.count)
+                return numeric[column] ? padding + value : value + padding
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var lines = [line(table.columns), line(widths.map { String(repeating: "-", count: $0) })]
+        lines += cells.map(line)
+        lines += table.notes
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Written byte by byte into one buffer: evaluations print thousands of rows.
+    private func csv(_ table: DataTable) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity((table.rows.count + 1) * table.columns.count * 8)
+        func append(_ field: String) {
+            guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+                output.append(contentsOf: field.utf8)
+                return
+            }
+            output.append(UInt8(ascii: "\""))
+            for byte in field.utf8 {
+                if byte == UInt8(ascii: "\"") { output.append(byte) }
+                output.append(byte)
+            }
+            output.append(UInt8(ascii: "\""))
+        }
+        for (index, column) in table.columns.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            append(column)
+        }
+        output.append(UInt8(ascii: "\n"))
+        for row in table.rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                append(machine(cell))
+            }
+            output.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private func json(_ table: DataTable) -> String {
+        let objects = table.rows.map { row in
+            "  {" + zip(table.columns, row).map { column, cell in
+                let value: String
+                switch cell {
+                case .text(let text): value = JSONText.quote(text)
+                case .number(let number): value = NumberText.exact(number)
+                case .integer(let number): value = String(number)
+                case .empty: value = "null"
+                }
+                return JSONText.quote(column) + ": " + value
+            }.joined(separator: ", ") + "}"
+        }
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    private func markdown(_ table: DataTable) -> String {
+        func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["| " + table.columns.map(escape).joined(separator: " | ") + " |",
+                     "|" + table.columns.map { _ in "---|" }.joined()]
+        lines += table.rows.map { "| " + $0.map { escape(human($0)) }.joined(separator: " | ") + " |" }
+        if !table.notes.isEmpty { lines += [""] + table.notes }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import ImpactCore
+import ImpactStore
+
+/// Input files: folders expanded to their files, and the SHA-256 of their contents, read in chunks.
+public enum FileDigest {
+    /// Paths with every folder replaced by its files ending in `suffix` (all files for ""), sorted.
+    static func expand(_ paths: [String], suffix: String = "") -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(suffix) }.sorted().map { (path as NSString).appendingPathComponent($0) }
+        }
+    }
+
+    public static func sha256(paths: [String]) throws -> String {
+        var hasher = SHA256()
+        for path in paths {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw CSVProblem(line: 0, column: 0, message: "cannot open '\(path)' for reading")
+            }
+            defer { try? handle.close() }
+            while true {
+                let chunk = handle.readData(ofLength: 1 << 20)
+                if chunk.isEmpty { break }
+                hasher.update([UInt8](chunk))
+            }
+        }
+        return hasher.finalize()
+    }
+}

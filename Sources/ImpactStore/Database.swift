@@ -1,0 +1,104 @@
+import CSQLite
+import Foundation
+import ImpactCore
+
+/// One connection to a SQLite file. The only type (with `Statement`) that calls the C API.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    /// Number of statement executions started; lets tests prove evaluation is set-based.
+    public internal(set) var statementsExecuted = 0
+    private var statementCache: [String: Statement] = [:]
+
+    /// Opens (creating if needed) the database at `path`. New files get mode 0600 because
+    /// the figures can identify families.
+    public init(path: String, readOnly: Bool = false) throws {
+        let existed = FileManager.default.fileExists(atPath: path)
+        if !existed && !readOnly {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError(code: SQLITE_CANTOPEN, message: "cannot create store file '\(path)'")
+            }
+        }
+        var connection: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(connection)
+            throw StoreError(code: code, message: "cannot open store '\(path)': \(message)")
+        }
+        self.handle = connection
+        self.path = path
+        sqlite3_busy_timeout(connection, 10_000)
+        sqlite3_extended_result_codes(connection, 1)
+        try MedianAggregate.register(on: self)
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Executes one or more statements without arguments (schema, pragmas).
+    public func execute(sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        statementsExecuted += 1
+        if code != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(message)
+            throw StoreError(code: code, message: text, sql: sql)
+        }
+    }
+
+    /// A prepared statement, cached per SQL text so hot loops do not re-prepare.
+    public func statement(_ sql: String) throws -> Statement {
+        if let cached = statementCache[sql] { return cached }
+        let statement = try Statement(database: self, sql: sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    public func execute(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        try statement(sql).execute(arguments)
+    }
+
+    public func query<T>(_ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        try statement(sql).query(arguments, transform)
+    }
+
+    /// First column of the first row, or nil.
+    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue? {
+        try query(sql, arguments) { $0.value(0) }.first
+    }
+
+    public func scalarInt(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int? {
+        if case .integer(let value)? = try scalar(sql, arguments) { return Int(value) }
+        return nil
+    }
+
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Runs `body` in a transaction; rolls back on any thrown error. IMMEDIATE takes the write
+    /// lock up front so two importers never deadlock half-way.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute(sql: "BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute(sql: "COMMIT")
+            return result
+        } catch {
+            try? execute(sql: "ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` in a read transaction so every query sees one snapshot.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute(sql: "BEGIN DEFERRED")
+        defer { try? execute(sql: "COMMIT") }
+        return try body()
+    }
+}

@@ -1,0 +1,183 @@
+import ImpactCore
+
+/// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
+/// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
+public enum Migrations {
+    public static let all: [String] = [version1, version2, version3, version4, version5]
+    public static var latestVersion: Int { all.count }
+
+    /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
+    static let version1 = """
+        CREATE TABLE data_source (
+            id TEXT PRIMARY KEY,
+            description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE import_batch (
+            id INTEGER PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES data_source(id),
+            origin TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            row_count INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('committed'))
+        );
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE geo_unit (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('gemeente', 'subregio', 'regio', 'provincie', 'land')),
+            kind TEXT NOT NULL DEFAULT 'area' CHECK (kind IN ('area', 'unknown', 'outside')),
+            valid_from TEXT,
+            valid_until TEXT
+        );
+        CREATE TABLE region_set (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE membership (
+            region_set TEXT NOT NULL REFERENCES region_set(id),
+            region TEXT NOT NULL REFERENCES geo_unit(code),
+            member TEXT NOT NULL REFERENCES geo_unit(code),
+            valid_from TEXT NOT NULL DEFAULT '0000-01-01',
+            valid_until TEXT,
+            PRIMARY KEY (region_set, region, member, valid_from)
+        );
+        CREATE TABLE succession (
+            old_code TEXT NOT NULL REFERENCES geo_unit(code),
+            new_code TEXT NOT NULL REFERENCES geo_unit(code),
+            effective TEXT NOT NULL,
+            weight REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
+            PRIMARY KEY (old_code, new_code, effective)
+        );
+        CREATE TABLE observation (
+            id INTEGER PRIMARY KEY,
+            series_id INTEGER NOT NULL REFERENCES series(id),
+            geo TEXT NOT NULL REFERENCES geo_unit(code),
+            period TEXT NOT NULL,
+            grain TEXT NOT NULL CHECK (grain IN ('Y', 'H', 'Q', 'M', 'W')),
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            months INTEGER NOT NULL,
+            dims TEXT NOT NULL DEFAULT '{}',
+            value REAL,
+            n REAL,
+            provisional INTEGER NOT NULL DEFAULT 0,
+            suppressed INTEGER NOT NULL DEFAULT 0,
+            batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+            superseded_by INTEGER REFERENCES import_batch(id)
+        );
+        CREATE UNIQUE INDEX observation_current
+            ON observation(series_id, geo, period, dims) WHERE superseded_by IS NULL;
+        CREATE INDEX observation_batch ON observation(batch_id);
+        CREATE INDEX membership_member ON membership(member);
+        """
+
+    /// Filters on dimensions compare the set of dimension names first; a dedicated column
+    /// and index keep that a range scan instead of JSON parsing every row.
+    static let version2 = """
+        ALTER TABLE observation ADD COLUMN dim_keys TEXT NOT NULL DEFAULT '';
+        UPDATE observation SET dim_keys = coalesce(
+            (SELECT group_concat(key, ',') FROM (SELECT key FROM json_each(observation.dims) ORDER BY key)), '');
+        CREATE INDEX observation_lookup ON observation(series_id, dim_keys, geo, period_start);
+        """
+
+    /// Alerts: the state of every rule per area, the transitions, and an outbox so that no
+    /// notification is lost or sent twice.
+    static let version3 = """
+        CREATE TABLE alert_state (
+            indicator TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('ok', 'pending', 'firing', 'resolved', 'no_data')),
+            active_count INTEGER NOT NULL DEFAULT 0,
+            inactive_count INTEGER NOT NULL DEFAULT 0,
+            last_period TEXT NOT NULL,
+            last_period_start TEXT NOT NULL,
+            last_value REAL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (indicator, rule, geo)
+        );
+        CREATE TABLE alert_transition (
+            id INTEGER PRIMARY KEY,
+            indicator TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            period TEXT NOT NULL,
+            from_state TEXT NOT NULL,
+            to_state TEXT NOT NULL,
+            value REAL,
+            batch_id INTEGER,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE alert_outbox (
+            id INTEGER PRIMARY KEY,
+            transition_id INTEGER NOT NULL REFERENCES alert_transition(id),
+            command TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            delivered_at TEXT
+        );
+        """
+
+    /// Rollups: per series, dimensions and area the value for each period as the evaluator computes
+    /// it, maintained at import so evaluation reads one row per cell instead of the history.
+    /// `rollup_series` records for which series, dimensions and aggregation rule they are complete.
+    /// The result cache keeps evaluated rows per query and data vintage.
+    static let version4 = """
+        CREATE TABLE rollup (
+            series_id INTEGER NOT NULL,
+            dims TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            value REAL,
+            n REAL,
+            provisional INTEGER NOT NULL,
+            suppressed INTEGER NOT NULL,
+            complete INTEGER NOT NULL,
+            partial INTEGER NOT NULL,
+            direct INTEGER NOT NULL,
+            PRIMARY KEY (series_id, dims, geo, period_start, period_end)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_series (
+            series_id INTEGER NOT NULL,
+            dims TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            PRIMARY KEY (series_id, dims)
+        );
+        CREATE TABLE result_cache (
+            key TEXT PRIMARY KEY,
+            vintage INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        """
+
+    /// Rollups keyed by period first: the import writes them a series and a year at a time, which
+    /// now appends to the table instead of inserting all over it. Rollups are derived data: the old
+    /// ones are dropped and rebuilt by the next import with definitions (until then evaluation reads
+    /// the raw observations).
+    static let version5 = """
+        DROP TABLE rollup;
+        DELETE FROM rollup_series;
+        CREATE TABLE rollup (
+            series_id INTEGER NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            dims TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            value REAL,
+            n REAL,
+            provisional INTEGER NOT NULL,
+            suppressed INTEGER NOT NULL,
+            complete INTEGER NOT NULL,
+            partial INTEGER NOT NULL,
+            direct INTEGER NOT NULL,
+            PRIMARY KEY (series_id, period_start, period_end, dims, geo)
+        ) WITHOUT ROWID;
+        """
+}

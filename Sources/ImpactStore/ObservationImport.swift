@@ -1,0 +1,240 @@
+import Foundation
+import ImpactCore
+
+/// What an import did, for the user and for tests.
+public struct ImportResult: Sendable {
+    public var batchID: Int?
+    public var rows = 0
+    /// Keys seen for the first time.
+    public var added = 0
+    /// Keys whose value, n or flags differ from the current vintage: the old row is kept, superseded.
+    public var revised = 0
+    public var diagnostics: [Diagnostic] = []
+    public var droppedDiagnostics = 0
+    /// A committed batch with the same content digest, when the file was delivered before.
+    public var identicalBatch: Int?
+    /// `--dry-run`: everything was checked, nothing was written.
+    public var dryRun = false
+
+    public var unchanged: Bool { batchID == nil && !failed && !dryRun }
+    public var failed: Bool { diagnostics.contains { $0.severity == .error } || droppedDiagnostics > 0 }
+}
+
+/// Imports observations as one batch in one transaction: stage, validate, then append the rows
+/// that changed as a new vintage. Any error rolls everything back.
+public struct ObservationImport {
+    public let store: Store
+    public let source: String
+    public let origin: String
+    /// Digest of what was read; nil: the digest of the delivered records themselves (plugins).
+    public let sha256: String?
+    public var gates: [ImportGate] = []
+    public var dryRun = false
+    public var today = CivilDate(iso: String(Timestamp.now().prefix(10)))!
+    /// Runs inside the transaction after the new vintage is written (rollup maintenance).
+    public var afterMerge: ((Database) throws -> Void)?
+
+    public init(store: Store, source: String, origin: String, sha256: String?) {
+        self.store = store
+        self.source = source
+        self.origin = origin
+        self.sha256 = sha256
+    }
+
+    private var database: Database { store.database }
+
+    /// `produce` streams records into the given sink and reports parse problems itself.
+    public func run(produce: (inout DiagnosticList, (ImportItem) throws -> Void) throws -> Int) throws -> ImportResult {
+        let started = Timestamp.now()
+        var result = ImportResult()
+        var digest = ""
+        do {
+            try database.transaction {
+                try prepareStaging()
+                var diagnostics = DiagnosticList()
+                var geoDiagnostics = DiagnosticList()
+                var geoCodes = Set(try database.query("SELECT code FROM geo_unit") { $0.string(0)! })
+                let insert = try database.statement(Self.stageSQL)
+                var recordDigest = SHA256()
+                var staged = StagingText()
+                result.rows = try produce(&diagnostics) { item in
+                    let record: ObservationRecord
+                    switch item {
+                    case .unit(let unit, _):
+                        try GeographyStore(store: store).upsert(unit)
+                        geoCodes.insert(unit.code)
+                        return
+                    case .observation(let observation):
+                        record = observation
+                    }
+                    guard geoCodes.contains(record.geo) else {
+                        geoDiagnostics.append(unknownGeo(record, among: geoCodes))
+                        return
+                    }
+                    let arguments = staged.arguments(record)
+                    if sha256 == nil { recordDigest.update(Array(arguments.dropFirst(3).map(\.description).joined(separator: "\u{1F}").utf8) + [0x1E]) }
+                    try insert.execute(arguments)
+                }
+                digest = sha256 ?? recordDigest.finalize()
+                // Indexed after loading: one sort instead of an index insert per row.
+                try database.execute(sql: "CREATE INDEX temp.staging_key ON staging(series_key, geo, period, dims)")
+                diagnostics.append(contentsOf: geoDiagnostics.items)
+                diagnostics.append(contentsOf: try duplicateDiagnostics())
+                if !diagnostics.hasErrors {
+                    diagnostics.append(contentsOf: try GateCheck(database: database, origin: origin, today: today).check(gates))
+                }
+                result.diagnostics = diagnostics.items.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+                result.droppedDiagnostics = diagnostics.dropped
+                if result.failed { throw ImportRollback.invalid }
+                result.identicalBatch = try database.scalarInt(
+                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?", [.text(source), .text(digest)])
+                try merge(started: started, digest: digest, into: &result)
+                if result.added + result.revised > 0 { try afterMerge?(database) }
+                if dryRun {
+                    result.dryRun = true
+                    throw ImportRollback.dryRun
+                }
+                if result.added + result.revised == 0 { throw ImportRollback.unchanged }
+            }
+        } catch ImportRollback.invalid {
+            result.batchID = nil
+        } catch ImportRollback.unchanged {
+            result.batchID = nil
+        } catch ImportRollback.dryRun {
+            result.batchID = nil
+        }
+        return result
+    }
+
+    private enum ImportRollback: Error { case invalid, unchanged, dryRun }
+
+    private func unknownGeo(_ record: ObservationRecord, among codes: Set<String>) -> Diagnostic {
+        Diagnostic(file: record.location.file, line: record.location.line, column: record.location.geoColumn, length: record.geo.count,
+                   message: "unknown geo code '\(record.geo)'",
+                   hint: Suggestions.hint(for: record.geo, among: Array(codes)) ?? "import the geography first: impact import geography FILE")
+    }
+
+    private func prepareStaging() throws {
+        try database.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS staging (
+                line INTEGER NOT NULL, file TEXT NOT NULL, geo_column INTEGER NOT NULL,
+                series_key TEXT NOT NULL, geo TEXT NOT NULL, period TEXT NOT NULL, grain TEXT NOT NULL,
+                period_start TEXT NOT NULL, period_end TEXT NOT NULL, months INTEGER NOT NULL,
+                dims TEXT NOT NULL, dim_keys TEXT NOT NULL, value REAL, n REAL,
+                provisional INTEGER NOT NULL, suppressed INTEGER NOT NULL);
+            DROP INDEX IF EXISTS temp.staging_key;
+            DELETE FROM staging;
+            """)
+    }
+
+    static let stageSQL = """
+        INSERT INTO staging (line, file, geo_column, series_key, geo, period, grain, period_start, period_end, months,
+                             dims, dim_keys, value, n, provisional, suppressed)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The text a staging row needs from a record's period and dimensions; both repeat on most rows
+    /// of a delivery, so each is formatted once.
+    struct StagingText {
+        private var periods: [Period: [SQLValue]] = [:]
+        private var dimensions: [[String: String]: [SQLValue]] = [:]
+
+        mutating func arguments(_ record: ObservationRecord) -> [SQLValue] {
+            let period = periods[record.period] ?? {
+                let text: [SQLValue] = [.text(record.period.code), .text(record.period.grain.rawValue), .text(record.period.start.iso),
+                                        .text(record.period.end.iso), .integer(Int64(record.period.grain.months))]
+                periods[record.period] = text
+                return text
+            }()
+            let dims = dimensions[record.dimensions] ?? {
+                let text: [SQLValue] = [.text(record.dimensionsJSON), .text(record.dimensionKeys)]
+                dimensions[record.dimensions] = text
+                return text
+            }()
+            return [.integer(Int64(record.location.line)), .text(record.location.file), .integer(Int64(record.location.geoColumn)),
+                    .text(record.series), .text(record.geo)] + period + dims
+                + [record.value.sqlValue, record.n.sqlValue, record.provisional.sqlValue, record.suppressed.sqlValue]
+        }
+    }
+
+    /// Every repeated key after its first occurrence: identical repeats and conflicting values
+    /// are both errors, because a delivery must say one thing per key.
+    private func duplicateDiagnostics() throws -> [Diagnostic] {
+        // One ordered pass over the index; the detailed query below runs only when something repeats.
+        let anyRepeated = try database.scalarInt("""
+            SELECT EXISTS (SELECT 1 FROM staging GROUP BY series_key, geo, period, dims HAVING count(*) > 1)
+            """) == 1
+        guard anyRepeated else { return [] }
+        return try database.query("""
+            SELECT later.file, later.line, later.geo_column, first.line, later.series_key, later.geo, later.period, later.dims,
+                   (later.value IS first.value AND later.n IS first.n
+                    AND later.provisional = first.provisional AND later.suppressed = first.suppressed), first.value, later.value
+            FROM staging AS later
+            JOIN staging AS first
+              ON first.series_key = later.series_key AND first.geo = later.geo AND first.period = later.period
+             AND first.dims = later.dims AND first.rowid < later.rowid
+            WHERE first.rowid = (SELECT min(rowid) FROM staging AS s WHERE s.series_key = later.series_key AND s.geo = later.geo
+                                 AND s.period = later.period AND s.dims = later.dims)
+            ORDER BY later.rowid
+            LIMIT 1000
+            """) { row in
+            let key = "\(row.string(4)!) \(row.string(5)!) \(row.string(6)!)" + (row.string(7) == "{}" ? "" : " \(row.string(7)!)")
+            let identical = row.int(8) == 1
+            let message = identical
+                ? "duplicate row for \(key); line \(row.int(3)!) already gives it"
+                : "conflicting values for \(key): \(Self.show(row.double(10))) here, \(Self.show(row.double(9))) on line \(row.int(3)!)"
+            return Diagnostic(file: row.string(0)!, line: row.int(1)!, column: 1, message: message,
+                              hint: identical ? "remove one of the two rows" : "a delivery must give one value per series, geo, period and dimensions")
+        }
+    }
+
+    static func show(_ value: Double?) -> String {
+        guard let value else { return "empty" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    private func merge(started: String, digest: String, into result: inout ImportResult) throws {
+        try database.execute("INSERT OR IGNORE INTO data_source (id, description) VALUES (?, '')", [.text(source)])
+        try database.execute("""
+            INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
+            VALUES (?, ?, ?, ?, ?, ?, 'committed')
+            """, [.text(source), .text(origin), .text(digest), .integer(Int64(result.rows)), .text(started), .text(Timestamp.now())])
+        let batch = Int(database.lastInsertedRowID)
+        try database.execute(sql: "INSERT OR IGNORE INTO series (key) SELECT DISTINCT series_key FROM staging")
+        try database.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS changed (staging_rowid INTEGER PRIMARY KEY, series_id INTEGER NOT NULL, old_id INTEGER);
+            DELETE FROM changed;
+            INSERT INTO changed (staging_rowid, series_id, old_id)
+            SELECT s.rowid, se.id, o.id
+            FROM staging AS s
+            JOIN series AS se ON se.key = s.series_key
+            LEFT JOIN observation AS o
+              ON o.series_id = se.id AND o.geo = s.geo AND o.period = s.period AND o.dims = s.dims AND o.superseded_by IS NULL
+            WHERE o.id IS NULL
+               OR NOT (o.value IS s.value AND o.n IS s.n AND o.provisional = s.provisional AND o.suppressed = s.suppressed);
+            """)
+        result.revised = try database.scalarInt("SELECT count(*) FROM changed WHERE old_id IS NOT NULL") ?? 0
+        result.added = try database.scalarInt("SELECT count(*) FROM changed WHERE old_id IS NULL") ?? 0
+        try database.execute("UPDATE observation SET superseded_by = ? WHERE id IN (SELECT old_id FROM changed WHERE old_id IS NOT NULL)", [.integer(Int64(batch))])
+        try database.execute("""
+            INSERT INTO observation (series_id, geo, period, grain, period_start, period_end, months, dims, dim_keys,
+                                     value, n, provisional, suppressed, batch_id)
+            SELECT c.series_id, s.geo, s.period, s.grain, s.period_start, s.period_end, s.months, s.dims, s.dim_keys,
+                   s.value, s.n, s.provisional, s.suppressed, ?
+            FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
+            ORDER BY c.staging_rowid
+            """, [.integer(Int64(batch))])
+        result.batchID = batch
+    }
+}
+
+/// UTC timestamps with milliseconds, sortable as text, as stored in `import_batch`.
+public enum Timestamp {
+    public static func now() -> String { format(Date()) }
+
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,58 @@
+import ImpactCore
+
+/// One observation as a data source delivers it, before the store assigns ids and vintages.
+public struct ObservationRecord: Sendable, Equatable {
+    public var series: String
+    public var geo: String
+    public var period: Period
+    /// Dimension name → value; a dimension that is absent means "total over that dimension".
+    public var dimensions: [String: String]
+    /// nil means missing — never read as zero.
+    public var value: Double?
+    public var n: Double?
+    public var provisional: Bool
+    public var suppressed: Bool
+    /// Where the record came from, for diagnostics raised after parsing (unknown geo, duplicates).
+    public var location: SourceLocation
+
+    public init(series: String, geo: String, period: Period, dimensions: [String: String] = [:], value: Double?,
+                n: Double? = nil, provisional: Bool = false, suppressed: Bool = false, location: SourceLocation) {
+        self.series = series
+        self.geo = geo
+        self.period = period
+        self.dimensions = dimensions
+        self.value = value
+        self.n = n
+        self.provisional = provisional
+        self.suppressed = suppressed
+        self.location = location
+    }
+
+    /// Canonical JSON of the dimensions with sorted keys, so equal keys compare equal in SQL.
+    public var dimensionsJSON: String {
+        "{" + dimensions.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(dimensions[$0]!) }.joined(separator: ",") + "}"
+    }
+
+    public var dimensionKeys: String { dimensions.keys.sorted().joined(separator: ",") }
+}
+
+/// Where in an input a record or field is: file, line, and the column of each relevant field.
+public struct SourceLocation: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var geoColumn: Int
+    public var periodColumn: Int
+
+    public init(file: String, line: Int, geoColumn: Int = 1, periodColumn: Int = 1) {
+        self.file = file
+        self.line = line
+        self.geoColumn = geoColumn
+        self.periodColumn = periodColumn
+    }
+}
+
+/// What a source hands to the importer: observations, and (from plugins) geography units.
+public enum ImportItem: Sendable {
+    case observation(ObservationRecord)
+    case unit(GeoUnit, SourceLocation)
+}

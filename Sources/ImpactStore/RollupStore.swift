@@ -1,0 +1,152 @@
+import Foundation
+import ImpactCore
+
+/// The rollup tables: what an import batch touched, the registry of complete rollups per series,
+/// dimensions and aggregation rule, reading a year of observations and writing a year of rollups.
+/// The engine's `RollupMaintainer` decides what to rebuild; this type only reads and writes.
+public struct RollupStore {
+    public let database: Database
+
+    public init(store: Store) { self.database = store.database }
+
+    /// What the batch being imported changed in one series (temp tables `changed` and `staging`).
+    public struct Scope: Sendable {
+        public var key: String
+        public var dimensions: Set<String> = []
+        public var dimensionKeys: Set<String> = []
+        public var years: Set<String> = []
+    }
+
+    /// A rule string per "series key|dimensions JSON": the rollups the evaluator may read.
+    public struct Registry: Sendable {
+        let rules: [String: String]
+
+        /// The rule the rollups of `series` with exactly `dimensions` were built with, if complete.
+        public func rule(series: String, dimensions: String) -> String? { rules["\(series)|\(dimensions)"] }
+    }
+
+    public func registry() throws -> Registry {
+        let rows = try database.query("""
+            SELECT s.key, r.dims, r.rule FROM rollup_series AS r JOIN series AS s ON s.id = r.series_id
+            """) { ("\($0.string(0)!)|\($0.string(1)!)", $0.string(2)!) }
+        return Registry(rules: Dictionary(rows, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Per series id, what the batch being imported changed.
+    public func touchedByBatch() throws -> [Int: Scope] {
+        var touched: [Int: Scope] = [:]
+        try database.statement("""
+            SELECT DISTINCT c.series_id, s.series_key, s.dims, s.dim_keys, substr(s.period_start, 1, 4)
+            FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
+            """).forEach { row in
+            let id = row.int(0)!
+            touched[id, default: Scope(key: row.string(1)!)].dimensions.insert(row.string(2)!)
+            touched[id]!.dimensionKeys.insert(row.string(3)!)
+            touched[id]!.years.insert(row.string(4)!)
+        }
+        return touched
+    }
+
+    /// Dimensions JSON → rule of every registered combination of the series.
+    public func registeredRules(seriesID: Int) throws -> [(dimensions: String, rule: String)] {
+        try database.query("SELECT dims, rule FROM rollup_series WHERE series_id = ?", [.integer(Int64(seriesID))]) {
+            ($0.string(0)!, $0.string(1)!)
+        }
+    }
+
+    public func clear(seriesID: Int) throws {
+        let id = SQLValue.integer(Int64(seriesID))
+        try database.execute("DELETE FROM rollup WHERE series_id = ?", [id])
+        try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
+    }
+
+    /// Records every current dimension combination of the series as complete under `rule`.
+    public func register(seriesID: Int, rule: String) throws {
+        try database.execute("""
+            INSERT INTO rollup_series (series_id, dims, rule)
+            SELECT DISTINCT series_id, dims, ? FROM observation WHERE series_id = ? AND superseded_by IS NULL
+            """, [.text(rule), .integer(Int64(seriesID))])
+    }
+
+    /// The whole stored extent of a series: its dimension names and every calendar year from the first to the last.
+    public func extent(seriesID: Int) throws -> (dimensionKeys: Set<String>, years: Set<String>) {
+        var keys = Set<String>()
+        var years = Set<String>()
+        try database.statement("""
+            SELECT dim_keys, min(period_start), max(period_start) FROM observation WHERE series_id = ? GROUP BY dim_keys
+            """).forEach([.integer(Int64(seriesID))]) { row in
+            keys.insert(row.string(0)!)
+            if let first = Int(row.string(1)!.prefix(4)), let last = Int(row.string(2)!.prefix(4)) {
+                years.formUnion((first...last).map { String(format: "%04d", $0) })
+            }
+        }
+        return (keys, years)
+    }
+
+    /// Streams the current observations of one series starting in one calendar year, read through
+    /// the lookup index (series, dimension names, area, period): no sort over the history.
+    /// `dimensions` nil: every combination with the given dimension names.
+    public func forEachObservation(seriesID: Int, dimensionKeys: Set<String>, areas: [String], year: String,
+                                   dimensions: Set<String>?, _ body: (RollupObservation) -> Void) throws {
+        guard let bounds = Self.bounds(of: year) else { return }
+        let read = try database.statement("""
+            SELECT dims, geo, period, value, n, provisional, suppressed FROM observation
+            WHERE series_id = ?1 AND dim_keys IN (SELECT value FROM json_each(?2)) AND geo IN (SELECT value FROM json_each(?3))
+              AND period_start >= ?4 AND period_start < ?5 AND superseded_by IS NULL
+              AND (?6 IS NULL OR dims IN (SELECT value FROM json_each(?6)))
+            """)
+        let arguments: [SQLValue] = [.integer(Int64(seriesID)), .text(Self.json(dimensionKeys)), .text(Self.json(areas)),
+                                     .text(bounds.start), .text(bounds.end), dimensions.map { .text(Self.json($0)) } ?? .null]
+        var periods: [String: Period?] = [:]
+        try read.forEach(arguments) { row in
+            let code = row.string(2)!
+            let parsed = periods[code] ?? { let period = try? Period.parse(code).period; periods[code] = period; return period }()
+            guard let period = parsed else { return }
+            body(RollupObservation(dims: row.string(0)!, unit: row.string(1)!, period: period, value: row.double(3), n: row.double(4),
+                                   provisional: row.int(5) == 1, suppressed: row.int(6) == 1))
+        }
+    }
+
+    /// Writes the rollups of one series and year in the table's key order, so the table grows by
+    /// appending. `replacing`: the combinations whose old rollups of that year go first; nil after
+    /// the whole series was cleared for a full rebuild.
+    public func write(_ cells: [RollupCell], seriesID: Int, year: String, replacing dimensions: Set<String>?) throws {
+        let id = SQLValue.integer(Int64(seriesID))
+        if let dimensions, let bounds = Self.bounds(of: year) {
+            try database.execute("""
+                DELETE FROM rollup WHERE series_id = ? AND period_start >= ? AND period_start < ?
+                  AND dims IN (SELECT value FROM json_each(?))
+                """, [id, .text(bounds.start), .text(bounds.end), .text(Self.json(dimensions))])
+        }
+        let insert = try database.statement("""
+            INSERT INTO rollup (series_id, period_start, period_end, dims, geo, value, n, provisional, suppressed, complete, partial, direct)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var windows = WindowCache()
+        for cell in RollupKeyOrder.sorted(cells, windows: &windows) {
+            let window = windows.window(cell.period)
+            try insert.execute([id, .text(window.start), .text(window.end), .text(cell.dims), .text(cell.geo), cell.value.sqlValue,
+                                cell.n.sqlValue, cell.provisional.sqlValue, cell.suppressed.sqlValue, cell.complete.sqlValue,
+                                cell.partial.sqlValue, cell.direct.sqlValue])
+        }
+    }
+
+    /// Series touched without definitions (or with dimensions that cannot be read back) lose their
+    /// rollups: evaluation falls back to the raw observations until a later import rebuilds them.
+    public static func invalidateTouched(_ database: Database) throws {
+        try database.execute(sql: """
+            DELETE FROM rollup WHERE (series_id, dims) IN
+                (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
+            DELETE FROM rollup_series WHERE (series_id, dims) IN
+                (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
+            """)
+    }
+
+    static func json(_ values: some Collection<String>) -> String { JSONText.array(values.sorted()) }
+
+    /// `[YYYY-01-01, YYYY+1-01-01)` for a year as `period_start` begins.
+    static func bounds(of year: String) -> (start: String, end: String)? {
+        guard let number = Int(year) else { return nil }
+        return (year + "-01-01", String(format: "%04d", number + 1) + "-01-01")
+    }
+}

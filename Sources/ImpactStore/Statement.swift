@@ -1,0 +1,119 @@
+import CSQLite
+import ImpactCore
+
+/// A prepared statement. Arguments are always bound, never spliced into the SQL text.
+public final class Statement {
+    let handle: OpaquePointer
+    public let sql: String
+    private unowned let database: Database
+    private var boundArguments: [SQLValue] = []
+
+    init(database: Database, sql: String) throws {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw StoreError(code: code, message: database.lastErrorMessage, sql: sql)
+        }
+        self.handle = statement
+        self.sql = sql
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds positional arguments (1-based in SQLite, 0-based here) after resetting the statement.
+    public func bind(_ arguments: [SQLValue]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        boundArguments = arguments
+        for (offset, value) in arguments.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .integer(let int): code = sqlite3_bind_int64(handle, index, int)
+            case .real(let double): code = sqlite3_bind_double(handle, index, double)
+            case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, impact_sqlite_transient)
+            }
+            guard code == SQLITE_OK else { throw error(code) }
+        }
+    }
+
+    /// Advances one row; returns false when the statement is done.
+    public func step() throws -> Bool {
+        database.statementsExecuted &+= sqlite3_stmt_busy(handle) == 0 ? 1 : 0
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw error(code)
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    public func execute(_ arguments: [SQLValue] = []) throws {
+        try bind(arguments)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// Runs a query and maps each row.
+    public func query<T>(_ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        var results: [T] = []
+        try forEach(arguments) { results.append(try transform($0)) }
+        return results
+    }
+
+    /// Streams the rows of a query without collecting them, so a pass over a large table keeps
+    /// memory flat.
+    public func forEach(_ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        try bind(arguments)
+        defer { sqlite3_reset(handle) }
+        let row = Row(statement: self)
+        while try step() { try body(row) }
+    }
+
+    private func error(_ code: Int32) -> StoreError {
+        StoreError(code: code, message: database.lastErrorMessage, sql: sql, arguments: boundArguments)
+    }
+}
+
+/// Typed read access to the current row of a statement.
+public struct Row {
+    let statement: Statement
+
+    public var count: Int { Int(sqlite3_column_count(statement.handle)) }
+
+    public func isNull(_ index: Int) -> Bool {
+        sqlite3_column_type(statement.handle, Int32(index)) == SQLITE_NULL
+    }
+
+    public func int(_ index: Int) -> Int? {
+        isNull(index) ? nil : Int(sqlite3_column_int64(statement.handle, Int32(index)))
+    }
+
+    public func double(_ index: Int) -> Double? {
+        isNull(index) ? nil : sqlite3_column_double(statement.handle, Int32(index))
+    }
+
+    public func string(_ index: Int) -> String? {
+        guard !isNull(index), let text = sqlite3_column_text(statement.handle, Int32(index)) else { return nil }
+        return String(cString: text)
+    }
+
+    /// The column's bytes without copying them into a `String`; valid only inside `body`.
+    public func withBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let pointer = sqlite3_column_blob(statement.handle, Int32(index))
+        let count = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
+        return try body(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
+    public func value(_ index: Int) -> SQLValue {
+        switch sqlite3_column_type(statement.handle, Int32(index)) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement.handle, Int32(index)))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(statement.handle, Int32(index)))
+        case SQLITE_NULL: return .null
+        default: return .text(string(index) ?? "")
+        }
+    }
+}

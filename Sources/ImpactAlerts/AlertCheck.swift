@@ -34,7 +34,7 @@ public struct AlertCheck {
         let database = alertStore.store.database
         return try database.transaction {
             var outcome = Outcome()
-            let batch = try database.scalarInt("SELECT max(id) FROM import_batch")
+            let batch = try BatchLog(store: alertStore.store).latest()
             for indicator in definitions.indicators where !indicator.alerts.isEmpty && indicator.value != nil {
                 for rule in indicator.alerts {
                     try evaluate(rule, of: indicator, period: period, batch: batch, into: &outcome)

@@ -39,7 +39,7 @@ public struct RuleTestRunner {
         if geography.failed || data?.failed == true || loaded.hasErrors {
             return setup.map { "setup: \($0)" }
         }
-        let publication = Publication(evaluator: Evaluator(store: store, definitions: loaded.definitions), geography: try GeographyStore(store: store).load())
+        let publication = try Publication(evaluator: Evaluator(store: store, definitions: loaded.definitions))
         let alertStore = AlertStore(store: store)
         let check = AlertCheck(publication: publication, alertStore: alertStore, clock: { "1970-01-01T00:00:00.000Z" })
         for step in testCase.steps {

@@ -19,25 +19,28 @@ public struct ParsedArguments: Sendable {
     public var flags: Set<String> = []
     public var positionals: [String] = []
 
-    public func value(_ name: String) -> String? { values[name]?.last }
-    public func all(_ name: String) -> [String] { values[name] ?? [] }
-    public func has(_ name: String) -> Bool { flags.contains(name) }
+    /// The last value given for `option`; options are looked up by their declaration, so a name
+    /// is spelled once, in the spec.
+    public func value(_ option: CommandSpec.Option) -> String? { values[option.name]?.last }
+    public func all(_ option: CommandSpec.Option) -> [String] { values[option.name] ?? [] }
+    public func has(_ option: CommandSpec.Option) -> Bool { flags.contains(option.name) }
 
     /// The value of an option that must be one of a fixed set, e.g. `--format`.
-    public func choice<T: RawRepresentable & CaseIterable>(_ name: String, default fallback: T) throws -> T where T.RawValue == String {
-        guard let text = value(name) else { return fallback }
+    public func choice<T: RawRepresentable & CaseIterable>(_ option: CommandSpec.Option, default fallback: T) throws -> T
+    where T.RawValue == String {
+        guard let text = value(option) else { return fallback }
         guard let choice = T(rawValue: text) else {
             let names = T.allCases.map(\.rawValue)
             let list = "use one of " + names.joined(separator: ", ")
-            throw UsageError("invalid value '\(text)' for \(name)",
+            throw UsageError("invalid value '\(text)' for \(option.name)",
                              hint: Suggestions.hint(for: text, among: names).map { "\($0) (\(list))" } ?? list)
         }
         return choice
     }
 
-    public func integer(_ name: String) throws -> Int? {
-        guard let text = value(name) else { return nil }
-        guard let number = Int(text) else { throw UsageError("\(name) expects a whole number, not '\(text)'") }
+    public func integer(_ option: CommandSpec.Option) throws -> Int? {
+        guard let text = value(option) else { return nil }
+        guard let number = Int(text) else { throw UsageError("\(option.name) expects a whole number, not '\(text)'") }
         return number
     }
 }
@@ -58,7 +61,7 @@ public enum ArgumentParser {
             }
             if argument == "--" { optionsEnded = true; continue }
             let (name, inlineValue) = split(argument)
-            guard let option = spec.allOptions.first(where: { $0.name == name }) ?? (name == "-h" ? spec.allOptions.first { $0.name == "--help" } : nil) else {
+            guard let option = spec.allOptions.first(where: { $0.name == name }) ?? (name == "-h" ? CommandSpec.help : nil) else {
                 throw UsageError("unknown option '\(name)' for 'impact \(spec.name)'",
                                  hint: Suggestions.hint(for: name, among: spec.allOptions.map(\.name)) ?? "see 'impact help \(spec.name)'")
             }
@@ -81,7 +84,7 @@ public enum ArgumentParser {
             }
             parsed.values[option.name, default: []].append(value)
         }
-        if !parsed.has("--help") { try checkPositionals(parsed.positionals, spec: spec) }
+        if !parsed.has(CommandSpec.help) { try checkPositionals(parsed.positionals, spec: spec) }
         return parsed
     }
 

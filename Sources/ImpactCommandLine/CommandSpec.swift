@@ -49,10 +49,9 @@ public struct CommandSpec: Sendable {
     }
 
     /// Options every command accepts, before or after its own arguments.
-    public static let globalOptions: [Option] = [
-        Option("--store", value: "PATH", help: "store file (default: $IMPACT_STORE or ./impact.sqlite)"),
-        Option("--help", help: "show help for this command"),
-    ]
+    public static let globalOptions: [Option] = [store, help]
+    public static let store = Option("--store", value: "PATH", help: "store file (default: $IMPACT_STORE or ./impact.sqlite)")
+    public static let help = Option("--help", help: "show help for this command")
 
     public var allOptions: [Option] { options + Self.globalOptions }
 

@@ -2,22 +2,9 @@ import ImpactCore
 import ImpactLanguage
 import ImpactStore
 
-/// One SQL statement per indicator for all requested areas and periods.
-/// Areas and periods arrive as two JSON parameters, so the statement text and its number of
-/// parameters do not grow with the request; every user value is a bound parameter.
-public struct CompiledQuery: Sendable {
-    public let sql: String
-    /// Parameters after the two request parameters (areas, periods), which the evaluator binds.
-    public let fixedParameters: [SQLValue]
-    public let inputCount: Int
-}
-
-/// Which vintage of the data to read.
-public enum Vintage: Sendable, Equatable {
-    case current
-    case asOfBatch(Int)
-}
-
+/// Renders a placed `IndicatorPlan` as one SQL statement for all requested areas and periods, in
+/// a dialect. It decides nothing: where each input reads is in the plan (`ReadSource`), and every
+/// value — filter values, series keys, number literals — is a bound parameter.
 public struct SQLGenerator {
     public let dialect: any SQLDialect
 
@@ -27,30 +14,28 @@ public struct SQLGenerator {
     public static let cellColumns = ["geo", "period", "value", "numerator", "denominator", "div0"]
     public static let inputColumns = ["value", "n", "provisional", "suppressed", "complete", "partial", "present", "direct"]
 
-    /// `rollups`: indices of inputs to read from maintained rollups instead of raw observations.
-    public func compile(_ plan: IndicatorPlan, vintage: Vintage = .current, rollups: Set<Int> = []) -> CompiledQuery {
+    public func compile(_ plan: IndicatorPlan, vintage: Vintage = .current) -> CompiledQuery {
         var builder = Builder(dialect: dialect)
         _ = builder.bind(.null)
         _ = builder.bind(.null)
         var ctes = requestCTEs(plan)
         for (index, input) in plan.inputs.enumerated() {
             let window = plan.shiftIndex(input.shift)
-            if rollups.contains(index), let dims = input.rollupDimensions, vintage == .current {
-                if input.prefersMembers {
-                    ctes += memberRollupCTEs(input, dims: dims, index: index, window: window, builder: &builder)
-                } else {
-                    ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
-                }
-            } else {
+            switch input.source {
+            case .observations:
                 ctes += inputCTEs(input, index: index, window: window, vintage: vintage, builder: &builder)
+            case .rollup(let dims):
+                ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
+            case .memberRollups(let dims):
+                ctes += memberRollupCTEs(input, dims: dims, index: index, window: window, builder: &builder)
             }
         }
-        let value = expression(plan.expression)
+        let value = expression(plan.expression, &builder)
         let fraction = plan.fraction
-        let zeroChecks = plan.expression.denominators.map { "(\(expression($0))) = 0" }
+        let zeroChecks = plan.expression.denominators.map { "(\(expression($0, &builder))) = 0" }
         var columns = ["c.geo", "c.period", "\(value) AS value",
-                       "\(fraction.map { expression($0.numerator) } ?? "NULL") AS numerator",
-                       "\(fraction.map { expression($0.denominator) } ?? "NULL") AS denominator",
+                       "\(fraction.map { expression($0.numerator, &builder) } ?? "NULL") AS numerator",
+                       "\(fraction.map { expression($0.denominator, &builder) } ?? "NULL") AS denominator",
                        zeroChecks.isEmpty ? "0 AS div0" : "CASE WHEN \(zeroChecks.joined(separator: " OR ")) THEN 1 ELSE 0 END AS div0"]
         var joins: [String] = []
         for index in plan.inputs.indices {
@@ -192,8 +177,7 @@ public struct SQLGenerator {
     }
 
     /// Combines the chosen units of each cell into the input's value with its flags.
-    /// `partition`: an extra grouping column (the rollup builder computes all dimensions at once).
-    func cellCTE(_ input: SeriesInput, _ i: String, partition: String? = nil) -> String {
+    private func cellCTE(_ input: SeriesInput, _ i: String) -> String {
         // A sum over member areas is only a total when every member delivered; a comparison
         // across members (avg, median, …) is still meaningful and is flagged as partial instead,
         // and compares real areas only, not the Onbekend and Buiten regio buckets.
@@ -201,16 +185,16 @@ public struct SQLGenerator {
         let usable = input.prefersMembers ? "min(b.complete) = 1" : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
         return """
             \(i) AS (
-              SELECT \(partition.map { "b.\($0), " } ?? "")b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
+              SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
                      CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
                      CASE WHEN \(usable) THEN \(geoValue(input)) END AS value
               FROM \(i)_best AS b
-              WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY \(partition.map { "b.\($0), " } ?? "")b.geo, b.period)
+              WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY b.geo, b.period)
             """
     }
 
     /// Combines sub-periods (and categories) within one area; any missing value makes it missing.
-    func timeValue(_ time: TimeAggregation) -> String {
+    private func timeValue(_ time: TimeAggregation) -> String {
         let anyMissing = "count(value) < count(*)"
         switch time {
         case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(value) END"
@@ -225,7 +209,7 @@ public struct SQLGenerator {
     }
 
     /// A coarser period is only answered from finer data when every sub-period is present.
-    func timeComplete(_ time: TimeAggregation) -> String {
+    private func timeComplete(_ time: TimeAggregation) -> String {
         switch time {
         case .last: return "CASE WHEN max(period_end) = max(window_end) THEN 1 ELSE 0 END"
         case .none: return "1"
@@ -250,25 +234,35 @@ public struct SQLGenerator {
         }
     }
 
-    private func expression(_ expression: PlanExpression) -> String {
+    /// Number literals are bound like every other value: exact to the last bit, never text in the SQL.
+    private func expression(_ expression: PlanExpression, _ builder: inout Builder) -> String {
         switch expression {
-        case .number(let value): return NumberText.exact(value)
+        case .number(let value): return builder.bind(.real(value))
         case .input(let index): return "i\(index).value"
-        case .negate(let operand): return "(-\(self.expression(operand)))"
-        case .binary(.divide, let left, let right): return "(\(dialect.divide(self.expression(left), self.expression(right))))"
-        case .binary(let op, let left, let right): return "(\(self.expression(left)) \(op.rawValue) \(self.expression(right)))"
-        case .percent(let left, let right): return "(100.0 * \(dialect.divide(self.expression(left), self.expression(right))))"
-        case .per(let left, let factor, let right): return "(\(NumberText.exact(factor)).0 * \(dialect.divide(self.expression(left), self.expression(right))))"
-        case .coalesce(let operands): return "coalesce(" + operands.map(self.expression).joined(separator: ", ") + ")"
+        case .negate(let operand): return "(-\(self.expression(operand, &builder)))"
+        case .binary(.divide, let left, let right):
+            return "(\(dialect.divide(self.expression(left, &builder), self.expression(right, &builder))))"
+        case .binary(let op, let left, let right):
+            return "(\(self.expression(left, &builder)) \(op.rawValue) \(self.expression(right, &builder)))"
+        case .percent(let left, let right):
+            return "(100.0 * \(dialect.divide(self.expression(left, &builder), self.expression(right, &builder))))"
+        case .per(let left, let factor, let right):
+            let ratio = dialect.divide(self.expression(left, &builder), self.expression(right, &builder))
+            return "(\(builder.bind(.real(factor))) * \(ratio))"
+        case .coalesce(let operands):
+            return "coalesce(" + operands.map { self.expression($0, &builder) }.joined(separator: ", ") + ")"
         }
     }
 
     /// Collects bound parameters and hands out their placeholders.
+    /// A number literal written once but rendered twice (in the value and in a denominator check)
+    /// gets one placeholder.
     struct Builder {
         let dialect: any SQLDialect
         var parameters: [SQLValue] = []
 
         mutating func bind(_ value: SQLValue) -> String {
+            if case .real = value, let existing = parameters.firstIndex(of: value) { return dialect.parameter(existing + 1) }
             parameters.append(value)
             return dialect.parameter(parameters.count)
         }

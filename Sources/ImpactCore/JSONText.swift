@@ -17,6 +17,12 @@ public enum JSONText {
         return result + "\""
     }
 
+    /// A JSON object of strings with its keys sorted: the one canonical spelling of a dimension set,
+    /// so equal dimensions compare equal as text in SQL.
+    public static func object(_ fields: [String: String]) -> String {
+        "{" + fields.keys.sorted().map { quote($0) + ":" + quote(fields[$0]!) }.joined(separator: ",") + "}"
+    }
+
     /// A JSON array of strings, in the given order.
     public static func array(_ values: [String]) -> String {
         "[" + values.map(quote).joined(separator: ",") + "]"

@@ -7,13 +7,10 @@ import ImpactStore
 /// The programme catalogue in the style of the Hart van Brabant appendix 1: per indicator its
 /// criterion, action line, measurement method, planning, and the data the store actually holds.
 public struct Catalogue {
-    public let store: Store
-    public let definitions: DefinitionSet
+    public let session: EvaluationSession
+    private var definitions: DefinitionSet { session.definitions }
 
-    public init(store: Store, definitions: DefinitionSet) {
-        self.store = store
-        self.definitions = definitions
-    }
+    public init(session: EvaluationSession) { self.session = session }
 
     public static let columns = ["programme", "line", "criterion", "indicator", "title", "method", "planning", "periods", "areas", "last_delivery"]
 
@@ -48,24 +45,15 @@ public struct Catalogue {
 
     /// What the store holds for every series the indicator reads (all inputs present).
     private func availability(_ indicator: IndicatorDeclaration) throws -> Availability {
-        guard indicator.value != nil, let plan = try? Planner(definitions: definitions).plan(indicator.id.value) else { return Availability() }
+        guard indicator.value != nil, let plan = try? session.plan(indicator.id.value) else { return Availability() }
         // An input is a series with a set of dimensions: totals do not make a breakdown available.
-        let keys = Array(Set(plan.inputs.map { [$0.key, $0.dimensionKeys] })).sorted { $0.joined(separator: "|") < $1.joined(separator: "|") }
-        let placeholders = keys.map { _ in "(?, ?)" }.joined(separator: ", ")
+        let inputs = plan.inputs.map { (series: $0.key, dimensionKeys: $0.dimensionKeys) }
         // A programme with a region counts only data of that region and its members.
         let region = indicator.programme.flatMap { definitions.programme($0.value) }?.region
-        let regionFilter = region == nil ? "" : "AND (o.geo = ? OR o.geo IN (SELECT member FROM membership WHERE region = ?))"
-        let arguments = keys.flatMap { $0.map(SQLValue.text) } + (region.map { [.text($0), .text($0)] } ?? [])
-        let rows = try store.database.query("""
-            SELECT o.period, o.geo, max(b.finished_at), count(DISTINCT s.key || '|' || o.dim_keys)
-            FROM observation AS o JOIN series AS s ON s.id = o.series_id JOIN import_batch AS b ON b.id = o.batch_id
-            WHERE (s.key, o.dim_keys) IN (VALUES \(placeholders)) AND o.superseded_by IS NULL AND o.value IS NOT NULL \(regionFilter)
-            GROUP BY o.period, o.geo
-            """, arguments) { ($0.string(0)!, $0.string(1)!, $0.string(2)!, $0.int(3)!) }
-        let complete = rows.filter { $0.3 == keys.count }
+        let complete = try ObservationSummary(store: session.store).completeCells(inputs: inputs, region: region)
         guard !complete.isEmpty else { return Availability(periods: nil, areas: nil, lastDelivery: nil) }
-        let periods = Period.chronological(complete.map(\.0))
-        return Availability(periods: periods.joined(separator: " "), areas: Set(complete.map(\.1)).count,
-                            lastDelivery: complete.map(\.2).max().map { String($0.prefix(10)) })
+        let periods = Period.chronological(complete.map(\.period))
+        return Availability(periods: periods.joined(separator: " "), areas: Set(complete.map(\.geo)).count,
+                            lastDelivery: complete.map(\.lastDelivery).max().map { String($0.prefix(10)) })
     }
 }

@@ -24,7 +24,7 @@ public struct Contributions {
     public func rows(_ id: String, region: String, from a: Period, to b: Period, vintage: Vintage = .current) throws -> [Row] {
         let members = Set(publication.geography.memberships.filter { $0.region == region && ($0.overlaps(a) || $0.overlaps(b)) }.map(\.member)).sorted()
         guard !members.isEmpty else { return [] }
-        let plan = try Planner(definitions: publication.evaluator.definitions).plan(id)
+        let plan = try publication.evaluator.session.plan(id)
         let geos = [region] + members
         let before = Dictionary(uniqueKeysWithValues: try publication.evaluate(id, EvaluationRequest(geos: geos, periods: [a], vintage: vintage)).map { ($0.geo, $0) })
         let after = Dictionary(uniqueKeysWithValues: try publication.evaluate(id, EvaluationRequest(geos: geos, periods: [b], vintage: vintage)).map { ($0.geo, $0) })

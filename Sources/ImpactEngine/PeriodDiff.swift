@@ -21,7 +21,7 @@ public struct PeriodDiff {
     private var geography: Geography { publication.geography }
 
     public func diff(_ id: String, geos: [String], from a: Period, to b: Period, vintage: Vintage = .current) throws -> [DiffResult] {
-        let plan = try Planner(definitions: definitions).plan(id)
+        let plan = try publication.evaluator.session.plan(id)
         let crosswalk = Crosswalk(geography: geography, from: a, to: b)
         let earlierGeos = Array(Set(geos + geos.flatMap { crosswalk.predecessors(of: $0) })).sorted()
         let resultsA = try publication.evaluate(id, EvaluationRequest(geos: earlierGeos, periods: [a], vintage: vintage))

@@ -16,9 +16,9 @@ public struct Publication {
 
     public static let defaultMinimumCell = 5.0
 
-    public init(evaluator: Evaluator, geography: Geography, minimumCell: Double? = nil, suppress: Bool = true) {
+    public init(evaluator: Evaluator, minimumCell: Double? = nil, suppress: Bool = true) throws {
         self.evaluator = evaluator
-        self.geography = geography
+        self.geography = try evaluator.session.geography()
         self.minimumCell = minimumCell
         self.suppress = suppress
     }
@@ -31,10 +31,8 @@ public struct Publication {
                 return stamped
             }
         }
-        var widened = request
-        widened.geos = hierarchy(around: request.geos, periods: request.periods)
-        let results = try evaluator.evaluate(id, widened)
-        let plan = try? Planner(definitions: evaluator.definitions).plan(id)
+        let results = try evaluator.evaluate(id, evaluatedRequest(request))
+        let plan = try? evaluator.session.plan(id)
         let unit = evaluator.definitions.indicator(id)?.unit?.value
         let control = DisclosureControl(minimumCell: minimumCell(for: id, plan: plan))
         let additive = Self.isAdditive(plan: plan, unit: unit)
@@ -52,6 +50,15 @@ public struct Publication {
         let order = Dictionary(uniqueKeysWithValues: request.geos.enumerated().map { ($0.element, $0.offset) })
         let periodOrder = Dictionary(uniqueKeysWithValues: request.periods.enumerated().map { ($0.element.code, $0.offset) })
         return protected.sorted { (order[$0.geo] ?? 0, periodOrder[$0.period] ?? 0) < (order[$1.geo] ?? 0, periodOrder[$1.period] ?? 0) }
+    }
+
+    /// What is evaluated to publish `request`: with suppression, the whole hierarchy around the
+    /// requested areas, so every cell that could reveal a small one is known (`explain` shows this).
+    public func evaluatedRequest(_ request: EvaluationRequest) -> EvaluationRequest {
+        guard suppress else { return request }
+        var widened = request
+        widened.geos = hierarchy(around: request.geos, periods: request.periods)
+        return widened
     }
 
     /// The requested areas, the regions they belong to, and all members of those regions.
@@ -91,7 +98,7 @@ public struct Publication {
 
     /// Sums and fractions of sums add up over areas; survey percentages and scores do not.
     func isAdditive(_ id: String) -> Bool {
-        Self.isAdditive(plan: try? Planner(definitions: evaluator.definitions).plan(id), unit: evaluator.definitions.indicator(id)?.unit?.value)
+        Self.isAdditive(plan: try? evaluator.session.plan(id), unit: evaluator.definitions.indicator(id)?.unit?.value)
     }
 
     static func isAdditive(plan: IndicatorPlan?, unit: Unit?) -> Bool {

@@ -55,12 +55,9 @@ public struct ReportData: Sendable {
 
 public struct ReportBuilder {
     public let publication: Publication
-    public let store: Store
+    private var store: Store { publication.evaluator.store }
 
-    public init(publication: Publication, store: Store) {
-        self.publication = publication
-        self.store = store
-    }
+    public init(publication: Publication) { self.publication = publication }
 
     private var definitions: DefinitionSet { publication.evaluator.definitions }
 
@@ -85,7 +82,7 @@ public struct ReportBuilder {
         }
         let firing = try AlertStore(store: store).states().filter { $0.state == .firing }.map { ($0.indicator, $0.rule, $0.geo, $0.period, $0.value) }
         return ReportData(region: region, period: period, compare: compare, programme: programme, batches: try batches(),
-                          entries: entries, milestones: try milestones(code, programme: programme, period: period), firing: firing, catalogue: try Catalogue(store: store, definitions: definitions).table(programme: programme?.id.value),
+                          entries: entries, milestones: try milestones(code, programme: programme, period: period), firing: firing, catalogue: try Catalogue(session: publication.evaluator.session).table(programme: programme?.id.value),
                           geography: publication.geography, suppressionApplied: publication.suppress)
     }
 
@@ -102,7 +99,7 @@ public struct ReportBuilder {
 
     /// Every period of the report's grain from the first year with data up to the report period.
     func historyPeriods(ending period: Period) throws -> [Period] {
-        let first = try store.database.scalarInt("SELECT min(CAST(substr(period_start, 1, 4) AS INTEGER)) FROM observation WHERE superseded_by IS NULL") ?? period.year
+        let first = try ObservationSummary(store: store).yearsWithData()?.lowerBound ?? period.year
         let start = Period(year: min(first, period.year), grain: period.grain, index: 1) ?? period
         return (try? Period.range(from: start, to: period)) ?? [period]
     }
@@ -128,9 +125,6 @@ public struct ReportBuilder {
     }
 
     func batches() throws -> [ReportData.Batch] {
-        try store.database.query("""
-            SELECT b.id, b.source_id, b.origin, b.finished_at FROM import_batch AS b
-            WHERE b.id IN (SELECT DISTINCT batch_id FROM observation WHERE superseded_by IS NULL) ORDER BY b.id
-            """) { ReportData.Batch(id: $0.int(0)!, source: $0.string(1)!, origin: $0.string(2)!, finished: $0.string(3)!) }
+        try BatchLog(store: store).current().map { ReportData.Batch(id: $0.id, source: $0.source, origin: $0.origin, finished: $0.finished) }
     }
 }

@@ -7,7 +7,7 @@ import ImpactStore
 /// Computes rollups in memory, in one pass over the observations of a series: every observation
 /// feeds its own period and the quarter, half-year and year containing it; each area takes the
 /// coarsest delivered grain; a region takes its own figure when delivered, else the sum over its
-/// members. The rules are those of the evaluator's SQL (`SQLGenerator.timeValue`, `timeComplete`,
+/// members. The rules are those of the evaluator's SQL (`SQLGenerator`'s time value, completeness and
 /// `cellCTE`); `RollupTests` checks rollups against evaluation from the raw observations.
 /// Pure: no database, so the import can feed it one series and year at a time and keep memory flat.
 public struct RollupBuilder {

@@ -161,6 +161,10 @@ final class ByteSource {
     private static let chunkSize = 1 << 16
 
     init(path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CSVProblem(line: 0, column: 0, message: "'\(path)' is a directory, not a CSV file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CSVProblem(line: 0, column: 0, message: "cannot open '\(path)' for reading")
         }

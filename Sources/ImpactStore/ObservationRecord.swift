@@ -30,7 +30,7 @@ public struct ObservationRecord: Sendable, Equatable {
 
     /// Canonical JSON of the dimensions with sorted keys, so equal keys compare equal in SQL.
     public var dimensionsJSON: String {
-        "{" + dimensions.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(dimensions[$0]!) }.joined(separator: ",") + "}"
+        JSONText.object(dimensions)
     }
 
     public var dimensionKeys: String { dimensions.keys.sorted().joined(separator: ",") }

@@ -21,6 +21,9 @@ public struct RollupStore {
     public struct Registry: Sendable {
         let rules: [String: String]
 
+        /// `rules`: "series key|dimensions JSON" → rule.
+        package init(rules: [String: String]) { self.rules = rules }
+
         /// The rule the rollups of `series` with exactly `dimensions` were built with, if complete.
         public func rule(series: String, dimensions: String) -> String? { rules["\(series)|\(dimensions)"] }
     }

@@ -27,16 +27,22 @@ struct CommandFailure: Error {
     var exitCode: Int32 = ExitCode.failure
 }
 
+/// One `impact` command: its declared interface, the decoding and validation of its options into a
+/// typed value (no store or file is touched there), and running with them.
 protocol Command: Sendable {
+    associatedtype Options
     static var spec: CommandSpec { get }
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32
+    static func options(_ arguments: ParsedArguments) throws -> Options
+    static func run(_ options: Options, context: CommandContext) throws -> Int32
 }
 
 enum CLI {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self, EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self, CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self, HelpCommand.self,
+        InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self, EvalCommand.self,
+        DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self, CatalogueCommand.self, HistoryCommand.self,
+        CoverageCommand.self, DemoCommand.self, HelpCommand.self,
     ]
 
     static func command(named name: String) -> (any Command.Type)? {
@@ -63,15 +69,15 @@ enum CLI {
         return execute(command, Array(arguments.dropFirst()), context: context)
     }
 
-    static func execute(_ command: any Command.Type, _ arguments: [String], context: CommandContext) -> Int32 {
+    static func execute<C: Command>(_ command: C.Type, _ arguments: [String], context: CommandContext) -> Int32 {
         do {
             let parsed = try ArgumentParser.parse(arguments, spec: command.spec)
-            if parsed.has("--help") {
+            if parsed.has(CommandSpec.help) {
                 context.write(command.spec.help)
                 return ExitCode.success
             }
-            context.storeOverride = parsed.value("--store")
-            return try command.run(parsed, context: context)
+            context.storeOverride = parsed.value(CommandSpec.store)
+            return try command.run(command.options(parsed), context: context)
         } catch let error as UsageError {
             context.error(error.description + "\n")
             return ExitCode.usage

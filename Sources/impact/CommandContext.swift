@@ -42,6 +42,22 @@ final class CommandContext {
         }
     }
 
+    /// The definitions in `directory`; refuses to go on when they have errors.
+    func loadDefinitions(_ directory: String) throws -> DefinitionSet {
+        let loaded = DefinitionLoader.load(directory: directory)
+        guard !loaded.hasErrors else {
+            report(loaded.diagnostics)
+            throw CommandFailure(message: "the definitions have errors; fix them first (impact check)", exitCode: ExitCode.findings)
+        }
+        return loaded.definitions
+    }
+
+    /// The one evaluation session of a command: checked definitions and the store, each opened once.
+    func session(definitions directory: String) throws -> EvaluationSession {
+        let definitions = try loadDefinitions(directory)
+        return EvaluationSession(store: try openStore(), definitions: definitions)
+    }
+
     /// Prints diagnostics with the offending source line and caret.
     func report(_ diagnostics: [Diagnostic], dropped: Int = 0) {
         var cache: [String: [String]] = [:]

@@ -1,23 +1,24 @@
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
-import ImpactCore
 import ImpactEngine
-import ImpactLanguage
-import ImpactRender
-import ImpactSources
-import ImpactStore
 
 /// `--min-cell N` and `--no-suppress`, shared by every command that publishes figures.
-enum DisclosureOptions {
+struct DisclosureOptions {
     static let minimumCell = CommandSpec.Option("--min-cell", value: "N", help: "minimum publishable count (default: from the definitions, else 5)")
     static let noSuppress = CommandSpec.Option("--no-suppress", help: "publish small cells (internal use only; every row is stamped)")
+    static let all = [minimumCell, noSuppress]
 
-    static func publication(_ arguments: ParsedArguments, evaluator: Evaluator, store: Store) throws -> Publication {
-        let minimum = try arguments.integer("--min-cell")
+    let minimumCell: Double?
+    let suppress: Bool
+
+    init(_ arguments: ParsedArguments) throws {
+        let minimum = try arguments.integer(Self.minimumCell)
         if let minimum, minimum < 1 { throw UsageError("--min-cell must be at least 1, not \(minimum)") }
-        return Publication(evaluator: evaluator, geography: try GeographyStore(store: store).load(),
-                           minimumCell: minimum.map(Double.init), suppress: !arguments.has("--no-suppress"))
+        minimumCell = minimum.map(Double.init)
+        suppress = !arguments.has(Self.noSuppress)
+    }
+
+    func publication(_ evaluator: Evaluator) throws -> Publication {
+        try Publication(evaluator: evaluator, minimumCell: minimumCell, suppress: suppress)
     }
 
     static func notes(_ publication: Publication) -> [String] {

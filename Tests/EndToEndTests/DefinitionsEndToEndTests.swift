@@ -35,6 +35,30 @@ import Testing
         #expect(unknown.status == 1 && unknown.stderr.contains("did you mean 'wb_politie_aandeel'?"))
     }
 
+    /// `explain` prints exactly the statement and parameters `eval` runs for the same request,
+    /// including where each input reads (here: the rollups an import with definitions maintains).
+    @Test func explainShowsTheStatementEvalRuns() throws {
+        let root = ImpactBinary.projectRoot
+        let store = ImpactBinary.temporaryDirectory() + "/explain.sqlite"
+        let definitions = ["--indicators", root + "/indicators"]
+        #expect(try ImpactBinary.run(["import", "geography", root + "/fixtures/geography", "--store", store]).status == 0)
+        let imported = try ImpactBinary.run(["import", "csv", root + "/fixtures/vt-west-brabant", "--store", store] + definitions)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let request = ["--geo", "VTWB", "--geo", "GM0758", "--period", "2017..2018", "--store", store] + definitions
+        for id in ["wb_adviezen_per_melding", "wb_politie_aandeel"] {
+            let explain = try ImpactBinary.run(["explain", id] + request)
+            #expect(explain.status == 0, "\(explain.stderr)")
+            #expect(explain.stdout.contains("reads the series' rollup"), "\(explain.stdout)")
+            let listing = try #require(explain.stdout.range(of: "-- SQL (sqlite)")).lowerBound
+            let statement = String(explain.stdout[listing...])
+            // Disclosure control evaluates the hierarchy around the requested areas, which come first.
+            #expect(statement.contains("?1 = '[\"VTWB\",\"GM0758\",\"GHNT-WB\""), "\(statement)")
+            let eval = try ImpactBinary.run(["eval", "--indicator", id, "--trace-sql"] + request)
+            #expect(eval.status == 0, "\(eval.stderr)")
+            #expect(eval.stderr.contains(statement), "eval ran another statement than explain printed:\n\(eval.stderr)")
+        }
+    }
+
     @Test func evalCSVHasTheDocumentedColumnsAndStatuses() throws {
         let store = ImpactBinary.temporaryDirectory() + "/eval.sqlite"
         #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)

@@ -65,7 +65,7 @@ import ImpactStore
         let timed = try ImpactBinary.run(["import", "csv", big, "--store", copy])
         let duration = Date().timeIntervalSince(started)
         #expect(timed.status == 0, "\(timed.stderr)")
-        for fraction in [0.15, 0.5, 0.8] {
+        for fraction in [0.1, 0.25, 0.45] {
             let (process, _, _) = ImpactBinary.process(["import", "csv", big, "--store", store])
             try process.run()
             Thread.sleep(forTimeInterval: duration * fraction)

@@ -99,7 +99,7 @@ import Testing
 
     /// Golden: the Hart van Brabant appendix-1 table (without the delivery date, which is today's).
     @Test func hartVanBrabantCatalogueGolden() throws {
-        var table = try Catalogue(store: store, definitions: definitions).table(programme: "hvb")
+        var table = try Catalogue(session: EvaluationSession(store: store, definitions: definitions)).table(programme: "hvb")
         table.columns.removeLast()
         table.rows = table.rows.map { Array($0.dropLast()) }
         let text = TableRenderer(format: .markdown, locale: .nl).render(table)

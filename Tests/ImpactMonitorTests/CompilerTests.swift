@@ -60,9 +60,13 @@ import Testing
 
     /// The same ratio read from maintained rollups: one row per cell and input.
     @Test func rollupSQLSnapshot() throws {
-        let plan = try Planner(definitions: Self.definitions).plan("percentage")
-        let query = SQLGenerator().compile(plan, rollups: [0, 1])
-        let text = query.sql + ";\n\n-- parameters\n" + query.fixedParameters.enumerated().map { "?\($0.offset + 3) = \($0.element)" }.joined(separator: "\n") + "\n"
+        let planned = try Planner(definitions: Self.definitions).plan("percentage")
+        let rollups = RollupStore.Registry(rules: ["vt.meldingen|{}": "sum/sum", "vt.meldingen|{\"melder\":\"Politie\"}": "sum/sum"])
+        let plan = ReadPlanner.place(planned, rollups: rollups, vintage: .current)
+        #expect(plan.inputs.map(\.source) == [.rollup(dimensions: "{\"melder\":\"Politie\"}"), .rollup(dimensions: "{}")])
+        let query = SQLGenerator().compile(plan)
+        let parameters = query.fixedParameters.enumerated().map { "?\($0.offset + 3) = \($0.element)" }
+        let text = query.sql + ";\n\n-- parameters\n" + parameters.joined(separator: "\n") + "\n"
         let path = Self.goldenDirectory + "/percentage_from_rollups.sql"
         if ProcessInfo.processInfo.environment["IMPACT_UPDATE_GOLDEN"] == "1" { try text.write(toFile: path, atomically: true, encoding: .utf8) }
         #expect(text == (try String(contentsOfFile: path, encoding: .utf8)))
@@ -92,7 +96,7 @@ import Testing
         #expect(PeriodShift(periods: 1, years: 0).apply(to: quarter).code == "2018-Q4")
         #expect(PeriodShift(periods: 0, years: 1).apply(to: quarter).code == "2018-Q1")
         #expect(PeriodShift(periods: 2, years: 1).apply(to: quarter).code == "2017-Q3")
-        let json = Evaluator.periodsJSON([quarter], shifts: [.none, PeriodShift(periods: 1, years: 0)])
+        let json = EvaluationSession.periodsJSON([quarter], shifts: [.none, PeriodShift(periods: 1, years: 0)])
         #expect(json == "[{\"p\":\"2019-Q1\",\"m\":3,\"w\":[\"2019-01-01\",\"2019-04-01\",\"2018-10-01\",\"2019-01-01\"]}]")
     }
 }

@@ -22,7 +22,7 @@ import Testing
 
     func publication(minimumCell: Double? = nil, store: Store? = nil) throws -> Publication {
         let target = store ?? self.store
-        return Publication(evaluator: Evaluator(store: target, definitions: definitions), geography: try GeographyStore(store: target).load(), minimumCell: minimumCell)
+        return try Publication(evaluator: Evaluator(store: target, definitions: definitions), minimumCell: minimumCell)
     }
 
     func diff(_ id: String, _ geos: [String], _ a: String, _ b: String, store: Store? = nil) throws -> [DiffResult] {

@@ -18,6 +18,13 @@ import Testing
     init() throws { store = try TestSupport.demoStore() }
 
     static let extraDefinitions = """
+        indicator t_literal {
+          title "Onderzoeken maal een lange constante"
+          criterion output
+          unit count
+          better none
+          value vt.onderzoeken * 1.23456789012345
+        }
         indicator t_onderzoeken {
           title "Onderzoeken"
           criterion output
@@ -198,6 +205,34 @@ import Testing
         #expect(try evaluate("t_onderzoeken", ["VTWB"], ["2018"], vintage: .asOfBatch(first.batchID!), store: store)[0].value == 170)
     }
 
+    /// A number literal reaches SQLite as a bound double, so the product is exact to the last bit
+    /// (pasted through a 10-digit formatter it had been `* 1.23456789`).
+    @Test func numberLiteralsAreExactToTheLastBit() throws {
+        let onderzoeken = try #require(try value("t_onderzoeken", "VTWB", "2018"))
+        let product = try #require(try value("t_literal", "VTWB", "2018"))
+        #expect(product.bitPattern == (onderzoeken * 1.23456789012345).bitPattern)
+        let plan = try Planner(definitions: Self.definitions).plan("t_literal")
+        let query = SQLGenerator().compile(plan)
+        #expect(!query.sql.contains("1.23456789") && query.fixedParameters.contains(.real(1.23456789012345)))
+    }
+
+    /// CSV and JSON print the shortest text that reads back as the same double.
+    @Test func machineOutputRoundTripsTheStoredDouble() throws {
+        let results = try evaluate("wb_politie_aandeel", ["VTWB", "GM0758"], ["2017", "2018"]) + evaluate("t_literal", ["VTWB"], ["2018"])
+        var table = DataTable(columns: IndicatorResult.columns)
+        table.rows = results.map(\.row)
+        let csv = TableRenderer(format: .csv).render(table).split(separator: "\n").dropFirst()
+        for (line, result) in zip(csv, results) where result.value != nil {
+            let field = line.split(separator: ",", omittingEmptySubsequences: false)[3]
+            #expect(Double(String(field))?.bitPattern == result.value!.bitPattern, "\(line)")
+        }
+        let json = TableRenderer(format: .json).render(table)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        for (object, result) in zip(objects, results) where result.value != nil {
+            #expect((object["value"] as? Double)?.bitPattern == result.value!.bitPattern)
+        }
+    }
+
     /// One statement per indicator: the count does not grow with the number of areas or periods.
     @Test func statementCountDoesNotGrowWithAreasOrPeriods() throws {
         var evaluator = Evaluator(store: store, definitions: Self.definitions)
@@ -207,6 +242,8 @@ import Testing
             _ = try evaluator.evaluate("wb_politie_aandeel", EvaluationRequest(geos: geos, periods: periods))
             return store.database.statementsExecuted - before
         }
+        // The session reads the store's rollup registry once, on its first evaluation.
+        #expect(try statements(geos: ["VTWB"], periods: [.year(2017)]) == 2)
         let small = try statements(geos: ["VTWB"], periods: [.year(2018)])
         let large = try statements(geos: ["VTWB", "GHNT-WB", "VTZL", "VTMB", "GM0758", "GM0744", "PV30"], periods: (2010...2020).map(Period.year))
         #expect(small == 1)

@@ -18,9 +18,9 @@ import Testing
     init() throws {
         let store = try TestSupport.demoStore()
         let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
-        let publication = Publication(evaluator: Evaluator(store: store, definitions: definitions), geography: try GeographyStore(store: store).load())
+        let publication = try Publication(evaluator: Evaluator(store: store, definitions: definitions))
         _ = try AlertCheck(publication: publication, alertStore: AlertStore(store: store)).run(period: .year(2017))
-        data = try ReportBuilder(publication: publication, store: store).build(region: "VTWB", period: .year(2018), compare: .year(2017))
+        data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018), compare: .year(2017))
     }
 
     var html: String { HTMLReport(data: data, text: ReportText(language: "nl")).html }

@@ -1,15 +1,20 @@
 import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
 import ImpactEngine
-import ImpactLanguage
 import ImpactRender
-import ImpactSources
 import ImpactStore
 
 /// `impact alerts check|list|history`: the scheduled job's command.
 enum AlertsCommand: Command {
+    static let period = CommandSpec.Option("--period", value: "P", help: "period to evaluate (check)")
+    static let latest = CommandSpec.Option("--latest", help: "evaluate the latest year with data (check)")
+    static let all = CommandSpec.Option("--all", help: "also print every alert that is firing now (check)")
+    static let notify = CommandSpec.Option("--notify", value: "CMD", help: "command to run per transition, alert JSON on stdin (check)")
+    static let format = CommandSpec.Option("--format", value: "FORMAT",
+                                           help: "jsonl or table for check (default jsonl); table, csv, json, markdown for list and history")
+    static let actions = ["check", "list", "history"]
+
     static let spec = CommandSpec(
         name: "alerts",
         summary: "evaluate alert rules (check), show their states (list) or past transitions (history)",
@@ -22,39 +27,54 @@ enum AlertsCommand: Command {
             stay in the store's outbox and are retried on the next run.
             """,
         positionals: [.init("ACTION", help: "check, list or history")],
-        options: [
-            .init("--period", value: "P", help: "period to evaluate (check)"),
-            .init("--latest", help: "evaluate the latest year with data (check)"),
-            .init("--all", help: "also print every alert that is firing now (check)"),
-            .init("--notify", value: "CMD", help: "command to run per transition, alert JSON on stdin (check)"),
-            .init("--format", value: "FORMAT", help: "jsonl or table for check (default jsonl); table, csv, json, markdown for list and history"),
-            DefinitionsOption.option,
-        ],
+        options: [period, latest, all, notify, format, DefinitionsOption.option],
         examples: ["impact alerts check --latest", "impact alerts check --period 2018 --notify 'mail-alert steering-group'", "impact alerts list", "impact alerts history --format csv"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        switch arguments.positionals[0] {
-        case "check": return try check(arguments, context: context)
-        case "list": return try list(arguments, context: context)
-        case "history": return try history(arguments, context: context)
-        case let other:
-            throw UsageError("unknown action '\(other)' for 'impact alerts'", hint: Suggestions.hint(for: other, among: ["check", "list", "history"]) ?? "actions are check, list and history")
+    struct Options {
+        let action: String
+        let period: Period?
+        let latest: Bool
+        let all: Bool
+        let notify: String?
+        let format: String?
+        let definitions: String
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        let action = arguments.positionals[0]
+        guard actions.contains(action) else {
+            throw UsageError("unknown action '\(action)' for 'impact alerts'",
+                             hint: Suggestions.hint(for: action, among: actions) ?? "actions are check, list and history")
+        }
+        let period = try arguments.value(period).map { text in
+            do { return try Period.parse(text).period } catch { throw UsageError("\(error)", hint: "write --period 2018 or --period 2018-H1") }
+        }
+        if period != nil && arguments.has(latest) { throw UsageError("give --period or --latest, not both") }
+        if action == "check" && period == nil && !arguments.has(latest) { throw UsageError("'impact alerts check' needs --period P or --latest") }
+        return Options(action: action, period: period, latest: arguments.has(latest), all: arguments.has(all), notify: arguments.value(notify),
+                       format: arguments.value(format), definitions: DefinitionsOption.directory(arguments))
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        switch options.action {
+        case "list": return try list(options, context: context)
+        case "history": return try history(options, context: context)
+        default: return try check(options, context: context)
         }
     }
 
-    static func check(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+    static func check(_ options: Options, context: CommandContext) throws -> Int32 {
         let tableFormat: Bool
-        switch arguments.value("--format") ?? "jsonl" {
+        switch options.format ?? "jsonl" {
         case "jsonl": tableFormat = false
         case "table": tableFormat = true
         case let other: throw UsageError("invalid value '\(other)' for --format of 'alerts check'", hint: "use jsonl or table")
         }
-        let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
-        let store = try context.openStore()
-        let period = try self.period(arguments, store: store)
-        let publication = Publication(evaluator: Evaluator(store: store, definitions: definitions), geography: try GeographyStore(store: store).load())
-        let alertStore = AlertStore(store: store)
-        let outcome = try AlertCheck(publication: publication, alertStore: alertStore, notifyCommand: arguments.value("--notify")).run(period: period)
+        let session = try context.session(definitions: options.definitions)
+        let period = try checkedPeriod(options, store: session.store)
+        let publication = try Publication(evaluator: Evaluator(session: session))
+        let alertStore = AlertStore(store: session.store)
+        let outcome = try AlertCheck(publication: publication, alertStore: alertStore, notifyCommand: options.notify).run(period: period)
         if tableFormat {
             var table = DataTable(columns: ["indicator", "rule", "geo", "period", "from", "to", "value"])
             table.rows = outcome.transitions.map { [.text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period), .text($0.from.rawValue), .text($0.to.rawValue), DataTable.Cell($0.value)] }
@@ -62,7 +82,7 @@ enum AlertsCommand: Command {
         } else {
             context.write(outcome.payloads.map { $0 + "\n" }.joined())
         }
-        if arguments.has("--all") {
+        if options.all {
             context.write(outcome.firing.map { "{\"firing\":{\"indicator\":\(JSONText.quote($0.indicator)),\"rule\":\(JSONText.quote($0.rule)),\"geo\":\(JSONText.quote($0.geo))}}\n" }.joined())
         }
         let delivery = try Notifier(alertStore: alertStore).deliverPending()
@@ -71,23 +91,17 @@ enum AlertsCommand: Command {
         return outcome.firing.isEmpty ? ExitCode.success : ExitCode.findings
     }
 
-    static func period(_ arguments: ParsedArguments, store: Store) throws -> Period {
-        switch (arguments.value("--period"), arguments.has("--latest")) {
-        case (let text?, false):
-            do { return try Period.parse(text).period } catch { throw UsageError(error.description, hint: "write --period 2018 or --period 2018-H1") }
-        case (nil, true):
-            guard let year = try store.database.scalarInt("SELECT max(CAST(substr(period_start, 1, 4) AS INTEGER)) FROM observation WHERE grain = 'Y' AND superseded_by IS NULL") else {
-                throw CommandFailure(message: "the store holds no yearly figures to take the latest period from", hint: "pass --period P")
-            }
-            return .year(year)
-        case (_?, true): throw UsageError("give --period or --latest, not both")
-        case (nil, false): throw UsageError("'impact alerts check' needs --period P or --latest")
+    static func checkedPeriod(_ options: Options, store: Store) throws -> Period {
+        if let period = options.period { return period }
+        guard let year = try ObservationSummary(store: store).yearsWithData(grain: .year)?.upperBound else {
+            throw CommandFailure(message: "the store holds no yearly figures to take the latest period from", hint: "pass --period P")
         }
+        return .year(year)
     }
 
-    static func list(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let format = try arguments.choice("--format", default: OutputFormat.table)
-        let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
+    static func list(_ options: Options, context: CommandContext) throws -> Int32 {
+        let format = try tableFormat(options)
+        let definitions = try context.loadDefinitions(options.definitions)
         let states = try AlertStore(store: context.openStore()).states()
         var table = DataTable(columns: ["indicator", "rule", "condition", "severity", "geo", "state", "period", "value"])
         for indicator in definitions.indicators {
@@ -102,13 +116,21 @@ enum AlertsCommand: Command {
         return ExitCode.success
     }
 
-    static func history(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let format = try arguments.choice("--format", default: OutputFormat.table)
+    static func history(_ options: Options, context: CommandContext) throws -> Int32 {
+        let format = try tableFormat(options)
         let transitions = try AlertStore(store: context.openStore()).transitions()
         var table = DataTable(columns: ["at", "indicator", "rule", "geo", "period", "from", "to", "value", "batch"])
         table.rows = transitions.map { [.text($0.at), .text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period), .text($0.from.rawValue),
                                          .text($0.to.rawValue), DataTable.Cell($0.value), DataTable.Cell($0.batch)] }
         context.render(table, format: format)
         return ExitCode.success
+    }
+
+    private static func tableFormat(_ options: Options) throws -> OutputFormat {
+        guard let text = options.format else { return .table }
+        guard let format = OutputFormat(rawValue: text) else {
+            throw UsageError("invalid value '\(text)' for --format", hint: "use one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return format
     }
 }

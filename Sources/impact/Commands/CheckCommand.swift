@@ -16,8 +16,10 @@ enum CheckCommand: Command {
         options: [DefinitionsOption.option],
         examples: ["impact check", "impact check --indicators my-region/indicators"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let loaded = DefinitionsOption.load(arguments)
+    static func options(_ arguments: ParsedArguments) throws -> String { DefinitionsOption.directory(arguments) }
+
+    static func run(_ directory: String, context: CommandContext) throws -> Int32 {
+        let loaded = DefinitionLoader.load(directory: directory)
         context.report(loaded.diagnostics)
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
@@ -26,26 +28,5 @@ enum CheckCommand: Command {
         }
         context.error("ok: \(loaded.definitions.series.count) series, \(loaded.definitions.indicators.count) indicators, \(loaded.definitions.programmes.count) programmes in \(loaded.files.count) file(s)\n")
         return ExitCode.success
-    }
-}
-
-/// The shared `--indicators DIR` option.
-enum DefinitionsOption {
-    static let option = CommandSpec.Option("--indicators", value: "DIR", help: "definitions directory (default: ./indicators)")
-
-    static func directory(_ arguments: ParsedArguments) -> String { arguments.value("--indicators") ?? "indicators" }
-
-    static func load(_ arguments: ParsedArguments) -> DefinitionLoader.Loaded {
-        DefinitionLoader.load(directory: directory(arguments))
-    }
-
-    /// Loads and refuses to go on when the definitions have errors.
-    static func loadChecked(_ arguments: ParsedArguments, context: CommandContext) throws -> DefinitionSet {
-        let loaded = load(arguments)
-        guard !loaded.hasErrors else {
-            context.report(loaded.diagnostics)
-            throw CommandFailure(message: "the definitions have errors; fix them first (impact check)", exitCode: ExitCode.findings)
-        }
-        return loaded.definitions
     }
 }

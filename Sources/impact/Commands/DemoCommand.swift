@@ -17,7 +17,9 @@ enum DemoCommand: Command {
         discussion: "Creates a fresh store in a temporary directory (or at --store PATH, to explore it afterwards with the other commands), imports the geography and the fixtures, and shows what they hold.",
         examples: ["impact demo", "impact demo --store demo.sqlite"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+    static func options(_ arguments: ParsedArguments) throws {}
+
+    static func run(_ options: Void, context: CommandContext) throws -> Int32 {
         let project = try ProjectFiles.locate()
         let storePath = try context.storeOverride ?? temporaryStorePath()
         if FileManager.default.fileExists(atPath: storePath) {
@@ -44,8 +46,8 @@ enum DemoCommand: Command {
         }
         context.write("\nChecked \(loaded.definitions.indicators.count) indicators in \(loaded.files.count) definition files: no problems.\n")
         context.write("\nVeilig Thuis West-Brabant (VTWB), 2017 and 2018 — every figure with its status:\n")
-        let evaluator = Evaluator(store: store, definitions: loaded.definitions)
-        let publication = Publication(evaluator: evaluator, geography: try GeographyStore(store: store).load())
+        let session = EvaluationSession(store: store, definitions: loaded.definitions)
+        let publication = try Publication(evaluator: Evaluator(session: session))
         let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2017), .year(2018)])
         var table = DataTable(columns: IndicatorResult.columns)
         for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.status == .available {
@@ -63,7 +65,7 @@ enum DemoCommand: Command {
         }
         context.render(changes, format: .table)
         context.write("\nHart van Brabant catalogue (bijlage 1): criteria, method, planning and the data in the store:\n")
-        let catalogue = try Catalogue(store: store, definitions: loaded.definitions).table(programme: "hvb")
+        let catalogue = try Catalogue(session: session).table(programme: "hvb")
         context.render(DataTable(columns: ["criterion", "indicator", "planning", "periods"],
                                  rows: catalogue.rows.map { [$0[2], $0[3], $0[6], $0[7]] }), format: .table)
         let alertStore = AlertStore(store: store)

@@ -1,15 +1,14 @@
-import ImpactAlerts
 import ImpactCommandLine
 import ImpactCompiler
 import ImpactCore
 import ImpactEngine
-import ImpactLanguage
 import ImpactRender
-import ImpactSources
-import ImpactStore
 
 /// `impact diff A B`: what changed between two periods, for better or worse, and is it real?
 enum DiffCommand: Command {
+    static let confidence = CommandSpec.Option("--confidence", value: "LEVEL", help: "confidence level of tests and intervals (default 0.95)")
+    static let contributions = CommandSpec.Option("--contributions", help: "show each member area's contribution to a region's change")
+
     static let spec = CommandSpec(
         name: "diff",
         summary: "compare two periods: change, polarity-aware verdict, significance test, reasons when not comparable",
@@ -22,44 +21,70 @@ enum DiffCommand: Command {
             With --contributions, shows per region which member areas drive the change.
             """,
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
-        options: [.init("--indicator", value: "ID", repeatable: true, help: "indicator to compare (default: all with data)")] + RequestOptions.areaOptions + [
-            .init("--confidence", value: "LEVEL", help: "confidence level of tests and intervals (default 0.95)"),
-            .init("--contributions", help: "show each member area's contribution to a region's change"),
-            .init("--locale", value: "nl|en", help: "number format of table and markdown (default nl)"),
-            .init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)"),
-            DisclosureOptions.minimumCell, DisclosureOptions.noSuppress, DefinitionsOption.option,
-        ],
+        options: [IndicatorOption.option] + AreaOptions.all + [VintageOption.option, confidence, contributions,
+                  FormatOption.locale, FormatOption.option] + DisclosureOptions.all + [DefinitionsOption.option],
         examples: ["impact diff 2017 2018 --geo VTWB", "impact diff 2017 2018 --geo VTWB --indicator wb_meldingen --contributions",
                    "impact diff 2018 2019 --level gemeente --indicator wb_meldingen"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let format = try arguments.choice("--format", default: OutputFormat.table)
-        let locale = try arguments.choice("--locale", default: NumberLocale.nl)
-        let confidence = try self.confidence(arguments)
-        let (a, b) = try periods(arguments)
-        let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
-        let store = try context.openStore()
-        let geography = try GeographyStore(store: store).load()
-        let geos = try RequestOptions.geos(arguments, geography: geography, periods: [b])
-        let vintage = try RequestOptions.vintage(arguments, store: store)
-        let ids = try RequestOptions.indicators(arguments, definitions: definitions)
-        let publication = try DisclosureOptions.publication(arguments, evaluator: Evaluator(store: store, definitions: definitions), store: store)
+    struct Options {
+        let from: Period
+        let to: Period
+        let indicators: [String]
+        let areas: AreaOptions
+        let vintage: VintageOption
+        let confidence: Double
+        let contributions: Bool
+        let format: OutputFormat
+        let locale: NumberLocale
+        let disclosure: DisclosureOptions
+        let definitions: String
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        let periods: (Period, Period)
+        do {
+            periods = (try Period.parse(arguments.positionals[0]).period, try Period.parse(arguments.positionals[1]).period)
+        } catch {
+            throw UsageError(error.description, hint: "periods are written 2018, 2018-H1, 2018-Q3 or 2018-03")
+        }
+        var level = 0.95
+        if let text = arguments.value(confidence) {
+            guard let value = Double(text), value > 0.5, value < 1 else {
+                throw UsageError("--confidence must be a number between 0.5 and 1, such as 0.95, not '\(text)'")
+            }
+            level = value
+        }
+        return Options(from: periods.0, to: periods.1, indicators: arguments.all(IndicatorOption.option), areas: try AreaOptions(arguments),
+                       vintage: try VintageOption(arguments), confidence: level, contributions: arguments.has(contributions),
+                       format: try FormatOption.decode(arguments), locale: try arguments.choice(FormatOption.locale, default: NumberLocale.nl),
+                       disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.directory(arguments))
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        let session = try context.session(definitions: options.definitions)
+        let (a, b) = (options.from, options.to)
+        let geos = try options.areas.resolve(session.geography(), periods: [b])
+        let vintage = try options.vintage.resolve(session.store)
+        let ids = try IndicatorOption.resolve(options.indicators, definitions: session.definitions)
+        let publication = try options.disclosure.publication(Evaluator(session: session))
         var table: DataTable
-        if arguments.has("--contributions") {
+        if options.contributions {
             table = DataTable(columns: Contributions.columns, notes: DisclosureOptions.notes(publication))
-            try store.database.readTransaction {
+            try session.store.database.readTransaction {
                 for id in ids { for region in geos { table.rows += try contributionRows(id, region, a, b, vintage, publication) } }
             }
         } else {
-            table = DataTable(columns: DiffResult.columns, notes: DisclosureOptions.notes(publication) + ["Tests at \(NumberText.readable(confidence * 100)) % confidence."])
-            let diff = PeriodDiff(publication: publication, confidence: confidence)
-            try store.database.readTransaction {
+            let note = "Tests at \(NumberText.readable(options.confidence * 100)) % confidence."
+            table = DataTable(columns: DiffResult.columns, notes: DisclosureOptions.notes(publication) + [note])
+            let diff = PeriodDiff(publication: publication, confidence: options.confidence)
+            let human = options.format == .table || options.format == .markdown
+            try session.store.database.readTransaction {
                 for id in ids {
-                    table.rows += try diff.diff(id, geos: geos, from: a, to: b, vintage: vintage).map { $0.row(human: format == .table || format == .markdown, locale: locale) }
+                    table.rows += try diff.diff(id, geos: geos, from: a, to: b, vintage: vintage).map { $0.row(human: human, locale: options.locale) }
                 }
             }
         }
-        context.render(table, format: format, locale: locale)
+        context.render(table, format: options.format, locale: options.locale)
         return ExitCode.success
     }
 
@@ -70,21 +95,5 @@ enum DiffCommand: Command {
             [.text(id), .text(region), .text(row.member), DataTable.Cell(publication.geography.unit(row.member)?.name),
              DataTable.Cell(row.contribution), DataTable.Cell(row.contribution.flatMap { total == 0 ? nil : $0 / total }), DataTable.Cell(row.note)]
         }
-    }
-
-    static func periods(_ arguments: ParsedArguments) throws -> (Period, Period) {
-        do {
-            return (try Period.parse(arguments.positionals[0]).period, try Period.parse(arguments.positionals[1]).period)
-        } catch {
-            throw UsageError(error.description, hint: "periods are written 2018, 2018-H1, 2018-Q3 or 2018-03")
-        }
-    }
-
-    static func confidence(_ arguments: ParsedArguments) throws -> Double {
-        guard let text = arguments.value("--confidence") else { return 0.95 }
-        guard let value = Double(text), value > 0.5, value < 1 else {
-            throw UsageError("--confidence must be a number between 0.5 and 1, such as 0.95, not '\(text)'")
-        }
-        return value
     }
 }

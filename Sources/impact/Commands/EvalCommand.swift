@@ -1,16 +1,16 @@
 import Foundation
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
 import ImpactEngine
 import ImpactLanguage
 import ImpactRender
-import ImpactSources
 import ImpactStore
 
 /// `impact eval`: evaluate indicators for areas and periods.
 enum EvalCommand: Command {
+    static let noCache = CommandSpec.Option("--no-cache", help: "evaluate from the data even when a cache holds the answer (benchmarks)")
+    static let traceSQL = CommandSpec.Option("--trace-sql", help: "write each statement run, with its parameters, to stderr (as explain prints it)")
+
     static let spec = CommandSpec(
         name: "eval",
         summary: "evaluate indicators for areas and periods; every number carries its status",
@@ -19,47 +19,66 @@ enum EvalCommand: Command {
             ok, missing, incomplete, division_by_zero, insufficient_n, provisional, suppressed; missing is never 0.
             Without --period/--from, every year with data is evaluated; without --geo/--level/--region-set, every region.
             """,
-        options: [
-            .init("--indicator", value: "ID", repeatable: true, help: "indicator to evaluate (default: all with a value)"),
-            .init("--period", value: "P", help: "period or range: 2018, 2018-H1, 2015..2018"),
-            .init("--from", value: "P", help: "first period (with --to)"),
-            .init("--to", value: "P", help: "last period (with --from)"),
-        ] + RequestOptions.areaOptions + [
-            .init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)"),
-            .init("--no-cache", help: "evaluate from the data even when the result cache holds the answer (benchmarks)"),
-            DisclosureOptions.minimumCell, DisclosureOptions.noSuppress,
-            DefinitionsOption.option,
-        ],
+        options: [IndicatorOption.option] + PeriodOptions.all + AreaOptions.all + [VintageOption.option, FormatOption.option,
+                  noCache, traceSQL] + DisclosureOptions.all + [DefinitionsOption.option],
         examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
                    "impact eval --level gemeente --period 2018 --format csv",
                    "impact eval --geo VTWB --period 2018 --as-of 2019-03-30"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let format = try arguments.choice("--format", default: OutputFormat.table)
+    struct Options {
+        let arguments: ParsedArguments
+        let indicators: [String]
+        let periods: PeriodOptions
+        let areas: AreaOptions
+        let vintage: VintageOption
+        let format: OutputFormat
+        let useCache: Bool
+        let traceSQL: Bool
+        let disclosure: DisclosureOptions
+        let definitions: String
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        Options(arguments: arguments, indicators: arguments.all(IndicatorOption.option), periods: try PeriodOptions(arguments),
+                areas: try AreaOptions(arguments), vintage: try VintageOption(arguments), format: try FormatOption.decode(arguments),
+                useCache: !arguments.has(noCache) && !arguments.has(traceSQL), traceSQL: arguments.has(traceSQL),
+                disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.directory(arguments))
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         // Only an existing store can hold an answer; looking must not create one.
-        let cacheable = !arguments.has("--no-cache") && arguments.value("--as-of") == nil && FileManager.default.fileExists(atPath: context.storePath)
-        let outputKey = cacheable ? OutputCacheKey.make(command: spec.name, arguments: arguments, ignoring: ["--store", "--indicators"],
-                                                    definitions: DefinitionLoader.digest(directory: DefinitionsOption.directory(arguments))) : nil
-        if let outputKey, let store = try? context.openStore(), let output = try? OutputCache(database: store.database).lookup(outputKey) {
+        let cacheable = options.useCache && options.vintage.text == nil && FileManager.default.fileExists(atPath: context.storePath)
+        let outputKey = cacheable ? outputCacheKey(options) : nil
+        let existing = cacheable ? try context.openStore() : nil
+        if let outputKey, let existing, let output = try? OutputCache(database: existing.database).lookup(outputKey) {
             context.write(output)
             return ExitCode.success
         }
-        let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
-        let store = try context.openStore()
-        let request = try RequestOptions.request(arguments, store: store)
-        let ids = try RequestOptions.indicators(arguments, definitions: definitions)
-        var evaluator = Evaluator(store: store, definitions: definitions)
-        evaluator.useCache = !arguments.has("--no-cache")
-        let publication = try DisclosureOptions.publication(arguments, evaluator: evaluator, store: store)
+        let definitions = try context.loadDefinitions(options.definitions)
+        let store = try existing ?? context.openStore()
+        let session = EvaluationSession(store: store, definitions: definitions)
+        let request = try RequestResolver.request(periods: options.periods, areas: options.areas, vintage: options.vintage, session: session)
+        let ids = try IndicatorOption.resolve(options.indicators, definitions: session.definitions)
+        var evaluator = Evaluator(session: session)
+        evaluator.useCache = options.useCache
+        if options.traceSQL {
+            evaluator.trace = { context.error(StatementListing.text($0, dialect: session.generator.dialect.name) + "\n") }
+        }
+        let publication = try options.disclosure.publication(evaluator)
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
         try store.database.readTransaction {
-            for id in ids {
-                table.rows += try publication.evaluate(id, request).map(\.row)
-            }
+            for id in ids { table.rows += try publication.evaluate(id, request).map(\.row) }
         }
-        let output = TableRenderer(format: format, locale: .nl).render(table)
+        let output = TableRenderer(format: options.format, locale: .nl).render(table)
         context.write(output)
         if let outputKey { OutputCache(database: store.database).store(outputKey, output) }
         return ExitCode.success
+    }
+
+    /// Covers the arguments (not where the store and definitions are) and the definition files' bytes.
+    static func outputCacheKey(_ options: Options) -> String {
+        OutputCacheKey.make(command: spec.name, arguments: options.arguments,
+                            ignoring: [CommandSpec.store.name, DefinitionsOption.option.name],
+                            definitions: DefinitionLoader.digest(directory: options.definitions))
     }
 }

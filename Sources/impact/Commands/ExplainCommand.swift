@@ -1,33 +1,68 @@
-import ImpactAlerts
+import Foundation
 import ImpactCommandLine
 import ImpactCompiler
 import ImpactCore
 import ImpactEngine
 import ImpactLanguage
 import ImpactRender
-import ImpactSources
-import ImpactStore
 
-/// `impact explain ID`: the plan and the SQL of an indicator.
+/// `impact explain ID`: the plan and the statement `impact eval` runs for it.
 enum ExplainCommand: Command {
     static let spec = CommandSpec(
         name: "explain",
-        summary: "print an indicator's evaluation plan and the SQL it compiles to",
-        discussion: "?1 is the JSON array of area codes and ?2 the JSON array of periods with their windows; every other value is bound as a parameter, listed below the SQL.",
+        summary: "print an indicator's evaluation plan and the SQL statement eval runs for it, with its parameters",
+        discussion: """
+            The plan says where each input reads: the observations, the series' rollup or the members' rollups,
+            as the store holds them. The statement and its parameters are exactly what 'impact eval' runs for the
+            same request (--geo/--level/--region-set, --period/--from/--to, --as-of, --no-suppress): ?1 is the JSON
+            array of area codes (with disclosure control, the whole hierarchy around the requested areas), ?2 the
+            JSON array of periods with their windows. Without a store, the statement reads
+            observations and ?1/?2 are left to the request.
+            """,
         positionals: [.init("INDICATOR", help: "indicator id")],
-        options: [DefinitionsOption.option],
-        examples: ["impact explain wb_adviezen_per_melding"])
+        options: PeriodOptions.all + AreaOptions.all + [VintageOption.option] + DisclosureOptions.all + [DefinitionsOption.option],
+        examples: ["impact explain wb_adviezen_per_melding", "impact explain wb_adviezen_per_melding --geo VTWB --period 2018"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let definitions = try DefinitionsOption.loadChecked(arguments, context: context)
-        let plan: IndicatorPlan
-        do { plan = try Planner(definitions: definitions).plan(arguments.positionals[0]) } catch let error as Planner.PlanError {
+    struct Options {
+        let indicator: String
+        let periods: PeriodOptions
+        let areas: AreaOptions
+        let vintage: VintageOption
+        let disclosure: DisclosureOptions
+        let definitions: String
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        Options(indicator: arguments.positionals[0], periods: try PeriodOptions(arguments), areas: try AreaOptions(arguments),
+                vintage: try VintageOption(arguments), disclosure: try DisclosureOptions(arguments),
+                definitions: DefinitionsOption.directory(arguments))
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        let definitions = try context.loadDefinitions(options.definitions)
+        do {
+            guard FileManager.default.fileExists(atPath: context.storePath) else { return try withoutStore(options, definitions, context) }
+            let session = EvaluationSession(store: try context.openStore(), definitions: definitions)
+            let request = try RequestResolver.request(periods: options.periods, areas: options.areas, vintage: options.vintage,
+                                                      session: session)
+            let publication = try options.disclosure.publication(Evaluator(session: session))
+            let bound = try session.boundQuery(options.indicator, publication.evaluatedRequest(request))
+            context.write(bound.plan.description + "\n\n" + StatementListing.text(bound, dialect: session.generator.dialect.name))
+        } catch let error as Planner.PlanError {
             throw CommandFailure(message: error.description, exitCode: ExitCode.findings)
         }
-        let query = SQLGenerator().compile(plan)
-        context.write(plan.description + "\n\n-- SQL (\(SQLGenerator().dialect.name))\n" + query.sql + ";\n\n-- parameters\n")
-        context.write("?1 = area codes (JSON array)\n?2 = periods (JSON array of {p: code, m: months, w: [start, end, …] per shift})\n")
-        for (offset, value) in query.fixedParameters.enumerated() { context.write("?\(offset + 3) = \(value)\n") }
+        return ExitCode.success
+    }
+
+    /// The statement for a store without rollups, with the request parameters described.
+    private static func withoutStore(_ options: Options, _ definitions: DefinitionSet, _ context: CommandContext) throws -> Int32 {
+        let plan = try Planner(definitions: definitions).plan(options.indicator)
+        let generator = SQLGenerator()
+        let query = generator.compile(plan)
+        var text = plan.description + "\n\n-- SQL (\(generator.dialect.name))\n" + query.sql + ";\n\n-- parameters\n"
+        text += "?1 = area codes (JSON array)\n?2 = periods (JSON array of {p: code, m: months, w: [start, end, …] per shift})\n"
+        for (offset, value) in query.fixedParameters.enumerated() { text += "?\(offset + 3) = \(value)\n" }
+        context.write(text)
         return ExitCode.success
     }
 }

@@ -16,8 +16,10 @@ enum HelpCommand: Command {
         positionals: [.init("COMMAND", minimum: 0, maximum: 1, help: "the command to explain")],
         examples: ["impact help eval"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        guard let name = arguments.positionals.first else {
+    static func options(_ arguments: ParsedArguments) throws -> String? { arguments.positionals.first }
+
+    static func run(_ name: String?, context: CommandContext) throws -> Int32 {
+        guard let name else {
             context.write(CLI.overview)
             return ExitCode.success
         }

@@ -10,42 +10,60 @@ import ImpactStore
 
 /// `impact history`: the batches, or every vintage of one figure.
 enum HistoryCommand: Command {
+    static let geo = CommandSpec.Option("--geo", value: "CODE", help: "area code")
+    static let period = CommandSpec.Option("--period", value: "P", help: "period")
+    static let dimension = CommandSpec.Option("--dimension", value: "NAME=VALUE", repeatable: true, help: "a dimension value (default: the total)")
+
     static let spec = CommandSpec(
         name: "history",
         summary: "list import batches, or every value a figure has had with its batch, origin and time",
         discussion: "Without arguments: every batch (id, source, origin, sha256, rows, finished). With SERIES --geo G --period P: every vintage of that figure, the current one last.",
         positionals: [.init("SERIES", minimum: 0, maximum: 1, help: "series key (vt.meldingen)")],
-        options: [
-            .init("--geo", value: "CODE", help: "area code"),
-            .init("--period", value: "P", help: "period"),
-            .init("--dimension", value: "NAME=VALUE", repeatable: true, help: "a dimension value (default: the total)"),
-            .init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)"),
-        ],
+        options: [geo, period, dimension, FormatOption.option],
         examples: ["impact history", "impact history vt.meldingen --geo VTWB --period 2018"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let format = try arguments.choice("--format", default: OutputFormat.table)
-        let store = try context.openStore()
-        guard let series = arguments.positionals.first else {
-            context.render(try History(store: store).batches(), format: format)
-            return ExitCode.success
-        }
-        guard let geo = arguments.value("--geo"), let periodText = arguments.value("--period") else {
+    /// One figure: its series, area, period and dimensions; nil lists the batches.
+    struct Figure {
+        let series: String
+        let geo: String
+        let period: Period
+        let dimensions: [String: String]
+    }
+
+    struct Options {
+        let figure: Figure?
+        let format: OutputFormat
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        let format = try FormatOption.decode(arguments)
+        guard let series = arguments.positionals.first else { return Options(figure: nil, format: format) }
+        guard let geo = arguments.value(geo), let periodText = arguments.value(period) else {
             throw UsageError("'impact history SERIES' needs --geo CODE and --period P")
         }
-        let period: Period
-        do { period = try Period.parse(periodText).period } catch { throw UsageError("--period: \(error.description)") }
+        let parsed: Period
+        do { parsed = try Period.parse(periodText).period } catch { throw UsageError("--period: \(error.description)") }
         var dimensions: [String: String] = [:]
-        for pair in arguments.all("--dimension") {
+        for pair in arguments.all(dimension) {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw UsageError("--dimension expects NAME=VALUE, not '\(pair)'") }
             dimensions[parts[0]] = parts[1]
         }
+        return Options(figure: Figure(series: series, geo: geo, period: parsed, dimensions: dimensions), format: format)
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        let store = try context.openStore()
+        guard let figure = options.figure else {
+            context.render(try History(store: store).batches(), format: options.format)
+            return ExitCode.success
+        }
+        let (series, geo, period, dimensions) = (figure.series, figure.geo, figure.period, figure.dimensions)
         let table = try History(store: store).vintages(series: series, geo: geo, period: period, dimensions: dimensions)
         if table.rows.isEmpty {
             throw CommandFailure(message: "no figure for \(series) \(geo) \(period.code) in the store", hint: "check the series key and area with: impact coverage", exitCode: ExitCode.findings)
         }
-        context.render(table, format: format)
+        context.render(table, format: options.format)
         return ExitCode.success
     }
 }

@@ -11,6 +11,12 @@ import ImpactStore
 
 /// `impact import SOURCE INPUT…`: validate a delivery and commit it as one batch, or nothing.
 enum ImportCommand: Command {
+    static let dryRun = CommandSpec.Option("--dry-run", help: "validate and run the gates, but write nothing")
+    static let mapping = CommandSpec.Option("--mapping", value: "FILE", help: "mapping file (wide and statline sources)")
+    static let timeout = CommandSpec.Option("--timeout", value: "SECONDS", help: "how long a plugin may run (default 120)")
+    static let delimiter = CommandSpec.Option("--delimiter", value: "CHAR", help: "field delimiter ',' or ';' (default: detected from the header)")
+    static let decimal = CommandSpec.Option("--decimal", value: "point|comma", help: "decimal separator (default: comma when the delimiter is ';')")
+
     static let spec = CommandSpec(
         name: "import",
         summary: "import a data delivery from a source (csv, wide, statline, geography or a plugin) into the store",
@@ -25,21 +31,37 @@ enum ImportCommand: Command {
             'fail' gates reject the delivery, 'warn' gates are reported. --dry-run runs every check and writes nothing.
             """,
         positionals: [.init("SOURCE", help: "source id"), .init("INPUT", minimum: 0, maximum: nil, help: "files, folders or plugin arguments")],
-        options: [
-            .init("--dry-run", help: "validate and run the gates, but write nothing"),
-            .init("--mapping", value: "FILE", help: "mapping file (wide and statline sources)"),
-            .init("--timeout", value: "SECONDS", help: "how long a plugin may run (default 120)"),
-            .init("--delimiter", value: "CHAR", help: "field delimiter ',' or ';' (default: detected from the header)"),
-            .init("--decimal", value: "point|comma", help: "decimal separator (default: comma when the delimiter is ';')"),
-            DefinitionsOption.option,
-        ],
+        options: [dryRun, mapping, timeout, delimiter, decimal, DefinitionsOption.option],
         examples: ["impact import geography fixtures/geography", "impact import csv fixtures/vt-west-brabant/*.csv",
                    "impact import statline fixtures/statline/vt-kerncijfers --mapping fixtures/statline/vt-kerncijfers.mapping",
                    "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let sourceID = arguments.positionals[0]
-        let inputs = Array(arguments.positionals.dropFirst())
+    struct Options {
+        let source: String
+        let inputs: [String]
+        let importOptions: ImportOptions
+        let dryRun: Bool
+        /// Given explicitly with --indicators: then the definitions must be there.
+        let explicitDefinitions: Bool
+        let definitions: String
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        var options = ImportOptions(delimiter: try delimiter(arguments),
+                                    decimal: arguments.value(decimal) == nil ? nil : try arguments.choice(decimal, default: .point),
+                                    mapping: arguments.value(mapping))
+        if let seconds = try arguments.integer(timeout) {
+            guard seconds > 0 else { throw UsageError("--timeout must be a positive number of seconds") }
+            options.timeout = TimeInterval(seconds)
+        }
+        return Options(source: arguments.positionals[0], inputs: Array(arguments.positionals.dropFirst()), importOptions: options,
+                       dryRun: arguments.has(dryRun), explicitDefinitions: arguments.value(DefinitionsOption.option) != nil,
+                       definitions: DefinitionsOption.directory(arguments))
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        let sourceID = options.source
+        let inputs = options.inputs
         if sourceID == "geography" {
             try requireExisting(inputs)
             return try importGeography(inputs, context: context)
@@ -50,20 +72,15 @@ enum ImportCommand: Command {
                              ?? "sources are " + (registry.sources.map(\.id) + ["geography"]).joined(separator: ", ") + " (impact sources)")
         }
         if !source.isExternal { try requireExisting(inputs) }
-        var options = ImportOptions(delimiter: try delimiter(arguments), decimal: arguments.value("--decimal") == nil ? nil : try arguments.choice("--decimal", default: .point),
-                                    mapping: arguments.value("--mapping"))
-        if let timeout = try arguments.integer("--timeout") {
-            guard timeout > 0 else { throw UsageError("--timeout must be a positive number of seconds") }
-            options.timeout = TimeInterval(timeout)
-        }
         let store = try context.openStore()
-        options.geography = try GeographyStore(store: store).load()
-        var importer = DataImport(source: source, inputs: inputs, options: options)
-        if let definitions = try definitions(arguments, context: context) {
+        var importOptions = options.importOptions
+        importOptions.geography = try GeographyStore(store: store).load()
+        var importer = DataImport(source: source, inputs: inputs, options: importOptions)
+        if let definitions = try definitions(options, context: context) {
             importer.gates = definitions.sources.filter { $0.id.value == sourceID }.flatMap(\.gates)
             importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
         }
-        importer.dryRun = arguments.has("--dry-run")
+        importer.dryRun = options.dryRun
         return summarize(try importer.run(into: store), context: context)
     }
 
@@ -76,13 +93,13 @@ enum ImportCommand: Command {
 
     /// The definitions, when there are any: their gates check the delivery and their series rules
     /// keep the rollups current.
-    static func definitions(_ arguments: ParsedArguments, context: CommandContext) throws -> DefinitionSet? {
-        guard arguments.value("--indicators") != nil || FileManager.default.fileExists(atPath: DefinitionsOption.directory(arguments)) else { return nil }
-        return try DefinitionsOption.loadChecked(arguments, context: context)
+    static func definitions(_ options: Options, context: CommandContext) throws -> DefinitionSet? {
+        guard options.explicitDefinitions || FileManager.default.fileExists(atPath: options.definitions) else { return nil }
+        return try context.loadDefinitions(options.definitions)
     }
 
     static func delimiter(_ arguments: ParsedArguments) throws -> Character? {
-        guard let text = arguments.value("--delimiter") else { return nil }
+        guard let text = arguments.value(delimiter) else { return nil }
         let names: [String: Character] = [",": ",", ";": ";", "comma": ",", "semicolon": ";"]
         guard let character = names[text] else { throw UsageError("--delimiter must be ',' or ';', not '\(text)'") }
         return character

@@ -16,7 +16,9 @@ enum InitCommand: Command {
         discussion: "The store is one SQLite file (mode 0600, WAL). Opening an older store migrates it; a store from a newer version is refused.",
         examples: ["impact init --store region.sqlite"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+    static func options(_ arguments: ParsedArguments) throws {}
+
+    static func run(_ options: Void, context: CommandContext) throws -> Int32 {
         let store = try context.openStore()
         context.error("store \(store.path) is ready (schema version \(try store.schemaVersion))\n")
         return ExitCode.success

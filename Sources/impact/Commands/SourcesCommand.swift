@@ -13,11 +13,12 @@ enum SourcesCommand: Command {
     static let spec = CommandSpec(
         name: "sources",
         summary: "list the data sources: built in, and plugins found in ./sources and on PATH",
-        options: [.init("--format", value: "FORMAT", help: "table, csv, json or markdown (default: table)")],
+        options: [FormatOption.option],
         examples: ["impact sources"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let format = try arguments.choice("--format", default: OutputFormat.table)
+    static func options(_ arguments: ParsedArguments) throws -> OutputFormat { try FormatOption.decode(arguments) }
+
+    static func run(_ format: OutputFormat, context: CommandContext) throws -> Int32 {
         var table = DataTable(columns: ["id", "kind", "description", "inputs"])
         table.rows = SourceRegistry.standard().sources.map { [.text($0.id), .text($0.isExternal ? "external" : "built-in"), .text($0.summary), .text($0.inputs)] }
         table.rows.insert([.text("geography"), .text("built-in"), .text("geography reference: units, region sets, memberships, successions"), .text("CSV files or a folder")], at: 3)

@@ -18,8 +18,11 @@ enum TestCommand: Command {
         positionals: [.init("FILE", minimum: 0, maximum: nil, help: "test files or directories (default: indicators/tests)")],
         examples: ["impact test", "impact test indicators/tests/politie.test"])
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let inputs = arguments.positionals.isEmpty ? ["indicators/tests"] : arguments.positionals
+    static func options(_ arguments: ParsedArguments) throws -> [String] {
+        arguments.positionals.isEmpty ? [DefinitionsOption.defaultDirectory + "/tests"] : arguments.positionals
+    }
+
+    static func run(_ inputs: [String], context: CommandContext) throws -> Int32 {
         let files = try inputs.flatMap(testFiles)
         guard !files.isEmpty else { throw CommandFailure(message: "no *.test files found in \(inputs.joined(separator: ", "))") }
         var failed = 0

@@ -1,11 +1,11 @@
 indicator aggregates
   value: (((((input0 + input1) + input2) + input3) + input4) + input5)
-  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas
-  input 1: vt.adviezen · time sum, geo count · from member areas
-  input 2: vt.meldingen · time sum, geo min · from member areas
-  input 3: vt.meldingen · time sum, geo max · from member areas
-  input 4: vt.adviezen · time sum, geo avg · from member areas
-  input 5: vt.adviezen · time sum, geo median · from member areas
+  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
+  input 1: vt.adviezen · time sum, geo count · from member areas · reads observations
+  input 2: vt.meldingen · time sum, geo min · from member areas · reads observations
+  input 3: vt.meldingen · time sum, geo max · from member areas · reads observations
+  input 4: vt.adviezen · time sum, geo avg · from member areas · reads observations
+  input 5: vt.adviezen · time sum, geo median · from member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

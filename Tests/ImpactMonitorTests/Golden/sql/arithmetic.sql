@@ -1,7 +1,7 @@
 indicator arithmetic
   value: ((-(input0 + input1) * 2) - 1)
-  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas
-  input 1: vt.adviezen · time sum, geo sum · own figure first, else member areas
+  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
+  input 1: vt.adviezen · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (
@@ -78,7 +78,7 @@ i1 AS (
   WHERE b.direct = b.chosen GROUP BY b.geo, b.period)
 SELECT c.geo,
        c.period,
-       (((-(i0.value + i1.value)) * 2) - 1) AS value,
+       (((-(i0.value + i1.value)) * ?7) - ?8) AS value,
        NULL AS numerator,
        NULL AS denominator,
        0 AS div0,
@@ -108,3 +108,5 @@ ORDER BY c.geo_order, c.period_order;
 ?4 = ''
 ?5 = 'vt.adviezen'
 ?6 = ''
+?7 = 2.0
+?8 = 1.0

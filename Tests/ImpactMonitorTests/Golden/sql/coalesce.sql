@@ -1,7 +1,7 @@
 indicator coalesce
   value: (coalesce(input0, 0) + input1)
-  input 0: vt.adviezen · time sum, geo sum · own figure first, else member areas
-  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas
+  input 0: vt.adviezen · time sum, geo sum · own figure first, else member areas · reads observations
+  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (
@@ -78,7 +78,7 @@ i1 AS (
   WHERE b.direct = b.chosen GROUP BY b.geo, b.period)
 SELECT c.geo,
        c.period,
-       (coalesce(i0.value, 0) + i1.value) AS value,
+       (coalesce(i0.value, ?7) + i1.value) AS value,
        NULL AS numerator,
        NULL AS denominator,
        0 AS div0,
@@ -108,3 +108,4 @@ ORDER BY c.geo_order, c.period_order;
 ?4 = ''
 ?5 = 'vt.meldingen'
 ?6 = ''
+?7 = 0.0

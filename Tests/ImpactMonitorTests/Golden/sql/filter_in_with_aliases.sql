@@ -1,6 +1,6 @@
 indicator filter_in_with_aliases
   value: input0
-  input 0: vt.meldingen · [melder in ("Anders onderwijs", "Basisonderwijs", "Onderwijs", "Politie")] · time sum, geo sum · own figure first, else member areas
+  input 0: vt.meldingen · [melder in ("Anders onderwijs", "Basisonderwijs", "Onderwijs", "Politie")] · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

@@ -1,6 +1,6 @@
 indicator filter_not_equal
   value: input0
-  input 0: vt.meldingen · [melder not in ("Politie")] · time sum, geo sum · own figure first, else member areas
+  input 0: vt.meldingen · [melder not in ("Politie")] · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

@@ -1,7 +1,7 @@
 indicator indicator_reference
   value: ((input0 / input1) * 2)
-  input 0: vt.adviezen · time sum, geo sum · own figure first, else member areas
-  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas
+  input 0: vt.adviezen · time sum, geo sum · own figure first, else member areas · reads observations
+  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (
@@ -78,7 +78,7 @@ i1 AS (
   WHERE b.direct = b.chosen GROUP BY b.geo, b.period)
 SELECT c.geo,
        c.period,
-       ((CAST(i0.value AS REAL) / NULLIF(i1.value, 0)) * 2) AS value,
+       ((CAST(i0.value AS REAL) / NULLIF(i1.value, 0)) * ?7) AS value,
        NULL AS numerator,
        NULL AS denominator,
        CASE WHEN (i1.value) = 0 THEN 1 ELSE 0 END AS div0,
@@ -108,3 +108,4 @@ ORDER BY c.geo_order, c.period_order;
 ?4 = ''
 ?5 = 'vt.meldingen'
 ?6 = ''
+?7 = 2.0

@@ -1,6 +1,6 @@
 indicator not_additive
   value: input0
-  input 0: vt.unieke_personen · time none, geo none · own figure first, else member areas
+  input 0: vt.unieke_personen · time none, geo none · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

@@ -1,7 +1,7 @@
 indicator per_capita
   value: 1000 × input0 / input1
-  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas
-  input 1: pop.inwoners · time last, geo sum · own figure first, else member areas
+  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
+  input 1: pop.inwoners · time last, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (
@@ -78,7 +78,7 @@ i1 AS (
   WHERE b.direct = b.chosen GROUP BY b.geo, b.period)
 SELECT c.geo,
        c.period,
-       (1000.0 * CAST(i0.value AS REAL) / NULLIF(i1.value, 0)) AS value,
+       (?7 * CAST(i0.value AS REAL) / NULLIF(i1.value, 0)) AS value,
        i0.value AS numerator,
        i1.value AS denominator,
        CASE WHEN (i1.value) = 0 THEN 1 ELSE 0 END AS div0,
@@ -108,3 +108,4 @@ ORDER BY c.geo_order, c.period_order;
 ?4 = ''
 ?5 = 'pop.inwoners'
 ?6 = ''
+?7 = 1000.0

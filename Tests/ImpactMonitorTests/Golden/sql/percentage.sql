@@ -1,7 +1,7 @@
 indicator percentage
   value: 100 × input0 / input1
-  input 0: vt.meldingen · [melder in ("Politie")] · time sum, geo sum · own figure first, else member areas
-  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas
+  input 0: vt.meldingen · [melder in ("Politie")] · time sum, geo sum · own figure first, else member areas · reads observations
+  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

@@ -1,7 +1,7 @@
 indicator ratio
   value: (input0 / input1)
-  input 0: vt.adviezen · time sum, geo sum · own figure first, else member areas
-  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas
+  input 0: vt.adviezen · time sum, geo sum · own figure first, else member areas · reads observations
+  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

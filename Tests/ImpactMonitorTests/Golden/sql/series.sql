@@ -1,6 +1,6 @@
 indicator series
   value: input0
-  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas
+  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

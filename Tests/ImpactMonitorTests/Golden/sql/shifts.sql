@@ -1,10 +1,10 @@
 indicator shifts
   value: (((input0 - input1) / input2) + (input3 / input4))
-  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas
-  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas · shifted 1 period(s), 0 year(s) back
-  input 2: vt.meldingen · time sum, geo sum · own figure first, else member areas · shifted 0 period(s), 1 year(s) back
-  input 3: vt.adviezen · time sum, geo sum · own figure first, else member areas · shifted 3 period(s), 0 year(s) back
-  input 4: vt.adviezen · time sum, geo sum · own figure first, else member areas
+  input 0: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations
+  input 1: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations · shifted 1 period(s), 0 year(s) back
+  input 2: vt.meldingen · time sum, geo sum · own figure first, else member areas · reads observations · shifted 0 period(s), 1 year(s) back
+  input 3: vt.adviezen · time sum, geo sum · own figure first, else member areas · reads observations · shifted 3 period(s), 0 year(s) back
+  input 4: vt.adviezen · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

@@ -1,6 +1,6 @@
 indicator stock_last
   value: input0
-  input 0: pop.inwoners · time last, geo sum · own figure first, else member areas
+  input 0: pop.inwoners · time last, geo sum · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

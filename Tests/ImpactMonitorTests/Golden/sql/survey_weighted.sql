@@ -1,6 +1,6 @@
 indicator survey_weighted
   value: input0
-  input 0: ggd.veilig · time weighted, geo weighted · own figure first, else member areas
+  input 0: ggd.veilig · time weighted, geo weighted · own figure first, else member areas · reads observations
 
 WITH
 cell AS MATERIALIZED (

@@ -1,0 +1,20 @@
+import ImpactStore
+
+/// The planner pass that decides where each input reads: a maintained rollup when the store holds
+/// a complete one built with the input's rule and the current vintage is asked for, else the raw
+/// observations (always for `--as-of`, negated or multi-value filters, and stores without rollups).
+public enum ReadPlanner {
+    public static func place(_ plan: IndicatorPlan, rollups: RollupStore.Registry?, vintage: Vintage) -> IndicatorPlan {
+        var placed = plan
+        for index in placed.inputs.indices {
+            placed.inputs[index].source = source(for: placed.inputs[index], rollups: rollups, vintage: vintage)
+        }
+        return placed
+    }
+
+    static func source(for input: SeriesInput, rollups: RollupStore.Registry?, vintage: Vintage) -> ReadSource {
+        guard vintage == .current, let rollups, let dimensions = input.rollupDimensions,
+              rollups.rule(series: input.key, dimensions: dimensions) == input.rule else { return .observations }
+        return input.prefersMembers ? .memberRollups(dimensions: dimensions) : .rollup(dimensions: dimensions)
+    }
+}

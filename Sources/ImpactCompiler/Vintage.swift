@@ -1,0 +1,5 @@
+/// Which vintage of the data to read.
+public enum Vintage: Sendable, Equatable {
+    case current
+    case asOfBatch(Int)
+}

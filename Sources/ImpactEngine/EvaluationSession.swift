@@ -1,0 +1,76 @@
+import ImpactCompiler
+import ImpactCore
+import ImpactLanguage
+import ImpactStore
+
+/// What one command needs to evaluate indicators, loaded once and shared by the evaluator,
+/// publication, diffs, contributions, catalogue, reports and alerts: the open store, the checked
+/// definitions, the geography, the rollups the store holds, and every plan made so far.
+/// One per command and thread; it caches, so it is a class and not `Sendable`.
+public final class EvaluationSession {
+    public let store: Store
+    public let definitions: DefinitionSet
+    public let generator: SQLGenerator
+    private var plans: [String: IndicatorPlan] = [:]
+    private var loadedGeography: Geography?
+    private var loadedRollups: RollupStore.Registry?
+
+    public init(store: Store, definitions: DefinitionSet, generator: SQLGenerator = SQLGenerator()) {
+        self.store = store
+        self.definitions = definitions
+        self.generator = generator
+    }
+
+    /// The geography reference, read from the store on first use.
+    public func geography() throws -> Geography {
+        if let loadedGeography { return loadedGeography }
+        let geography = try GeographyStore(store: store).load()
+        loadedGeography = geography
+        return geography
+    }
+
+    /// The indicator's plan, before the choice of where each input reads.
+    public func plan(_ id: String) throws -> IndicatorPlan {
+        if let plan = plans[id] { return plan }
+        let plan = try Planner(definitions: definitions).plan(id)
+        plans[id] = plan
+        return plan
+    }
+
+    /// The statement that evaluates `id` for `request`, with every argument bound: what `eval`
+    /// runs and what `explain` prints. `useRollups` false reads observations only.
+    public func boundQuery(_ id: String, _ request: EvaluationRequest, useRollups: Bool = true) throws -> BoundQuery {
+        let rollups = useRollups && request.vintage == .current ? try rollupRegistry() : nil
+        let plan = ReadPlanner.place(try plan(id), rollups: rollups, vintage: request.vintage)
+        let query = generator.compile(plan, vintage: request.vintage)
+        let arguments = [SQLValue.text(JSONText.array(request.geos)), .text(Self.periodsJSON(request.periods, shifts: plan.shifts))]
+            + query.fixedParameters
+        return BoundQuery(plan: plan, query: query, arguments: arguments)
+    }
+
+    private func rollupRegistry() throws -> RollupStore.Registry {
+        if let loadedRollups { return loadedRollups }
+        let registry = try RollupStore(store: store).registry()
+        loadedRollups = registry
+        return registry
+    }
+
+    /// Each period with its code, length in months and the window of every shift.
+    static func periodsJSON(_ periods: [Period], shifts: [PeriodShift]) -> String {
+        "[" + periods.map { period in
+            let windows = shifts.flatMap { shift -> [String] in
+                let shifted = shift.apply(to: period)
+                return [JSONText.quote(shifted.start.iso), JSONText.quote(shifted.end.iso)]
+            }
+            return "{\"p\":\(JSONText.quote(period.code)),\"m\":\(period.grain.months),\"w\":[\(windows.joined(separator: ","))]}"
+        }.joined(separator: ",") + "]"
+    }
+}
+
+/// A compiled indicator statement with all its arguments: the request's areas and periods (`?1`,
+/// `?2`) followed by the plan's own parameters.
+public struct BoundQuery: Sendable {
+    public let plan: IndicatorPlan
+    public let query: CompiledQuery
+    public let arguments: [SQLValue]
+}

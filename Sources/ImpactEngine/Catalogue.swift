@@ -1,7 +1,6 @@
 import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
-import ImpactStatistics
 import ImpactStore
 
 /// The programme catalogue in the style of the Hart van Brabant appendix 1: per indicator its

@@ -1,7 +1,6 @@
 import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
-import ImpactStatistics
 import ImpactStore
 
 /// Which member areas drive a region's change. For sums each member's change; for fractions the

@@ -1,7 +1,6 @@
 import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
-import ImpactStatistics
 import ImpactStore
 
 /// Puts an earlier period on a later period's geography through the successions between them,

@@ -1,7 +1,6 @@
 import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
-import ImpactStatistics
 import ImpactStore
 
 /// A judgement of a change that respects the indicator's polarity.

@@ -1,7 +1,6 @@
 import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
-import ImpactStatistics
 import ImpactStore
 
 /// Small-cell protection for everything published. Counts from 1 to `minimumCell − 1` (and

@@ -2,7 +2,6 @@ import Foundation
 import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
-import ImpactStatistics
 import ImpactStore
 
 /// Which areas and periods to evaluate.

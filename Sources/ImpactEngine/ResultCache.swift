@@ -1,7 +1,6 @@
 import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
-import ImpactStatistics
 import ImpactStore
 
 /// Evaluated rows kept per question (indicator, compiled SQL, bound request) and data vintage

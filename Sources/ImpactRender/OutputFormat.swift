@@ -1,6 +1,4 @@
-import ImpactCore
 import ImpactEngine
-import ImpactLanguage
 
 /// The shared `--format` of every command that prints data.
 public enum OutputFormat: String, CaseIterable, Sendable {

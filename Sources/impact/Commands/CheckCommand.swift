@@ -4,7 +4,6 @@ import ImpactCompiler
 import ImpactCore
 import ImpactEngine
 import ImpactLanguage
-import ImpactRender
 import ImpactSources
 import ImpactStore
 

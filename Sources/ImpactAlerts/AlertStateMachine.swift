@@ -1,7 +1,6 @@
 import ImpactCore
 import ImpactEngine
 import ImpactLanguage
-import ImpactSources
 import ImpactStore
 
 /// What one evaluation found.

@@ -1,4 +1,3 @@
-import ImpactCore
 import ImpactLanguage
 
 /// The typed, resolved form of a value expression: references to other indicators are inlined

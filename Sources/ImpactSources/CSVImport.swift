@@ -1,4 +1,3 @@
-import ImpactCore
 import ImpactStore
 
 /// Imports canonical CSV files as one batch (the `csv` source without gates).

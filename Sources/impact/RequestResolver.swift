@@ -1,4 +1,3 @@
-import ImpactCore
 import ImpactEngine
 
 /// Turns the decoded period, area and vintage options into an evaluation request, against the

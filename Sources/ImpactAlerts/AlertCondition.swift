@@ -2,8 +2,6 @@ import Foundation
 import ImpactCore
 import ImpactEngine
 import ImpactLanguage
-import ImpactSources
-import ImpactStore
 
 /// Evaluates a rule's condition for one area and period from evaluated indicator values.
 public struct AlertCondition {

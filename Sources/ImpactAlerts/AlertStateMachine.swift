@@ -1,7 +1,5 @@
 import ImpactCore
-import ImpactEngine
 import ImpactLanguage
-import ImpactStore
 
 /// What one evaluation found.
 public enum AlertObservation: Sendable, Equatable {

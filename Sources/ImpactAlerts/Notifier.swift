@@ -1,8 +1,4 @@
 import Foundation
-import ImpactCore
-import ImpactEngine
-import ImpactLanguage
-import ImpactSources
 import ImpactStore
 
 /// Delivers queued notifications: runs the command (split on spaces into program and arguments,

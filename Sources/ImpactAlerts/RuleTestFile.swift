@@ -1,9 +1,6 @@
 import Foundation
 import ImpactCore
-import ImpactEngine
 import ImpactLanguage
-import ImpactSources
-import ImpactStore
 
 /// A rule test, in the spirit of `promtool test rules`:
 ///

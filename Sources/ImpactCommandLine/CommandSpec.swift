@@ -1,4 +1,3 @@
-import ImpactCore
 
 /// The declared interface of one command: its options, positional arguments and help text.
 /// Help is generated from this, so what `--help` says is what the parser accepts.

@@ -1,6 +1,5 @@
 import ImpactCore
 import ImpactLanguage
-import ImpactStore
 
 /// Turns a checked indicator definition into an `IndicatorPlan`.
 public struct Planner {

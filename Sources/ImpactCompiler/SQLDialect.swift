@@ -1,6 +1,3 @@
-import ImpactCore
-import ImpactLanguage
-import ImpactStore
 
 /// Everything that differs between SQL engines, in one place. SQLite now; PostgreSQL later
 /// implements the same requirements (`jsonb_array_elements`, `->>`, `percentile_cont`).

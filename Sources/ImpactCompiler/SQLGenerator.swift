@@ -1,4 +1,3 @@
-import ImpactCore
 import ImpactLanguage
 import ImpactStore
 

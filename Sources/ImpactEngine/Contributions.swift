@@ -1,6 +1,5 @@
 import ImpactCompiler
 import ImpactCore
-import ImpactLanguage
 import ImpactStore
 
 /// Which member areas drive a region's change. For sums each member's change; for fractions the

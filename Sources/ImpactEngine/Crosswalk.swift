@@ -1,7 +1,5 @@
 import ImpactCompiler
 import ImpactCore
-import ImpactLanguage
-import ImpactStore
 
 /// Puts an earlier period on a later period's geography through the successions between them,
 /// so that Aalburg + Werkendam + Woudrichem (2018) compare with Altena (2019).

@@ -1,7 +1,4 @@
-import ImpactCompiler
 import ImpactCore
-import ImpactLanguage
-import ImpactStore
 
 /// A judgement of a change that respects the indicator's polarity.
 public enum Verdict: String, Sendable, CaseIterable {

@@ -1,7 +1,3 @@
-import ImpactCompiler
-import ImpactCore
-import ImpactLanguage
-import ImpactStore
 
 /// Small-cell protection for everything published. Counts from 1 to `minimumCell − 1` (and
 /// anything computed from them) are suppressed; then, wherever a total is published and exactly one

@@ -1,7 +1,4 @@
-import ImpactCompiler
 import ImpactCore
-import ImpactLanguage
-import ImpactStore
 
 /// The status every produced number carries.
 public enum ResultStatus: String, CaseIterable, Sendable, Codable {

@@ -1,7 +1,6 @@
 import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
-import ImpactStore
 
 /// Evaluation as it may be published: with disclosure control over the whole hierarchy of the
 /// requested areas, so that no suppressed cell can be recovered from this or any other request.

@@ -1,6 +1,4 @@
-import ImpactCompiler
 import ImpactCore
-import ImpactLanguage
 import ImpactStore
 
 /// Evaluated rows kept per question (indicator, compiled SQL, bound request) and data vintage

@@ -1,4 +1,3 @@
-import ImpactCompiler
 import ImpactCore
 import ImpactLanguage
 import ImpactStore

@@ -1,5 +1,4 @@
 import ImpactCompiler
-import ImpactCore
 import ImpactLanguage
 import ImpactStore
 

@@ -1,4 +1,3 @@
-import ImpactCore
 
 /// A definition file's text, with line starts for turning offsets into line and column.
 public struct SourceFile: Sendable {

@@ -1,6 +1,4 @@
 import ImpactCore
-import ImpactEngine
-import ImpactLanguage
 
 /// Horizontal bars comparing areas in one period, from zero. Suppressed and missing cells get a
 /// word instead of a bar, so nobody reads them as zero.

@@ -1,4 +1,3 @@
-import ImpactCore
 import ImpactEngine
 import ImpactLanguage
 

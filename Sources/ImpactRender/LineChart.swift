@@ -1,6 +1,4 @@
 import ImpactCore
-import ImpactEngine
-import ImpactLanguage
 
 /// A line chart of an indicator over periods, drawn as inline SVG. Missing and suppressed periods
 /// are gaps in the line (never zero), provisional points are hollow, a target is a dashed line.

@@ -1,7 +1,4 @@
 import Foundation
-import ImpactCore
-import ImpactEngine
-import ImpactLanguage
 
 /// Axis bounds and tick values that are round numbers (1, 2, 2.5 or 5 times a power of ten).
 public struct NiceScale: Equatable, Sendable {

@@ -1,4 +1,3 @@
-import ImpactEngine
 
 /// The shared `--format` of every command that prints data.
 public enum OutputFormat: String, CaseIterable, Sendable {

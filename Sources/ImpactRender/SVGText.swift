@@ -1,6 +1,3 @@
-import ImpactCore
-import ImpactEngine
-import ImpactLanguage
 
 /// Escaping and number formatting for SVG and HTML output.
 enum SVGText {

@@ -1,7 +1,5 @@
 import Foundation
 import ImpactCore
-import ImpactEngine
-import ImpactLanguage
 
 /// Renders a `DataTable` as an aligned text table, CSV, JSON (array of objects) or Markdown.
 public struct TableRenderer {

@@ -1,6 +1,4 @@
 import Foundation
-import ImpactCore
-import ImpactStore
 
 /// One CSV record with the position of each field, so every diagnostic can point at a column.
 public struct CSVRecord: Sendable {

@@ -1,6 +1,5 @@
 import Foundation
 import ImpactCore
-import ImpactStore
 
 /// Input files: folders expanded to their files, and the SHA-256 of their contents, read in chunks.
 public enum FileDigest {

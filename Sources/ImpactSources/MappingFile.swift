@@ -1,6 +1,5 @@
 import Foundation
 import ImpactCore
-import ImpactStore
 
 /// A small `key: value` file that maps a source's columns, codes and topics onto our series,
 /// areas and dimensions. `#` starts a comment; keys may hold spaces (`column Aantal Adviezen: vt.adviezen`).

@@ -1,6 +1,4 @@
 import Foundation
-import ImpactCore
-import ImpactStore
 
 /// How numbers are written in an input file. Dutch files write `13.106` for thirteen thousand
 /// one hundred and six and `0,6` for six tenths; English files the other way round.

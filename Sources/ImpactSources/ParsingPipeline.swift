@@ -1,6 +1,5 @@
 import Foundation
 import ImpactCore
-import ImpactStore
 
 /// Runs a parser on its own thread and hands its records over in batches, so reading and checking
 /// the next rows overlaps with writing the previous ones (the import's two halves each take about

@@ -1,6 +1,5 @@
 import CSQLite
 import Foundation
-import ImpactCore
 
 /// One connection to a SQLite file. The only type (with `Statement`) that calls the C API.
 public final class Database {

@@ -1,5 +1,4 @@
 import CSQLite
-import ImpactCore
 
 /// `median(x)`: SQLite has no median, and the language promises one. Values are collected per
 /// group in a Swift array owned through the aggregate context.

@@ -1,4 +1,3 @@
-import ImpactCore
 
 /// Whole command outputs kept per request and data vintage. A scheduled job or dashboard repeating
 /// the same evaluation then reads one row, instead of parsing the definitions, planning every

@@ -1,4 +1,3 @@
-import ImpactCore
 
 /// A value bound to or read from SQLite. Keeping it a closed enum means every bound
 /// argument can be shown back in an error message.

@@ -1,5 +1,4 @@
 import CSQLite
-import ImpactCore
 
 /// A prepared statement. Arguments are always bound, never spliced into the SQL text.
 public final class Statement {

@@ -1,5 +1,4 @@
 import Foundation
-import ImpactCore
 
 /// The ImpactMonitor store: one SQLite file holding observations with their vintages,
 /// geography, and import history. Opening it applies pending migrations.

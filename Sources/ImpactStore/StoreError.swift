@@ -1,4 +1,3 @@
-import ImpactCore
 
 /// An error from the store. It carries the SQL and the bound arguments so a failure
 /// can be reproduced by hand in the `sqlite3` shell.

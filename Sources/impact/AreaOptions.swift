@@ -1,6 +1,5 @@
 import ImpactCommandLine
 import ImpactCore
-import ImpactEngine
 
 /// `--geo`, `--level`, `--region-set`: which areas a command evaluates, decoded and checked for
 /// form once; resolved against the geography when the session is open.

@@ -1,12 +1,6 @@
 import Foundation
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
-import ImpactEngine
-import ImpactLanguage
-import ImpactRender
-import ImpactSources
 import ImpactStore
 
 /// Exit codes, documented in docs/cli.md.

@@ -1,12 +1,8 @@
 import Foundation
-import ImpactAlerts
-import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
 import ImpactEngine
 import ImpactLanguage
 import ImpactRender
-import ImpactSources
 import ImpactStore
 
 /// What every command shares: where the store is and where output goes.

@@ -1,5 +1,4 @@
 import ImpactCommandLine
-import ImpactLanguage
 
 /// `--indicators DIR`: where the definitions are.
 enum DefinitionsOption {

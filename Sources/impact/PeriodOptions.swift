@@ -1,6 +1,5 @@
 import ImpactCommandLine
 import ImpactCore
-import ImpactEngine
 import ImpactStore
 
 /// `--period` or `--from`/`--to`; without them, every year with data.

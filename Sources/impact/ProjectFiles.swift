@@ -1,12 +1,4 @@
 import Foundation
-import ImpactAlerts
-import ImpactCommandLine
-import ImpactCore
-import ImpactEngine
-import ImpactLanguage
-import ImpactRender
-import ImpactSources
-import ImpactStore
 
 /// Finds the project's `fixtures/` and `indicators/` folders: from the working directory,
 /// from the executable's location upwards, or from where this source file was compiled.

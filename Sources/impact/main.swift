@@ -1,8 +1,4 @@
 import Foundation
-import ImpactAlerts
-import ImpactEngine
-import ImpactSources
-import ImpactStore
 
 // A notifier that exits without reading its stdin must not kill the scheduled job with SIGPIPE;
 // write errors are handled where they happen instead.

@@ -1,12 +1,7 @@
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
 import ImpactEngine
-import ImpactLanguage
 import ImpactRender
-import ImpactSources
-import ImpactStore
 
 /// `impact catalogue`: the indicator catalogue with planning and the data actually available.
 enum CatalogueCommand: Command {

@@ -1,11 +1,5 @@
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
-import ImpactCore
-import ImpactEngine
 import ImpactLanguage
-import ImpactSources
-import ImpactStore
 
 /// `impact check`: parse and check every definition, listing every problem.
 enum CheckCommand: Command {

@@ -1,11 +1,7 @@
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
 import ImpactEngine
-import ImpactLanguage
 import ImpactRender
-import ImpactSources
 import ImpactStore
 
 /// `impact coverage`: which series × areas × periods the store holds, and in what state.

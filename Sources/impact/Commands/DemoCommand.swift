@@ -1,11 +1,9 @@
 import Foundation
 import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
 import ImpactEngine
 import ImpactLanguage
-import ImpactRender
 import ImpactSources
 import ImpactStore
 

@@ -1,7 +1,6 @@
 import Foundation
 import ImpactCommandLine
 import ImpactCompiler
-import ImpactCore
 import ImpactEngine
 import ImpactLanguage
 import ImpactRender

@@ -1,11 +1,5 @@
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
-import ImpactEngine
-import ImpactLanguage
-import ImpactSources
-import ImpactStore
 
 /// `impact help [COMMAND]`.
 enum HelpCommand: Command {

@@ -1,12 +1,7 @@
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
 import ImpactEngine
-import ImpactLanguage
 import ImpactRender
-import ImpactSources
-import ImpactStore
 
 /// `impact history`: the batches, or every vintage of one figure.
 enum HistoryCommand: Command {

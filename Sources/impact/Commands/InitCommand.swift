@@ -1,11 +1,4 @@
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
-import ImpactCore
-import ImpactEngine
-import ImpactLanguage
-import ImpactSources
-import ImpactStore
 
 /// `impact init`: create (or migrate) a store.
 enum InitCommand: Command {

@@ -1,12 +1,7 @@
-import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
 import ImpactCore
-import ImpactEngine
-import ImpactLanguage
 import ImpactRender
 import ImpactSources
-import ImpactStore
 
 /// `impact sources`: the registry of data sources.
 enum SourcesCommand: Command {

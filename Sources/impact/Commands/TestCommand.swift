@@ -1,13 +1,6 @@
 import Foundation
 import ImpactAlerts
 import ImpactCommandLine
-import ImpactCompiler
-import ImpactCore
-import ImpactEngine
-import ImpactLanguage
-import ImpactRender
-import ImpactSources
-import ImpactStore
 
 /// `impact test [FILE…]`: run rule tests (like `promtool test rules`).
 enum TestCommand: Command {

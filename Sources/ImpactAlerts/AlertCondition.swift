@@ -12,7 +12,7 @@ public struct AlertCondition {
     public static func history(for rule: AlertRule, at period: Period) -> [Period] {
         switch rule.condition {
         case .change(_, _, _, .previous)?: return [period.previous]
-        case .change(_, _, _, .last_year)?: return [period.sameLastYear]
+        case .change(_, _, _, .lastYear)?: return [period.sameLastYear]
         case .outsideExpectedRange(_, let count)?: return (1...max(1, count)).map { period.shifted(by: -$0) }
         default: return []
         }

@@ -17,7 +17,7 @@ public enum AlertStateMachine {
             switch rule.noData {
             case .keep: return memory
             case .ok: return step(memory, .inactive, rule: rule)
-            case .alert: return AlertMemory(state: .no_data)
+            case .alert: return AlertMemory(state: .noData)
             }
         case .active:
             let count = memory.activeCount + 1

@@ -1,7 +1,10 @@
 import ImpactCore
 import ImpactLanguage
 
-/// Everything needed to evaluate one indicator with one SQL statement.
+/// Everything needed to evaluate one indicator with one SQL statement: the lowered expression over
+/// numbered inputs, each input with its filters, aggregation rules, period shift and — once
+/// `ReadPlanner` has placed it — where it reads. `SQLGenerator` renders it; `impact explain`
+/// prints `description`.
 public struct IndicatorPlan: Sendable {
     public let indicator: String
     public let expression: PlanExpression

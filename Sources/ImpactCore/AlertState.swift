@@ -1,6 +1,7 @@
 /// The state of one rule for one area.
 public enum AlertState: String, Sendable, CaseIterable {
-    case ok, pending, firing, resolved, no_data
+    case ok, pending, firing, resolved
+    case noData = "no_data"
 }
 
 /// What a rule remembers between evaluations.

@@ -5,7 +5,7 @@ public enum Verdict: String, Sendable, CaseIterable {
     case improved, worsened, unchanged
     /// The value moved, but the indicator has no better direction (`better none`).
     case changed
-    case not_comparable
+    case notComparable = "not_comparable"
 
     /// An arrow for human formats.
     public var arrow: String {
@@ -14,7 +14,7 @@ public enum Verdict: String, Sendable, CaseIterable {
         case .worsened: return "▼ slechter"
         case .unchanged: return "= gelijk"
         case .changed: return "↕ anders"
-        case .not_comparable: return "≠ niet vergelijkbaar"
+        case .notComparable: return "≠ niet vergelijkbaar"
         }
     }
 }
@@ -22,9 +22,9 @@ public enum Verdict: String, Sendable, CaseIterable {
 /// Which test stands behind a significance statement.
 public enum SignificanceTest: String, Sendable {
     /// Exact conditional binomial test of two Poisson rates (counts per period length or population).
-    case poisson_exact
+    case poissonExact = "poisson_exact"
     /// Pooled two-proportion z-test with a Newcombe interval for the difference.
-    case two_proportion
+    case twoProportion = "two_proportion"
     /// No sampling model (scores without n, milestones): no test, so never "significant".
     case none
 }

@@ -2,7 +2,9 @@ import ImpactCore
 
 /// The status every produced number carries.
 public enum ResultStatus: String, CaseIterable, Sendable, Codable {
-    case ok, missing, incomplete, division_by_zero, insufficient_n, provisional, suppressed
+    case ok, missing, incomplete
+    case divisionByZero = "division_by_zero", insufficientN = "insufficient_n"
+    case provisional, suppressed
 }
 
 /// One evaluated cell: an indicator for one area and one period.
@@ -50,19 +52,19 @@ extension IndicatorResult {
         if inputs.contains(where: \.suppressed) { flags.append("suppressed_at_source") }
         let status: ResultStatus
         if value == nil || !(value!.isFinite) {
-            if divisionByZero { status = .division_by_zero }
+            if divisionByZero { status = .divisionByZero }
             else if inputs.contains(where: \.suppressed) { status = .suppressed }
             else if inputs.contains(where: { $0.present && (!$0.complete || $0.partial) }) { status = .incomplete }
             else { status = .missing }
         } else if let minimumN, let n, n < minimumN {
-            status = .insufficient_n
+            status = .insufficientN
             flags.append("low_n")
         } else if inputs.contains(where: \.provisional) {
             status = .provisional
         } else {
             status = .ok
         }
-        let shown = status == .ok || status == .provisional || status == .insufficient_n
+        let shown = status == .ok || status == .provisional || status == .insufficientN
         self.init(indicator: indicator, geo: geo, period: period, value: shown ? value : nil, numerator: numerator, denominator: denominator,
                   n: n, status: status, flags: flags)
     }

@@ -42,8 +42,8 @@ public struct PeriodDiff {
                 result.flags.append("boundary_mapped")
                 result.reasons.append(mapped)
             }
-            if result.verdict != .not_comparable, let reason = notComparable(geo: geo, a: a, b: b, seriesBreak: seriesBreak, mapped: !predecessors.isEmpty) {
-                result.verdict = .not_comparable
+            if result.verdict != .notComparable, let reason = notComparable(geo: geo, a: a, b: b, seriesBreak: seriesBreak, mapped: !predecessors.isEmpty) {
+                result.verdict = .notComparable
                 result.reasons.insert(reason, at: 0)
                 result.withdrawTest()
             }
@@ -72,7 +72,7 @@ public struct PeriodDiff {
     }
 
     private func compare(_ id: String, geo: String, a: Period, b: Period, before: IndicatorResult?, after: IndicatorResult?, plan: IndicatorPlan) -> DiffResult {
-        var result = DiffResult(indicator: id, geo: geo, periodA: a.code, periodB: b.code, valueA: before?.value, valueB: after?.value, verdict: .not_comparable)
+        var result = DiffResult(indicator: id, geo: geo, periodA: a.code, periodB: b.code, valueA: before?.value, valueB: after?.value, verdict: .notComparable)
         if before?.flags.contains("provisional") == true || after?.flags.contains("provisional") == true { result.flags.append("provisional") }
         if before?.status == .suppressed || after?.status == .suppressed {
             result.valueA = nil
@@ -119,7 +119,7 @@ public struct PeriodDiff {
     private func proportions(_ result: inout DiffResult, x1: Double, n1: Double, x2: Double, n2: Double, alpha: Double) {
         guard let test = ProportionComparison.zTest(x1: x1, n1: n1, x2: x2, n2: n2) else { return }
         let interval = ProportionComparison.newcombe(x1: x1, n1: n1, x2: x2, n2: n2, confidence: confidence)
-        result.test = .two_proportion
+        result.test = .twoProportion
         result.pValue = test.p
         result.intervalLow = interval.low * 100
         result.intervalHigh = interval.high * 100
@@ -128,7 +128,7 @@ public struct PeriodDiff {
 
     private func poisson(_ result: inout DiffResult, _ count1: Int, _ exposure1: Double, _ count2: Int, _ exposure2: Double, alpha: Double) {
         let p = BinomialTest.poissonRates(count1: count1, exposure1: exposure1, count2: count2, exposure2: exposure2)
-        result.test = .poisson_exact
+        result.test = .poissonExact
         result.pValue = p
         result.significant = p < alpha
     }

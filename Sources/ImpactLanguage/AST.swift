@@ -8,14 +8,15 @@ public struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
 
 public enum Unit: String, CaseIterable, Sendable {
     case count, persons, percent, ratio, score, days, euro
-    case rate_per_100, rate_per_1000, rate_per_10000, rate_per_100000
+    case ratePer100 = "rate_per_100", ratePer1000 = "rate_per_1000", ratePer10000 = "rate_per_10000"
+    case ratePer100000 = "rate_per_100000"
 
     static func rate(per factor: Double) -> Unit? {
         switch factor {
-        case 100: return .rate_per_100
-        case 1000: return .rate_per_1000
-        case 10000: return .rate_per_10000
-        case 100_000: return .rate_per_100000
+        case 100: return .ratePer100
+        case 1000: return .ratePer1000
+        case 10000: return .ratePer10000
+        case 100_000: return .ratePer100000
         default: return nil
         }
     }
@@ -57,6 +58,10 @@ public struct SeriesBreak: Sendable {
     public let range: SourceRange
 }
 
+/// `series vt.meldingen { … }`: what a stored series means and how it may be combined — its unit,
+/// how it adds up over time and over areas, its dimensions with their aliases, its disclosure
+/// threshold and declared breaks. Every input of an indicator resolves to one of these, so the
+/// checker can refuse, say, summing a survey percentage over municipalities.
 public struct SeriesDeclaration: Sendable {
     public let key: Located<String>
     public var title: String?
@@ -74,7 +79,7 @@ public struct SeriesDeclaration: Sendable {
 
 public enum Criterion: String, CaseIterable, Sendable { case outcome, output, context }
 public enum Polarity: String, CaseIterable, Sendable { case higher, lower, none }
-public enum PlanningStatus: String, CaseIterable, Sendable { case available, expected, planned, not_arranged }
+public enum PlanningStatus: String, CaseIterable, Sendable { case available, expected, planned, notArranged = "not_arranged" }
 public enum Comparison: String, CaseIterable, Sendable {
     case atLeast = ">=", atMost = "<=", above = ">", below = "<", equal = "=="
 
@@ -110,7 +115,7 @@ public struct AlertRule: Sendable {
         /// Outside mean ± k·sd of the last N comparable periods.
         case outsideExpectedRange(deviations: Double, periods: Int)
     }
-    public enum ChangeReference: String, CaseIterable, Sendable { case previous, last_year }
+    public enum ChangeReference: String, CaseIterable, Sendable { case previous, lastYear = "last_year" }
     public enum Severity: String, CaseIterable, Sendable { case info, warning, critical }
     public enum NoDataPolicy: String, CaseIterable, Sendable { case ok, keep, alert }
 
@@ -125,6 +130,10 @@ public struct AlertRule: Sendable {
     public var noData: NoDataPolicy = .keep
 }
 
+/// `indicator ID { … }`: one outcome criterion or output indicator as the programme defines it —
+/// titles (Dutch, English), where it sits in the programme tree, unit and polarity, the value
+/// expression (absent while the data is only planned), targets, alert rules and thresholds.
+/// The planner turns its value into an `IndicatorPlan`; the report and catalogue read the rest.
 public struct IndicatorDeclaration: Sendable {
     public let id: Located<String>
     public var title: String?

@@ -78,8 +78,8 @@ public struct HTMLReport {
 
     func significance(_ diff: DiffResult?) -> String {
         guard let diff else { return "–" }
-        if diff.verdict == .not_comparable {
-            return "<span class=\"gap\">\(e(diff.reasons.isEmpty ? text.verdictWord(.not_comparable) : diff.reasons.map(text.reason).joined(separator: "; ")))</span>"
+        if diff.verdict == .notComparable {
+            return "<span class=\"gap\">\(e(diff.reasons.isEmpty ? text.verdictWord(.notComparable) : diff.reasons.map(text.reason).joined(separator: "; ")))</span>"
         }
         guard let p = diff.pValue, let significant = diff.significant else { return e(text.noTest) }
         let shown = p < 0.0001 ? "p < " + text.locale.format(0.0001) : "p = " + text.locale.format(p, decimals: 4)
@@ -113,7 +113,7 @@ public struct HTMLReport {
         guard let result else { return "–" }
         var words = [text.statusWord(result.status)]
         if result.flags.contains("partial_members") { words.append(text.pick("niet alle gemeenten", "not all municipalities")) }
-        if result.flags.contains("low_n") && result.status != .insufficient_n { words.append(text.statusWord(.insufficient_n)) }
+        if result.flags.contains("low_n") && result.status != .insufficientN { words.append(text.statusWord(.insufficientN)) }
         return e(words.joined(separator: ", ")) + (result.n.map { " <small>(n = \(e(text.locale.format($0, decimals: 0))))</small>" } ?? "")
     }
 
@@ -219,7 +219,7 @@ public struct HTMLReport {
         th { background: #eef2f6; } td.num { text-align: right; white-space: nowrap; }
         table.small { font-size: 0.75rem; }
         .verdict.improved { color: var(--good); font-weight: bold; } .verdict.worsened { color: var(--bad); font-weight: bold; }
-        .verdict.not_comparable, .gap { color: var(--muted); font-style: italic; }
+        .verdict.notComparable, .gap { color: var(--muted); font-style: italic; }
         article { border: 1px solid var(--line); border-radius: 4px; padding: 0.6rem 0.8rem; margin: 0.8rem 0; break-inside: avoid; page-break-inside: avoid; }
         figure { margin: 0.4rem 0; } svg.chart { max-width: 100%; height: auto; }
         svg .grid { stroke: #e3e8ed; stroke-width: 1; } svg .tick { font-size: 11px; fill: var(--muted); } svg .tick.gap { font-style: italic; }

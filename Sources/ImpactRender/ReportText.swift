@@ -81,8 +81,8 @@ public struct ReportText: Sendable {
         case .missing: return missing
         case .incomplete: return pick("onvolledig", "incomplete")
         case .suppressed: return suppressed
-        case .insufficient_n: return pick("te weinig waarnemingen", "too few observations")
-        case .division_by_zero: return pick("deling door nul", "division by zero")
+        case .insufficientN: return pick("te weinig waarnemingen", "too few observations")
+        case .divisionByZero: return pick("deling door nul", "division by zero")
         }
     }
 
@@ -92,7 +92,7 @@ public struct ReportText: Sendable {
         case .worsened: return pick("verslechterd", "worsened")
         case .unchanged: return pick("gelijk gebleven", "unchanged")
         case .changed: return pick("veranderd", "changed")
-        case .not_comparable: return pick("niet vergelijkbaar", "not comparable")
+        case .notComparable: return pick("niet vergelijkbaar", "not comparable")
         }
     }
 

@@ -15,7 +15,7 @@ public final class Database {
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed && !readOnly {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError(code: SQLITE_CANTOPEN, message: "cannot create store file '\(path)'")
+                throw StoreError(code: ResultCode.cannotOpen, message: "cannot create store file '\(path)'")
             }
         }
         var connection: OpaquePointer?

@@ -22,7 +22,7 @@ public final class Store {
     private func configure() throws {
         do {
             _ = try database.scalar("PRAGMA journal_mode = WAL")
-        } catch let error as StoreError where error.code == 26 {
+        } catch let error as StoreError where error.primaryCode == ResultCode.notADatabase {
             throw StoreError(code: error.code, message: "'\(path)' is not an ImpactMonitor store (not a SQLite database)")
         }
         // A large import grows the write-ahead log to the size of what it wrote; after the
@@ -33,7 +33,7 @@ public final class Store {
     private func migrate(upTo target: Int) throws {
         let current = try schemaVersion
         if current > Migrations.latestVersion {
-            throw StoreError(code: 0, message: """
+            throw StoreError(code: ResultCode.error, message: """
                 store '\(path)' has schema version \(current), written by a newer ImpactMonitor; \
                 this build understands up to version \(Migrations.latestVersion). Upgrade impact to open it.
                 """)

@@ -14,6 +14,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.arguments = arguments
     }
 
+    /// The primary result code (the low byte): extended codes refine it, e.g. `SQLITE_IOERR_WRITE`.
+    public var primaryCode: Int32 { code & 0xff }
+
     public var description: String {
         var text = "store error \(code): \(message)"
         if let sql { text += "\n  sql: \(sql)" }

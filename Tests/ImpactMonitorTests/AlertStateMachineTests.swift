@@ -41,12 +41,12 @@ import Testing
     @Test func noDataPolicies() {
         #expect(run([.active, .noData, .active], rule(for: 2, noData: .keep)) == [.pending, .pending, .firing])
         #expect(run([.active, .noData], rule(noData: .ok)) == [.firing, .resolved])
-        #expect(run([.active, .noData, .active], rule(noData: .alert)) == [.firing, .no_data, .firing])
+        #expect(run([.active, .noData, .active], rule(noData: .alert)) == [.firing, .noData, .firing])
     }
 
     @Test func conditionsFromValues() {
         var change = rule()
-        change.condition = .change(.below, -5, relative: false, against: .last_year)
+        change.condition = .change(.below, -5, relative: false, against: .lastYear)
         let indicator = IndicatorDeclaration(id: Located(value: "x", range: SourceRange(file: "t", line: 1, column: 1, length: 1)))
         let condition = AlertCondition(rule: change, indicator: indicator)
         func result(_ value: Double?, n: Double? = nil) -> IndicatorResult {

@@ -41,21 +41,21 @@ import Testing
 
         let onderzoeken = try diff("wb_onderzoeken", ["VTWB"], "2017", "2018")[0]
         #expect(onderzoeken.valueA == 276 && onderzoeken.valueB == 171 && onderzoeken.verdict == .improved)
-        #expect(onderzoeken.test == .poisson_exact && onderzoeken.significant == true)
+        #expect(onderzoeken.test == .poissonExact && onderzoeken.significant == true)
         #expect(abs(onderzoeken.pValue! - 7.782997865640474e-07) < 1e-12)     // stats.binomtest(171, 447, 0.5)
         let huisverboden = try diff("wb_huisverboden", ["VTWB"], "2017", "2018")[0]
         #expect(huisverboden.verdict == .unchanged && huisverboden.significant == false)
         let casusregie = try diff("wb_casusregie", ["VTWB"], "2017", "2018")[0]
         #expect(casusregie.verdict == .changed && casusregie.significant == true)
         let police = try diff("wb_politie_aandeel", ["VTWB"], "2017", "2018")[0]
-        #expect(police.verdict == .improved && police.test == .two_proportion)
+        #expect(police.verdict == .improved && police.test == .twoProportion)
         #expect(abs(police.intervalLow! - -9.261178258724653) < 1e-6)
         #expect(try diff("wb_politie_meldingen", ["VTWB"], "2017", "2018")[0].absoluteChange == -1786)
     }
 
     @Test func halfYearAgainstAYearIsNotComparable() throws {
         let result = try diff("hvb_out1_advies_aandeel", ["VTMB"], "2017", "2018-H1")[0]
-        #expect(result.verdict == .not_comparable)
+        #expect(result.verdict == .notComparable)
         #expect(result.reason?.contains("different period lengths: 2017 is a year, 2018-H1 a half-year") == true)
         #expect(result.significant == nil && result.pValue == nil)
     }
@@ -63,7 +63,7 @@ import Testing
     @Test func declaredSeriesBreakIsNotComparable() throws {
         let store = try withAltena2019()
         let result = try diff("wb_meldingen", ["GM1959"], "2018", "2019", store: store)[0]
-        #expect(result.verdict == .not_comparable)
+        #expect(result.verdict == .notComparable)
         #expect(result.reason?.contains("series break in vt.meldingen on 2019-01-01") == true)
     }
 
@@ -76,7 +76,7 @@ import Testing
         #expect(result.reason?.contains("Aalburg + Werkendam + Woudrichem mapped onto Altena (GM1959)") == true)
         #expect(result.verdict == .unchanged)
         let old = try diff("wb_adviezen", ["GM0738"], "2018", "2019", store: store)[0]
-        #expect(old.verdict == .not_comparable)
+        #expect(old.verdict == .notComparable)
     }
 
     @Test func municipalityDiffSuppressesSmallAndComplementaryCells() throws {

@@ -167,7 +167,7 @@ import Testing
 
     @Test func lowNIsFlagged() throws {
         let satisfaction = try evaluate("t_tevredenheid", ["VTWB"], ["2018"])[0]
-        #expect(satisfaction.value == 6.1 && satisfaction.n == 29 && satisfaction.status == .insufficient_n)
+        #expect(satisfaction.value == 6.1 && satisfaction.n == 29 && satisfaction.status == .insufficientN)
         let safety = try evaluate("t_veiliger", ["VTWB"], ["2018"])[0]
         #expect(safety.value == 88.4 && safety.n == 146 && safety.status == .provisional)
     }
@@ -179,7 +179,7 @@ import Testing
 
     @Test func divisionByZeroIsItsOwnStatus() throws {
         let result = try evaluate("t_deling_nul", ["VTWB"], ["2018"])[0]
-        #expect(result.value == nil && result.status == .division_by_zero)
+        #expect(result.value == nil && result.status == .divisionByZero)
     }
 
     @Test func monthsRollUpOnlyWhenComplete() throws {

@@ -56,7 +56,7 @@ enum DemoCommand: Command {
         let diff = PeriodDiff(publication: publication)
         var changes = DataTable(columns: ["indicator", "2017", "2018", "change", "verdict", "test", "p", "significant"])
         for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.status == .available {
-            for result in try diff.diff(indicator.id.value, geos: ["VTWB"], from: .year(2017), to: .year(2018)) where result.verdict != .not_comparable {
+            for result in try diff.diff(indicator.id.value, geos: ["VTWB"], from: .year(2017), to: .year(2018)) where result.verdict != .notComparable {
                 let cells = result.row(human: true)
                 changes.rows.append([cells[0], cells[4], cells[5], cells[7], cells[8], cells[9], cells[10], cells[13]])
             }

@@ -1,0 +1,11 @@
+import CSQLite
+
+/// The SQLite result codes the store acts on, by name instead of number (`sqlite3.h`).
+/// Extended codes are on, so compare `StoreError.primaryCode` with these.
+public enum ResultCode {
+    /// A generic error; also used for the store's own refusals (a schema from a newer version).
+    public static let error = SQLITE_ERROR
+    public static let cannotOpen = SQLITE_CANTOPEN
+    /// The file is not a SQLite database (or is encrypted).
+    public static let notADatabase = SQLITE_NOTADB
+}

@@ -233,6 +233,26 @@ import Testing
         }
     }
 
+    /// One session per command: the geography and the rollup registry are read once, each
+    /// indicator is planned once, however many evaluations, diffs and publications share it.
+    @Test func sessionReadsTheStoreOnceAndPlansOnce() throws {
+        let session = EvaluationSession(store: store, definitions: Self.definitions)
+        let before = store.database.statementsExecuted
+        _ = try session.geography()
+        let afterGeography = store.database.statementsExecuted
+        #expect(afterGeography > before)
+        var evaluator = Evaluator(session: session)
+        evaluator.useCache = false
+        let publication = try Publication(evaluator: evaluator)
+        let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2018)])
+        _ = try publication.evaluate("wb_politie_aandeel", request)
+        let afterFirst = store.database.statementsExecuted
+        _ = try PeriodDiff(publication: publication).diff("wb_politie_aandeel", geos: ["VTWB"], from: .year(2017), to: .year(2018))
+        // The diff evaluates two periods: two statements, no geography or registry reads.
+        #expect(store.database.statementsExecuted - afterFirst == 2)
+        #expect(try session.plan("wb_politie_aandeel").indicator == "wb_politie_aandeel")
+    }
+
     /// One statement per indicator: the count does not grow with the number of areas or periods.
     @Test func statementCountDoesNotGrowWithAreasOrPeriods() throws {
         var evaluator = Evaluator(store: store, definitions: Self.definitions)

@@ -1,4 +1,5 @@
-/// A problem found in user input, located precisely enough to fix it without searching.
+/// A problem found in user input, located precisely enough to fix it without searching, and
+/// named by a catalogue code so that scripts, tests and docs/diagnostics.md can refer to it.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case error, warning, note
@@ -8,8 +9,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    public let code: DiagnosticCode
     public let severity: Severity
     public let file: String
+    /// 1-based; 0 when the problem concerns the whole file (or a record without lines).
     public let line: Int
     public let column: Int
     /// Characters the problem spans from `column` (for the caret line); at least 1.
@@ -17,20 +20,24 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
     public let hint: String?
 
-    public init(_ severity: Severity = .error, file: String, line: Int, column: Int, length: Int = 1, message: String, hint: String? = nil) {
-        self.severity = severity
+    /// Places a catalogue message in a file. There is no initialiser taking free text: every
+    /// diagnostic has a code, and its wording lives in the catalogue.
+    public init(_ message: DiagnosticMessage, file: String, line: Int = 0, column: Int = 0, length: Int = 1) {
+        code = message.code
+        severity = message.severity
         self.file = file
         self.line = line
         self.column = column
         self.length = max(1, length)
-        self.message = message
-        self.hint = hint
+        self.message = message.text
+        hint = message.hint
     }
 
-    /// `file:line:col: error: message` — the form editors and CI logs recognise.
+    /// `file:line:col: error[IMP-C003]: message` — the form editors and CI logs recognise, with
+    /// the ID to look up in docs/diagnostics.md.
     public var description: String {
         let location = line > 0 ? "\(file):\(line):\(column)" : file
-        return "\(location): \(severity.rawValue): \(message)"
+        return "\(location): \(severity.rawValue)[\(code.rawValue)]: \(message)"
     }
 
     /// The description followed by the source line, a caret under the problem, and the hint.
@@ -43,30 +50,4 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         if let hint { text += "\n    hint: " + hint }
         return text
     }
-}
-
-/// Collects diagnostics up to a limit so a badly broken file does not flood the terminal.
-public struct DiagnosticList: Sendable {
-    public private(set) var items: [Diagnostic] = []
-    public private(set) var dropped = 0
-    public let limit: Int
-
-    public init(limit: Int = 100) { self.limit = limit }
-
-    public mutating func append(_ diagnostic: Diagnostic) {
-        if items.count < limit { items.append(diagnostic) } else { dropped += 1 }
-    }
-
-    public mutating func append(contentsOf diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { append(diagnostic) }
-    }
-
-    /// Another list's diagnostics, counting what it already dropped as dropped here too.
-    public mutating func append(contentsOf other: DiagnosticList) {
-        append(contentsOf: other.items)
-        dropped += other.dropped
-    }
-
-    public var hasErrors: Bool { dropped > 0 || items.contains { $0.severity == .error } }
-    public var errorCount: Int { items.filter { $0.severity == .error }.count + dropped }
 }

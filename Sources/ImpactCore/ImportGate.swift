@@ -11,6 +11,17 @@ public struct ImportGate: Sendable {
         case partsSum(tolerance: Double, relative: Bool)
         /// The newest period ends no longer ago than this many months.
         case freshness(months: Int)
+
+        /// The word after `expect` that declares this kind of gate, as messages name it.
+        public var keyword: String {
+            switch self {
+            case .regions: return "regions"
+            case .periods: return "periods"
+            case .noNegative: return "no_negative"
+            case .partsSum: return "parts_sum"
+            case .freshness: return "fresh"
+            }
+        }
     }
     public enum Level: String, CaseIterable, Sendable { case warn, fail }
 

@@ -19,10 +19,15 @@ public struct SourceRange: Hashable, Sendable {
     /// From the start of `self` to the end of `other` when both are on one line.
     public func through(_ other: SourceRange) -> SourceRange {
         guard other.start.line == start.line else { return self }
-        return SourceRange(file: file, line: start.line, column: start.column, length: other.start.column + other.length - start.column)
+        return SourceRange(file: file, line: start.line, column: start.column,
+                           length: other.start.column + other.length - start.column)
     }
 
-    public func diagnostic(_ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) -> Diagnostic {
-        Diagnostic(severity, file: file, line: start.line, column: start.column, length: length, message: message, hint: hint)
+    /// `file:line:column`, as a message quotes another place.
+    public var position: String { "\(file):\(start.line):\(start.column)" }
+
+    /// The message, underlining this range.
+    public func diagnostic(_ message: DiagnosticMessage) -> Diagnostic {
+        Diagnostic(message, file: file, line: start.line, column: start.column, length: length)
     }
 }

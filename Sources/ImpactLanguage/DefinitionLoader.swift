@@ -13,8 +13,8 @@ public struct DefinitionLoader {
     public static func load(directory: String) -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return Loaded(definitions: DefinitionSet(), diagnostics: [Diagnostic(file: directory, line: 0, column: 0, message: "definitions directory '\(directory)' does not exist",
-                                                                                  hint: "pass --indicators DIR")], files: [])
+            let missing = Diagnostic(.missingDefinitionsDirectory(directory), file: directory)
+            return Loaded(definitions: DefinitionSet(), diagnostics: [missing], files: [])
         }
         return load(files: files(in: directory))
     }
@@ -25,7 +25,8 @@ public struct DefinitionLoader {
             .filter { $0.hasSuffix(".ind") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
     }
 
-    /// Names and bytes of the definition files: equal digests mean the same definitions, without parsing them.
+    /// Names and bytes of the definition files: equal digests mean the same definitions, without
+    /// parsing them.
     public static func digest(directory: String) -> String {
         var hasher = SHA256()
         for path in files(in: directory) {
@@ -39,8 +40,9 @@ public struct DefinitionLoader {
         var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: "cannot read '\(path)' as UTF-8 text"))
+            guard let data = FileManager.default.contents(atPath: path),
+                  let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(.unreadableDefinitionFile(path), file: path))
                 continue
             }
             sources.append(SourceFile(path: path, text: text))
@@ -64,7 +66,10 @@ public struct DefinitionLoader {
             diagnostics += parsed.diagnostics
         }
         diagnostics += Checker.check(definitions)
-        let ordered = diagnostics.enumerated().sorted { ($0.element.file, $0.element.line, $0.element.column, $0.offset) < ($1.element.file, $1.element.line, $1.element.column, $1.offset) }
+        let ordered = diagnostics.enumerated().sorted {
+            ($0.element.file, $0.element.line, $0.element.column, $0.offset)
+                < ($1.element.file, $1.element.line, $1.element.column, $1.offset)
+        }
         return Loaded(definitions: definitions, diagnostics: ordered.map(\.element), files: sources.map(\.path))
     }
 }

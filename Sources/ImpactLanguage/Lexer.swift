@@ -24,7 +24,9 @@ public struct Lexer {
     }
 
     private var current: Character? { index < file.text.count ? file.text[index] : nil }
-    private func peek(_ offset: Int = 1) -> Character? { index + offset < file.text.count ? file.text[index + offset] : nil }
+    private func peek(_ offset: Int = 1) -> Character? {
+        index + offset < file.text.count ? file.text[index + offset] : nil
+    }
 
     private mutating func advance() {
         if current == "\n" { line += 1; column = 1 } else { column += 1 }
@@ -32,7 +34,8 @@ public struct Lexer {
     }
 
     private func range(from startLine: Int, _ startColumn: Int) -> SourceRange {
-        SourceRange(file: file.path, line: startLine, column: startColumn, length: startLine == line ? column - startColumn : 1)
+        SourceRange(file: file.path, line: startLine, column: startColumn,
+                    length: startLine == line ? column - startColumn : 1)
     }
 
     public mutating func next() -> Token {
@@ -42,7 +45,8 @@ public struct Lexer {
             } else if character == "\n" && depth == 0 {
                 let (startLine, startColumn) = (line, column)
                 advance()
-                return Token(kind: .newline, range: SourceRange(file: file.path, line: startLine, column: startColumn, length: 1))
+                return Token(kind: .newline,
+                             range: SourceRange(file: file.path, line: startLine, column: startColumn, length: 1))
             } else if character.isWhitespace {
                 advance()
             } else {
@@ -50,7 +54,9 @@ public struct Lexer {
             }
         }
         let (startLine, startColumn) = (line, column)
-        guard let character = current else { return Token(kind: .end, range: range(from: startLine, startColumn)) }
+        guard let character = current else {
+            return Token(kind: .end, range: range(from: startLine, startColumn))
+        }
         if character.isLetter || character == "_" { return name(startLine, startColumn) }
         if character.isASCIIDigit { return number(startLine, startColumn) }
         if character == "\"" { return string(startLine, startColumn) }
@@ -59,7 +65,8 @@ public struct Lexer {
 
     private mutating func name(_ startLine: Int, _ startColumn: Int) -> Token {
         var text = ""
-        while let c = current, c.isLetter || c.isNumber || c == "_" || (c == "." && (peek()?.isLetter == true || peek()?.isNumber == true || peek() == "_")) {
+        func isNamePart(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+        while let c = current, isNamePart(c) || (c == "." && isNamePart(peek())) {
             text.append(c)
             advance()
         }
@@ -93,7 +100,7 @@ public struct Lexer {
                 case "\\": text.append("\\")
                 default:
                     diagnostics.append(SourceRange(file: file.path, line: line, column: column - 1, length: 2)
-                        .diagnostic("unknown escape in string", hint: "use \\\" for a quote, \\\\ for a backslash, \\n for a new line"))
+                        .diagnostic(.unknownEscape))
                 }
                 if current != nil && current != "\n" { advance() }
                 continue
@@ -105,7 +112,7 @@ public struct Lexer {
             advance()
         } else {
             diagnostics.append(SourceRange(file: file.path, line: startLine, column: startColumn, length: 1)
-                .diagnostic("string is not closed before the end of the line", hint: "add the closing \""))
+                .diagnostic(.unclosedString))
         }
         return Token(kind: .string(text), range: range(from: startLine, startColumn))
     }
@@ -123,7 +130,7 @@ public struct Lexer {
         case ")", "]": depth = max(0, depth - 1)
         case "{", "}", ",", ":", "=", "<", ">", "+", "-", "*", "/", "%": break
         default:
-            diagnostics.append(range(from: startLine, startColumn).diagnostic("unexpected character '\(character)'"))
+            diagnostics.append(range(from: startLine, startColumn).diagnostic(.unexpectedCharacter(character)))
             return next()
         }
         return Token(kind: .symbol(String(character)), range: range(from: startLine, startColumn))

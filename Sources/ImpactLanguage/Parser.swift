@@ -3,81 +3,44 @@ import ImpactCore
 /// A recursive-descent parser for definition files. It recovers at the end of each line, so one
 /// run reports every syntax error in a file.
 public struct Parser {
-    private let tokens: [Token]
-    private var position = 0
-    private let path: String
-    public private(set) var diagnostics: [Diagnostic] = []
+    private var reader: TokenReader
     public private(set) var definitions = DefinitionSet()
 
-    struct Failure: Error {}
-
     public static func parse(_ file: SourceFile) -> (definitions: DefinitionSet, diagnostics: [Diagnostic]) {
-        let (tokens, lexical) = Lexer.tokenize(file)
-        var parser = Parser(tokens: tokens, path: file.path)
-        parser.diagnostics = lexical
+        var parser = Parser(reader: TokenReader(file: file))
         parser.parseFile()
-        return (parser.definitions, parser.diagnostics)
+        return (parser.definitions, parser.reader.diagnostics)
     }
 
-    private init(tokens: [Token], path: String) {
-        self.tokens = tokens
-        self.path = path
-    }
+    private init(reader: TokenReader) { self.reader = reader }
 
-    // MARK: Token helpers
+    // MARK: Token helpers (the shared reader's, under short names for the grammar below)
 
-    private var current: Token { tokens[min(position, tokens.count - 1)] }
-    private var previousRange: SourceRange { tokens[max(0, min(position - 1, tokens.count - 1))].range }
+    private var current: Token { reader.current }
+    private var previousRange: SourceRange { reader.previousRange }
+    private mutating func advance() -> Token { reader.advance() }
+    private func isSymbol(_ symbol: String) -> Bool { reader.isSymbol(symbol) }
+    private func isName(_ name: String) -> Bool { reader.isName(name) }
+    private mutating func skipNewlines() { reader.skipNewlines() }
 
-    private mutating func advance() -> Token {
-        let token = current
-        if position < tokens.count - 1 { position += 1 }
-        return token
-    }
-
-    private func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
-    private func isName(_ name: String) -> Bool { current.kind == .name(name) }
-
-    private mutating func skipNewlines() { while current.kind == .newline { _ = advance() } }
-
-    private mutating func fail(_ message: String, hint: String? = nil, at range: SourceRange? = nil) -> Failure {
-        diagnostics.append((range ?? current.range).diagnostic(message, hint: hint))
-        return Failure()
+    private mutating func fail(_ message: DiagnosticMessage, at range: SourceRange? = nil) -> TokenReader.SyntaxError {
+        reader.fail(message, at: range)
     }
 
     private mutating func expect(_ symbol: String, _ context: String) throws -> SourceRange {
-        guard isSymbol(symbol) else { throw fail("expected '\(symbol)' \(context), found \(current.description)") }
-        return advance().range
+        try reader.expect(symbol, context)
     }
 
-    private mutating func name(_ what: String) throws -> Located<String> {
-        guard case .name(let text) = current.kind else { throw fail("expected \(what), found \(current.description)") }
-        return Located(value: text, range: advance().range)
-    }
+    private mutating func name(_ what: String) throws -> Located<String> { try reader.name(what) }
+    private mutating func string(_ what: String) throws -> String { try reader.string(what) }
+    private mutating func number(_ what: String) throws -> Double { try reader.number(what) }
 
-    private mutating func string(_ what: String) throws -> String {
-        guard case .string(let text) = current.kind else { throw fail("expected \(what) in double quotes, found \(current.description)") }
-        _ = advance()
-        return text
-    }
-
-    private mutating func number(_ what: String) throws -> Double {
-        var sign = 1.0
-        if isSymbol("-") { _ = advance(); sign = -1 }
-        guard case .number(let value) = current.kind else {
-            if case .periodLiteral(let text) = current.kind, let value = Double(text) { _ = advance(); return sign * value }
-            throw fail("expected \(what), found \(current.description)")
-        }
-        _ = advance()
-        return sign * value
-    }
-
-    private mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ what: String) throws -> Located<T> where T.RawValue == String {
+    private mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ type: T.Type, _ what: String
+    ) throws -> Located<T> where T.RawValue == String {
         let word = try name(what)
         guard let value = T(rawValue: word.value) else {
-            let options = T.allCases.map(\.rawValue)
-            throw fail("unknown \(what) '\(word.value)'",
-                       hint: (Suggestions.hint(for: word.value, among: options).map { $0 + " " } ?? "") + "(\(options.joined(separator: ", ")))", at: word.range)
+            throw fail(.unknownChoice(what, word.value, options: T.allCases.map(\.rawValue)), at: word.range)
         }
         return Located(value: value, range: word.range)
     }
@@ -85,7 +48,7 @@ public struct Parser {
     /// Ends a field: the rest of the line must be empty.
     private mutating func endOfField() throws {
         guard current.kind == .newline || isSymbol("}") || current.kind == .end else {
-            throw fail("unexpected \(current.description) at the end of the field", hint: "one field per line")
+            throw fail(.fieldNotEnded(found: current.description))
         }
     }
 
@@ -95,6 +58,8 @@ public struct Parser {
     }
 
     // MARK: File and blocks
+
+    static let declarations = ["series", "indicator", "programme", "source"]
 
     private mutating func parseFile() {
         skipNewlines()
@@ -107,8 +72,7 @@ public struct Parser {
                 case "programme", "program": try parseProgramme()
                 case "source": try parseSource()
                 default:
-                    throw fail("unknown declaration '\(keyword.value)'",
-                               hint: Suggestions.hint(for: keyword.value, among: ["series", "indicator", "programme", "source"]) ?? "a file holds series, indicator, programme and source blocks", at: keyword.range)
+                    throw fail(.unknownDeclaration(keyword.value, known: Self.declarations), at: keyword.range)
                 }
             } catch {
                 skipBlock()
@@ -136,7 +100,7 @@ public struct Parser {
         _ = try expect("{", "to open the \(kind)")
         skipNewlines()
         while !isSymbol("}") {
-            guard current.kind != .end else { throw fail("the \(kind) is not closed", hint: "add '}'") }
+            guard current.kind != .end else { throw fail(.unclosedBlock(kind)) }
             do {
                 let fieldName = try name("a field name")
                 try field(&self, fieldName)
@@ -149,13 +113,15 @@ public struct Parser {
         _ = advance()
     }
 
-    private mutating func unknownField(_ field: Located<String>, in kind: String, known: [String]) -> Failure {
-        fail("unknown field '\(field.value)' in \(kind)", hint: Suggestions.hint(for: field.value, among: known) ?? "fields are " + known.joined(separator: ", "), at: field.range)
+    private mutating func unknownField(_ field: Located<String>, in kind: String,
+                                       known: [String]) -> TokenReader.SyntaxError {
+        fail(.unknownField(field.value, in: kind, known: known), at: field.range)
     }
 
     // MARK: Series
 
-    static let seriesFields = ["title", "unit", "time", "geo", "dimension", "min_cell", "break", "source", "description"]
+    static let seriesFields = ["title", "unit", "time", "geo", "dimension", "min_cell", "break", "source",
+                               "description"]
 
     private mutating func parseSeries() throws {
         let key = try name("a series key such as vt.meldingen")
@@ -177,7 +143,8 @@ public struct Parser {
         definitions.series.append(series)
     }
 
-    /// `dimension melder { "Politie"  "Onderwijs" = ["Basisonderwijs", "Anders onderwijs"] }` or `dimension melder` (open).
+    /// `dimension melder { "Politie"  "Onderwijs" = ["Basisonderwijs", "Anders onderwijs"] }`, or
+    /// `dimension melder` (open).
     private mutating func parseDimension() throws -> DimensionDeclaration {
         let dimensionName = try name("a dimension name")
         var values: [String: [String]] = [:]
@@ -202,7 +169,7 @@ public struct Parser {
             ranges[canonical] = range
             if isSymbol(",") { _ = advance() }
             skipNewlines()
-            guard current.kind != .end else { throw fail("the dimension values are not closed", hint: "add '}'") }
+            guard current.kind != .end else { throw fail(.unclosedBlock("list of dimension values")) }
         }
         _ = advance()
         return DimensionDeclaration(name: dimensionName, values: values, valueRanges: ranges)
@@ -211,7 +178,7 @@ public struct Parser {
     private mutating func parseBreak() throws -> SeriesBreak {
         let range = current.range
         guard case .periodLiteral(let text) = current.kind, let date = CivilDate(iso: text) else {
-            throw fail("expected the date of the break as YYYY-MM-DD, found \(current.description)")
+            throw fail(.expectedBreakDate(found: current.description))
         }
         _ = advance()
         return SeriesBreak(date: date, note: try string("a note on the break"), range: range)
@@ -219,8 +186,9 @@ public struct Parser {
 
     // MARK: Indicator
 
-    static let indicatorFields = ["title", "title_en", "description", "criterion", "programme", "line", "outcome", "unit", "better",
-                                  "value", "source", "status", "owner", "min_n", "min_cell", "target", "alert", "cites"]
+    static let indicatorFields = ["title", "title_en", "description", "criterion", "programme", "line", "outcome",
+                                  "unit", "better", "value", "source", "status", "owner", "min_n", "min_cell", "target",
+                                  "alert", "cites"]
 
     private mutating func parseIndicator() throws {
         let id = try name("an indicator id")
@@ -255,7 +223,7 @@ public struct Parser {
 
     private mutating func comparison() throws -> Comparison {
         guard case .symbol(let symbol) = current.kind, let comparison = Comparison(rawValue: symbol) else {
-            throw fail("expected a comparison (>=, <=, >, <, ==), found \(current.description)")
+            throw fail(.expectedComparison(found: current.description))
         }
         _ = advance()
         return comparison
@@ -268,7 +236,7 @@ public struct Parser {
         if isName("by") {
             _ = advance()
             guard case .periodLiteral(let text) = current.kind, let date = CivilDate(iso: text) else {
-                throw fail("expected a deadline as YYYY-MM-DD after 'by', found \(current.description)")
+                throw fail(.expectedDeadline(found: current.description))
             }
             _ = advance()
             when = .deadline(date)
@@ -277,15 +245,16 @@ public struct Parser {
             switch current.kind {
             case .periodLiteral(let literal): text = literal
             case .number(let value): text = NumberText.readable(value)
-            default: throw fail("expected a period (2021, 2021-H1) or 'by DATE' after 'target', found \(current.description)")
+            default: throw fail(.expectedTargetPeriod(found: current.description))
             }
             let periodRange = advance().range
             do { when = .period(try Period.parse(text).period) } catch {
-                throw fail(error.description, at: periodRange)
+                throw fail(.invalidPeriod(error), at: periodRange)
             }
         }
         let comparison = try comparison()
-        return Target(when: when, comparison: comparison, value: try number("a target value"), range: range.through(previousRange))
+        let value = try number("a target value")
+        return Target(when: when, comparison: comparison, value: value, range: range.through(previousRange))
     }
 
     static let alertFields = ["when", "for", "keep_firing", "severity", "min_n", "levels", "summary", "no_data"]
@@ -314,7 +283,7 @@ public struct Parser {
 
     private mutating func periodCount() throws -> Int {
         let count = try number("a number of periods")
-        guard count >= 0, count == count.rounded() else { throw fail("the number of periods must be a whole number ≥ 0", at: previousRange) }
+        guard count >= 0, count == count.rounded() else { throw fail(.invalidPeriodCount, at: previousRange) }
         if isName("periods") || isName("period") { _ = advance() }
         return Int(count)
     }
@@ -338,18 +307,18 @@ public struct Parser {
             }
             return .change(comparison, amount, relative: relative, against: reference)
         case "target":
-            guard isName("missed") else { throw fail("expected 'missed' after 'target'") }
+            guard isName("missed") else { throw fail(.expectedKeyword("missed", "after 'target'")) }
             _ = advance()
             return .targetMissed
         case "outside":
             let deviations = try number("a number of standard deviations")
-            guard isName("sd") else { throw fail("expected 'sd' in 'outside K sd of N periods'") }
+            guard isName("sd") else { throw fail(.expectedKeyword("sd", "in 'outside K sd of N periods'")) }
             _ = advance()
-            guard isName("of") else { throw fail("expected 'of' in 'outside K sd of N periods'") }
+            guard isName("of") else { throw fail(.expectedKeyword("of", "in 'outside K sd of N periods'")) }
             _ = advance()
             return .outsideExpectedRange(deviations: deviations, periods: try periodCount())
         default:
-            throw fail("unknown alert condition '\(subject.value)'", hint: "write: value > X · change > X% vs previous · target missed · outside K sd of N periods", at: subject.range)
+            throw fail(.unknownAlertCondition(subject.value), at: subject.range)
         }
     }
 
@@ -361,7 +330,9 @@ public struct Parser {
             switch field.value {
             case "title": programme.title = try parser.string("a title")
             case "region": programme.region = try parser.string("a region code")
-            case "line": programme.lines.append(ActionLine(id: try parser.name("an action line id"), title: try parser.string("the action line's title")))
+            case "line":
+                let id = try parser.name("an action line id")
+                programme.lines.append(ActionLine(id: id, title: try parser.string("the action line's title")))
             case "cites": programme.cites.append(try parser.string("a citation"))
             default: throw parser.unknownField(field, in: "a programme", known: ["title", "region", "line", "cites"])
             }
@@ -380,16 +351,18 @@ public struct Parser {
         definitions.sources.append(source)
     }
 
+    static let gates = ["regions", "periods", "no_negative", "parts_sum", "fresh"]
+
     /// `expect regions "VTWB" "VTZL" fail` · `expect periods 2017 2018` · `expect no_negative`
-    /// · `expect parts_sum within 0` (or `within 1%`) · `expect fresh within 24 months` — then an optional `warn`/`fail`.
+    /// · `expect parts_sum within 0` (or `within 1%`) · `expect fresh within 24 months` — then an optional
+    /// `warn`/`fail`.
     private mutating func parseGate(at start: SourceRange) throws -> ImportGate {
         let kindName = try name("a gate: regions, periods, no_negative, parts_sum or fresh")
         let kind: ImportGate.Kind
         switch kindName.value {
         case "regions":
-            var codes: [String] = []
-            while case .string(let code) = current.kind { codes.append(code); _ = advance() }
-            guard !codes.isEmpty else { throw fail("expected area codes in quotes after 'regions'") }
+            let codes = reader.strings()
+            guard !codes.isEmpty else { throw fail(.expectedAreaCodes) }
             kind = .regions(codes)
         case "periods":
             var periods: [Period] = []
@@ -402,9 +375,11 @@ public struct Parser {
                 }
                 guard !text.isEmpty else { break }
                 let range = advance().range
-                do { periods.append(try Period.parse(text).period) } catch { throw fail(error.description, at: range) }
+                do { periods.append(try Period.parse(text).period) } catch {
+                    throw fail(.invalidPeriod(error), at: range)
+                }
             }
-            guard !periods.isEmpty else { throw fail("expected periods after 'periods'") }
+            guard !periods.isEmpty else { throw fail(.expectedPeriods) }
             kind = .periods(periods)
         case "no_negative": kind = .noNegative
         case "parts_sum":
@@ -416,14 +391,18 @@ public struct Parser {
             }
             kind = .partsSum(tolerance: tolerance, relative: relative)
         case "fresh":
-            guard isName("within") else { throw fail("write: expect fresh within 24 months") }
+            guard isName("within") else {
+                throw fail(.expectedKeyword("within", "after 'fresh'", example: "expect fresh within 24 months"))
+            }
             _ = advance()
             let amount = Int(try number("a number of months or years"))
             let unit = try name("'months' or 'years'")
-            guard ["months", "years", "month", "year"].contains(unit.value) else { throw fail("expected 'months' or 'years'", at: unit.range) }
+            guard ["months", "years", "month", "year"].contains(unit.value) else {
+                throw fail(.expectedDurationUnit(found: "'\(unit.value)'"), at: unit.range)
+            }
             kind = .freshness(months: unit.value.hasPrefix("year") ? amount * 12 : amount)
         default:
-            throw fail("unknown gate '\(kindName.value)'", hint: Suggestions.hint(for: kindName.value, among: ["regions", "periods", "no_negative", "parts_sum", "fresh"]), at: kindName.range)
+            throw fail(.unknownGate(kindName.value, known: Self.gates), at: kindName.range)
         }
         var level = ImportGate.Level.fail
         if case .name(let word) = current.kind, let parsed = ImportGate.Level(rawValue: word) {
@@ -440,7 +419,8 @@ public struct Parser {
         while case .symbol(let symbol) = current.kind, symbol == "+" || symbol == "-" {
             _ = advance()
             let right = try parseTerm()
-            left = Expression(kind: .binary(symbol == "+" ? .add : .subtract, left, right), range: left.range.through(right.range))
+            left = Expression(kind: .binary(symbol == "+" ? .add : .subtract, left, right),
+                              range: left.range.through(right.range))
         }
         return left
     }
@@ -451,7 +431,8 @@ public struct Parser {
             if case .symbol(let symbol) = current.kind, symbol == "*" || symbol == "/" {
                 _ = advance()
                 let right = try parseUnary()
-                left = Expression(kind: .binary(symbol == "*" ? .multiply : .divide, left, right), range: left.range.through(right.range))
+                left = Expression(kind: .binary(symbol == "*" ? .multiply : .divide, left, right),
+                                  range: left.range.through(right.range))
             } else if isName("per") {
                 _ = advance()
                 let factor = try number("a factor after 'per' (100, 1000, …)")
@@ -472,7 +453,8 @@ public struct Parser {
         return try parsePrimary()
     }
 
-    static let functions = ["sum", "count", "min", "max", "avg", "last", "median", "pct", "coalesce", "previous", "last_year", "lag"]
+    static let functions = ["sum", "count", "min", "max", "avg", "last", "median", "pct", "coalesce", "previous",
+                            "last_year", "lag"]
 
     private mutating func parsePrimary() throws -> Expression {
         let start = current.range
@@ -494,7 +476,7 @@ public struct Parser {
             }
             return Expression(kind: .indicator(text), range: start)
         default:
-            throw fail("expected a number, a series, an indicator or a function, found \(current.description)")
+            throw fail(.expectedOperand(found: current.description))
         }
     }
 
@@ -514,7 +496,7 @@ public struct Parser {
             } else if isName("in") || isName("not") {
                 op = advance().kind == .name("not") ? .notWithin : .within
                 if op == .notWithin {
-                    guard isName("in") else { throw fail("expected 'in' after 'not'") }
+                    guard isName("in") else { throw fail(.expectedKeyword("in", "after 'not'")) }
                     _ = advance()
                 }
                 _ = try expect("(", "before the list of values")
@@ -525,7 +507,7 @@ public struct Parser {
                 } while isSymbol(",")
                 _ = try expect(")", "after the list of values")
             } else {
-                throw fail("expected '=', '!=', 'in' or 'not in' after the dimension name, found \(current.description)")
+                throw fail(.expectedFilterOperator(found: current.description))
             }
             filters.append(DimensionFilter(dimension: dimension, op: op, values: values))
         } while isSymbol(",")
@@ -551,13 +533,13 @@ public struct Parser {
         let range = function.range.through(previousRange)
         func count(_ expected: Int) throws {
             guard arguments.count == expected else {
-                throw fail("\(function.value)() takes \(expected) argument\(expected == 1 ? "" : "s"), not \(arguments.count)", at: range)
+                throw fail(.wrongArgumentCount(function.value, expected: expected, actual: arguments.count), at: range)
             }
         }
         if let aggregate = AggregateFunction(rawValue: function.value) {
             try count(1)
             guard case .series(let reference) = arguments[0].kind else {
-                throw fail("\(function.value)() aggregates a series, such as \(function.value)(vt.meldingen)", at: arguments[0].range)
+                throw fail(.aggregateNeedsSeries(function.value), at: arguments[0].range)
             }
             return Expression(kind: .aggregate(aggregate, reference), range: range)
         }
@@ -566,7 +548,7 @@ public struct Parser {
             try count(2)
             return Expression(kind: .percent(arguments[0], arguments[1]), range: range)
         case "coalesce":
-            guard arguments.count >= 2 else { throw fail("coalesce() needs at least two arguments: the value and what to use when it is missing", at: range) }
+            guard arguments.count >= 2 else { throw fail(.coalesceNeedsTwoArguments, at: range) }
             return Expression(kind: .coalesce(arguments), range: range)
         case "previous":
             try count(1)
@@ -577,11 +559,11 @@ public struct Parser {
         case "lag":
             try count(2)
             guard case .number(let steps) = arguments[1].kind, steps >= 1, steps == steps.rounded() else {
-                throw fail("the second argument of lag() is a whole number of periods ≥ 1", at: arguments[1].range)
+                throw fail(.invalidLagSteps, at: arguments[1].range)
             }
             return Expression(kind: .shift(PeriodShift(periods: Int(steps), years: 0), arguments[0]), range: range)
         default:
-            throw fail("unknown function '\(function.value)'", hint: Suggestions.hint(for: function.value, among: Self.functions) ?? "functions are " + Self.functions.joined(separator: ", "), at: function.range)
+            throw fail(.unknownFunction(function.value, known: Self.functions), at: function.range)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ImpactCore
 
 /// One CSV record with the position of each field, so every diagnostic can point at a column.
 public struct CSVRecord: Sendable {
@@ -10,10 +11,17 @@ public struct CSVRecord: Sendable {
     public let problems: [CSVProblem]
 }
 
+/// A problem the reader found, located in the file but not yet named by it: each importer places
+/// it with the path it reads.
 public struct CSVProblem: Error, Sendable, Equatable {
     public let line: Int
     public let column: Int
-    public let message: String
+    public let message: DiagnosticMessage
+
+    /// The problem as a diagnostic in `file`.
+    public func diagnostic(in file: String) -> Diagnostic {
+        Diagnostic(message, file: file, line: line, column: column)
+    }
 }
 
 /// A streaming RFC 4180 reader: comma or semicolon, quoted fields with doubled quotes,
@@ -25,7 +33,7 @@ public final class CSVReader {
     private var line = 1
     private var column = 1
 
-    public init(path: String, delimiter: Character? = nil) throws {
+    public init(path: String, delimiter: Character? = nil) throws(CSVProblem) {
         source = try ByteSource(path: path)
         source.skipByteOrderMark()
         self.delimiter = delimiter?.asciiValue ?? CSVReader.detectDelimiter(source.peekLine())
@@ -76,7 +84,7 @@ public final class CSVReader {
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(text)
             } else {
-                problems.append(CSVProblem(line: line, column: fieldColumn, message: "field is not valid UTF-8; save the file as UTF-8"))
+                problems.append(CSVProblem(line: line, column: fieldColumn, message: .invalidUTF8))
                 fields.append(String(decoding: field, as: UTF8.self))
             }
             columns.append(fieldColumn)
@@ -120,9 +128,8 @@ public final class CSVReader {
                 advance(by: 1)
             default:
                 if closedQuote || byte == UInt8(ascii: "\"") {
-                    problems.append(CSVProblem(line: line, column: column, message: closedQuote
-                        ? "unexpected text after a closing quote; put the whole field in quotes"
-                        : "unexpected quote inside an unquoted field; quote the field and double the inner quote (\"\")"))
+                    problems.append(CSVProblem(line: line, column: column,
+                                               message: closedQuote ? .textAfterClosingQuote : .quoteInUnquotedField))
                     closedQuote = false
                     quoted = false
                 }
@@ -131,7 +138,7 @@ public final class CSVReader {
             }
         }
         if quoted && !closedQuote {
-            problems.append(CSVProblem(line: quoteLine, column: quoteColumn, message: "quoted field is never closed; add the closing quote"))
+            problems.append(CSVProblem(line: quoteLine, column: quoteColumn, message: .unclosedQuote))
         }
         finishField()
         return CSVRecord(line: startLine, fields: fields, columns: columns, problems: problems)
@@ -158,13 +165,13 @@ final class ByteSource {
     private var exhausted: Bool
     private static let chunkSize = 1 << 16
 
-    init(path: String) throws {
+    init(path: String) throws(CSVProblem) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CSVProblem(line: 0, column: 0, message: "'\(path)' is a directory, not a CSV file")
+            throw CSVProblem(line: 0, column: 0, message: .inputIsDirectory(path))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CSVProblem(line: 0, column: 0, message: "cannot open '\(path)' for reading")
+            throw CSVProblem(line: 0, column: 0, message: .cannotOpenFile(path))
         }
         self.handle = handle
         buffer = []
@@ -202,14 +209,17 @@ final class ByteSource {
 
     func skipByteOrderMark() {
         while buffer.count - position < 3 && !exhausted { refill() }
-        if buffer.count - position >= 3 && buffer[position] == 0xEF && buffer[position + 1] == 0xBB && buffer[position + 2] == 0xBF {
+        if buffer.count - position >= 3
+            && buffer[position] == 0xEF && buffer[position + 1] == 0xBB && buffer[position + 2] == 0xBF {
             position += 3
         }
     }
 
     /// Bytes of the first line, without consuming them (reads ahead up to 1 MiB).
     func peekLine() -> [UInt8] {
-        while !buffer[position...].contains(UInt8(ascii: "\n")) && !exhausted && buffer.count < 1 << 20 { refill() }
+        while !buffer[position...].contains(UInt8(ascii: "\n")) && !exhausted && buffer.count < 1 << 20 {
+            refill()
+        }
         let rest = buffer[position...]
         let end = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
         return Array(rest[rest.startIndex..<end])

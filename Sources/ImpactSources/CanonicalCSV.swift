@@ -23,9 +23,10 @@ public struct CanonicalCSV: Sendable {
     /// Parsing runs on a second thread, overlapping with what `emit` does with the records.
     @discardableResult
     public func read(diagnostics: inout DiagnosticList, emit: (ObservationRecord) throws -> Void) throws -> Int {
-        let outcome = try ParsingPipeline<ObservationRecord>.run(limit: diagnostics.limit, parse: { [self] diagnostics, emit in
-            parse(diagnostics: &diagnostics, emit: emit)
-        }, emit: emit)
+        let parseFile: @Sendable (inout DiagnosticList, (ObservationRecord) -> Bool) -> Int = {
+            [self] diagnostics, emit in self.parse(diagnostics: &diagnostics, emit: emit)
+        }
+        let outcome = try ParsingPipeline<ObservationRecord>.run(limit: diagnostics.limit, parse: parseFile, emit: emit)
         diagnostics.append(contentsOf: outcome.diagnostics)
         return outcome.rows
     }
@@ -35,15 +36,13 @@ public struct CanonicalCSV: Sendable {
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path, delimiter: delimiter)
-        } catch let problem as CSVProblem {
-            diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: problem.message))
-            return 0
         } catch {
-            diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: "cannot read '\(path)': \(error)"))
+            diagnostics.append(error.diagnostic(in: path))
             return 0
         }
         guard let header = reader.next() else {
-            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "file is empty; expected a header line 'series,geo,period,value'"))
+            let columns = CanonicalCSV.requiredColumns.joined(separator: ",")
+            diagnostics.append(Diagnostic(.emptyCSVFile(header: columns), file: path, line: 1, column: 1))
             return 0
         }
         guard let layout = Layout(header: header, file: path, diagnostics: &diagnostics) else { return 0 }
@@ -52,7 +51,8 @@ public struct CanonicalCSV: Sendable {
         var seen = SeenValues()
         while let record = reader.next() {
             rows += 1
-            if let observation = parse(record, layout: layout, numbers: numbers, delimiter: reader.delimiter, seen: &seen, diagnostics: &diagnostics),
+            if let observation = parse(record, layout: layout, numbers: numbers, delimiter: reader.delimiter,
+                                       seen: &seen, diagnostics: &diagnostics),
                !emit(observation) {
                 break
             }
@@ -70,19 +70,18 @@ public struct CanonicalCSV: Sendable {
         init?(header: CSVRecord, file: String, diagnostics: inout DiagnosticList) {
             let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             var problems = false
-            for (index, name) in names.enumerated() where names.firstIndex(of: name) != index {
-                diagnostics.append(Diagnostic(file: file, line: header.line, column: header.columns[index], message: "column '\(name)' appears twice in the header"))
+            func report(_ message: DiagnosticMessage, column: Int) {
+                diagnostics.append(Diagnostic(message, file: file, line: header.line, column: column))
                 problems = true
+            }
+            for (index, name) in names.enumerated() where names.firstIndex(of: name) != index {
+                report(.duplicateColumn(name), column: header.columns[index])
             }
             for required in CanonicalCSV.requiredColumns where !names.contains(required) {
-                diagnostics.append(Diagnostic(file: file, line: header.line, column: 1, message: "header lacks the required column '\(required)'",
-                                              hint: Suggestions.hint(for: required, among: names) ?? "the header must contain series,geo,period,value"))
-                problems = true
+                report(.missingColumn(required, header: names, expected: CanonicalCSV.requiredColumns), column: 1)
             }
             for (index, name) in names.enumerated() where !SeriesKey.isIdentifier(name) {
-                diagnostics.append(Diagnostic(file: file, line: header.line, column: header.columns[index], message: "column name '\(name)' is not a valid dimension name",
-                                              hint: "use lowercase letters, digits and '_', starting with a letter"))
-                problems = true
+                report(.invalidColumnName(name), column: header.columns[index])
             }
             guard !problems else { return nil }
             width = names.count
@@ -117,42 +116,41 @@ public struct CanonicalCSV: Sendable {
         }
     }
 
-    private func parse(_ record: CSVRecord, layout: Layout, numbers: DecimalSeparator, delimiter: UInt8, seen: inout SeenValues,
-                       diagnostics: inout DiagnosticList) -> ObservationRecord? {
+    private func parse(_ record: CSVRecord, layout: Layout, numbers: DecimalSeparator, delimiter: UInt8,
+                       seen: inout SeenValues, diagnostics: inout DiagnosticList) -> ObservationRecord? {
         for problem in record.problems {
-            diagnostics.append(Diagnostic(file: path, line: problem.line, column: problem.column, message: problem.message))
+            diagnostics.append(problem.diagnostic(in: path))
         }
         guard record.fields.count == layout.width else {
             let column = record.fields.count > layout.width ? record.columns[layout.width] : (record.columns.last ?? 1)
-            diagnostics.append(Diagnostic(file: path, line: record.line, column: column,
-                                          message: "row has \(record.fields.count) fields but the header has \(layout.width)",
-                                          hint: "a field containing the delimiter '\(Character(UnicodeScalar(delimiter)))' must be quoted"))
+            let message = DiagnosticMessage.fieldCount(record.fields.count, expected: layout.width,
+                                                       delimiter: Character(UnicodeScalar(delimiter)))
+            diagnostics.append(Diagnostic(message, file: path, line: record.line, column: column))
             return nil
         }
         var failed = !record.problems.isEmpty
         func field(_ index: Int) -> String { trimmed(record.fields[index]) }
-        func report(_ index: Int, _ message: String, hint: String? = nil) {
-            diagnostics.append(Diagnostic(file: path, line: record.line, column: record.columns[index], length: record.fields[index].count, message: message, hint: hint))
+        func report(_ index: Int, _ message: DiagnosticMessage) {
+            diagnostics.append(Diagnostic(message, file: path, line: record.line, column: record.columns[index],
+                                          length: record.fields[index].count))
             failed = true
         }
 
         let series = field(layout.series)
-        if !seen.isSeriesKey(series) {
-            report(layout.series, "invalid series key '\(series)'", hint: "series keys are lowercase dotted names such as vt.meldingen")
-        }
+        if !seen.isSeriesKey(series) { report(layout.series, .invalidSeriesField(series)) }
         let geo = field(layout.geo)
-        if geo.isEmpty { report(layout.geo, "geo code is empty", hint: "use a CBS code such as GM0758 or a region code from the geography file") }
+        if geo.isEmpty { report(layout.geo, .emptyGeoField) }
 
         var period: ParsedPeriod?
         do {
             period = try seen.period(field(layout.period))
         } catch {
-            report(layout.period, error.description)
+            report(layout.period, .invalidPeriodField(error))
         }
 
         var flags = StatusFlags()
         if let statusIndex = layout.status {
-            do { flags = try StatusFlags(parsing: field(statusIndex)) } catch { report(statusIndex, error.message, hint: StatusFlags.hint) }
+            do { flags = try StatusFlags(parsing: field(statusIndex)) } catch { report(statusIndex, error) }
         }
         let rawValue = field(layout.value)
         var value: Double?
@@ -161,18 +159,18 @@ public struct CanonicalCSV: Sendable {
         } else if !rawValue.isEmpty {
             switch numbers.parse(rawValue) {
             case .success(let number): value = number
-            case .failure(let problem): report(layout.value, "value '\(problem.text)' is \(problem.reason)")
+            case .failure(let problem): report(layout.value, .invalidValueField(problem))
             }
         }
         if flags.suppressed && value != nil {
-            report(layout.value, "a suppressed value must be empty or '.', not '\(rawValue)'")
+            report(layout.value, .suppressedValueNotEmpty(rawValue))
         }
         var n: Double?
         if let nIndex = layout.n, !field(nIndex).isEmpty {
             switch numbers.parse(field(nIndex)) {
             case .success(let number) where number >= 0: n = number
-            case .success: report(nIndex, "n must not be negative")
-            case .failure(let problem): report(nIndex, "n '\(problem.text)' is \(problem.reason)")
+            case .success: report(nIndex, .negativeN)
+            case .failure(let problem): report(nIndex, .invalidNField(problem))
             }
         }
         var dimensions: [String: String] = [:]
@@ -180,9 +178,11 @@ public struct CanonicalCSV: Sendable {
             dimensions[dimension.name] = field(dimension.index)
         }
         guard !failed, let period else { return nil }
-        return ObservationRecord(series: series, geo: geo, period: period.period, dimensions: dimensions, value: value, n: n,
-                                 provisional: flags.provisional || period.provisional, suppressed: flags.suppressed,
-                                 location: SourceLocation(file: path, line: record.line, geoColumn: record.columns[layout.geo], periodColumn: record.columns[layout.period]))
+        let location = SourceLocation(file: path, line: record.line, geoColumn: record.columns[layout.geo],
+                                      periodColumn: record.columns[layout.period])
+        return ObservationRecord(series: series, geo: geo, period: period.period, dimensions: dimensions, value: value,
+                                 n: n, provisional: flags.provisional || period.provisional,
+                                 suppressed: flags.suppressed, location: location)
     }
 }
 
@@ -192,17 +192,15 @@ struct StatusFlags {
     var provisional = false
     var suppressed = false
 
-    static let hint = "use provisional, suppressed or final (Dutch: voorlopig, geheim, definitief), combined with '|'"
-
     init() {}
 
-    init(parsing text: String) throws(CSVProblem) {
+    init(parsing text: String) throws(DiagnosticMessage) {
         for token in text.lowercased().split(whereSeparator: { $0 == "|" || $0 == " " }) {
             switch token {
             case "provisional", "voorlopig", "*": provisional = true
             case "suppressed", "geheim", ".": suppressed = true
             case "final", "definitief": break
-            default: throw CSVProblem(line: 0, column: 0, message: "unknown status '\(token)'")
+            default: throw .unknownStatusField(String(token))
             }
         }
     }

@@ -7,17 +7,20 @@ public enum FileDigest {
     static func expand(_ paths: [String], suffix: String = "") -> [String] {
         paths.flatMap { path -> [String] in
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return [path]
+            }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return names.filter { $0.hasSuffix(suffix) }.sorted().map { (path as NSString).appendingPathComponent($0) }
         }
     }
 
+    /// Throws a located `Diagnostic` when a file cannot be opened.
     public static func sha256(paths: [String]) throws -> String {
         var hasher = SHA256()
         for path in paths {
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw CSVProblem(line: 0, column: 0, message: "cannot open '\(path)' for reading")
+                throw Diagnostic(.cannotOpenFile(path), file: path)
             }
             defer { try? handle.close() }
             while true {

@@ -45,36 +45,41 @@ public struct GeographyFile {
         return contents
     }
 
-
-    private static func readFile(_ path: String, into contents: inout GeographyContents, diagnostics: inout DiagnosticList) {
+    private static func readFile(_ path: String, into contents: inout GeographyContents,
+                                 diagnostics: inout DiagnosticList) {
         let reader: CSVReader
-        do { reader = try CSVReader(path: path) } catch let problem as CSVProblem {
-            diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: problem.message))
+        do { reader = try CSVReader(path: path) } catch {
+            diagnostics.append(error.diagnostic(in: path))
             return
-        } catch { return }
+        }
         guard let header = reader.next() else {
-            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "file is empty"))
+            diagnostics.append(Diagnostic(.emptyGeographyFile, file: path, line: 1, column: 1))
             return
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let kind = Kind.detect(names) else {
-            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "cannot tell what this geography file holds from its header",
-                                          hint: "headers are code,name,level (units), set,name (region sets), set,region,member (memberships) or old,new,effective,weight (successions)"))
+            diagnostics.append(Diagnostic(.unknownGeographyHeader, file: path, line: 1, column: 1))
             return
         }
-        for (index, name) in names.enumerated() where !(kind.required + kind.optional).contains(name) {
-            diagnostics.append(Diagnostic(file: path, line: header.line, column: header.columns[index], message: "unknown column '\(name)' in a \(kind.rawValue) file",
-                                          hint: Suggestions.hint(for: name, among: kind.required + kind.optional)))
+        let known = kind.required + kind.optional
+        for (index, name) in names.enumerated() where !known.contains(name) {
+            diagnostics.append(Diagnostic(.unknownGeographyColumn(name, kind: kind.rawValue, known: known), file: path,
+                                          line: header.line, column: header.columns[index]))
         }
+        let delimiter = Character(UnicodeScalar(reader.delimiter))
         while let record = reader.next() {
             contents.rows += 1
             var row = Row(record: record, names: names, file: path)
-            guard row.checkWidth(&diagnostics) else { continue }
+            guard row.checkWidth(delimiter: delimiter, &diagnostics) else { continue }
             switch kind {
-            case .units: if let unit = row.unit(&diagnostics) { contents.units.append(unit) }
-            case .sets: contents.sets.append(RegionSet(id: row["set"], name: row["name"]))
-            case .memberships: if let membership = row.membership(&diagnostics) { contents.memberships.append(membership) }
-            case .successions: if let succession = row.succession(&diagnostics) { contents.successions.append(succession) }
+            case .units:
+                if let unit = row.unit(&diagnostics) { contents.units.append(unit) }
+            case .sets:
+                contents.sets.append(RegionSet(id: row["set"], name: row["name"]))
+            case .memberships:
+                if let membership = row.membership(&diagnostics) { contents.memberships.append(membership) }
+            case .successions:
+                if let succession = row.succession(&diagnostics) { contents.successions.append(succession) }
             }
         }
     }
@@ -91,17 +96,21 @@ public struct GeographyFile {
             return record.fields[index].trimmingCharacters(in: .whitespaces)
         }
 
-        func checkWidth(_ diagnostics: inout DiagnosticList) -> Bool {
+        func checkWidth(delimiter: Character, _ diagnostics: inout DiagnosticList) -> Bool {
             guard record.fields.count == names.count else {
-                diagnostics.append(Diagnostic(file: file, line: record.line, column: 1, message: "row has \(record.fields.count) fields but the header has \(names.count)"))
+                let message = DiagnosticMessage.fieldCount(record.fields.count, expected: names.count,
+                                                           delimiter: delimiter)
+                diagnostics.append(Diagnostic(message, file: file, line: record.line, column: 1))
                 return false
             }
             return true
         }
 
-        mutating func fail(_ name: String, _ message: String, hint: String? = nil, into diagnostics: inout DiagnosticList) {
+        /// Reports the message under the field in column `name`.
+        mutating func fail(_ name: String, _ message: DiagnosticMessage, into diagnostics: inout DiagnosticList) {
             let index = names.firstIndex(of: name) ?? 0
-            diagnostics.append(Diagnostic(file: file, line: record.line, column: record.columns[index], length: self[name].count, message: message, hint: hint))
+            diagnostics.append(Diagnostic(message, file: file, line: record.line, column: record.columns[index],
+                                          length: self[name].count))
             failed = true
         }
 
@@ -109,7 +118,7 @@ public struct GeographyFile {
             let text = self[name]
             guard !text.isEmpty else { return nil }
             guard let date = CivilDate(iso: text) else {
-                fail(name, "invalid date '\(text)' in \(name)", hint: "write dates as YYYY-MM-DD, e.g. 2019-01-01", into: &diagnostics)
+                fail(name, .invalidDate(text, column: name), into: &diagnostics)
                 return nil
             }
             return date
@@ -118,34 +127,37 @@ public struct GeographyFile {
         mutating func unit(_ diagnostics: inout DiagnosticList) -> GeoUnit? {
             let level = GeoLevel(rawValue: self["level"].lowercased())
             if level == nil {
-                fail("level", "unknown level '\(self["level"])'", hint: "levels are " + GeoLevel.allCases.map(\.rawValue).joined(separator: ", "), into: &diagnostics)
+                let levels = GeoLevel.allCases.map(\.rawValue)
+                fail("level", .unknownGeoLevel(self["level"], levels: levels), into: &diagnostics)
             }
             let kindText = self["kind"].lowercased()
             let kind = kindText.isEmpty ? GeoKind.area : GeoKind(rawValue: kindText)
-            if kind == nil {
-                fail("kind", "unknown kind '\(kindText)'", hint: "kinds are area, unknown (Onbekend) and outside (Buiten regio)", into: &diagnostics)
-            }
-            if self["code"].isEmpty { fail("code", "unit code is empty", into: &diagnostics) }
+            if kind == nil { fail("kind", .unknownGeoKind(kindText), into: &diagnostics) }
+            if self["code"].isEmpty { fail("code", .emptyUnitCode, into: &diagnostics) }
             let from = date("valid_from", &diagnostics)
             let until = date("valid_until", &diagnostics)
-            if let from, let until, until <= from { fail("valid_until", "valid_until \(until) is not after valid_from \(from)", into: &diagnostics) }
+            if let from, let until, until <= from {
+                fail("valid_until", .validityReversed(from: from.iso, until: until.iso), into: &diagnostics)
+            }
             guard !failed, let level, let kind else { return nil }
-            return GeoUnit(code: self["code"], name: self["name"], level: level, kind: kind, validFrom: from, validUntil: until)
+            return GeoUnit(code: self["code"], name: self["name"], level: level, kind: kind, validFrom: from,
+                           validUntil: until)
         }
 
         mutating func membership(_ diagnostics: inout DiagnosticList) -> Membership? {
             let from = date("valid_from", &diagnostics)
             let until = date("valid_until", &diagnostics)
             guard !failed else { return nil }
-            return Membership(regionSet: self["set"], region: self["region"], member: self["member"], validFrom: from, validUntil: until)
+            return Membership(regionSet: self["set"], region: self["region"], member: self["member"], validFrom: from,
+                              validUntil: until)
         }
 
         mutating func succession(_ diagnostics: inout DiagnosticList) -> Succession? {
             let effective = date("effective", &diagnostics)
-            if self["effective"].isEmpty { fail("effective", "effective date is required", into: &diagnostics) }
+            if self["effective"].isEmpty { fail("effective", .missingEffectiveDate, into: &diagnostics) }
             let weight = DecimalSeparator.point.parse(self["weight"])
             guard case .success(let value) = weight, value > 0, value <= 1 else {
-                fail("weight", "weight '\(self["weight"])' must be a number above 0 and at most 1", into: &diagnostics)
+                fail("weight", .invalidSuccessionWeight(self["weight"]), into: &diagnostics)
                 return nil
             }
             guard !failed, let effective else { return nil }

@@ -15,23 +15,28 @@ public struct MappingFile: Sendable {
 
     public static func read(_ path: String?, source: String, diagnostics: inout DiagnosticList) -> MappingFile? {
         guard let path else {
-            diagnostics.append(Diagnostic(file: source, line: 0, column: 0, message: "the \(source) source needs a mapping file", hint: "pass --mapping FILE (see docs/sources.md)"))
+            diagnostics.append(Diagnostic(.mappingRequired(source: source), file: source))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: "cannot read mapping file '\(path)'"))
+        guard let data = FileManager.default.contents(atPath: path),
+              let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(.unreadableMapping(path), file: path))
             return nil
         }
         var entries: [Entry] = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+            let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let line = content.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
-            guard let colon = line.range(of: ": ") ?? (line.hasSuffix(":") ? line.range(of: ":", options: .backwards) : nil) else {
-                diagnostics.append(Diagnostic(file: path, line: offset + 1, column: 1, length: line.count, message: "expected 'key: value'", hint: "for example 'column Aantal Meldingen: vt.meldingen'"))
+            guard let colon = line.range(of: ": ")
+                    ?? (line.hasSuffix(":") ? line.range(of: ":", options: .backwards) : nil) else {
+                diagnostics.append(Diagnostic(.mappingLineSyntax, file: path, line: offset + 1, column: 1,
+                                              length: line.count))
                 continue
             }
             entries.append(Entry(key: line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces),
-                                 value: line[colon.upperBound...].trimmingCharacters(in: .whitespaces), line: offset + 1))
+                                 value: line[colon.upperBound...].trimmingCharacters(in: .whitespaces),
+                                 line: offset + 1))
         }
         return MappingFile(path: path, entries: entries)
     }
@@ -40,11 +45,14 @@ public struct MappingFile: Sendable {
 
     /// Entries whose key starts with `prefix ` (e.g. every `column X: series`), keyed by the rest.
     public func prefixed(_ prefix: String) -> [(name: String, entry: Entry)] {
-        entries.filter { $0.key.hasPrefix(prefix + " ") }.map { (String($0.key.dropFirst(prefix.count + 1)).trimmingCharacters(in: .whitespaces), $0) }
+        entries.filter { $0.key.hasPrefix(prefix + " ") }.map {
+            ($0.key.dropFirst(prefix.count + 1).trimmingCharacters(in: .whitespaces), $0)
+        }
     }
 
-    public func problem(_ entry: Entry?, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(file: path, line: entry?.line ?? 0, column: 1, message: message, hint: hint)
+    /// The message at the entry's line, or for the whole mapping file when the entry is missing.
+    public func problem(_ entry: Entry?, _ message: DiagnosticMessage) -> Diagnostic {
+        Diagnostic(message, file: path, line: entry?.line ?? 0, column: 1)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ImpactCore
 
 /// How numbers are written in an input file. Dutch files write `13.106` for thirteen thousand
 /// one hundred and six and `0,6` for six tenths; English files the other way round.
@@ -23,7 +24,7 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
 
     func parseInDetail(_ raw: String) -> Result<Double, NumberProblem> {
         let text = trimmed(raw)
-        guard !text.isEmpty else { return .failure(NumberProblem(text: raw, reason: "empty")) }
+        guard !text.isEmpty else { return .failure(NumberProblem(text: raw, reason: .empty)) }
         var body = Substring(text)
         var negative = false
         if body.first == "-" || body.first == "+" {
@@ -32,7 +33,7 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
         }
         let pieces = body.split(separator: decimal, maxSplits: 2, omittingEmptySubsequences: false)
         guard pieces.count <= 2 else {
-            return .failure(NumberProblem(text: raw, reason: "more than one decimal separator '\(decimal)'"))
+            return .failure(NumberProblem(text: raw, reason: .severalDecimalSeparators(decimal)))
         }
         let whole = pieces[0]
         let fraction = pieces.count == 2 ? pieces[1] : ""
@@ -40,12 +41,13 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
             return .failure(NumberProblem(text: raw, reason: groupingReason(whole)))
         }
         guard fraction.allSatisfy(\.isASCIIDigit), pieces.count == 1 || !fraction.isEmpty || !digits.isEmpty else {
-            return .failure(NumberProblem(text: raw, reason: "not a number"))
+            return .failure(NumberProblem(text: raw, reason: .notANumber))
         }
-        guard !digits.isEmpty || !fraction.isEmpty, let value = Double((digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + fraction)) else {
-            return .failure(NumberProblem(text: raw, reason: "not a number"))
+        let number = (digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + fraction)
+        guard !digits.isEmpty || !fraction.isEmpty, let value = Double(number) else {
+            return .failure(NumberProblem(text: raw, reason: .notANumber))
         }
-        guard value.isFinite else { return .failure(NumberProblem(text: raw, reason: "not a finite number")) }
+        guard value.isFinite else { return .failure(NumberProblem(text: raw, reason: .notFinite)) }
         return .success(negative ? -value : value)
     }
 
@@ -74,15 +76,9 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
         return groups.joined()
     }
 
-    private func groupingReason(_ whole: Substring) -> String {
-        if whole.contains(where: { !$0.isASCIIDigit && $0 != thousands }) { return "not a number" }
-        return "'\(thousands)' is the thousands separator here and must be followed by groups of three digits; "
-            + (self == .comma ? "write the decimal part with ',' (0,6) or pass --decimal point"
-                              : "write the decimal part with '.' (0.6) or pass --decimal comma")
+    private func groupingReason(_ whole: Substring) -> NumberProblem.Reason {
+        if whole.contains(where: { !$0.isASCIIDigit && $0 != thousands }) { return .notANumber }
+        return .ungroupedThousands(thousands: thousands, decimal: decimal,
+                                   otherOption: (self == .comma ? Self.point : .comma).rawValue)
     }
-}
-
-public struct NumberProblem: Error, Equatable, Sendable {
-    public let text: String
-    public let reason: String
 }

@@ -3,9 +3,6 @@ import Glibc
 import ImpactCore
 import ImpactStore
 
-#if canImport(Glibc)
-#endif
-
 /// An external source: an executable `impact-source-NAME` that receives the inputs as arguments and
 /// prints NDJSON records on stdout (protocol in docs/plugins.md). Its records are validated exactly
 /// like a file's; a crash, a non-zero exit, a hang past the timeout or an invalid record means
@@ -24,7 +21,8 @@ public struct PluginSource: DataSource {
     public var isExternal: Bool { true }
     public func digest(_ inputs: [String]) throws -> String? { nil }
 
-    public func read(_ inputs: [String], options: ImportOptions, diagnostics: inout DiagnosticList, emit: (ImportItem) throws -> Void) throws -> Int {
+    public func read(_ inputs: [String], options: ImportOptions, diagnostics: inout DiagnosticList,
+                     emit: (ImportItem) throws -> Void) throws -> Int {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = inputs
@@ -34,7 +32,8 @@ public struct PluginSource: DataSource {
         process.standardInput = FileHandle.nullDevice
         let origin = "plugin \(id)"
         do { try process.run() } catch {
-            diagnostics.append(Diagnostic(file: origin, line: 0, column: 0, message: "cannot start \(executable): \(error.localizedDescription)", hint: "make it executable (chmod +x)"))
+            let message = DiagnosticMessage.pluginCannotStart(executable, reason: error.localizedDescription)
+            diagnostics.append(Diagnostic(message, file: origin))
             return 0
         }
         let stderrText = StderrCollector(errors.fileHandleForReading)
@@ -72,53 +71,70 @@ public struct PluginSource: DataSource {
         if !timedOut { try handleLine(pending) }
         process.waitUntilExit()
         if timedOut {
-            diagnostics.append(Diagnostic(file: origin, line: 0, column: 0, message: "plugin '\(id)' did not finish within \(Int(options.timeout)) s and was stopped; nothing was written",
-                                          hint: "raise --timeout if the source is slow"))
+            diagnostics.append(Diagnostic(.pluginTimedOut(id, seconds: Int(options.timeout)), file: origin))
         } else if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
-            let detail = stderrText.text.split(separator: "\n").suffix(5).joined(separator: "\n    ")
-            diagnostics.append(Diagnostic(file: origin, line: 0, column: 0,
-                                          message: "plugin '\(id)' \(process.terminationReason == .uncaughtSignal ? "was killed by signal" : "exited with status") \(process.terminationStatus); nothing was written"
-                                            + (detail.isEmpty ? "" : "\n    " + detail)))
+            let detail = stderrText.text.split(separator: "\n").suffix(5).joined(separator: "\n")
+            let status = process.terminationStatus
+            diagnostics.append(Diagnostic(process.terminationReason == .uncaughtSignal
+                                              ? .pluginKilled(id, signal: status, stderr: detail)
+                                              : .pluginExited(id, status: status, stderr: detail), file: origin))
         }
         return records
     }
 
     /// One NDJSON record: `{"version": 1, "type": "observation" | "series" | "geography", …}`.
-    func parse(_ line: Data, record: Int, origin: String, diagnostics: inout DiagnosticList, emit: (ImportItem) throws -> Void) throws {
-        func problem(_ message: String) {
-            diagnostics.append(Diagnostic(file: origin, line: record, column: 1, message: "record \(record): \(message)", hint: "see docs/plugins.md for the record format"))
+    func parse(_ line: Data, record: Int, origin: String, diagnostics: inout DiagnosticList,
+               emit: (ImportItem) throws -> Void) throws {
+        func problem(_ message: DiagnosticMessage) {
+            diagnostics.append(Diagnostic(message, file: origin, line: record, column: 1))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else { return problem("not a JSON object") }
-        guard (object["version"] as? NSNumber)?.intValue == 1 else { return problem("missing or unsupported \"version\" (expected 1)") }
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+            return problem(.recordNotJSON(record))
+        }
+        guard (object["version"] as? NSNumber)?.intValue == 1 else { return problem(.recordVersion(record)) }
         let location = SourceLocation(file: origin, line: record)
         switch object["type"] as? String {
         case "series":
-            guard let key = object["key"] as? String, SeriesKey.isValid(key) else { return problem("a series record needs a \"key\" such as vt.meldingen") }
+            guard let key = object["key"] as? String, SeriesKey.isValid(key) else {
+                return problem(.recordSeriesKey(record))
+            }
         case "geography":
             guard let code = object["code"] as? String, !code.isEmpty, let name = object["name"] as? String,
                   let level = GeoLevel(rawValue: object["level"] as? String ?? "") else {
-                return problem("a geography record needs \"code\", \"name\" and \"level\" (gemeente, subregio, regio, provincie, land)")
+                return problem(.recordGeographyFields(record, levels: GeoLevel.allCases.map(\.rawValue)))
             }
-            try emit(.unit(GeoUnit(code: code, name: name, level: level, kind: GeoKind(rawValue: object["kind"] as? String ?? "area") ?? .area), location))
+            let kind = GeoKind(rawValue: object["kind"] as? String ?? "area") ?? .area
+            try emit(.unit(GeoUnit(code: code, name: name, level: level, kind: kind), location))
         case "observation":
-            guard let series = object["series"] as? String, SeriesKey.isValid(series) else { return problem("\"series\" must be a series key such as vt.meldingen") }
-            guard let geo = object["geo"] as? String, !geo.isEmpty else { return problem("\"geo\" is missing") }
+            guard let series = object["series"] as? String, SeriesKey.isValid(series) else {
+                return problem(.recordObservationSeries(record))
+            }
+            guard let geo = object["geo"] as? String, !geo.isEmpty else {
+                return problem(.recordObservationGeo(record))
+            }
             let period: ParsedPeriod
-            do { period = try Period.parse(object["period"] as? String ?? "") } catch { return problem(error.description) }
+            do { period = try Period.parse(object["period"] as? String ?? "") } catch {
+                return problem(.recordInvalidPeriod(record, error))
+            }
             var value: Double?
             switch object["value"] {
-            case let number as NSNumber where String(cString: number.objCType) != "c" && number.doubleValue.isFinite: value = number.doubleValue
+            case let number as NSNumber where String(cString: number.objCType) != "c" && number.doubleValue.isFinite:
+                value = number.doubleValue
             case nil, is NSNull: value = nil
-            default: return problem("\"value\" must be a number or null")
+            default: return problem(.recordValue(record))
             }
             let status = (object["status"] as? String ?? "").lowercased()
-            guard ["", "final", "provisional", "suppressed"].contains(status) else { return problem("unknown status '\(status)'") }
-            let dims = (object["dimensions"] as? [String: String]) ?? [:]
-            try emit(.observation(ObservationRecord(series: series, geo: geo, period: period.period, dimensions: dims, value: value,
-                                                    n: (object["n"] as? NSNumber)?.doubleValue, provisional: status == "provisional" || period.provisional,
+            guard ["", "final", "provisional", "suppressed"].contains(status) else {
+                return problem(.recordStatus(record, status))
+            }
+            let dimensions = (object["dimensions"] as? [String: String]) ?? [:]
+            try emit(.observation(ObservationRecord(series: series, geo: geo, period: period.period,
+                                                    dimensions: dimensions, value: value,
+                                                    n: (object["n"] as? NSNumber)?.doubleValue,
+                                                    provisional: status == "provisional" || period.provisional,
                                                     suppressed: status == "suppressed", location: location)))
         default:
-            problem("\"type\" must be observation, series or geography")
+            problem(.recordType(record))
         }
     }
 }

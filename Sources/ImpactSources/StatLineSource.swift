@@ -14,87 +14,130 @@ import ImpactStore
 public struct StatLineSource: DataSource {
     public init() {}
     public var id: String { "statline" }
-    public var summary: String { "CBS StatLine OData v3 JSON export (DataProperties, TypedDataSet, code lists) with --mapping FILE" }
+    public var summary: String {
+        "CBS StatLine OData v3 JSON export (DataProperties, TypedDataSet, code lists) with --mapping FILE"
+    }
     public var inputs: String { "a folder (or the files) of one StatLine table export" }
 
-    public func read(_ inputs: [String], options: ImportOptions, diagnostics: inout DiagnosticList, emit: (ImportItem) throws -> Void) throws -> Int {
-        guard let mapping = MappingFile.read(options.mapping, source: "statline", diagnostics: &diagnostics) else { return 0 }
-        let files = FileDigest.expand(inputs, suffix: ".json")
-        func file(_ name: String) -> String? { files.first { ($0 as NSString).lastPathComponent.lowercased() == name.lowercased() + ".json" } }
-        guard let properties = load(file("DataProperties"), name: "DataProperties", diagnostics: &diagnostics),
-              let dataPath = file("TypedDataSet"), let data = load(dataPath, name: "TypedDataSet", diagnostics: &diagnostics) else { return 0 }
-        let dimensions = properties.filter { ["Dimension", "GeoDimension", "TimeDimension", "GeoDetail"].contains($0["Type"] as? String ?? "") }.compactMap { $0["Key"] as? String }
-        let topics = Dictionary(mapping.prefixed("topic").map { ($0.name, $0.entry) }, uniquingKeysWith: { a, _ in a })
-        let regions = Dictionary(mapping.prefixed("region").map { ($0.name.trimmingCharacters(in: .whitespaces), $0.entry.value) }, uniquingKeysWith: { a, _ in a })
-        let dimensionNames = Dictionary(mapping.prefixed("dimension").map { ($0.name, $0.entry.value) }, uniquingKeysWith: { a, _ in a })
-        guard let timeKey = properties.first(where: { $0["Type"] as? String == "TimeDimension" })?["Key"] as? String else {
-            diagnostics.append(Diagnostic(file: file("DataProperties") ?? "DataProperties.json", line: 0, column: 0, message: "the table has no TimeDimension"))
+    /// What the mapping file and DataProperties say about the table, resolved once.
+    private struct Table {
+        let mapping: MappingFile
+        let dataPath: String
+        let timeKey: String
+        let geoKey: String
+        let dimensions: [String]
+        let topics: [String: MappingFile.Entry]
+        let regions: [String: String]
+        let dimensionNames: [String: String]
+        /// Key → title per code list, such as `Perioden.json`.
+        let titles: [String: [String: String]]
+    }
+
+    public func read(_ inputs: [String], options: ImportOptions, diagnostics: inout DiagnosticList,
+                     emit: (ImportItem) throws -> Void) throws -> Int {
+        guard let mapping = MappingFile.read(options.mapping, source: "statline", diagnostics: &diagnostics) else {
             return 0
         }
-        let geoKey = properties.first { ["GeoDimension", "Dimension"].contains($0["Type"] as? String ?? "") && ($0["Key"] as? String)?.hasPrefix("Regio") == true }?["Key"] as? String ?? "RegioS"
+        let files = FileDigest.expand(inputs, suffix: ".json")
+        func file(_ name: String) -> String? {
+            files.first { ($0 as NSString).lastPathComponent.lowercased() == name.lowercased() + ".json" }
+        }
+        guard let properties = load(file("DataProperties"), name: "DataProperties", diagnostics: &diagnostics),
+              let dataPath = file("TypedDataSet"),
+              let data = load(dataPath, name: "TypedDataSet", diagnostics: &diagnostics) else { return 0 }
+        func key(_ property: [String: Any]) -> String? { property["Key"] as? String }
+        func type(_ property: [String: Any]) -> String { property["Type"] as? String ?? "" }
+        guard let timeKey = properties.first(where: { type($0) == "TimeDimension" }).flatMap(key) else {
+            diagnostics.append(Diagnostic(.missingTimeDimension, file: file("DataProperties") ?? "DataProperties.json"))
+            return 0
+        }
+        let dimensionTypes = ["Dimension", "GeoDimension", "TimeDimension", "GeoDetail"]
+        let dimensions = properties.filter { dimensionTypes.contains(type($0)) }.compactMap(key)
+        let geoKey = properties.first {
+            ["GeoDimension", "Dimension"].contains(type($0)) && key($0)?.hasPrefix("Regio") == true
+        }.flatMap(key) ?? "RegioS"
+        func entries(_ prefix: String) -> [String: MappingFile.Entry] {
+            Dictionary(mapping.prefixed(prefix).map { ($0.name, $0.entry) }, uniquingKeysWith: { first, _ in first })
+        }
+        let topics = entries("topic")
+        for topic in topics.keys where !properties.contains(where: { key($0) == topic }) {
+            diagnostics.append(mapping.problem(topics[topic], .unknownTopic(topic, known: properties.compactMap(key))))
+        }
         var titles: [String: [String: String]] = [:]
         for dimension in dimensions {
             titles[dimension] = codeList(file(dimension), diagnostics: &diagnostics)
         }
-        for topic in topics.keys where !properties.contains(where: { $0["Key"] as? String == topic }) {
-            diagnostics.append(mapping.problem(topics[topic], "topic '\(topic)' is not in DataProperties",
-                                               hint: Suggestions.hint(for: topic, among: properties.compactMap { $0["Key"] as? String })))
-        }
-        var rows = 0
+        let table = Table(mapping: mapping, dataPath: dataPath, timeKey: timeKey, geoKey: geoKey,
+                          dimensions: dimensions, topics: topics, regions: entries("region").mapValues(\.value),
+                          dimensionNames: entries("dimension").mapValues(\.value), titles: titles)
         for (index, row) in data.enumerated() {
-            rows += 1
-            let location = SourceLocation(file: dataPath, line: index + 1)
-            func problem(_ message: String, hint: String? = nil) {
-                diagnostics.append(Diagnostic(file: dataPath, line: 0, column: 0, message: "record \(index + 1): " + message, hint: hint))
-            }
-            let periodKey = (row[timeKey] as? String ?? "").trimmingCharacters(in: .whitespaces)
-            let parsed: ParsedPeriod
-            do { parsed = try Period.parse(periodKey) } catch { problem(error.description); continue }
-            let provisional = (titles[timeKey]?[periodKey] ?? "").hasSuffix("*")
-            let regionKey = (row[geoKey] as? String ?? "").trimmingCharacters(in: .whitespaces)
-            guard let geo = regions[regionKey] ?? (regionKey.range(of: "^(GM[0-9]{4}|PV[0-9]{2}|NL01)$", options: .regularExpression) != nil ? regionKey : nil) else {
-                problem("region '\(regionKey)' (\(titles[geoKey]?[regionKey] ?? "no title")) is not mapped", hint: "add 'region \(regionKey): CODE' to \(mapping.path)")
-                continue
-            }
-            var dims: [String: String] = [:]
-            var unmapped = false
-            for dimension in dimensions where dimension != timeKey && dimension != geoKey {
-                let key = (row[dimension] as? String ?? "").trimmingCharacters(in: .whitespaces)
-                guard let name = dimensionNames[dimension] else {
-                    problem("dimension '\(dimension)' is not mapped", hint: "add 'dimension \(dimension): name' to \(mapping.path)")
-                    unmapped = true
-                    break
-                }
-                let title = titles[dimension]?[key] ?? key
-                if title != "Totaal" && title != "Total" && !key.hasPrefix("T00") { dims[name] = title }
-            }
-            if unmapped { continue }
-            for (topic, entry) in topics {
-                let cell = row[topic]
-                var value: Double?
-                var suppressed = false
-                switch cell {
-                case let number as NSNumber: value = number.doubleValue
-                case let text as String:
-                    let trimmed = text.trimmingCharacters(in: .whitespaces)
-                    if trimmed == "." { suppressed = true } else if let number = Double(trimmed) { value = number } else if !trimmed.isEmpty { problem("\(topic) is '\(trimmed)', not a number"); continue }
-                default: break
-                }
-                try emit(.observation(ObservationRecord(series: entry.value, geo: geo, period: parsed.period, dimensions: dims, value: value,
-                                                        provisional: provisional || parsed.provisional, suppressed: suppressed, location: location)))
-            }
+            try read(row, record: index + 1, table: table, diagnostics: &diagnostics, emit: emit)
         }
-        return rows
+        return data.count
     }
 
-    /// The `value` array of an OData JSON document.
+    /// One element of TypedDataSet: one observation per mapped topic.
+    private func read(_ row: [String: Any], record: Int, table: Table, diagnostics: inout DiagnosticList,
+                      emit: (ImportItem) throws -> Void) throws {
+        func problem(_ message: DiagnosticMessage) {
+            diagnostics.append(Diagnostic(message, file: table.dataPath))
+        }
+        func field(_ key: String) -> String { (row[key] as? String ?? "").trimmingCharacters(in: .whitespaces) }
+        let periodKey = field(table.timeKey)
+        let parsed: ParsedPeriod
+        do { parsed = try Period.parse(periodKey) } catch {
+            return problem(.statLineInvalidPeriod(record: record, error))
+        }
+        let provisional = (table.titles[table.timeKey]?[periodKey] ?? "").hasSuffix("*")
+        let regionKey = field(table.geoKey)
+        let isOwnCode = regionKey.range(of: "^(GM[0-9]{4}|PV[0-9]{2}|NL01)$", options: .regularExpression) != nil
+        guard let geo = table.regions[regionKey] ?? (isOwnCode ? regionKey : nil) else {
+            let title = table.titles[table.geoKey]?[regionKey]
+            return problem(.unmappedRegion(record: record, key: regionKey, title: title, mapping: table.mapping.path))
+        }
+        var dimensions: [String: String] = [:]
+        for dimension in table.dimensions where dimension != table.timeKey && dimension != table.geoKey {
+            let key = field(dimension)
+            guard let name = table.dimensionNames[dimension] else {
+                return problem(.unmappedDimension(record: record, dimension, mapping: table.mapping.path))
+            }
+            let title = table.titles[dimension]?[key] ?? key
+            if title != "Totaal" && title != "Total" && !key.hasPrefix("T00") { dimensions[name] = title }
+        }
+        let location = SourceLocation(file: table.dataPath, line: record)
+        for (topic, entry) in table.topics {
+            var value: Double?
+            var suppressed = false
+            switch row[topic] {
+            case let number as NSNumber: value = number.doubleValue
+            case let text as String:
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed == "." {
+                    suppressed = true
+                } else if let number = Double(trimmed) {
+                    value = number
+                } else if !trimmed.isEmpty {
+                    problem(.topicNotNumber(record: record, topic, text: trimmed))
+                    continue
+                }
+            default: break
+            }
+            try emit(.observation(ObservationRecord(series: entry.value, geo: geo, period: parsed.period,
+                                                    dimensions: dimensions, value: value,
+                                                    provisional: provisional || parsed.provisional,
+                                                    suppressed: suppressed, location: location)))
+        }
+    }
+
+    /// The `value` array of an OData JSON document; `name` is the file's name without `.json`.
     private func load(_ path: String?, name: String, diagnostics: inout DiagnosticList) -> [[String: Any]]? {
         guard let path, let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(file: "\(name).json", line: 0, column: 0, message: "the export lacks \(name).json", hint: "export the table as OData v3 JSON"))
+            diagnostics.append(Diagnostic(.missingExportFile(name), file: "\(name).json"))
             return nil
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let values = ((object as? [String: Any])?["value"] ?? object) as? [[String: Any]] else {
-            diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: "\(name).json is not an OData document with a 'value' array"))
+        guard let object = try? JSONSerialization.jsonObject(with: data),
+              let values = ((object as? [String: Any])?["value"] ?? object) as? [[String: Any]] else {
+            diagnostics.append(Diagnostic(.notODataDocument(name), file: path))
             return nil
         }
         return values
@@ -102,9 +145,14 @@ public struct StatLineSource: DataSource {
 
     /// Key → title of a code list such as `Perioden.json`.
     private func codeList(_ path: String?, diagnostics: inout DiagnosticList) -> [String: String] {
-        guard let path, let values = load(path, name: (path as NSString).lastPathComponent, diagnostics: &diagnostics) else { return [:] }
+        guard let path else { return [:] }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard let values = load(path, name: name, diagnostics: &diagnostics) else { return [:] }
         return Dictionary(values.compactMap { value in
-            (value["Key"] as? String).map { ($0.trimmingCharacters(in: .whitespaces), (value["Title"] as? String ?? "").trimmingCharacters(in: .whitespaces)) }
-        }, uniquingKeysWith: { a, _ in a })
+            (value["Key"] as? String).map { key in
+                let title = value["Title"] as? String ?? ""
+                return (key.trimmingCharacters(in: .whitespaces), title.trimmingCharacters(in: .whitespaces))
+            }
+        }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -12,57 +12,74 @@ public struct GeographyStore {
         let units = try database.query("SELECT code, name, level, kind, valid_from, valid_until FROM geo_unit") { row in
             GeoUnit(code: row.string(0)!, name: row.string(1)!, level: GeoLevel(rawValue: row.string(2)!) ?? .gemeente,
                     kind: GeoKind(rawValue: row.string(3)!) ?? .area,
-                    validFrom: row.string(4).flatMap(CivilDate.init(iso:)), validUntil: row.string(5).flatMap(CivilDate.init(iso:)))
+                    validFrom: row.string(4).flatMap(CivilDate.init(iso:)),
+                    validUntil: row.string(5).flatMap(CivilDate.init(iso:)))
         }
-        let sets = try database.query("SELECT id, name FROM region_set") { RegionSet(id: $0.string(0)!, name: $0.string(1)!) }
-        let memberships = try database.query("SELECT region_set, region, member, valid_from, valid_until FROM membership") { row in
+        let sets = try database.query("SELECT id, name FROM region_set") {
+            RegionSet(id: $0.string(0)!, name: $0.string(1)!)
+        }
+        let memberships = try database.query("""
+            SELECT region_set, region, member, valid_from, valid_until FROM membership
+            """) { row in
             Membership(regionSet: row.string(0)!, region: row.string(1)!, member: row.string(2)!,
-                       validFrom: row.string(3).flatMap(CivilDate.init(iso:)), validUntil: row.string(4).flatMap(CivilDate.init(iso:)))
+                       validFrom: row.string(3).flatMap(CivilDate.init(iso:)),
+                       validUntil: row.string(4).flatMap(CivilDate.init(iso:)))
         }
         let successions = try database.query("SELECT old_code, new_code, effective, weight FROM succession") { row in
-            Succession(oldCode: row.string(0)!, newCode: row.string(1)!, effective: CivilDate(iso: row.string(2)!)!, weight: row.double(3)!)
+            Succession(oldCode: row.string(0)!, newCode: row.string(1)!, effective: CivilDate(iso: row.string(2)!)!,
+                       weight: row.double(3)!)
         }
         return Geography(units: units, regionSets: sets, memberships: memberships, successions: successions)
     }
 
     /// Checks references against the file and the store, then upserts everything in one
     /// transaction. Returns the problems; nothing is written when there is any error.
-    public func importContents(_ contents: GeographyContents, origin: String, sha256: String) throws -> (written: Bool, diagnostics: [Diagnostic]) {
+    public func importContents(_ contents: GeographyContents, origin: String,
+                               sha256: String) throws -> (written: Bool, diagnostics: [Diagnostic]) {
         let existing = try load()
         let merged = Geography(units: Array(existing.units.values) + contents.units,
                                regionSets: Array(existing.regionSets.values) + contents.sets,
                                memberships: existing.memberships + contents.memberships,
-                               successions: Self.upsert(existing.successions, contents.successions) { "\($0.oldCode) \($0.newCode) \($0.effective)" })
+                               successions: Self.upsert(existing.successions, contents.successions) {
+                                   "\($0.oldCode) \($0.newCode) \($0.effective)"
+                               })
         let problems = referenceProblems(contents, in: merged, origin: origin)
         guard problems.isEmpty else { return (false, problems) }
         let changed = try database.transaction { () -> Bool in
             let before = try fingerprint()
             for unit in contents.units { try upsert(unit) }
             for set in contents.sets {
-                try database.execute("INSERT INTO region_set (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
-                                     [.text(set.id), .text(set.name)])
+                try database.execute("""
+                    INSERT INTO region_set (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name
+                    """, [.text(set.id), .text(set.name)])
             }
             for membership in contents.memberships {
                 try database.execute("""
                     INSERT INTO membership (region_set, region, member, valid_from, valid_until) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (region_set, region, member, valid_from) DO UPDATE SET valid_until = excluded.valid_until
+                    ON CONFLICT (region_set, region, member, valid_from)
+                    DO UPDATE SET valid_until = excluded.valid_until
                     """, [.text(membership.regionSet), .text(membership.region), .text(membership.member),
-                          .text(membership.validFrom?.iso ?? "0000-01-01"), membership.validUntil?.iso.sqlValue ?? .null])
+                          .text(membership.validFrom?.iso ?? "0000-01-01"),
+                          membership.validUntil?.iso.sqlValue ?? .null])
             }
             for succession in contents.successions {
                 try database.execute("""
                     INSERT INTO succession (old_code, new_code, effective, weight) VALUES (?, ?, ?, ?)
                     ON CONFLICT (old_code, new_code, effective) DO UPDATE SET weight = excluded.weight
-                    """, [.text(succession.oldCode), .text(succession.newCode), .text(succession.effective.iso), .real(succession.weight)])
+                    """, [.text(succession.oldCode), .text(succession.newCode), .text(succession.effective.iso),
+                          .real(succession.weight)])
             }
             guard try fingerprint() != before else { return false }
             // Region values depend on memberships: rollups are rebuilt by the next import.
             try database.execute(sql: "DELETE FROM rollup; DELETE FROM rollup_series;")
-            try database.execute("INSERT OR IGNORE INTO data_source (id, description) VALUES ('geography', 'Geography reference files')")
+            try database.execute("""
+                INSERT OR IGNORE INTO data_source (id, description) VALUES ('geography', 'Geography reference files')
+                """)
             try database.execute("""
                 INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
                 VALUES ('geography', ?, ?, ?, ?, ?, 'committed')
-                """, [.text(origin), .text(sha256), .integer(Int64(contents.rows)), .text(Timestamp.now()), .text(Timestamp.now())])
+                """, [.text(origin), .text(sha256), .integer(Int64(contents.rows)), .text(Timestamp.now()),
+                      .text(Timestamp.now())])
             return true
         }
         return (changed, [])
@@ -91,32 +108,45 @@ public struct GeographyStore {
 
     /// A cheap summary of the reference tables, to tell a re-import that changed nothing.
     private func fingerprint() throws -> String {
-        let parts = try ["SELECT group_concat(code || name || level || kind || ifnull(valid_from,'') || ifnull(valid_until,''), '|') FROM (SELECT * FROM geo_unit ORDER BY code)",
-                         "SELECT group_concat(id || name, '|') FROM (SELECT * FROM region_set ORDER BY id)",
-                         "SELECT group_concat(region_set || region || member || valid_from || ifnull(valid_until,''), '|') FROM (SELECT * FROM membership ORDER BY 1, 2, 3, 4)",
-                         "SELECT group_concat(old_code || new_code || effective || weight, '|') FROM (SELECT * FROM succession ORDER BY 1, 2, 3)"]
-            .map { try database.scalar($0)?.description ?? "" }
+        let queries = [
+            """
+            SELECT group_concat(code || name || level || kind || ifnull(valid_from,'') || ifnull(valid_until,''), '|')
+            FROM (SELECT * FROM geo_unit ORDER BY code)
+            """,
+            "SELECT group_concat(id || name, '|') FROM (SELECT * FROM region_set ORDER BY id)",
+            """
+            SELECT group_concat(region_set || region || member || valid_from || ifnull(valid_until,''), '|')
+            FROM (SELECT * FROM membership ORDER BY 1, 2, 3, 4)
+            """,
+            """
+            SELECT group_concat(old_code || new_code || effective || weight, '|')
+            FROM (SELECT * FROM succession ORDER BY 1, 2, 3)
+            """,
+        ]
+        let parts = try queries.map { try database.scalar($0)?.description ?? "" }
         return SHA256.hex(Array(parts.joined(separator: "#").utf8))
     }
 
-    private func referenceProblems(_ contents: GeographyContents, in geography: Geography, origin: String) -> [Diagnostic] {
+    private func referenceProblems(_ contents: GeographyContents, in geography: Geography,
+                                   origin: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        func problem(_ message: String, hint: String? = nil) {
-            problems.append(Diagnostic(file: origin, line: 0, column: 0, message: message, hint: hint))
+        func problem(_ message: DiagnosticMessage) {
+            problems.append(Diagnostic(message, file: origin))
         }
         let codes = Array(geography.units.keys)
-        for code in contents.memberships.flatMap({ [$0.region, $0.member] }) + contents.successions.flatMap({ [$0.oldCode, $0.newCode] })
-        where geography.unit(code) == nil {
-            problem("reference to unknown unit '\(code)'", hint: Suggestions.hint(for: code, among: codes) ?? "add it to the units file")
+        let references = contents.memberships.flatMap { [$0.region, $0.member] }
+            + contents.successions.flatMap { [$0.oldCode, $0.newCode] }
+        for code in references where geography.unit(code) == nil {
+            problem(.unknownUnitReference(code, known: codes))
         }
         for membership in contents.memberships where geography.regionSets[membership.regionSet] == nil {
-            problem("membership names unknown region set '\(membership.regionSet)'", hint: "add it to the region sets file (set,name)")
+            problem(.unknownRegionSet(membership.regionSet))
         }
         let byOldCode = Dictionary(grouping: geography.successions) { "\($0.oldCode) \($0.effective)" }
         for (key, steps) in byOldCode.sorted(by: { $0.key < $1.key }) {
             let total = steps.reduce(0) { $0 + $1.weight }
             if abs(total - 1) > 1e-9 {
-                problem("succession weights of \(key) sum to \(total), not 1", hint: "the weights say which share of the old unit goes to each new unit")
+                problem(.successionWeights(key, total: total))
             }
         }
         var seen = Set<String>()

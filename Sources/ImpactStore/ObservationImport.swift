@@ -72,7 +72,10 @@ public struct ObservationImport {
                         return
                     }
                     let arguments = staged.arguments(record)
-                    if sha256 == nil { recordDigest.update(Array(arguments.dropFirst(3).map(\.description).joined(separator: "\u{1F}").utf8) + [0x1E]) }
+                    if sha256 == nil {
+                        let fields = arguments.dropFirst(3).map(\.description).joined(separator: "\u{1F}")
+                        recordDigest.update(Array(fields.utf8) + [0x1E])
+                    }
                     try insert.execute(arguments)
                 }
                 digest = sha256 ?? recordDigest.finalize()
@@ -81,13 +84,17 @@ public struct ObservationImport {
                 diagnostics.append(contentsOf: geoDiagnostics.items)
                 diagnostics.append(contentsOf: try duplicateDiagnostics())
                 if !diagnostics.hasErrors {
-                    diagnostics.append(contentsOf: try GateCheck(database: database, origin: origin, today: today).check(gates))
+                    let gateCheck = GateCheck(database: database, origin: origin, today: today)
+                    diagnostics.append(contentsOf: try gateCheck.check(gates))
                 }
-                result.diagnostics = diagnostics.items.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+                result.diagnostics = diagnostics.items.sorted {
+                    ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column)
+                }
                 result.droppedDiagnostics = diagnostics.dropped
                 if result.failed { throw ImportRollback.invalid }
                 result.identicalBatch = try database.scalarInt(
-                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?", [.text(source), .text(digest)])
+                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?",
+                    [.text(source), .text(digest)])
                 try merge(started: started, digest: digest, into: &result)
                 if result.added + result.revised > 0 { try afterMerge?(database) }
                 if dryRun {
@@ -109,9 +116,8 @@ public struct ObservationImport {
     private enum ImportRollback: Error { case invalid, unchanged, dryRun }
 
     private func unknownGeo(_ record: ObservationRecord, among codes: Set<String>) -> Diagnostic {
-        Diagnostic(file: record.location.file, line: record.location.line, column: record.location.geoColumn, length: record.geo.count,
-                   message: "unknown geo code '\(record.geo)'",
-                   hint: Suggestions.hint(for: record.geo, among: Array(codes)) ?? "import the geography first: impact import geography FILE")
+        Diagnostic(.unknownGeo(record.geo, known: Array(codes)), file: record.location.file, line: record.location.line,
+                   column: record.location.geoColumn, length: record.geo.count)
     }
 
     private func prepareStaging() throws {
@@ -141,8 +147,9 @@ public struct ObservationImport {
 
         mutating func arguments(_ record: ObservationRecord) -> [SQLValue] {
             let period = periods[record.period] ?? {
-                let text: [SQLValue] = [.text(record.period.code), .text(record.period.grain.rawValue), .text(record.period.start.iso),
-                                        .text(record.period.end.iso), .integer(Int64(record.period.grain.months))]
+                let text: [SQLValue] = [.text(record.period.code), .text(record.period.grain.rawValue),
+                                        .text(record.period.start.iso), .text(record.period.end.iso),
+                                        .integer(Int64(record.period.grain.months))]
                 periods[record.period] = text
                 return text
             }()
@@ -151,8 +158,8 @@ public struct ObservationImport {
                 dimensions[record.dimensions] = text
                 return text
             }()
-            return [.integer(Int64(record.location.line)), .text(record.location.file), .integer(Int64(record.location.geoColumn)),
-                    .text(record.series), .text(record.geo)] + period + dims
+            return [.integer(Int64(record.location.line)), .text(record.location.file),
+                    .integer(Int64(record.location.geoColumn)), .text(record.series), .text(record.geo)] + period + dims
                 + [record.value.sqlValue, record.n.sqlValue, record.provisional.sqlValue, record.suppressed.sqlValue]
         }
     }
@@ -166,25 +173,29 @@ public struct ObservationImport {
             """) == 1
         guard anyRepeated else { return [] }
         return try database.query("""
-            SELECT later.file, later.line, later.geo_column, first.line, later.series_key, later.geo, later.period, later.dims,
+            SELECT later.file, later.line, later.geo_column, first.line,
+                   later.series_key, later.geo, later.period, later.dims,
                    (later.value IS first.value AND later.n IS first.n
-                    AND later.provisional = first.provisional AND later.suppressed = first.suppressed), first.value, later.value
+                    AND later.provisional = first.provisional AND later.suppressed = first.suppressed),
+                   first.value, later.value
             FROM staging AS later
             JOIN staging AS first
               ON first.series_key = later.series_key AND first.geo = later.geo AND first.period = later.period
              AND first.dims = later.dims AND first.rowid < later.rowid
-            WHERE first.rowid = (SELECT min(rowid) FROM staging AS s WHERE s.series_key = later.series_key AND s.geo = later.geo
-                                 AND s.period = later.period AND s.dims = later.dims)
+            WHERE first.rowid = (SELECT min(rowid) FROM staging AS s
+                                 WHERE s.series_key = later.series_key AND s.geo = later.geo
+                                   AND s.period = later.period AND s.dims = later.dims)
             ORDER BY later.rowid
             LIMIT 1000
             """) { row in
-            let key = "\(row.string(4)!) \(row.string(5)!) \(row.string(6)!)" + (row.string(7) == "{}" ? "" : " \(row.string(7)!)")
-            let identical = row.int(8) == 1
-            let message = identical
-                ? "duplicate row for \(key); line \(row.int(3)!) already gives it"
-                : "conflicting values for \(key): \(Self.show(row.double(10))) here, \(Self.show(row.double(9))) on line \(row.int(3)!)"
-            return Diagnostic(file: row.string(0)!, line: row.int(1)!, column: 1, message: message,
-                              hint: identical ? "remove one of the two rows" : "a delivery must give one value per series, geo, period and dimensions")
+            let key = "\(row.string(4)!) \(row.string(5)!) \(row.string(6)!)"
+                + (row.string(7) == "{}" ? "" : " \(row.string(7)!)")
+            let firstLine = row.int(3)!
+            let message: DiagnosticMessage = row.int(8) == 1
+                ? .duplicateRow(key, firstLine: firstLine)
+                : .conflictingValues(key, here: Self.show(row.double(10)), first: Self.show(row.double(9)),
+                                     firstLine: firstLine)
+            return Diagnostic(message, file: row.string(0)!, line: row.int(1)!, column: 1)
         }
     }
 
@@ -198,24 +209,30 @@ public struct ObservationImport {
         try database.execute("""
             INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
             VALUES (?, ?, ?, ?, ?, ?, 'committed')
-            """, [.text(source), .text(origin), .text(digest), .integer(Int64(result.rows)), .text(started), .text(Timestamp.now())])
+            """, [.text(source), .text(origin), .text(digest), .integer(Int64(result.rows)), .text(started),
+                  .text(Timestamp.now())])
         let batch = Int(database.lastInsertedRowID)
         try database.execute(sql: "INSERT OR IGNORE INTO series (key) SELECT DISTINCT series_key FROM staging")
         try database.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS changed (staging_rowid INTEGER PRIMARY KEY, series_id INTEGER NOT NULL, old_id INTEGER);
+            CREATE TEMP TABLE IF NOT EXISTS changed (
+                staging_rowid INTEGER PRIMARY KEY, series_id INTEGER NOT NULL, old_id INTEGER);
             DELETE FROM changed;
             INSERT INTO changed (staging_rowid, series_id, old_id)
             SELECT s.rowid, se.id, o.id
             FROM staging AS s
             JOIN series AS se ON se.key = s.series_key
             LEFT JOIN observation AS o
-              ON o.series_id = se.id AND o.geo = s.geo AND o.period = s.period AND o.dims = s.dims AND o.superseded_by IS NULL
+              ON o.series_id = se.id AND o.geo = s.geo AND o.period = s.period AND o.dims = s.dims
+             AND o.superseded_by IS NULL
             WHERE o.id IS NULL
-               OR NOT (o.value IS s.value AND o.n IS s.n AND o.provisional = s.provisional AND o.suppressed = s.suppressed);
+               OR NOT (o.value IS s.value AND o.n IS s.n
+                       AND o.provisional = s.provisional AND o.suppressed = s.suppressed);
             """)
         result.revised = try database.scalarInt("SELECT count(*) FROM changed WHERE old_id IS NOT NULL") ?? 0
         result.added = try database.scalarInt("SELECT count(*) FROM changed WHERE old_id IS NULL") ?? 0
-        try database.execute("UPDATE observation SET superseded_by = ? WHERE id IN (SELECT old_id FROM changed WHERE old_id IS NOT NULL)", [.integer(Int64(batch))])
+        try database.execute("""
+            UPDATE observation SET superseded_by = ? WHERE id IN (SELECT old_id FROM changed WHERE old_id IS NOT NULL)
+            """, [.integer(Int64(batch))])
         try database.execute("""
             INSERT INTO observation (series_id, geo, period, grain, period_start, period_end, months, dims, dim_keys,
                                      value, n, provisional, suppressed, batch_id)

@@ -34,9 +34,9 @@ enum CLI {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self, EvalCommand.self,
-        DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self, CatalogueCommand.self, HistoryCommand.self,
-        CoverageCommand.self, DemoCommand.self, HelpCommand.self,
+        InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self,
+        EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self,
+        CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self, HelpCommand.self,
     ]
 
     static func command(named name: String) -> (any Command.Type)? {
@@ -56,8 +56,10 @@ enum CLI {
         default: break
         }
         guard let command = command(named: first) else {
-            let hint = Suggestions.hint(for: first, among: commands.map { $0.spec.name }) ?? "run 'impact --help' for the list of commands"
-            context.error(UsageError(first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'", hint: hint).description + "\n")
+            let hint = Suggestions.hint(for: first, among: commands.map { $0.spec.name })
+                ?? "run 'impact --help' for the list of commands"
+            let problem = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
+            context.error(UsageError(problem, hint: hint).description + "\n")
             return ExitCode.usage
         }
         return execute(command, Array(arguments.dropFirst()), context: context)
@@ -80,6 +82,9 @@ enum CLI {
             return failure.exitCode
         } catch let error as StoreError {
             context.error("error: \(error.message)\n")
+            return ExitCode.failure
+        } catch let diagnostic as Diagnostic {
+            context.report([diagnostic])
             return ExitCode.failure
         } catch {
             context.error("error: \(error)\n")
@@ -107,9 +112,12 @@ enum CLI {
 
     static var overview: String {
         let width = commands.map { $0.spec.name.count }.max() ?? 0
-        let list = commands.map { "  " + $0.spec.name + String(repeating: " ", count: width - $0.spec.name.count + 2) + $0.spec.summary }
+        let list = commands.map {
+            "  " + $0.spec.name + String(repeating: " ", count: width - $0.spec.name.count + 2) + $0.spec.summary
+        }
         return """
-            impact \(version) — monitoring indicators for regional programmes against domestic violence and child abuse
+            impact \(version) — monitoring indicators for regional programmes against domestic violence \
+            and child abuse
 
             USAGE: impact COMMAND [options]
 

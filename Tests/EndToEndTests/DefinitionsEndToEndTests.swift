@@ -14,12 +14,14 @@ import Testing
         let result = try ImpactBinary.run(["check", "--indicators", "fixtures/definitions/broken"])
         #expect(result.status == 1)
         let file = "fixtures/definitions/broken/broken.ind"
-        for expected in ["\(file):23:9: error: unknown series 'vt.meldngen'", "hint: did you mean 'vt.meldingen'?",
-                         "\(file):31:9: error: cannot add a count to a percent",
-                         "\(file):34:11: error: indicators refer to each other in a cycle: c_cycle → d_cycle → c_cycle",
-                         "\(file):52:13: error: unknown criterion 'outcom'",
-                         "\(file):55:31: error: 'Polite' is not a value of dimension 'melder'",
-                         "\(file):56:10: error: invalid period '2021-13'",
+        for expected in ["\(file):23:9: error[IMP-L058]: unknown series 'vt.meldngen'",
+                         "hint: did you mean 'vt.meldingen'?",
+                         "\(file):31:9: error[IMP-L055]: cannot add a count to a percent",
+                         "\(file):34:11: error[IMP-L064]: indicators refer to each other in a cycle: "
+                             + "c_cycle → d_cycle → c_cycle",
+                         "\(file):52:13: error[IMP-L009]: unknown criterion 'outcom'",
+                         "\(file):55:31: error[IMP-L063]: 'Polite' is not a value of dimension 'melder'",
+                         "\(file):56:10: error[IMP-L018]: invalid period '2021-13'",
                          "      value vt.meldngen\n            ^" + String(repeating: "~", count: 10) + "\n"] {
             #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
         }
@@ -62,14 +64,18 @@ import Testing
     @Test func evalCSVHasTheDocumentedColumnsAndStatuses() throws {
         let store = ImpactBinary.temporaryDirectory() + "/eval.sqlite"
         #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
-        let result = try ImpactBinary.run(["eval", "--store", store, "--indicator", "wb_adviezen_per_melding", "--indicator", "wb_politie_aandeel",
-                                           "--geo", "VTWB", "--period", "2016..2018", "--format", "csv"])
+        let result = try ImpactBinary.run(["eval", "--store", store, "--indicator", "wb_adviezen_per_melding",
+                                           "--indicator", "wb_politie_aandeel", "--geo", "VTWB",
+                                           "--period", "2016..2018", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "indicator,geo,period,value,numerator,denominator,n,status,flags")
-        #expect(lines.contains { $0.hasPrefix("wb_adviezen_per_melding,VTWB,2018,0.5136612021857924,3102,6039,6039,provisional,") })
+        #expect(lines.contains {
+            $0.hasPrefix("wb_adviezen_per_melding,VTWB,2018,0.5136612021857924,3102,6039,6039,provisional,")
+        })
         #expect(lines.contains("wb_politie_aandeel,VTWB,2016,,,6670,6670,missing,provisional"))
-        let json = try ImpactBinary.run(["eval", "--store", store, "--indicator", "wb_meldingen", "--geo", "VTWB", "--period", "2018", "--format", "json"])
+        let json = try ImpactBinary.run(["eval", "--store", store, "--indicator", "wb_meldingen", "--geo", "VTWB",
+                                         "--period", "2018", "--format", "json"])
         #expect(json.stdout.contains("\"value\": 6039"))
         let badPeriod = try ImpactBinary.run(["eval", "--store", store, "--period", "2018-13"])
         #expect(badPeriod.status == 64 && badPeriod.stderr.contains("invalid period '2018-13'"))

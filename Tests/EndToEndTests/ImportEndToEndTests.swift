@@ -32,9 +32,12 @@ import ImpactStore
         let store = try freshStore()
         let result = try ImpactBinary.run(["import", "csv", fixtures + "/broken/broken-import.csv", "--store", store])
         #expect(result.status == 1)
-        for expected in ["broken-import.csv:3:14: error: unknown geo code 'GM0759'", "broken-import.csv:4:", "3 fields but the header has 4",
-                         "broken-import.csv:5:25: error: value '1x1' is not a number", "broken-import.csv:6:20: error: invalid period '2018-13'",
-                         "broken-import.csv:8:1: error: conflicting values", "did you mean 'GM0758'", "nothing was written"] {
+        for expected in ["broken-import.csv:3:14: error[IMP-I001]: unknown geo code 'GM0759'",
+                         "broken-import.csv:4:21: error[IMP-C010]: row has 3 fields but the header has 4",
+                         "broken-import.csv:5:25: error[IMP-C015]: value '1x1' is not a number",
+                         "broken-import.csv:6:20: error[IMP-C013]: invalid period '2018-13'",
+                         "broken-import.csv:8:1: error[IMP-I003]: conflicting values", "did you mean 'GM0758'",
+                         "nothing was written"] {
             #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
         }
         #expect(result.stdout.isEmpty)
@@ -44,7 +47,8 @@ import ImpactStore
 
     @Test func storeFromEnvironmentVariable() throws {
         let store = try freshStore()
-        let result = try ImpactBinary.run(["import", "csv", fixtures + "/vt-gelderland/regio-2018.csv"], environment: ["IMPACT_STORE": store])
+        let result = try ImpactBinary.run(["import", "csv", fixtures + "/vt-gelderland/regio-2018.csv"],
+                                          environment: ["IMPACT_STORE": store])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Store(path: store).database.scalarInt("SELECT count(*) FROM observation") == 6)
     }
@@ -55,7 +59,8 @@ import ImpactStore
     /// fast the machine is.
     @Test func killMidImportLeavesTheStoreAsBefore() throws {
         let store = try freshStore()
-        let seed = try ImpactBinary.run(["import", "csv", fixtures + "/vt-west-brabant/regio-2015-2018.csv", "--store", store])
+        let seed = try ImpactBinary.run(["import", "csv", fixtures + "/vt-west-brabant/regio-2015-2018.csv",
+                                         "--store", store])
         #expect(seed.status == 0)
         let big = ImpactBinary.temporaryDirectory() + "/big.csv"
         try Self.writeLargeFile(big, rows: 150_000)

@@ -44,9 +44,11 @@ import Testing
 
     @Test func splitsAreModelledByWeights() {
         let geography = Geography(
-            units: [GeoUnit(code: "A", name: "A", level: .gemeente), GeoUnit(code: "B", name: "B", level: .gemeente), GeoUnit(code: "C", name: "C", level: .gemeente)],
-            successions: [Succession(oldCode: "A", newCode: "B", effective: CivilDate(year: 2020, month: 1, day: 1), weight: 0.25),
-                          Succession(oldCode: "A", newCode: "C", effective: CivilDate(year: 2020, month: 1, day: 1), weight: 0.75)])
+            units: ["A", "B", "C"].map { GeoUnit(code: $0, name: $0, level: .gemeente) },
+            successions: [Succession(oldCode: "A", newCode: "B", effective: CivilDate(year: 2020, month: 1, day: 1),
+                                     weight: 0.25),
+                          Succession(oldCode: "A", newCode: "C", effective: CivilDate(year: 2020, month: 1, day: 1),
+                                     weight: 0.75)])
         let crosswalk = Crosswalk(geography: geography, from: .year(2019), to: .year(2020))
         #expect(crosswalk.predecessors(of: "B") == ["A"] && crosswalk.predecessors(of: "C") == ["A"])
         #expect(crosswalk.weight("A", into: "B") == 0.25 && crosswalk.weight("A", into: "C") == 0.75)
@@ -54,14 +56,15 @@ import Testing
 
     @Test func badGeographyFilesAreRejectedWithLocations() throws {
         let directory = TestSupport.temporaryDirectory()
-        let units = TestSupport.write("code,name,level,valid_from\nX1,Een,wijk,\nX2,Twee,gemeente,2019-02-30\n", to: "units.csv", in: directory)
+        let units = TestSupport.write("code,name,level,valid_from\nX1,Een,wijk,\nX2,Twee,gemeente,2019-02-30\n",
+                                      to: "units.csv", in: directory)
         let members = TestSupport.write("set,region,member\nvt,VTWB,X9\n", to: "members.csv", in: directory)
         let store = try TestSupport.storeWithGeography()
         let outcome = try GeographyImport(paths: [units, members]).run(into: store)
         #expect(outcome.failed)
-        #expect(outcome.diagnostics.contains { $0.line == 2 && $0.message.contains("unknown level 'wijk'") })
-        #expect(outcome.diagnostics.contains { $0.line == 3 && $0.message.contains("invalid date '2019-02-30'") })
+        #expect(outcome.diagnostics.map(\.reported)
+                    == [Reported(.unknownGeoLevel, 2, 8), Reported(.invalidDate, 3, 18)])
         let references = try GeographyImport(paths: [members]).run(into: store)
-        #expect(references.diagnostics.contains { $0.message.contains("unknown unit 'X9'") })
+        #expect(references.diagnostics.map(\.code) == [.unknownUnitReference])
     }
 }

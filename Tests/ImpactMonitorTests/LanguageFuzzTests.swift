@@ -41,8 +41,9 @@ import Testing
         }
         """
 
-    static let fragments = ["{", "}", "(", ")", "[", "]", "\"", "\n", ",", "=", "!=", ">=", "per", "1000", "2018-H1", "vt.", "#", "-", "*", "/",
-                            "indicator", "series", "value", "sum(", "lag(", "in", "not", "é", "\\", "%", "0.5", "x"]
+    static let fragments = ["{", "}", "(", ")", "[", "]", "\"", "\n", ",", "=", "!=", ">=", "per", "1000", "2018-H1",
+                            "vt.", "#", "-", "*", "/", "indicator", "series", "value", "sum(", "lag(", "in", "not", "é",
+                            "\\", "%", "0.5", "x"]
 
     @Test func tenThousandRandomAndMutatedInputs() {
         var generator = SeededGenerator(seed: 2026)
@@ -50,14 +51,17 @@ import Testing
         for round in 0..<10_000 {
             var text: String
             if round % 4 == 0 {
-                text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in Self.fragments.randomElement(using: &generator)! }.joined(separator: " ")
+                text = (0..<Int.random(in: 0..<40, using: &generator))
+                    .map { _ in Self.fragments.randomElement(using: &generator)! }.joined(separator: " ")
             } else {
                 var characters = seed
                 for _ in 0..<Int.random(in: 1...6, using: &generator) {
                     let position = Int.random(in: 0..<characters.count, using: &generator)
                     switch Int.random(in: 0..<3, using: &generator) {
                     case 0: characters.remove(at: position)
-                    case 1: characters.insert(contentsOf: Array(Self.fragments.randomElement(using: &generator)!), at: position)
+                    case 1:
+                        let fragment = Self.fragments.randomElement(using: &generator)!
+                        characters.insert(contentsOf: Array(fragment), at: position)
                     default:
                         let length = Int.random(in: 1...20, using: &generator)
                         characters.removeSubrange(position..<min(characters.count, position + length))
@@ -70,6 +74,7 @@ import Testing
             for diagnostic in loaded.diagnostics {
                 #expect(diagnostic.line >= 1 && diagnostic.line <= lineCount + 1, "\(diagnostic) in round \(round)")
                 #expect(!diagnostic.message.isEmpty)
+                #expect(diagnostic.code.rawValue.hasPrefix("IMP-L"), "\(diagnostic) in round \(round)")
             }
             if !loaded.hasErrors {
                 for indicator in loaded.definitions.indicators where indicator.value != nil {

@@ -12,7 +12,8 @@ import Testing
 @testable import ImpactStore
 
 @Suite struct NumberFormatTests {
-    @Test(arguments: [("13.106", 13106.0), ("0,6", 0.6), ("1.234,5", 1234.5), ("-12", -12), ("6803", 6803), ("88,4", 88.4), (",5", 0.5)])
+    @Test(arguments: [("13.106", 13106.0), ("0,6", 0.6), ("1.234,5", 1234.5), ("-12", -12), ("6803", 6803),
+                      ("88,4", 88.4), (",5", 0.5)])
     func dutchNumbers(text: String, value: Double) {
         #expect(DecimalSeparator.comma.parse(text) == .success(value))
     }
@@ -31,7 +32,8 @@ import Testing
     }
 
     /// Whole numbers take a fast path; it must agree with the general parser everywhere it applies.
-    @Test(arguments: ["0", "7", "-0", "0012", "-45", "999999999999999", "1234567890123456", "-", "", " 12", "12 ", "1-2", "+5", "٣"])
+    @Test(arguments: ["0", "7", "-0", "0012", "-45", "999999999999999", "1234567890123456", "-", "", " 12", "12 ",
+                      "1-2", "+5", "٣"])
     func wholeNumberFastPathAgreesWithTheGeneralParser(text: String) {
         for separator in DecimalSeparator.allCases {
             #expect(separator.parse(text) == separator.parseInDetail(text))
@@ -45,7 +47,9 @@ import Testing
 
     @Test func explainsTheSeparatorInsteadOfGuessing() {
         guard case .failure(let problem) = DecimalSeparator.comma.parse("0.6") else { Issue.record("accepted"); return }
-        #expect(problem.reason.contains("thousands separator"))
+        #expect(problem.reason == .ungroupedThousands(thousands: ".", decimal: ",", otherOption: "point"))
+        let message = DiagnosticMessage.invalidValueField(problem)
+        #expect(message.code == .invalidValueField && message.hint?.contains("--decimal point") == true)
     }
 
     @Test func localeFormatting() {

@@ -20,7 +20,7 @@ import Testing
         var received: [Int] = []
         let outcome = try ParsingPipeline<Int>.run(limit: 5, parse: { diagnostics, emit in
             for number in 0..<count where !emit(number) { break }
-            for line in 1...8 { diagnostics.append(Diagnostic(file: "f", line: line, column: 1, message: "problem")) }
+            for line in 1...8 { diagnostics.append(Diagnostic(.emptyGeoField, file: "f", line: line, column: 1)) }
             return count
         }, emit: { received.append($0) })
         #expect(received == Array(0..<count))

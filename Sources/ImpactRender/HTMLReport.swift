@@ -219,7 +219,7 @@ public struct HTMLReport {
         th { background: #eef2f6; } td.num { text-align: right; white-space: nowrap; }
         table.small { font-size: 0.75rem; }
         .verdict.improved { color: var(--good); font-weight: bold; } .verdict.worsened { color: var(--bad); font-weight: bold; }
-        .verdict.notComparable, .gap { color: var(--muted); font-style: italic; }
+        .verdict.not_comparable, .gap { color: var(--muted); font-style: italic; }
         article { border: 1px solid var(--line); border-radius: 4px; padding: 0.6rem 0.8rem; margin: 0.8rem 0; break-inside: avoid; page-break-inside: avoid; }
         figure { margin: 0.4rem 0; } svg.chart { max-width: 100%; height: auto; }
         svg .grid { stroke: #e3e8ed; stroke-width: 1; } svg .tick { font-size: 11px; fill: var(--muted); } svg .tick.gap { font-style: italic; }

@@ -61,6 +61,16 @@ import Testing
         #expect(html.contains("@page { size: A4"))
     }
 
+    /// The style sheet's verdict selectors name verdicts as the markup spells them (their raw values).
+    @Test func verdictStylesSelectRealVerdictClasses() {
+        let selectors = html.components(separatedBy: ".verdict.").dropFirst().map { $0.prefix { $0.isLetter || $0 == "_" } }
+        #expect(selectors.count >= 3)
+        for selector in selectors {
+            #expect(Verdict(rawValue: String(selector)) != nil, "CSS styles .verdict.\(selector), which no verdict is called")
+        }
+    }
+}
+
     @Test func everyChartIsAccessible() {
         let charts = html.components(separatedBy: "<svg ").count - 1
         #expect(charts >= data.entries.count)

@@ -69,7 +69,6 @@ import Testing
             #expect(Verdict(rawValue: String(selector)) != nil, "CSS styles .verdict.\(selector), which no verdict is called")
         }
     }
-}
 
     @Test func everyChartIsAccessible() {
         let charts = html.components(separatedBy: "<svg ").count - 1

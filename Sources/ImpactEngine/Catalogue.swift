@@ -10,29 +10,42 @@ public struct Catalogue {
 
     public init(session: EvaluationSession) { self.session = session }
 
-    public static let columns = ["programme", "line", "criterion", "indicator", "title", "method", "planning", "periods", "areas", "last_delivery"]
+    public static let columns = ["programme", "line", "criterion", "indicator", "title", "method", "planning",
+                                 "periods", "areas", "last_delivery"]
 
     /// Rows ordered by programme, action line, then outcome criteria before the outputs serving them.
     public func table(programme: String? = nil) throws -> DataTable {
         var table = DataTable(columns: Self.columns)
-        let order: [Criterion: Int] = [.outcome: 0, .output: 1, .context: 2]
         let indicators = definitions.indicators
             .filter { programme == nil || $0.programme?.value == programme }
             .enumerated()
-            .sorted { ($0.element.programme?.value ?? "", $0.element.line?.value ?? "", order[$0.element.criterion ?? .context] ?? 3, $0.offset)
-                    < ($1.element.programme?.value ?? "", $1.element.line?.value ?? "", order[$1.element.criterion ?? .context] ?? 3, $1.offset) }
+            .sorted { Self.order($0.element, $0.offset) < Self.order($1.element, $1.offset) }
             .map(\.element)
         for indicator in indicators {
-            let availability = try self.availability(indicator)
-            let lineTitle = indicator.programme.flatMap { definitions.programme($0.value) }?.lines.first { $0.id.value == indicator.line?.value }?.title
-            table.rows.append([
-                DataTable.Cell(indicator.programme?.value), DataTable.Cell(lineTitle ?? indicator.line?.value),
-                DataTable.Cell(indicator.criterion?.rawValue), .text(indicator.id.value), DataTable.Cell(indicator.title),
-                DataTable.Cell(indicator.source), .text(indicator.status.rawValue + (indicator.statusNote.map { ": \($0)" } ?? "")),
-                DataTable.Cell(availability.periods), DataTable.Cell(availability.areas), DataTable.Cell(availability.lastDelivery),
-            ])
+            table.rows.append(try row(indicator))
         }
         return table
+    }
+
+    /// Ties keep the order of the definitions.
+    private static func order(_ indicator: IndicatorDeclaration, _ offset: Int) -> (String, String, Int, Int) {
+        let criterion: [Criterion: Int] = [.outcome: 0, .output: 1, .context: 2]
+        return (indicator.programme?.value ?? "", indicator.line?.value ?? "",
+                criterion[indicator.criterion ?? .context] ?? 3, offset)
+    }
+
+    private func row(_ indicator: IndicatorDeclaration) throws -> [DataTable.Cell] {
+        let availability = try self.availability(indicator)
+        let programme = indicator.programme.flatMap { definitions.programme($0.value) }
+        let lineTitle = programme?.lines.first { $0.id.value == indicator.line?.value }?.title
+        let planning = indicator.status.rawValue + (indicator.statusNote.map { ": \($0)" } ?? "")
+        return [
+            DataTable.Cell(indicator.programme?.value), DataTable.Cell(lineTitle ?? indicator.line?.value),
+            DataTable.Cell(indicator.criterion?.rawValue), .text(indicator.id.value), DataTable.Cell(indicator.title),
+            DataTable.Cell(indicator.source), .text(planning),
+            DataTable.Cell(availability.periods), DataTable.Cell(availability.areas),
+            DataTable.Cell(availability.lastDelivery),
+        ]
     }
 
     struct Availability {

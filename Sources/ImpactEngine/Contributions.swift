@@ -19,13 +19,16 @@ public struct Contributions {
 
     public static let columns = ["indicator", "region", "member", "name", "contribution", "share_of_change", "note"]
 
-    public func rows(_ id: String, region: String, from a: Period, to b: Period, vintage: Vintage = .current) throws -> [Row] {
-        let members = Set(publication.geography.memberships.filter { $0.region == region && ($0.overlaps(a) || $0.overlaps(b)) }.map(\.member)).sorted()
+    public func rows(_ id: String, region: String, from a: Period, to b: Period,
+                     vintage: Vintage = .current) throws -> [Row] {
+        let memberships = publication.geography.memberships
+            .filter { $0.region == region && ($0.overlaps(a) || $0.overlaps(b)) }
+        let members = Set(memberships.map(\.member)).sorted()
         guard !members.isEmpty else { return [] }
         let plan = try publication.evaluator.session.plan(id)
         let geos = [region] + members
-        let before = Dictionary(uniqueKeysWithValues: try publication.evaluate(id, EvaluationRequest(geos: geos, periods: [a], vintage: vintage)).map { ($0.geo, $0) })
-        let after = Dictionary(uniqueKeysWithValues: try publication.evaluate(id, EvaluationRequest(geos: geos, periods: [b], vintage: vintage)).map { ($0.geo, $0) })
+        let before = try results(id, geos: geos, period: a, vintage: vintage)
+        let after = try results(id, geos: geos, period: b, vintage: vintage)
         var rows: [Row] = []
         var hidden = 0
         for member in members {
@@ -36,23 +39,45 @@ public struct Contributions {
                             note: share == nil ? "no figure for this area in both periods" : nil))
         }
         if hidden > 0 {
-            rows.append(Row(indicator: id, region: region, member: "(\(hidden) suppressed)", contribution: nil, note: "small numbers: not shown per area"))
+            rows.append(Row(indicator: id, region: region, member: "(\(hidden) suppressed)", contribution: nil,
+                            note: "small numbers: not shown per area"))
         }
         return rows.sorted { abs($0.contribution ?? 0) > abs($1.contribution ?? 0) }
     }
 
-    private func contribution(_ old: IndicatorResult?, _ new: IndicatorResult?, region: (IndicatorResult?, IndicatorResult?), fraction: Bool) -> Double? {
+    private func results(_ id: String, geos: [String], period: Period,
+                         vintage: Vintage) throws -> [String: IndicatorResult] {
+        let request = EvaluationRequest(geos: geos, periods: [period], vintage: vintage)
+        return Dictionary(uniqueKeysWithValues: try publication.evaluate(id, request).map { ($0.geo, $0) })
+    }
+
+    private func contribution(_ old: IndicatorResult?, _ new: IndicatorResult?,
+                              region: (IndicatorResult?, IndicatorResult?), fraction: Bool) -> Double? {
         guard fraction else {
             guard let a = old?.value, let b = new?.value else { return nil }
             return b - a
         }
-        guard let ratioA = region.0.flatMap({ r in r.numerator.flatMap { n in r.denominator.map { n / $0 } } }),
+        guard let ratioA = region.0.flatMap(Self.ratio),
               let regionDenominator = region.1?.denominator, regionDenominator != 0,
-              let scale = region.1.flatMap({ r in r.value.flatMap { v in r.numerator.flatMap { n in r.denominator.map { n == 0 ? 1 : v * $0 / n } } } })
+              let scale = region.1.flatMap(Self.scale)
         else { return nil }
-        guard let numeratorA = old?.numerator, let numeratorB = new?.numerator, let denominatorA = old?.denominator, let denominatorB = new?.denominator else { return nil }
+        guard let numeratorA = old?.numerator, let numeratorB = new?.numerator,
+              let denominatorA = old?.denominator, let denominatorB = new?.denominator else { return nil }
         let deltaN = numeratorB - numeratorA
         let deltaD = denominatorB - denominatorA
         return scale * (deltaN - ratioA * deltaD) / regionDenominator
+    }
+
+    private static func ratio(_ result: IndicatorResult) -> Double? {
+        guard let numerator = result.numerator, let denominator = result.denominator else { return nil }
+        return numerator / denominator
+    }
+
+    /// The factor between the value and N / D (100 for a percentage), so that contributions come out
+    /// in the indicator's own unit.
+    private static func scale(_ result: IndicatorResult) -> Double? {
+        guard let value = result.value, let numerator = result.numerator,
+              let denominator = result.denominator else { return nil }
+        return numerator == 0 ? 1 : value * denominator / numerator
     }
 }

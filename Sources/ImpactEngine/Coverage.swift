@@ -24,20 +24,24 @@ public struct Coverage {
     /// missing (no row at all) — over every area and period that has any figure of the series.
     public func cells(series keys: [String], geos: [String]?) throws -> DataTable {
         let states = try ObservationSummary(store: store).cellStates(series: keys)
-        var table = DataTable(columns: ["series", "geo"],
-                              notes: ["✓ present · v provisional · s suppressed at source · ∅ delivered empty · – missing"])
+        var table = DataTable(columns: ["series", "geo"], notes: [Self.legend])
         let periods = Period.chronological(states.map(\.period))
         table.columns += periods
         var cells: [String: String] = [:]
         for state in states {
-            cells["\(state.series) \(state.geo) \(state.period)"] = state.suppressed ? "s" : (!state.hasValue ? "∅" : (state.provisional ? "v" : "✓"))
+            let mark = state.suppressed ? "s" : (!state.hasValue ? "∅" : (state.provisional ? "v" : "✓"))
+            cells["\(state.series) \(state.geo) \(state.period)"] = mark
         }
         for key in Array(Set(states.map(\.series))).sorted() {
             let areas = geos ?? Array(Set(states.filter { $0.series == key }.map(\.geo))).sorted()
             for geo in areas {
-                table.rows.append([.text(key), .text(geo)] + periods.map { .text(cells["\(key) \(geo) \($0)"] ?? "–") })
+                let marks = periods.map { DataTable.Cell.text(cells["\(key) \(geo) \($0)"] ?? "–") }
+                table.rows.append([.text(key), .text(geo)] + marks)
             }
         }
         return table
     }
+
+    private static let legend = "✓ present · v provisional · s suppressed at source · ∅ delivered empty"
+        + " · – missing"
 }

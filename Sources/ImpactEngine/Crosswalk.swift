@@ -30,16 +30,26 @@ public struct Crosswalk {
 
     /// Combines the predecessors' results: weighted sums of counts, or of numerators and
     /// denominators for fractions. Non-additive values cannot be mapped and stay missing.
-    func combine(_ parts: [IndicatorResult], into code: String, plan: IndicatorPlan, additive: Bool) -> (IndicatorResult?, DiffReason) {
+    func combine(_ parts: [IndicatorResult], into code: String, plan: IndicatorPlan,
+                 additive: Bool) -> (IndicatorResult?, DiffReason) {
         let names = predecessors(of: code).map { geography.unit($0)?.name ?? $0 }.joined(separator: " + ")
-        func note(_ detail: String? = nil) -> DiffReason { .boundaryMapped(from: names, to: geography.unit(code)?.name ?? code, code: code, detail: detail) }
+        func note(_ detail: String? = nil) -> DiffReason {
+            .boundaryMapped(from: names, to: geography.unit(code)?.name ?? code, code: code, detail: detail)
+        }
         guard additive else { return (nil, note("a non-additive value cannot be mapped")) }
-        guard let first = parts.first, parts.count == predecessors(of: code).count else { return (nil, note("not every predecessor has a value")) }
+        guard let first = parts.first, parts.count == predecessors(of: code).count else {
+            return (nil, note("not every predecessor has a value"))
+        }
         if parts.contains(where: { $0.status == .suppressed }) {
             var hidden = first
             hidden.status = .suppressed
             return (hidden, note())
         }
+        return (weightedSum(parts, into: code, plan: plan), note())
+    }
+
+    /// Missing when any part lacks a figure: a partial sum would read as a fall.
+    private func weightedSum(_ parts: [IndicatorResult], into code: String, plan: IndicatorPlan) -> IndicatorResult {
         func weighted(_ value: (IndicatorResult) -> Double?) -> Double? {
             var total = 0.0
             for part in parts {
@@ -48,12 +58,15 @@ public struct Crosswalk {
             }
             return total
         }
-        var combined = IndicatorResult(indicator: first.indicator, geo: code, period: first.period, value: nil, numerator: nil, denominator: nil,
-                                       n: nil, status: .missing, flags: Array(Set(parts.flatMap(\.flags))).sorted())
+        var combined = IndicatorResult(indicator: parts[0].indicator, geo: code, period: parts[0].period, value: nil,
+                                       numerator: nil, denominator: nil, n: nil, status: .missing,
+                                       flags: Array(Set(parts.flatMap(\.flags))).sorted())
         if plan.fraction != nil {
-            guard let numerator = weighted({ $0.numerator }), let denominator = weighted({ $0.denominator }), denominator != 0,
-                  let scale = parts.first(where: { $0.value != nil && $0.numerator != 0 }).map({ $0.value! * $0.denominator! / $0.numerator! }) ?? Optional(1)
-            else { return (combined, note()) }
+            guard let numerator = weighted({ $0.numerator }), let denominator = weighted({ $0.denominator }),
+                  denominator != 0 else { return combined }
+            // A scaled fraction (per 100, per 1,000) keeps the scale the predecessors were published in.
+            let scale = parts.first(where: { $0.value != nil && $0.numerator != 0 })
+                .map { $0.value! * $0.denominator! / $0.numerator! } ?? 1
             combined.numerator = numerator
             combined.denominator = denominator
             combined.n = denominator
@@ -61,7 +74,8 @@ public struct Crosswalk {
         } else {
             combined.value = weighted { $0.value }
         }
-        combined.status = combined.value == nil ? .missing : (parts.contains { $0.status == .provisional } ? .provisional : .ok)
-        return (combined, note())
+        let provisional = parts.contains { $0.status == .provisional }
+        combined.status = combined.value == nil ? .missing : (provisional ? .provisional : .ok)
+        return combined
     }
 }

@@ -1,4 +1,3 @@
-
 /// Small-cell protection for everything published. Counts from 1 to `minimumCell − 1` (and
 /// anything computed from them) are suppressed; then, wherever a total is published and exactly one
 /// of its parts is suppressed, a second part is suppressed too, so no cell can be recovered as the
@@ -39,8 +38,13 @@ public struct DisclosureControl: Sendable {
                 let members = [group.total] + group.parts.filter { counts[$0] != nil }
                 let unknowns = members.filter { hidden.contains($0) || unpublished.contains($0) }
                 guard unknowns.count == 1, hidden.contains(unknowns[0]) else { continue }
-                let candidates = group.parts.filter { counts[$0] != nil && !hidden.contains($0) && !unpublished.contains($0) }
-                let complement = candidates.min { size(counts[$0]) < size(counts[$1]) || (size(counts[$0]) == size(counts[$1]) && $0 < $1) }
+                let candidates = group.parts.filter {
+                    counts[$0] != nil && !hidden.contains($0) && !unpublished.contains($0)
+                }
+                let smallest = candidates.min {
+                    size(counts[$0]) < size(counts[$1]) || (size(counts[$0]) == size(counts[$1]) && $0 < $1)
+                }
+                let complement = smallest
                     ?? (hidden.contains(group.total) || unpublished.contains(group.total) ? nil : group.total)
                 if let complement {
                     hidden.insert(complement)

@@ -43,8 +43,8 @@ public final class EvaluationSession {
         let rollups = useRollups && request.vintage == .current ? try rollupRegistry() : nil
         let plan = ReadPlanner.place(try plan(id), rollups: rollups, vintage: request.vintage)
         let query = generator.compile(plan, vintage: request.vintage)
-        let arguments = [SQLValue.text(JSONText.array(request.geos)), .text(Self.periodsJSON(request.periods, shifts: plan.shifts))]
-            + query.fixedParameters
+        let periods = Self.periodsJSON(request.periods, shifts: plan.shifts)
+        let arguments = [SQLValue.text(JSONText.array(request.geos)), .text(periods)] + query.fixedParameters
         return BoundQuery(plan: plan, query: query, arguments: arguments)
     }
 
@@ -62,15 +62,8 @@ public final class EvaluationSession {
                 let shifted = shift.apply(to: period)
                 return [JSONText.quote(shifted.start.iso), JSONText.quote(shifted.end.iso)]
             }
-            return "{\"p\":\(JSONText.quote(period.code)),\"m\":\(period.grain.months),\"w\":[\(windows.joined(separator: ","))]}"
+            let code = JSONText.quote(period.code)
+            return "{\"p\":\(code),\"m\":\(period.grain.months),\"w\":[\(windows.joined(separator: ","))]}"
         }.joined(separator: ",") + "]"
     }
-}
-
-/// A compiled indicator statement with all its arguments: the request's areas and periods (`?1`,
-/// `?2`) followed by the plan's own parameters.
-public struct BoundQuery: Sendable {
-    public let plan: IndicatorPlan
-    public let query: CompiledQuery
-    public let arguments: [SQLValue]
 }

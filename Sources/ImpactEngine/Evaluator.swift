@@ -1,21 +1,6 @@
-import Foundation
 import ImpactCompiler
-import ImpactCore
 import ImpactLanguage
 import ImpactStore
-
-/// Which areas and periods to evaluate.
-public struct EvaluationRequest: Sendable {
-    public var geos: [String]
-    public var periods: [Period]
-    public var vintage: Vintage
-
-    public init(geos: [String], periods: [Period], vintage: Vintage = .current) {
-        self.geos = geos
-        self.periods = periods
-        self.vintage = vintage
-    }
-}
 
 /// Evaluates indicators against the store: one statement per indicator, whatever the number of
 /// areas and periods, planned and compiled through the command's `EvaluationSession`.
@@ -42,8 +27,8 @@ public struct Evaluator {
         let bound = try session.boundQuery(id, request, useRollups: useRollups)
         let cache = ResultCache(database: store.database)
         let planning = definitions.indicator(id).map(\.status) ?? .available
-        let key = ResultCache.key(id: id, sql: bound.query.sql, arguments: bound.arguments, minimumN: bound.plan.minimumN,
-                                  planning: planning.rawValue)
+        let key = ResultCache.key(id: id, sql: bound.query.sql, arguments: bound.arguments,
+                                  minimumN: bound.plan.minimumN, planning: planning.rawValue)
         let cacheable = useCache && request.vintage == .current
         if cacheable, let cached = try cache.lookup(key) { return cached }
         trace?(bound)
@@ -59,12 +44,15 @@ public struct Evaluator {
         return try statement.query(bound.arguments) { row in
             let inputs = (0..<bound.query.inputCount).map { index -> InputCell in
                 let base = SQLGenerator.cellColumns.count + index * SQLGenerator.inputColumns.count
-                return InputCell(value: row.double(base), n: row.double(base + 1), provisional: row.int(base + 2) == 1,
-                                 suppressed: row.int(base + 3) == 1, complete: row.int(base + 4) != 0, partial: row.int(base + 5) == 1,
+                return InputCell(value: row.double(base), n: row.double(base + 1),
+                                 provisional: row.int(base + 2) == 1, suppressed: row.int(base + 3) == 1,
+                                 complete: row.int(base + 4) != 0, partial: row.int(base + 5) == 1,
                                  present: row.int(base + 6) == 1)
             }
-            var result = IndicatorResult(indicator: id, geo: row.string(0)!, period: row.string(1)!, value: row.double(2), numerator: row.double(3),
-                                         denominator: row.double(4), divisionByZero: row.int(5) == 1, inputs: inputs, minimumN: plan.minimumN, hasFraction: hasFraction)
+            var result = IndicatorResult(indicator: id, geo: row.string(0)!, period: row.string(1)!,
+                                         value: row.double(2), numerator: row.double(3), denominator: row.double(4),
+                                         divisionByZero: row.int(5) == 1, inputs: inputs, minimumN: plan.minimumN,
+                                         hasFraction: hasFraction)
             // Data that is not delivered yet says so, instead of looking like a gap.
             if planning != .available { result.flags.append("planning_\(planning.rawValue)") }
             return result

@@ -16,13 +16,17 @@ public struct History {
         return table
     }
 
-    public func vintages(series: String, geo: String, period: Period, dimensions: [String: String]) throws -> DataTable {
-        var table = DataTable(columns: ["batch", "source", "origin", "finished", "value", "n", "provisional", "suppressed", "state"])
-        let vintages = try ObservationSummary(store: store).vintages(series: series, geo: geo, period: period, dimensions: dimensions)
+    public func vintages(series: String, geo: String, period: Period,
+                         dimensions: [String: String]) throws -> DataTable {
+        var table = DataTable(columns: ["batch", "source", "origin", "finished", "value", "n", "provisional",
+                                        "suppressed", "state"])
+        let vintages = try ObservationSummary(store: store)
+            .vintages(series: series, geo: geo, period: period, dimensions: dimensions)
         table.rows = vintages.map { vintage in
-            [.integer(vintage.batch.id), .text(vintage.batch.source), .text(vintage.batch.origin), .text(vintage.batch.finished),
-             DataTable.Cell(vintage.value), DataTable.Cell(vintage.n), .text(vintage.provisional ? "yes" : "no"),
-             .text(vintage.suppressed ? "yes" : "no"), .text(vintage.supersededBy.map { "superseded by batch \($0)" } ?? "current")]
+            [.integer(vintage.batch.id), .text(vintage.batch.source), .text(vintage.batch.origin),
+             .text(vintage.batch.finished), DataTable.Cell(vintage.value), DataTable.Cell(vintage.n),
+             .text(vintage.provisional ? "yes" : "no"), .text(vintage.suppressed ? "yes" : "no"),
+             .text(vintage.supersededBy.map { "superseded by batch \($0)" } ?? "current")]
         }
         return table
     }

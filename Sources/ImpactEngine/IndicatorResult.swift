@@ -1,12 +1,5 @@
 import ImpactCore
 
-/// The status every produced number carries.
-public enum ResultStatus: String, CaseIterable, Sendable, Codable {
-    case ok, missing, incomplete
-    case divisionByZero = "division_by_zero", insufficientN = "insufficient_n"
-    case provisional, suppressed
-}
-
 /// One evaluated cell: an indicator for one area and one period.
 public struct IndicatorResult: Sendable, Equatable {
     public let indicator: String
@@ -19,11 +12,12 @@ public struct IndicatorResult: Sendable, Equatable {
     public var status: ResultStatus
     public var flags: [String]
 
-    public static let columns = ["indicator", "geo", "period", "value", "numerator", "denominator", "n", "status", "flags"]
+    public static let columns = ["indicator", "geo", "period", "value", "numerator", "denominator", "n", "status",
+                                 "flags"]
 
     public var row: [DataTable.Cell] {
-        [.text(indicator), .text(geo), .text(period), DataTable.Cell(value), DataTable.Cell(numerator), DataTable.Cell(denominator),
-         DataTable.Cell(n), .text(status.rawValue), .text(flags.joined(separator: "|"))]
+        [.text(indicator), .text(geo), .text(period), DataTable.Cell(value), DataTable.Cell(numerator),
+         DataTable.Cell(denominator), DataTable.Cell(n), .text(status.rawValue), .text(flags.joined(separator: "|"))]
     }
 }
 
@@ -65,7 +59,7 @@ extension IndicatorResult {
             status = .ok
         }
         let shown = status == .ok || status == .provisional || status == .insufficientN
-        self.init(indicator: indicator, geo: geo, period: period, value: shown ? value : nil, numerator: numerator, denominator: denominator,
-                  n: n, status: status, flags: flags)
+        self.init(indicator: indicator, geo: geo, period: period, value: shown ? value : nil, numerator: numerator,
+                  denominator: denominator, n: n, status: status, flags: flags)
     }
 }

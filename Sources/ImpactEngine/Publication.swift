@@ -38,16 +38,33 @@ public struct Publication {
         var protected: [IndicatorResult] = []
         for period in request.periods {
             let cells = results.filter { $0.period == period.code }
-            let counts = Dictionary(uniqueKeysWithValues: cells.map { ($0.geo, Self.protectedCounts($0, valueIsCount: valueIsCount)) })
+            let counts = Dictionary(uniqueKeysWithValues: cells.map {
+                ($0.geo, Self.protectedCounts($0, valueIsCount: valueIsCount))
+            })
             let groups = additive ? self.groups(for: cells.map(\.geo), in: period) : []
             let hidden = control.suppressed(counts: counts, groups: groups)
             for cell in cells where request.geos.contains(cell.geo) {
-                protected.append(hidden.contains(cell.geo) ? suppressed(cell, primary: counts[cell.geo]!.contains { control.isSmall($0) }) : cell)
+                guard hidden.contains(cell.geo) else {
+                    protected.append(cell)
+                    continue
+                }
+                let primary = counts[cell.geo]!.contains { control.isSmall($0) }
+                protected.append(suppressed(cell, primary: primary))
             }
         }
-        let order = Dictionary(uniqueKeysWithValues: request.geos.enumerated().map { ($0.element, $0.offset) })
-        let periodOrder = Dictionary(uniqueKeysWithValues: request.periods.enumerated().map { ($0.element.code, $0.offset) })
-        return protected.sorted { (order[$0.geo] ?? 0, periodOrder[$0.period] ?? 0) < (order[$1.geo] ?? 0, periodOrder[$1.period] ?? 0) }
+        return Self.ordered(protected, as: request)
+    }
+
+    /// The widened request evaluates in its own order; callers get the order they asked for.
+    private static func ordered(_ results: [IndicatorResult], as request: EvaluationRequest) -> [IndicatorResult] {
+        let geoOrder = Dictionary(uniqueKeysWithValues: request.geos.enumerated().map { ($0.element, $0.offset) })
+        let periodOrder = Dictionary(uniqueKeysWithValues: request.periods.enumerated().map {
+            ($0.element.code, $0.offset)
+        })
+        func position(_ result: IndicatorResult) -> (Int, Int) {
+            (geoOrder[result.geo] ?? 0, periodOrder[result.period] ?? 0)
+        }
+        return results.sorted { position($0) < position($1) }
     }
 
     /// What is evaluated to publish `request`: with suppression, the whole hierarchy around the
@@ -68,7 +85,9 @@ public struct Publication {
             let parents = geography.memberships.filter { geos.contains($0.member) && $0.overlaps(period) }.map(\.region)
             for region in Set(geos + parents).sorted() {
                 add(region)
-                for member in geography.memberships where member.region == region && member.overlaps(period) { add(member.member) }
+                for member in geography.memberships where member.region == region && member.overlaps(period) {
+                    add(member.member)
+                }
             }
         }
         return all
@@ -77,7 +96,8 @@ public struct Publication {
     func groups(for geos: [String], in period: Period) -> [DisclosureControl.Group] {
         let present = Set(geos)
         return present.sorted().compactMap { region in
-            let parts = Set(geography.memberships.filter { $0.region == region && $0.overlaps(period) }.map(\.member)).sorted()
+            let memberships = geography.memberships.filter { $0.region == region && $0.overlaps(period) }
+            let parts = Set(memberships.map(\.member)).sorted()
             return parts.isEmpty ? nil : DisclosureControl.Group(total: region, parts: parts.filter(present.contains))
         }
     }

@@ -7,7 +7,8 @@ struct ResultCache {
     let database: Database
 
     static func key(id: String, sql: String, arguments: [SQLValue], minimumN: Double?, planning: String) -> String {
-        let text = ([id, sql, planning, minimumN.map { String($0) } ?? ""] + arguments.map(\.description)).joined(separator: "\u{1}")
+        let fields = [id, sql, planning, minimumN.map { String($0) } ?? ""] + arguments.map(\.description)
+        let text = fields.joined(separator: "\u{1}")
         return SHA256.hex(Array(text.utf8))
     }
 
@@ -23,8 +24,9 @@ struct ResultCache {
     /// back exact and are read without a decimal parser.
     static func encode(_ results: [IndicatorResult]) -> String {
         results.map { result in
-            [result.indicator, result.geo, result.period, hex(result.value), hex(result.numerator), hex(result.denominator), hex(result.n),
-             result.status.rawValue, result.flags.joined(separator: "|")].joined(separator: "\t")
+            [result.indicator, result.geo, result.period, hex(result.value), hex(result.numerator),
+             hex(result.denominator), hex(result.n), result.status.rawValue, result.flags.joined(separator: "|")]
+                .joined(separator: "\t")
         }.joined(separator: "\n")
     }
 
@@ -51,11 +53,12 @@ struct ResultCache {
     private static func result(_ fields: [Range<Int>], in payload: UnsafeRawBufferPointer) -> IndicatorResult? {
         func text(_ index: Int) -> String { String(decoding: payload[fields[index]], as: UTF8.self) }
         func number(_ index: Int) -> Double?? { double(payload[fields[index]]) }
-        guard fields.count == 9, let status = ResultStatus(rawValue: text(7)),
-              let value = number(3), let numerator = number(4), let denominator = number(5), let n = number(6) else { return nil }
+        guard fields.count == 9, let status = ResultStatus(rawValue: text(7)), let value = number(3),
+              let numerator = number(4), let denominator = number(5), let n = number(6) else { return nil }
         let flags = text(8)
-        return IndicatorResult(indicator: text(0), geo: text(1), period: text(2), value: value, numerator: numerator, denominator: denominator,
-                               n: n, status: status, flags: flags.isEmpty ? [] : flags.split(separator: "|").map(String.init))
+        return IndicatorResult(indicator: text(0), geo: text(1), period: text(2), value: value, numerator: numerator,
+                               denominator: denominator, n: n, status: status,
+                               flags: flags.isEmpty ? [] : flags.split(separator: "|").map(String.init))
     }
 
     private static func hex(_ value: Double?) -> String {

@@ -32,24 +32,29 @@ public struct RollupBuilder {
             areas[key, default: AreaTotals()].own = best.figure
             let unit = AreaPeriod(area: key.area, period: key.period)
             let membership = regions[unit] ?? {
-                let found = (index.kind(of: names[key.area]) == .area, index.regions(of: names[key.area], during: key.period).map { names.id($0) })
+                let area = names[key.area]
+                let found = (index.kind(of: area) == .area,
+                             index.regions(of: area, during: key.period).map { names.id($0) })
                 regions[unit] = found
                 return found
             }()
             for region in membership.regions {
-                areas[CellKey(dims: key.dims, area: region, period: key.period), default: AreaTotals()].members.add(best.figure, required: membership.required)
+                let regionKey = CellKey(dims: key.dims, area: region, period: key.period)
+                areas[regionKey, default: AreaTotals()].members.add(best.figure, required: membership.required)
             }
         }
         // An area's own figure for the very period it was delivered for is that observation:
         // evaluation reads it from there, so it is not stored twice.
         return areas.compactMap { key, totals in
             if totals.own?.delivered == true { return nil }
-            return cell(key, totals, names: names, requiredMembers: totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0)
+            let required = totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0
+            return cell(key, totals, names: names, requiredMembers: required)
         }
     }
 
     /// Per area and period, the figure of the coarsest grain delivered (a delivered year beats the sum of its months).
-    private func unitFigures(_ observations: [RollupObservation], names: inout NameTable) -> [CellKey: (grain: Int, figure: UnitFigure)] {
+    private func unitFigures(_ observations: [RollupObservation],
+                             names: inout NameTable) -> [CellKey: (grain: Int, figure: UnitFigure)] {
         var sums: [GrainKey: TimeTotals] = [:]
         sums.reserveCapacity(observations.count * 2)
         var containing: [Period: [Period]] = [:]
@@ -61,7 +66,8 @@ public struct RollupBuilder {
             }()
             let dims = names.id(observation.dims), unit = names.id(observation.unit)
             for target in targets {
-                let key = GrainKey(cell: CellKey(dims: dims, area: unit, period: target), grain: observation.period.grain.months)
+                let key = GrainKey(cell: CellKey(dims: dims, area: unit, period: target),
+                                   grain: observation.period.grain.months)
                 sums[key, default: TimeTotals()].add(observation)
             }
         }
@@ -79,20 +85,22 @@ public struct RollupBuilder {
     /// and none when the series may not be added over time).
     private func coarser(than period: Period) -> [Period] {
         guard time != .none, period.grain.months > 0 else { return [] }
-        return [Grain.quarter, .half, .year].filter { $0.months > period.grain.months }.compactMap { period.converted(to: $0) }
+        return [Grain.quarter, .half, .year].filter { $0.months > period.grain.months }
+            .compactMap { period.converted(to: $0) }
     }
 
     private func cell(_ key: CellKey, _ totals: AreaTotals, names: NameTable, requiredMembers: Int) -> RollupCell {
         if let own = totals.own {
-            return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period, value: own.complete ? own.value : nil, n: own.n,
-                              provisional: own.provisional, suppressed: own.suppressed, complete: own.complete, partial: false, direct: true)
+            return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period,
+                              value: own.complete ? own.value : nil, n: own.n, provisional: own.provisional,
+                              suppressed: own.suppressed, complete: own.complete, partial: false, direct: true)
         }
         let members = totals.members
         let allMembers = members.required == requiredMembers
         return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period,
                           value: members.allComplete && allMembers ? members.value(geo) : nil, n: members.totals.n,
-                          provisional: members.totals.provisional, suppressed: members.totals.suppressed, complete: members.allComplete,
-                          partial: !allMembers, direct: false)
+                          provisional: members.totals.provisional, suppressed: members.totals.suppressed,
+                          complete: members.allComplete, partial: !allMembers, direct: false)
     }
 }
 
@@ -177,7 +185,8 @@ private struct TimeTotals {
     var last: RollupObservation?
 
     mutating func add(_ observation: RollupObservation) {
-        totals.add(value: observation.value, n: observation.n, provisional: observation.provisional, suppressed: observation.suppressed)
+        totals.add(value: observation.value, n: observation.n, provisional: observation.provisional,
+                   suppressed: observation.suppressed)
         if last.map({ $0.period.start < observation.period.start }) ?? true { last = observation }
     }
 
@@ -188,7 +197,8 @@ private struct TimeTotals {
         case .sum: value = totals.anyMissing ? nil : totals.sum
         case .average: value = totals.anyMissing ? nil : totals.sum / Double(totals.count)
         case .last: value = last?.value
-        case .weighted: value = totals.anyMissing ? nil : totals.count == 1 ? last?.value : ratio(totals.weighted, totals.n)
+        case .weighted:
+            value = totals.anyMissing ? nil : totals.count == 1 ? last?.value : ratio(totals.weighted, totals.n)
         case .none: value = totals.count == 1 ? last?.value : nil
         }
         switch time {
@@ -196,7 +206,8 @@ private struct TimeTotals {
         case .none: complete = true
         default: complete = grain == 0 || totals.count * grain == window.grain.months
         }
-        return UnitFigure(value: value, n: totals.n, provisional: totals.provisional, suppressed: totals.suppressed, complete: complete)
+        return UnitFigure(value: value, n: totals.n, provisional: totals.provisional, suppressed: totals.suppressed,
+                          complete: complete)
     }
 }
 
@@ -254,7 +265,8 @@ private struct MembershipIndex {
     mutating func requiredMembers(of region: String, during period: Period) -> Int {
         let key = CodePeriod(code: region, period: period)
         if let cached = requiredCache[key] { return cached }
-        let count = Set((byRegion[region] ?? []).filter { $0.overlaps(period) && kinds[$0.member] == .area }.map(\.member)).count
+        let members = (byRegion[region] ?? []).filter { $0.overlaps(period) && kinds[$0.member] == .area }
+        let count = Set(members.map(\.member)).count
         requiredCache[key] = count
         return count
     }

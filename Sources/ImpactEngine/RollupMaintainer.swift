@@ -49,7 +49,8 @@ public struct RollupMaintainer {
     /// touched combinations and years. Every rollup period lies within the year it starts in, so a
     /// year of observations is all a year of rollups needs: memory stays flat however long the
     /// history is, and the cost of a small batch follows the batch.
-    private func rebuild(seriesID: Int, scope: RollupStore.Scope?, areas: [String], with builder: RollupBuilder) throws {
+    private func rebuild(seriesID: Int, scope: RollupStore.Scope?, areas: [String],
+                         with builder: RollupBuilder) throws {
         let extent = try scope.map { ($0.dimensionKeys, $0.years) } ?? rollups.extent(seriesID: seriesID)
         var chunk: [RollupObservation] = []
         for year in extent.1.sorted() {

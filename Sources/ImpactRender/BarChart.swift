@@ -36,26 +36,42 @@ public struct BarChart: Sendable {
 
     /// Bar length for a value; bars start at zero.
     public func length(_ value: Double) -> Double {
-        scale.position(value, from: 0, to: width - labelWidth - valueWidth) - scale.position(0, from: 0, to: width - labelWidth - valueWidth)
+        let end = width - labelWidth - valueWidth
+        return scale.position(value, from: 0, to: end) - scale.position(0, from: 0, to: end)
     }
 
     public var svg: String {
-        let id = SVGText.identifier("b", title)
-        var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(id)t \(id)d\" class=\"chart bars\">",
-                     "<title id=\"\(id)t\">\(SVGText.escape(title))</title>",
-                     "<desc id=\"\(id)d\">\(SVGText.escape(bars.map { "\($0.label): " + ($0.value.map { locale.format($0, decimals: 2) } ?? $0.note ?? "–") }.joined(separator: "; ")))</desc>"]
-        for (index, bar) in bars.enumerated() {
-            let y = top + Double(index) * rowHeight
-            parts.append("<text x=\"\(Int(labelWidth - 6))\" y=\"\(SVGText.coordinate(y + rowHeight / 2))\" class=\"tick\" text-anchor=\"end\" dominant-baseline=\"middle\">\(SVGText.escape(bar.label))</text>")
-            if let value = bar.value {
-                let length = max(0, length(value))
-                parts.append("<rect x=\"\(Int(labelWidth))\" y=\"\(SVGText.coordinate(y + 3))\" width=\"\(SVGText.coordinate(length))\" height=\"\(SVGText.coordinate(rowHeight - 6))\" class=\"bar\"/>")
-                parts.append("<text x=\"\(SVGText.coordinate(labelWidth + length + 4))\" y=\"\(SVGText.coordinate(y + rowHeight / 2))\" class=\"tick\" dominant-baseline=\"middle\">\(locale.format(value, decimals: 2))</text>")
-            } else {
-                parts.append("<text x=\"\(Int(labelWidth + 4))\" y=\"\(SVGText.coordinate(y + rowHeight / 2))\" class=\"tick gap\" dominant-baseline=\"middle\">\(SVGText.escape(bar.note ?? "–"))</text>")
-            }
+        let rows = bars.enumerated().flatMap { index, bar in row(bar, top: top + Double(index) * rowHeight) }
+        return SVGText.chart(id: SVGText.identifier("b", title), width: width, height: height, className: "chart bars",
+                             title: title, description: description, body: rows)
+    }
+
+    /// The values in words, for screen readers.
+    var description: String {
+        bars.map { bar in
+            "\(bar.label): " + (bar.value.map { locale.format($0, decimals: 2) } ?? bar.note ?? "–")
+        }.joined(separator: "; ")
+    }
+
+    /// Without a value the note takes the bar's place, so a gap never looks like a bar of zero.
+    private func row(_ bar: Bar, top y: Double) -> [String] {
+        let middle = SVGText.coordinate(y + rowHeight / 2)
+        let label = SVGText.element("text", ["x": String(Int(labelWidth - 6)), "y": middle, "class": "tick",
+                                             "text-anchor": "end", "dominant-baseline": "middle"],
+                                    SVGText.escape(bar.label))
+        guard let value = bar.value else {
+            let note = SVGText.element("text", ["x": String(Int(labelWidth + 4)), "y": middle, "class": "tick gap",
+                                                "dominant-baseline": "middle"],
+                                       SVGText.escape(bar.note ?? "–"))
+            return [label, note]
         }
-        parts.append("</svg>")
-        return parts.joined(separator: "\n")
+        let barLength = max(0, length(value))
+        let rect = SVGText.selfClosing("rect", ["x": String(Int(labelWidth)), "y": SVGText.coordinate(y + 3),
+                                                "width": SVGText.coordinate(barLength),
+                                                "height": SVGText.coordinate(rowHeight - 6), "class": "bar"])
+        let number = SVGText.element("text", ["x": SVGText.coordinate(labelWidth + barLength + 4), "y": middle,
+                                              "class": "tick", "dominant-baseline": "middle"],
+                                     locale.format(value, decimals: 2))
+        return [label, rect, number]
     }
 }

@@ -81,41 +81,72 @@ public struct LineChart: Sendable {
     }
 
     public var svg: String {
-        let id = SVGText.identifier("c", title)
-        var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(id)t \(id)d\" class=\"chart\">",
-                     "<title id=\"\(id)t\">\(SVGText.escape(title))</title>", "<desc id=\"\(id)d\">\(SVGText.escape(description))</desc>"]
-        for tick in scale.ticks {
+        SVGText.chart(id: SVGText.identifier("c", title), width: width, height: height, className: "chart",
+                      title: title, description: description,
+                      body: grid + axisLabels + targetLine + lines + markers)
+    }
+
+    private var grid: [String] {
+        scale.ticks.flatMap { tick in
             let yy = SVGText.coordinate(y(tick))
-            parts.append("<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(yy)\" y2=\"\(yy)\" class=\"grid\"/>")
-            parts.append("<text x=\"\(Int(left - 6))\" y=\"\(yy)\" class=\"tick\" text-anchor=\"end\" dominant-baseline=\"middle\">\(locale.format(tick, decimals: 2))</text>")
+            let label = SVGText.element("text", ["x": String(Int(left - 6)), "y": yy, "class": "tick",
+                                                 "text-anchor": "end", "dominant-baseline": "middle"],
+                                        locale.format(tick, decimals: 2))
+            return [horizontalLine(at: yy, className: "grid"), label]
         }
-        for index in labelledIndices {
+    }
+
+    private var axisLabels: [String] {
+        labelledIndices.map { index in
             let gap = points[index].value == nil
-            parts.append("<text x=\"\(SVGText.coordinate(x(index)))\" y=\"\(Int(height - bottom + 16))\" class=\"tick\(gap ? " gap" : "")\" text-anchor=\"middle\">\(SVGText.escape(points[index].label))</text>")
+            return SVGText.element("text", ["x": SVGText.coordinate(x(index)), "y": String(Int(height - bottom + 16)),
+                                            "class": gap ? "tick gap" : "tick", "text-anchor": "middle"],
+                                   SVGText.escape(points[index].label))
         }
-        if let target {
-            let yy = SVGText.coordinate(y(target))
-            parts.append("<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(yy)\" y2=\"\(yy)\" class=\"target\"/>")
+    }
+
+    private var targetLine: [String] {
+        target.map { [horizontalLine(at: SVGText.coordinate(y($0)), className: "target")] } ?? []
+    }
+
+    private var lines: [String] {
+        segments.filter { $0.count > 1 }.map { run in
+            let coordinates = run.map { "\(SVGText.coordinate(x($0))),\(SVGText.coordinate(y(points[$0].value!)))" }
+            return SVGText.selfClosing("polyline", ["class": "line", "points": coordinates.joined(separator: " ")])
         }
-        for run in segments where run.count > 1 {
-            parts.append("<polyline class=\"line\" points=\"" + run.map { "\(SVGText.coordinate(x($0))),\(SVGText.coordinate(y(points[$0].value!)))" }.joined(separator: " ") + "\"/>")
-        }
-        for (index, point) in points.enumerated() {
-            if let value = point.value {
-                parts.append("<circle cx=\"\(SVGText.coordinate(x(index)))\" cy=\"\(SVGText.coordinate(y(value)))\" r=\"4\" class=\"\(point.provisional ? "point provisional" : "point")\"/>")
-            } else {
-                parts.append("<text x=\"\(SVGText.coordinate(x(index)))\" y=\"\(Int(height - bottom - 4))\" class=\"gapmark\" text-anchor=\"middle\">×</text>")
+    }
+
+    /// Provisional values are hollow and gaps get a cross on the axis, so neither passes for a final figure.
+    private var markers: [String] {
+        points.enumerated().map { index, point in
+            let cx = SVGText.coordinate(x(index))
+            guard let value = point.value else {
+                return SVGText.element("text", ["x": cx, "y": String(Int(height - bottom - 4)), "class": "gapmark",
+                                                "text-anchor": "middle"], "×")
             }
+            return SVGText.selfClosing("circle", ["cx": cx, "cy": SVGText.coordinate(y(value)), "r": "4",
+                                                  "class": point.provisional ? "point provisional" : "point"])
         }
-        parts.append("</svg>")
-        return parts.joined(separator: "\n")
+    }
+
+    private func horizontalLine(at yy: String, className: String) -> String {
+        SVGText.selfClosing("line", ["x1": String(Int(left)), "x2": String(Int(width - right)), "y1": yy, "y2": yy,
+                                     "class": className])
     }
 
     /// The numbers in words, for screen readers.
     public var description: String {
-        points.map { point in
-            "\(point.label): " + (point.value.map { locale.format($0, decimals: 2) + (point.provisional ? (locale == .nl ? " (voorlopig)" : " (provisional)") : "") }
-                                  ?? (point.gapReason ?? (locale == .nl ? "geen cijfer" : "no figure")))
-        }.joined(separator: "; ") + (target.map { "; " + (locale == .nl ? "doel " : "target ") + locale.format($0, decimals: 2) } ?? "")
+        let figures = points.map { point in
+            "\(point.label): " + (point.value.map { spoken($0, provisional: point.provisional) }
+                                  ?? point.gapReason ?? word("geen cijfer", "no figure"))
+        }
+        let goal = target.map { "; " + word("doel ", "target ") + locale.format($0, decimals: 2) } ?? ""
+        return figures.joined(separator: "; ") + goal
     }
+
+    private func spoken(_ value: Double, provisional: Bool) -> String {
+        locale.format(value, decimals: 2) + (provisional ? word(" (voorlopig)", " (provisional)") : "")
+    }
+
+    private func word(_ dutch: String, _ english: String) -> String { locale == .nl ? dutch : english }
 }

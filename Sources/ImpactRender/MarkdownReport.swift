@@ -13,7 +13,9 @@ public struct MarkdownReport {
 
     private var html: HTMLReport { HTMLReport(data: data, text: text) }
 
-    private func cell(_ value: String) -> String { value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    private func cell(_ value: String) -> String {
+        value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
 
     private func table(_ header: [String], _ rows: [[String]]) -> String {
         (["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in "---|" }.joined()]
@@ -27,55 +29,100 @@ public struct MarkdownReport {
     }
 
     public var markdown: String {
-        var parts = ["# \(text.reportTitle)", "", "**\(data.region.name)**" + (data.programme?.title.map { " · \($0)" } ?? ""), "",
-                     "- \(text.period): \(data.period.code)" + (data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""),
-                     "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(data.batches.map(\.finished).max().map(text.date) ?? "–")",
-                     "- \(text.sources): " + Array(Set(data.entries.compactMap(\.indicator.source))).sorted().joined(separator: "; "), "",
-                     data.suppressionApplied ? "_\(text.suppressionNote)_" : "**\(text.noSuppressionNote)**", "",
-                     "## \(text.scorecard)", ""]
-        parts.append(table([text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict, text.significance, text.target, text.distance, text.trend, text.status],
-                           data.entries.map { entry in
-            let unit = entry.indicator.unit?.value
-            let diff = entry.diff
-            let change = diff?.absoluteChange.map { ($0 > 0 ? "+" : "") + text.format($0, unit: unit) } ?? "–"
-            let verdict = diff.map { "\($0.verdict.arrow.split(separator: " ").first ?? "") \(text.verdictWord($0.verdict))" } ?? "–"
-            let trend = entry.trend.direction == 0 ? "→" : "\(entry.trend.direction > 0 ? "↑" : "↓") \(entry.trend.periods) \(text.periodsWord)"
-            return [text.title(entry.indicator), value(entry.prior, unit: unit), value(entry.current, unit: unit), change, verdict,
-                    strip(html.significance(diff)), strip(html.target(entry.target, unit: unit)), strip(html.distance(entry)), trend, strip(html.flags(entry.current))]
-        }))
-        parts += ["", "## \(text.actionLines)", "", text.legend]
+        let parts = heading + scorecard + actionLines + alerts + milestones + appendices
+        return parts.joined(separator: "\n") + "\n"
+    }
+
+    private var heading: [String] {
+        let latest = data.batches.map(\.finished).max().map(text.date) ?? "–"
+        let sources = Array(Set(data.entries.compactMap(\.indicator.source))).sorted()
+        return [
+            "# \(text.reportTitle)", "",
+            "**\(data.region.name)**" + (data.programme?.title.map { " · \($0)" } ?? ""), "",
+            "- \(text.period): \(data.period.code)" + (data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""),
+            "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(latest)",
+            "- \(text.sources): " + sources.joined(separator: "; "), "",
+            data.suppressionApplied ? "_\(text.suppressionNote)_" : "**\(text.noSuppressionNote)**", "",
+        ]
+    }
+
+    private var scorecard: [String] {
+        let columns = [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict,
+                       text.significance, text.target, text.distance, text.trend, text.status]
+        return ["## \(text.scorecard)", "", table(columns, data.entries.map(scorecardRow))]
+    }
+
+    /// The tests, targets and flags come from the HTML renderer, so both formats say the same.
+    private func scorecardRow(_ entry: ReportData.Entry) -> [String] {
+        let unit = entry.indicator.unit?.value
+        let diff = entry.diff
+        let change = diff?.absoluteChange.map { ($0 > 0 ? "+" : "") + text.format($0, unit: unit) } ?? "–"
+        let verdict = diff.map { diff in
+            "\(diff.verdict.arrow.split(separator: " ").first ?? "") \(text.verdictWord(diff.verdict))"
+        }
+        let trend = entry.trend.direction == 0 ? "→"
+            : "\(entry.trend.direction > 0 ? "↑" : "↓") \(entry.trend.periods) \(text.periodsWord)"
+        return [text.title(entry.indicator), value(entry.prior, unit: unit), value(entry.current, unit: unit), change,
+                verdict ?? "–", strip(html.significance(diff)), strip(html.target(entry.target, unit: unit)),
+                strip(html.distance(entry)), trend, strip(html.flags(entry.current))]
+    }
+
+    private var actionLines: [String] {
+        var parts = ["", "## \(text.actionLines)", "", text.legend]
         for line in data.programme?.lines ?? [] {
             let entries = data.entries.filter { $0.indicator.line?.value == line.id.value }
             guard !entries.isEmpty else { continue }
-            parts += ["", "### \(line.title)"]
-            for entry in entries {
-                let unit = entry.indicator.unit?.value
-                parts += ["", "#### \(text.title(entry.indicator))", "", "_\(text.criterionWord(entry.indicator.criterion)) · \(entry.indicator.source ?? "")_", ""]
-                parts.append(table([text.period, text.value, text.status], entry.history.map { [$0.period, value($0, unit: unit), text.statusWord($0.status)] }))
-                if !entry.members.isEmpty {
-                    parts += ["", "\(text.municipalities) (\(data.period.code)):", ""]
-                    parts.append(table([text.pick("Gebied", "Area"), text.value], entry.members.map { [data.geography.unit($0.geo)?.name ?? $0.geo, value($0, unit: unit)] }))
-                }
-            }
+            parts += ["", "### \(line.title)"] + entries.flatMap(indicatorSection)
         }
-        parts += ["", "## \(text.alerts)", ""]
-        parts.append(data.firing.isEmpty ? text.noAlerts : table([text.indicator, text.pick("Regel", "Rule"), text.pick("Gebied", "Area"), text.period],
-                                                                 data.firing.map { [$0.indicator, $0.rule, $0.geo, $0.period] }))
-        parts += ["", "## \(text.milestones)", ""]
-        let milestoneRows = data.milestones.map { milestone in
-            [text.title(milestone.indicator), text.date(milestone.deadline.iso),
-             milestone.target.comparison.rawValue + " " + text.format(milestone.target.value, unit: milestone.indicator.unit?.value),
-             value(milestone.result, unit: milestone.indicator.unit?.value) + (milestone.indicator.status == .available ? "" : " (\(milestone.indicator.status.rawValue))")]
+        return parts
+    }
+
+    private func indicatorSection(_ entry: ReportData.Entry) -> [String] {
+        let unit = entry.indicator.unit?.value
+        let kind = "_\(text.criterionWord(entry.indicator.criterion)) · \(entry.indicator.source ?? "")_"
+        let history = entry.history.map { [$0.period, value($0, unit: unit), text.statusWord($0.status)] }
+        var parts = ["", "#### \(text.title(entry.indicator))", "", kind, "",
+                     table([text.period, text.value, text.status], history)]
+        if !entry.members.isEmpty {
+            let members = entry.members.map { [data.geography.unit($0.geo)?.name ?? $0.geo, value($0, unit: unit)] }
+            parts += ["", "\(text.municipalities) (\(data.period.code)):", "",
+                      table([text.pick("Gebied", "Area"), text.value], members)]
         }
-        parts.append(milestoneRows.isEmpty ? text.noMilestones : table([text.indicator, text.deadline, text.target, text.achieved], milestoneRows))
-        parts += ["", "## \(text.appendixCoverage)", "", TableRenderer(format: .markdown, locale: text.locale).render(data.catalogue), "## \(text.appendixDefinitions)", ""]
-        for entry in data.entries {
-            let indicator = entry.indicator
-            parts.append("- **\(text.title(indicator))** (`\(indicator.id.value)`): `\(indicator.value.map(ExpressionPrinter.text) ?? "–")` · \(indicator.unit?.value.rawValue ?? "") · "
-                         + "\(text.pick("beter", "better")) \(indicator.polarity?.rawValue ?? "–") · \(text.source): \(indicator.source ?? "–")"
-                         + (indicator.cites.isEmpty ? "" : " · \(text.cites): \(indicator.cites.joined(separator: "; "))"))
+        return parts
+    }
+
+    private var alerts: [String] {
+        let columns = [text.indicator, text.pick("Regel", "Rule"), text.pick("Gebied", "Area"), text.period]
+        let rows = data.firing.map { [$0.indicator, $0.rule, $0.geo, $0.period] }
+        return ["", "## \(text.alerts)", "", rows.isEmpty ? text.noAlerts : table(columns, rows)]
+    }
+
+    private var milestones: [String] {
+        let rows = data.milestones.map { milestone in
+            let indicator = milestone.indicator
+            let unit = indicator.unit?.value
+            let planning = indicator.status == .available ? "" : " (\(indicator.status.rawValue))"
+            return [text.title(indicator), text.date(milestone.deadline.iso),
+                    milestone.target.comparison.rawValue + " " + text.format(milestone.target.value, unit: unit),
+                    value(milestone.result, unit: unit) + planning]
         }
-        return parts.joined(separator: "\n") + "\n"
+        let columns = [text.indicator, text.deadline, text.target, text.achieved]
+        return ["", "## \(text.milestones)", "", rows.isEmpty ? text.noMilestones : table(columns, rows)]
+    }
+
+    private var appendices: [String] {
+        let catalogue = TableRenderer(format: .markdown, locale: text.locale).render(data.catalogue)
+        return ["", "## \(text.appendixCoverage)", "", catalogue, "## \(text.appendixDefinitions)", ""]
+            + data.entries.map { definition($0.indicator) }
+    }
+
+    private func definition(_ indicator: IndicatorDeclaration) -> String {
+        let expression = indicator.value.map(ExpressionPrinter.text) ?? "–"
+        let unit = indicator.unit?.value.rawValue ?? ""
+        let better = "\(text.pick("beter", "better")) \(indicator.polarity?.rawValue ?? "–")"
+        let cites = indicator.cites.isEmpty ? "" : " · \(text.cites): \(indicator.cites.joined(separator: "; "))"
+        return "- **\(text.title(indicator))** (`\(indicator.id.value)`): `\(expression)` · \(unit) · \(better)"
+            + " · \(text.source): \(indicator.source ?? "–")" + cites
     }
 
     /// Text content of a small HTML fragment from the HTML renderer, so both formats say the same.
@@ -83,8 +130,13 @@ public struct MarkdownReport {
         var result = ""
         var inTag = false
         for character in fragment {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { result.append(character) }
+            switch character {
+            case "<": inTag = true
+            case ">": inTag = false
+            default: if !inTag { result.append(character) }
+            }
         }
-        return result.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return result.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

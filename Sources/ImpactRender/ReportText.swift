@@ -12,7 +12,9 @@ public struct ReportText: Sendable {
 
     func pick(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
 
-    var reportTitle: String { pick("Monitor huiselijk geweld en kindermishandeling", "Monitor of domestic violence and child abuse") }
+    var reportTitle: String {
+        pick("Monitor huiselijk geweld en kindermishandeling", "Monitor of domestic violence and child abuse")
+    }
     var period: String { pick("Periode", "Period") }
     var comparedWith: String { pick("vergeleken met", "compared with") }
     var dataAsOf: String { pick("Gegevens", "Data") }
@@ -34,17 +36,25 @@ public struct ReportText: Sendable {
     var noMilestones: String { pick("Geen mijlpalen met een deadline.", "No milestones with a deadline.") }
     var deadline: String { pick("Deadline", "Deadline") }
     var achieved: String { pick("Behaald", "Achieved") }
-    var appendixCoverage: String { pick("Bijlage A — Dekking en planning van de gegevens", "Appendix A — Data coverage and planning") }
+    var appendixCoverage: String {
+        pick("Bijlage A — Dekking en planning van de gegevens", "Appendix A — Data coverage and planning")
+    }
     var appendixDefinitions: String { pick("Bijlage B — Definities", "Appendix B — Definitions") }
     var legend: String {
-        pick("● definitief  ○ voorlopig  – – doel  × geen cijfer (ontbreekt of onderdrukt); een onderbroken lijn is nooit nul.",
-             "● final  ○ provisional  – – target  × no figure (missing or suppressed); a broken line is never zero.")
+        pick("● definitief  ○ voorlopig  – – doel  × geen cijfer (ontbreekt of onderdrukt); "
+                + "een onderbroken lijn is nooit nul.",
+             "● final  ○ provisional  – – target  × no figure (missing or suppressed); "
+                + "a broken line is never zero.")
     }
     var suppressionNote: String {
-        pick("Kleine aantallen (onder de minimale celgrootte) en cellen waaruit ze terug te rekenen zijn, zijn onderdrukt.",
+        pick("Kleine aantallen (onder de minimale celgrootte) en cellen waaruit ze terug te rekenen zijn, "
+                + "zijn onderdrukt.",
              "Small counts (below the minimum cell size) and cells from which they could be recovered are suppressed.")
     }
-    var noSuppressionNote: String { pick("NIET GECONTROLEERD OP ONTHULLING — alleen voor intern gebruik.", "NOT DISCLOSURE-CONTROLLED — internal use only.") }
+    var noSuppressionNote: String {
+        pick("NIET GECONTROLEERD OP ONTHULLING — alleen voor intern gebruik.",
+             "NOT DISCLOSURE-CONTROLLED — internal use only.")
+    }
     var missing: String { pick("geen cijfer", "no figure") }
     var suppressed: String { pick("onderdrukt", "suppressed") }
     var notSignificant: String { pick("niet significant", "not significant") }
@@ -60,12 +70,18 @@ public struct ReportText: Sendable {
     func reason(_ reason: DiffReason) -> String {
         guard language == "nl" else { return reason.english }
         switch reason {
-        case .differentLengths(let a, let b): return "perioden van verschillende lengte (\(a.code) en \(b.code))"
-        case .seriesBreak(let series, let date, let note): return "breuk in de reeks \(series) op \(self.date(date.iso)): \(note)"
-        case .noCrosswalk(_, let name): return "\(name) bestaat niet in beide perioden"
-        case .missing(let periods, _): return "geen cijfer voor " + periods.joined(separator: " en ")
-        case .suppressed: return "onderdrukt: kleine aantallen"
-        case .boundaryMapped(let from, let to, _, let detail): return "\(from) samengenomen tot \(to)" + (detail.map { " (\($0))" } ?? "")
+        case .differentLengths(let a, let b):
+            return "perioden van verschillende lengte (\(a.code) en \(b.code))"
+        case .seriesBreak(let series, let date, let note):
+            return "breuk in de reeks \(series) op \(self.date(date.iso)): \(note)"
+        case .noCrosswalk(_, let name):
+            return "\(name) bestaat niet in beide perioden"
+        case .missing(let periods, _):
+            return "geen cijfer voor " + periods.joined(separator: " en ")
+        case .suppressed:
+            return "onderdrukt: kleine aantallen"
+        case .boundaryMapped(let from, let to, _, let detail):
+            return "\(from) samengenomen tot \(to)" + (detail.map { " (\($0))" } ?? "")
         }
     }
 
@@ -104,8 +120,10 @@ public struct ReportText: Sendable {
         }
     }
 
-    private static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-    private static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    private static let months = ["januari", "februari", "maart", "april", "mei", "juni",
+                                 "juli", "augustus", "september", "oktober", "november", "december"]
+    private static let englishMonths = ["January", "February", "March", "April", "May", "June",
+                                        "July", "August", "September", "October", "November", "December"]
 
     /// `23 november 2026` / `23 November 2026` from an ISO date or timestamp.
     func date(_ iso: String) -> String {

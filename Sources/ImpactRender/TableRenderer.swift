@@ -44,7 +44,12 @@ public struct TableRenderer {
             ([table.columns[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
         }
         let numeric = table.columns.indices.map { column in
-            table.rows.contains { if case .number = $0[column] { return true }; if case .integer = $0[column] { return true }; return false }
+            table.rows.contains { row in
+                switch row[column] {
+                case .number, .integer: return true
+                case .text, .empty: return false
+                }
+            }
         }
         func line(_ values: [String]) -> String {
             values.enumerated().map { column, value in
@@ -62,8 +67,11 @@ public struct TableRenderer {
     private func csv(_ table: DataTable) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((table.rows.count + 1) * table.columns.count * 8)
+        func needsQuotes(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13
+        }
         func append(_ field: String) {
-            guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+            guard field.utf8.contains(where: needsQuotes) else {
                 output.append(contentsOf: field.utf8)
                 return
             }

@@ -1,0 +1,51 @@
+import ImpactCore
+import ImpactLanguage
+
+/// Everything a steering-group report shows, gathered from the store through disclosure control.
+/// Rendering (HTML, Markdown) is separate and never touches the store.
+public struct ReportData: Sendable {
+    public struct Trend: Sendable {
+        /// +1 rising, −1 falling, 0 flat or unknown.
+        public let direction: Int
+        /// For how many consecutive changes the direction has held.
+        public let periods: Int
+    }
+
+    public struct Entry: Sendable {
+        public let indicator: IndicatorDeclaration
+        public let current: IndicatorResult?
+        public let prior: IndicatorResult?
+        public let diff: DiffResult?
+        public let target: Target?
+        public let trend: Trend
+        public let history: [IndicatorResult]
+        public let members: [IndicatorResult]
+    }
+
+    /// A dated target ("every municipality has a local plan by end 2020") with the share achieved.
+    public struct Milestone: Sendable {
+        public let indicator: IndicatorDeclaration
+        public let deadline: CivilDate
+        public let target: Target
+        public let result: IndicatorResult?
+    }
+
+    public struct Batch: Sendable {
+        public let id: Int
+        public let source: String
+        public let origin: String
+        public let finished: String
+    }
+
+    public let region: GeoUnit
+    public let period: Period
+    public let compare: Period?
+    public let programme: ProgrammeDeclaration?
+    public let batches: [Batch]
+    public let entries: [Entry]
+    public let milestones: [Milestone]
+    public let firing: [(indicator: String, rule: String, geo: String, period: String, value: Double?)]
+    public let catalogue: DataTable
+    public let geography: Geography
+    public let suppressionApplied: Bool
+}

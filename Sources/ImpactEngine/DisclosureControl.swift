@@ -1,5 +1,5 @@
-/// Small-cell protection for everything published. Counts from 1 to `minimumCell − 1` (and
-/// anything computed from them) are suppressed; then, wherever a total is published and exactly one
+/// Small-cell protection for everything published. Counts from 1 up to their series' minimum cell
+/// (and anything computed from them) are suppressed; then, wherever a total is published and exactly one
 /// of its parts is suppressed, a second part is suppressed too, so no cell can be recovered as the
 /// total minus the other parts. Zero is published: "no reports" identifies no one.
 public struct DisclosureControl: Sendable {
@@ -14,23 +14,15 @@ public struct DisclosureControl: Sendable {
         }
     }
 
-    public let minimumCell: Double
-
-    public init(minimumCell: Double = 5) { self.minimumCell = minimumCell }
-
-    /// Whether a count is small enough to point at a family.
-    public func isSmall(_ count: Double?) -> Bool {
-        guard let count else { return false }
-        return count > 0 && count < minimumCell
-    }
+    public init() {}
 
     /// Cells to suppress, given each cell's protected counts (value, numerator, n…) and the
     /// additive groups among them. The complementary cell is the smallest published part, so as
     /// little as possible is hidden; groups are revisited until nothing changes.
-    public func suppressed(counts: [String: [Double?]], groups: [Group]) -> Set<String> {
-        var hidden = Set(counts.filter { $0.value.contains { isSmall($0) } }.map(\.key))
+    public func suppressed(counts: [String: [ProtectedCount]], groups: [Group]) -> Set<String> {
+        var hidden = Set(counts.filter { $0.value.contains(where: \.isSmall) }.map(\.key))
         // Cells without any figure are not published either: they count as unknowns in a group.
-        let unpublished = Set(counts.filter { $0.value.allSatisfy { $0 == nil } }.map(\.key))
+        let unpublished = Set(counts.filter { $0.value.allSatisfy { $0.value == nil } }.map(\.key))
         var changed = true
         while changed {
             changed = false
@@ -55,7 +47,7 @@ public struct DisclosureControl: Sendable {
         return hidden
     }
 
-    private func size(_ counts: [Double?]?) -> Double {
-        counts?.compactMap { $0 }.max() ?? 0
+    private func size(_ counts: [ProtectedCount]?) -> Double {
+        counts?.compactMap(\.value).max() ?? 0
     }
 }

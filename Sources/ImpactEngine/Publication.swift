@@ -7,7 +7,7 @@ import ImpactLanguage
 public struct Publication {
     public let evaluator: Evaluator
     public let geography: Geography
-    /// Overrides the minimum cell of the definitions (`--min-cell`).
+    /// `--min-cell`: raises every threshold to at least this; it never lowers a series' own.
     public let minimumCell: Double?
     /// `--no-suppress`: for internal use only; every row is stamped.
     public let suppress: Bool
@@ -32,15 +32,13 @@ public struct Publication {
         let results = try evaluator.evaluate(id, evaluatedRequest(request))
         let plan = try? evaluator.session.plan(id)
         let unit = evaluator.definitions.indicator(id)?.unit?.value
-        let control = DisclosureControl(minimumCell: minimumCell(for: id, plan: plan))
+        let control = DisclosureControl()
         let additive = Self.isAdditive(plan: plan, unit: unit)
-        let valueIsCount = unit == .count || unit == .persons
+        let thresholds = self.thresholds(for: id, plan: plan, valueIsCount: unit == .count || unit == .persons)
         var protected: [IndicatorResult] = []
         for period in request.periods {
             let cells = results.filter { $0.period == period.code }
-            let counts = Dictionary(uniqueKeysWithValues: cells.map {
-                ($0.geo, Self.protectedCounts($0, valueIsCount: valueIsCount))
-            })
+            let counts = Dictionary(uniqueKeysWithValues: cells.map { ($0.geo, thresholds.counts(of: $0)) })
             let groups = additive ? self.groups(for: cells.map(\.geo), in: period) : []
             let hidden = control.suppressed(counts: counts, groups: groups)
             for cell in cells where request.geos.contains(cell.geo) {
@@ -48,7 +46,7 @@ public struct Publication {
                     protected.append(cell)
                     continue
                 }
-                let primary = counts[cell.geo]!.contains { control.isSmall($0) }
+                let primary = counts[cell.geo]!.contains(where: \.isSmall)
                 protected.append(suppressed(cell, primary: primary))
             }
         }
@@ -102,16 +100,34 @@ public struct Publication {
         }
     }
 
-    func minimumCell(for id: String, plan: IndicatorPlan?) -> Double {
-        if let minimumCell { return minimumCell }
-        if let own = evaluator.definitions.indicator(id)?.minimumCell { return Double(own) }
-        let seriesMinimum = plan?.inputs.compactMap { evaluator.definitions.series($0.key)?.minimumCell }.max()
-        return seriesMinimum.map(Double.init) ?? Self.defaultMinimumCell
+    /// The minimum cell of each published count of an indicator: the largest of the `min_cell` of
+    /// the series it is computed from (5 where a series declares none), the indicator's own and
+    /// `--min-cell`.
+    func thresholds(for id: String, plan: IndicatorPlan?, valueIsCount: Bool) -> CountThresholds {
+        let floor = max(evaluator.definitions.indicator(id)?.minimumCell.map(Double.init) ?? 0, minimumCell ?? 0)
+        func threshold(_ inputs: Set<Int>) -> Double {
+            let series = inputs.compactMap { plan?.inputs[$0].key }
+            let declared = series.map { evaluator.definitions.series($0)?.minimumCell.map(Double.init) ?? Self.defaultMinimumCell }
+            return max(declared.max() ?? Self.defaultMinimumCell, floor)
+        }
+        let all = Set(plan?.inputs.indices.map { $0 } ?? [])
+        let fraction = plan?.fraction
+        return CountThresholds(value: valueIsCount ? threshold(all) : nil,
+                               numerator: threshold(fraction.map { Self.inputs(of: $0.numerator) } ?? all),
+                               denominator: threshold(fraction.map { Self.inputs(of: $0.denominator) } ?? all),
+                               n: threshold(all))
     }
 
-    /// Counts that can identify someone: the value of a count, the parts of a fraction, survey n.
-    static func protectedCounts(_ result: IndicatorResult, valueIsCount: Bool) -> [Double?] {
-        [valueIsCount ? result.value : nil, result.numerator, result.denominator, result.n]
+    /// The inputs an expression reads.
+    static func inputs(of expression: PlanExpression) -> Set<Int> {
+        switch expression {
+        case .number: return []
+        case .input(let index): return [index]
+        case .negate(let operand): return inputs(of: operand)
+        case .binary(_, let left, let right), .percent(let left, let right), .per(let left, _, let right):
+            return inputs(of: left).union(inputs(of: right))
+        case .coalesce(let operands): return operands.reduce(into: Set<Int>()) { $0.formUnion(inputs(of: $1)) }
+        }
     }
 
     /// Sums and fractions of sums add up over areas; survey percentages and scores do not.

@@ -11,21 +11,26 @@ import Testing
 @testable import ImpactStore
 
 @Suite struct DisclosureControlTests {
-    let control = DisclosureControl(minimumCell: 5)
+    let control = DisclosureControl()
+
+    /// Plain counts, all judged by the default minimum cell of 5.
+    func counts(_ values: [String: [Double?]]) -> [String: [ProtectedCount]] {
+        values.mapValues { $0.map { ProtectedCount($0, minimumCell: 5) } }
+    }
 
     @Test func primarySuppressionOfSmallCountsButNotZero() {
-        let hidden = control.suppressed(counts: ["a": [3], "b": [0], "c": [5], "d": [nil]], groups: [])
+        let hidden = control.suppressed(counts: counts(["a": [3], "b": [0], "c": [5], "d": [nil]]), groups: [])
         #expect(hidden == ["a"])
     }
 
     @Test func complementarySuppressionProtectsASingleSmallPart() {
-        let counts: [String: [Double?]] = ["R": [100], "A": [3], "B": [40], "C": [57]]
-        let hidden = control.suppressed(counts: counts, groups: [.init(total: "R", parts: ["A", "B", "C"])])
+        let values: [String: [Double?]] = ["R": [100], "A": [3], "B": [40], "C": [57]]
+        let hidden = control.suppressed(counts: counts(values), groups: [.init(total: "R", parts: ["A", "B", "C"])])
         #expect(hidden == ["A", "B"])
     }
 
     @Test func anyProtectedCountTriggers() {
-        let hidden = control.suppressed(counts: ["x": [40, 3]], groups: [])
+        let hidden = control.suppressed(counts: counts(["x": [40, 3]]), groups: [])
         #expect(hidden == ["x"])
     }
 
@@ -45,8 +50,8 @@ import Testing
                 counts["S"] = [subset.reduce(0) { $0 + (counts[$1]![0] ?? 0) }]
                 groups.append(.init(total: "S", parts: subset))
             }
-            let hidden = control.suppressed(counts: counts, groups: groups)
-            for (cell, values) in counts where control.isSmall(values[0]) { #expect(hidden.contains(cell)) }
+            let hidden = control.suppressed(counts: self.counts(counts), groups: groups)
+            for (cell, values) in counts where ProtectedCount(values[0], minimumCell: 5).isSmall { #expect(hidden.contains(cell)) }
             for group in groups {
                 let suppressedInGroup = ([group.total] + group.parts).filter(hidden.contains).count
                 #expect(suppressedInGroup != 1, "group \(group.total) with \(counts) exposes one cell: \(hidden)")
@@ -56,8 +61,14 @@ import Testing
 }
 
 extension DisclosureControlTests {
+    /// Each count is judged by its own threshold: 4 passes a series with `min_cell 3`, not one with 5.
+    @Test func eachCountHasItsOwnThreshold() {
+        let counts = ["a": [ProtectedCount(4, minimumCell: 3)], "b": [ProtectedCount(40, minimumCell: 3), ProtectedCount(4, minimumCell: 5)]]
+        #expect(control.suppressed(counts: counts, groups: []) == ["b"])
+    }
+
     @Test func aMissingPartAlreadyHidesTheSuppressedOne() {
-        let counts: [String: [Double?]] = ["R": [100], "A": [3], "B": [nil], "C": [57]]
-        #expect(control.suppressed(counts: counts, groups: [.init(total: "R", parts: ["A", "B", "C"])]) == ["A"])
+        let values: [String: [Double?]] = ["R": [100], "A": [3], "B": [nil], "C": [57]]
+        #expect(control.suppressed(counts: counts(values), groups: [.init(total: "R", parts: ["A", "B", "C"])]) == ["A"])
     }
 }

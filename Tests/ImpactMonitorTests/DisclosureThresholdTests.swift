@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import ImpactCore
+@testable import ImpactEngine
+@testable import ImpactLanguage
+@testable import ImpactSources
+@testable import ImpactStore
+
+/// Regression for the leak where a fraction judged every count by one input's threshold: series
+/// `x.a` declares `min_cell 3`, `x.b` none (so 5); in one area x.a = 40 and x.b = 3.
+@Suite struct DisclosureThresholdTests {
+    static let definitions = """
+        series x.a {
+          title "A"
+          unit count
+          min_cell 3
+        }
+        series x.b {
+          title "B"
+          unit count
+        }
+        indicator i_a {
+          title "i_a"
+          criterion output
+          better none
+          unit count
+          value x.a
+        }
+        indicator i_b {
+          title "i_b"
+          criterion output
+          better none
+          unit count
+          value x.b
+        }
+        indicator i_ab {
+          title "i_ab"
+          criterion output
+          better none
+          unit ratio
+          value x.a / x.b
+        }
+        indicator i_ba {
+          title "i_ba"
+          criterion output
+          better none
+          unit ratio
+          value x.b / x.a
+        }
+        indicator i_b_raised {
+          title "i_b_raised"
+          criterion output
+          better none
+          unit count
+          min_cell 10
+          value x.a
+        }
+        """
+
+    let publication: Publication
+
+    init() throws {
+        let store = try TestSupport.storeWithGeography()
+        let rows = "series,geo,period,value\nx.a,GM0758,2018,40\nx.b,GM0758,2018,3\nx.a,GM0744,2018,4\nx.b,GM0744,2018,60\n"
+        let file = TestSupport.write(rows, to: "x.csv", in: TestSupport.temporaryDirectory())
+        #expect(!(try CSVImport(paths: [file]).run(into: store)).failed)
+        let loaded = DefinitionLoader.load(sources: [SourceFile(path: "x.ind", text: Self.definitions)])
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.description))")
+        publication = try Publication(evaluator: Evaluator(store: store, definitions: loaded.definitions))
+    }
+
+    func cell(_ id: String, _ geo: String) throws -> IndicatorResult {
+        try #require(try publication.evaluate(id, EvaluationRequest(geos: [geo], periods: [.year(2018)])).first)
+    }
+
+    @Test func aSmallCountIsHiddenInEveryIndicatorThatShowsIt() throws {
+        #expect(try cell("i_b", "GM0758").status == .suppressed)
+        for id in ["i_ab", "i_ba"] {
+            let fraction = try cell(id, "GM0758")
+            #expect(fraction.status == .suppressed, "\(id) publishes x.b = 3: \(fraction)")
+            #expect(fraction.numerator == nil && fraction.denominator == nil && fraction.n == nil && fraction.value == nil)
+        }
+    }
+
+    /// A series' own lower threshold applies to its own counts only.
+    @Test func aSeriesThresholdAppliesToItsOwnCounts() throws {
+        #expect(try cell("i_a", "GM0744").value == 4)
+        let share = try cell("i_ab", "GM0744")
+        #expect(share.status != .suppressed && share.numerator == 4 && share.denominator == 60)
+    }
+
+    /// The indicator's `min_cell` and `--min-cell` only raise thresholds.
+    @Test func indicatorAndFlagRaiseButNeverLower() throws {
+        #expect(try cell("i_b_raised", "GM0744").status == .suppressed)
+        let lowered = try Publication(evaluator: publication.evaluator, minimumCell: 2)
+        #expect(try lowered.evaluate("i_b", EvaluationRequest(geos: ["GM0758"], periods: [.year(2018)]))[0].status == .suppressed)
+    }
+}

@@ -19,7 +19,8 @@ public struct AlertCondition {
     }
 
     /// Active, inactive, or no data (missing value, suppressed, or n below the rule's minimum).
-    public func observe(_ current: IndicatorResult?, history: [String: IndicatorResult], period: Period) -> AlertObservation {
+    public func observe(_ current: IndicatorResult?, history: [String: IndicatorResult],
+                        period: Period) -> AlertObservation {
         guard let current, let value = current.value else { return .noData }
         if let minimumN = rule.minimumN, (current.n ?? 0) < minimumN { return .noData }
         switch rule.condition {
@@ -50,7 +51,8 @@ public struct AlertCondition {
         let template = rule.summary ?? "{title}: {region_name} {period} = {value}"
         let replacements = ["{region}": geo, "{region_name}": geoName, "{period}": period.code,
                             "{value}": value.map { NumberLocale.nl.format($0, decimals: 2) } ?? "–",
-                            "{indicator}": indicator.id.value, "{title}": indicator.title ?? indicator.id.value, "{severity}": rule.severity.rawValue]
+                            "{indicator}": indicator.id.value, "{title}": indicator.title ?? indicator.id.value,
+                            "{severity}": rule.severity.rawValue]
         return replacements.reduce(template) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
     }
 }

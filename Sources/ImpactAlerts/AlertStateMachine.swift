@@ -1,13 +1,6 @@
 import ImpactCore
 import ImpactLanguage
 
-/// What one evaluation found.
-public enum AlertObservation: Sendable, Equatable {
-    case active
-    case inactive
-    case noData
-}
-
 /// ok → pending → firing → resolved, with `for N periods` before firing, `keep_firing N` against
 /// flapping, and a policy for periods without data. Pure, so rule tests and the scheduler share it.
 public enum AlertStateMachine {

@@ -27,7 +27,8 @@ public struct RuleTestRunner {
     }
 
     private func run(_ testCase: RuleTestFile.Case, file: String) throws -> [String] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-rule-test-" + UUID().uuidString).path
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("impact-rule-test-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try Store(path: directory + "/test.sqlite")
@@ -41,7 +42,8 @@ public struct RuleTestRunner {
         }
         let publication = try Publication(evaluator: Evaluator(store: store, definitions: loaded.definitions))
         let alertStore = AlertStore(store: store)
-        let check = AlertCheck(publication: publication, alertStore: alertStore, clock: { "1970-01-01T00:00:00.000Z" })
+        let check = AlertCheck(publication: publication, alertStore: alertStore,
+                               clock: { "1970-01-01T00:00:00.000Z" })
         for step in testCase.steps {
             _ = try check.run(period: step.period)
             failures += try checkValues(step, publication: publication, file: file)
@@ -52,7 +54,8 @@ public struct RuleTestRunner {
 
     private func checkValues(_ step: RuleTestFile.Step, publication: Publication, file: String) throws -> [String] {
         try step.values.compactMap { expected in
-            let actual = try publication.evaluate(expected.indicator, EvaluationRequest(geos: [expected.geo], periods: [step.period])).first
+            let request = EvaluationRequest(geos: [expected.geo], periods: [step.period])
+            let actual = try publication.evaluate(expected.indicator, request).first
             let matches: Bool
             switch (expected.value, actual?.value) {
             case (nil, nil): matches = true
@@ -60,9 +63,11 @@ public struct RuleTestRunner {
             default: matches = false
             }
             guard !matches else { return nil }
+            let wanted = expected.value.map { NumberText.readable($0) } ?? "missing"
+            let got = actual?.value.map { NumberText.readable($0) } ?? "missing"
             return "\(file):\(expected.line): step \(step.period): value \(expected.indicator) \(expected.geo)\n"
-                + "    expected: \(expected.value.map { NumberText.readable($0) } ?? "missing")\n"
-                + "    actual:   \(actual?.value.map { NumberText.readable($0) } ?? "missing") (\(actual?.status.rawValue ?? "no result"))"
+                + "    expected: \(wanted)\n"
+                + "    actual:   \(got) (\(actual?.status.rawValue ?? "no result"))"
         }
     }
 
@@ -75,12 +80,16 @@ public struct RuleTestRunner {
             let key = "\(expected.indicator) \(expected.rule) \(expected.geo)"
             let state = actual[key] ?? .ok
             if state != expected.state {
-                failures.append("\(file):\(step.line): step \(step.period): alert \(key)\n    expected: \(expected.state.rawValue)\n    actual:   \(state.rawValue)")
+                failures.append("\(file):\(step.line): step \(step.period): alert \(key)\n"
+                                + "    expected: \(expected.state.rawValue)\n    actual:   \(state.rawValue)")
             }
         }
         let listed = Set(step.alerts.map { "\($0.indicator) \($0.rule) \($0.geo)" })
-        for state in states where (state.state == .pending || state.state == .firing) && !listed.contains("\(state.indicator) \(state.rule) \(state.geo)") {
-            failures.append("\(file):\(step.line): step \(step.period): unexpected alert \(state.indicator) \(state.rule) \(state.geo)\n    expected: nothing pending or firing\n    actual:   \(state.state.rawValue)")
+        for state in states where state.state == .pending || state.state == .firing {
+            let key = "\(state.indicator) \(state.rule) \(state.geo)"
+            guard !listed.contains(key) else { continue }
+            failures.append("\(file):\(step.line): step \(step.period): unexpected alert \(key)\n"
+                            + "    expected: nothing pending or firing\n    actual:   \(state.state.rawValue)")
         }
         return failures
     }

@@ -1,50 +1,5 @@
 import ImpactCore
 
-/// A usage mistake on the command line: what was wrong, and what would be right.
-public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let message: String
-    public let hint: String?
-
-    public init(_ message: String, hint: String? = nil) {
-        self.message = message
-        self.hint = hint
-    }
-
-    public var description: String { "error: \(message)" + (hint.map { "\nhint: \($0)" } ?? "") }
-}
-
-/// Parsed arguments of one command, with typed accessors that throw usage errors naming the flag.
-public struct ParsedArguments: Sendable {
-    public var values: [String: [String]] = [:]
-    public var flags: Set<String> = []
-    public var positionals: [String] = []
-
-    /// The last value given for `option`; options are looked up by their declaration, so a name
-    /// is spelled once, in the spec.
-    public func value(_ option: CommandSpec.Option) -> String? { values[option.name]?.last }
-    public func all(_ option: CommandSpec.Option) -> [String] { values[option.name] ?? [] }
-    public func has(_ option: CommandSpec.Option) -> Bool { flags.contains(option.name) }
-
-    /// The value of an option that must be one of a fixed set, e.g. `--format`.
-    public func choice<T: RawRepresentable & CaseIterable>(_ option: CommandSpec.Option, default fallback: T) throws -> T
-    where T.RawValue == String {
-        guard let text = value(option) else { return fallback }
-        guard let choice = T(rawValue: text) else {
-            let names = T.allCases.map(\.rawValue)
-            let list = "use one of " + names.joined(separator: ", ")
-            throw UsageError("invalid value '\(text)' for \(option.name)",
-                             hint: Suggestions.hint(for: text, among: names).map { "\($0) (\(list))" } ?? list)
-        }
-        return choice
-    }
-
-    public func integer(_ option: CommandSpec.Option) throws -> Int? {
-        guard let text = value(option) else { return nil }
-        guard let number = Int(text) else { throw UsageError("\(option.name) expects a whole number, not '\(text)'") }
-        return number
-    }
-}
-
 /// Splits a command line into options and positionals against a `CommandSpec`.
 /// Accepts `--name value`, `--name=value`, and `--` to end options.
 public enum ArgumentParser {
@@ -61,10 +16,7 @@ public enum ArgumentParser {
             }
             if argument == "--" { optionsEnded = true; continue }
             let (name, inlineValue) = split(argument)
-            guard let option = spec.allOptions.first(where: { $0.name == name }) ?? (name == "-h" ? CommandSpec.help : nil) else {
-                throw UsageError("unknown option '\(name)' for 'impact \(spec.name)'",
-                                 hint: Suggestions.hint(for: name, among: spec.allOptions.map(\.name)) ?? "see 'impact help \(spec.name)'")
-            }
+            let option = try declaredOption(name, spec: spec)
             guard let valueName = option.value else {
                 if inlineValue != nil { throw UsageError("\(option.name) takes no value") }
                 parsed.flags.insert(option.name)
@@ -88,6 +40,14 @@ public enum ArgumentParser {
         return parsed
     }
 
+    private static func declaredOption(_ name: String, spec: CommandSpec) throws -> CommandSpec.Option {
+        if let option = spec.allOptions.first(where: { $0.name == name }) { return option }
+        if name == "-h" { return CommandSpec.help }
+        throw UsageError("unknown option '\(name)' for 'impact \(spec.name)'",
+                         hint: Suggestions.hint(for: name, among: spec.allOptions.map(\.name))
+                            ?? "see 'impact help \(spec.name)'")
+    }
+
     private static func split(_ argument: String) -> (String, String?) {
         guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
@@ -102,7 +62,8 @@ public enum ArgumentParser {
             throw UsageError("'impact \(spec.name)' needs \(missing)", hint: "usage: \(spec.usage)")
         }
         if !unbounded && positionals.count > maximum {
-            throw UsageError("unexpected argument '\(positionals[maximum])' for 'impact \(spec.name)'", hint: "usage: \(spec.usage)")
+            throw UsageError("unexpected argument '\(positionals[maximum])' for 'impact \(spec.name)'",
+                             hint: "usage: \(spec.usage)")
         }
     }
 }

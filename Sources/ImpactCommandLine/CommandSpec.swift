@@ -1,4 +1,3 @@
-
 /// The declared interface of one command: its options, positional arguments and help text.
 /// Help is generated from this, so what `--help` says is what the parser accepts.
 public struct CommandSpec: Sendable {
@@ -38,7 +37,8 @@ public struct CommandSpec: Sendable {
     public let options: [Option]
     public let examples: [String]
 
-    public init(name: String, summary: String, discussion: String = "", positionals: [Positional] = [], options: [Option] = [], examples: [String] = []) {
+    public init(name: String, summary: String, discussion: String = "", positionals: [Positional] = [],
+                options: [Option] = [], examples: [String] = []) {
         self.name = name
         self.summary = summary
         self.discussion = discussion
@@ -49,7 +49,8 @@ public struct CommandSpec: Sendable {
 
     /// Options every command accepts, before or after its own arguments.
     public static let globalOptions: [Option] = [store, help]
-    public static let store = Option("--store", value: "PATH", help: "store file (default: $IMPACT_STORE or ./impact.sqlite)")
+    public static let store = Option("--store", value: "PATH",
+                                     help: "store file (default: $IMPACT_STORE or ./impact.sqlite)")
     public static let help = Option("--help", help: "show help for this command")
 
     public var allOptions: [Option] { options + Self.globalOptions }

@@ -16,7 +16,8 @@ public struct IndicatorPlan: Sendable {
     /// Top-level numerator and denominator of a ratio, percentage or rate.
     public var fraction: (numerator: PlanExpression, denominator: PlanExpression)? {
         switch expression {
-        case .binary(.divide, let numerator, let denominator), .percent(let numerator, let denominator), .per(let numerator, _, let denominator):
+        case .binary(.divide, let numerator, let denominator), .percent(let numerator, let denominator),
+             .per(let numerator, _, let denominator):
             return (numerator, denominator)
         default: return nil
         }
@@ -28,18 +29,29 @@ public struct IndicatorPlan: Sendable {
     public var description: String {
         var lines = ["indicator \(indicator)", "  value: \(render(expression))"]
         for (index, input) in inputs.enumerated() {
-            var parts = ["  input \(index): \(input.key)"]
-            if !input.filters.isEmpty {
-                parts.append("[" + input.filters.map { "\($0.dimension) \($0.negated ? "not in" : "in") (\($0.values.map { "\"\($0)\"" }.joined(separator: ", ")))" }.joined(separator: ", ") + "]")
-            }
-            parts.append("time \(input.time.rawValue), geo \(input.aggregate?.rawValue ?? input.geo.rawValue)")
-            parts.append(input.prefersMembers ? "from member areas" : "own figure first, else member areas")
-            parts.append(input.source.description)
-            if input.shift != .none { parts.append("shifted \(input.shift.periods) period(s), \(input.shift.years) year(s) back") }
-            lines.append(parts.joined(separator: " · "))
+            lines.append(describe(input, index: index))
         }
         if let minimumN { lines.append("  minimum n: \(NumberText.exact(minimumN))") }
         return lines.joined(separator: "\n")
+    }
+
+    private func describe(_ input: SeriesInput, index: Int) -> String {
+        var parts = ["  input \(index): \(input.key)"]
+        if !input.filters.isEmpty {
+            parts.append("[" + input.filters.map(describe).joined(separator: ", ") + "]")
+        }
+        parts.append("time \(input.time.rawValue), geo \(input.aggregate?.rawValue ?? input.geo.rawValue)")
+        parts.append(input.prefersMembers ? "from member areas" : "own figure first, else member areas")
+        parts.append(input.source.description)
+        if input.shift != .none {
+            parts.append("shifted \(input.shift.periods) period(s), \(input.shift.years) year(s) back")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    private func describe(_ filter: PlanFilter) -> String {
+        let values = filter.values.map { "\"\($0)\"" }.joined(separator: ", ")
+        return "\(filter.dimension) \(filter.negated ? "not in" : "in") (\(values))"
     }
 
     private func render(_ expression: PlanExpression) -> String {
@@ -49,7 +61,8 @@ public struct IndicatorPlan: Sendable {
         case .binary(let op, let left, let right): return "(\(render(left)) \(op.rawValue) \(render(right)))"
         case .negate(let operand): return "-\(render(operand))"
         case .percent(let left, let right): return "100 × \(render(left)) / \(render(right))"
-        case .per(let left, let factor, let right): return "\(NumberText.exact(factor)) × \(render(left)) / \(render(right))"
+        case .per(let left, let factor, let right):
+            return "\(NumberText.exact(factor)) × \(render(left)) / \(render(right))"
         case .coalesce(let operands): return "coalesce(" + operands.map(render).joined(separator: ", ") + ")"
         }
     }

@@ -11,31 +11,17 @@ public struct SQLGenerator {
 
     /// Column layout of the result: cell, value, fraction, division flag, then per input its columns.
     public static let cellColumns = ["geo", "period", "value", "numerator", "denominator", "div0"]
-    public static let inputColumns = ["value", "n", "provisional", "suppressed", "complete", "partial", "present", "direct"]
+    public static let inputColumns = ["value", "n", "provisional", "suppressed", "complete", "partial", "present",
+                                      "direct"]
+    /// The cell and unit every per-unit row of an input carries.
+    private static let unitColumns = "u.geo, u.period, u.unit, u.direct, u.required, u.required_members"
 
     public func compile(_ plan: IndicatorPlan, vintage: Vintage = .current) -> CompiledQuery {
         var builder = Builder(dialect: dialect)
         _ = builder.bind(.null)
         _ = builder.bind(.null)
-        var ctes = requestCTEs(plan)
-        for (index, input) in plan.inputs.enumerated() {
-            let window = plan.shiftIndex(input.shift)
-            switch input.source {
-            case .observations:
-                ctes += inputCTEs(input, index: index, window: window, vintage: vintage, builder: &builder)
-            case .rollup(let dims):
-                ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
-            case .memberRollups(let dims):
-                ctes += memberRollupCTEs(input, dims: dims, index: index, window: window, builder: &builder)
-            }
-        }
-        let value = expression(plan.expression, &builder)
-        let fraction = plan.fraction
-        let zeroChecks = plan.expression.denominators.map { "(\(expression($0, &builder))) = 0" }
-        var columns = ["c.geo", "c.period", "\(value) AS value",
-                       "\(fraction.map { expression($0.numerator, &builder) } ?? "NULL") AS numerator",
-                       "\(fraction.map { expression($0.denominator, &builder) } ?? "NULL") AS denominator",
-                       zeroChecks.isEmpty ? "0 AS div0" : "CASE WHEN \(zeroChecks.joined(separator: " OR ")) THEN 1 ELSE 0 END AS div0"]
+        let ctes = requestCTEs(plan) + inputCTEs(plan, vintage: vintage, builder: &builder)
+        var columns = resultColumns(plan, builder: &builder)
         var joins: [String] = []
         for index in plan.inputs.indices {
             columns += Self.inputColumns.map { "i\(index).\($0) AS i\(index)_\($0)" }
@@ -43,41 +29,83 @@ public struct SQLGenerator {
         }
         let sql = "WITH\n" + ctes.joined(separator: ",\n") + "\nSELECT " + columns.joined(separator: ",\n       ")
             + "\nFROM cell AS c\n" + joins.joined(separator: "\n") + "\nORDER BY c.geo_order, c.period_order"
-        return CompiledQuery(sql: sql, fixedParameters: Array(builder.parameters.dropFirst(2)), inputCount: plan.inputs.count)
+        return CompiledQuery(sql: sql, fixedParameters: Array(builder.parameters.dropFirst(2)),
+                             inputCount: plan.inputs.count)
+    }
+
+    /// The CTEs of every input, from wherever the plan placed it.
+    private func inputCTEs(_ plan: IndicatorPlan, vintage: Vintage, builder: inout Builder) -> [String] {
+        var ctes: [String] = []
+        for (index, input) in plan.inputs.enumerated() {
+            let window = plan.shiftIndex(input.shift)
+            switch input.source {
+            case .observations:
+                ctes += observationCTEs(input, index: index, window: window, vintage: vintage, builder: &builder)
+            case .rollup(let dims):
+                ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
+            case .memberRollups(let dims):
+                ctes += memberRollupCTEs(input, dims: dims, index: index, window: window, builder: &builder)
+            }
+        }
+        return ctes
+    }
+
+    /// The leading result columns. The value is rendered first, so its number literals get the
+    /// lowest placeholders and the fraction and zero checks reuse them.
+    private func resultColumns(_ plan: IndicatorPlan, builder: inout Builder) -> [String] {
+        let value = expression(plan.expression, &builder)
+        let zeroChecks = plan.expression.denominators.map { "(\(expression($0, &builder))) = 0" }
+        let numerator = plan.fraction.map { expression($0.numerator, &builder) } ?? "NULL"
+        let denominator = plan.fraction.map { expression($0.denominator, &builder) } ?? "NULL"
+        let divisionByZero = zeroChecks.isEmpty
+            ? "0 AS div0"
+            : "CASE WHEN \(zeroChecks.joined(separator: " OR ")) THEN 1 ELSE 0 END AS div0"
+        return ["c.geo", "c.period", "\(value) AS value", "\(numerator) AS numerator", "\(denominator) AS denominator",
+                divisionByZero]
     }
 
     /// The request: `?1` is a JSON array of area codes, `?2` a JSON array of periods, each with its
     /// code, length in months and the [start, end) window for every shift the plan uses.
     private func requestCTEs(_ plan: IndicatorPlan) -> [String] {
+        func field(_ path: String) -> String { dialect.jsonText("p.value", path: "'$.\(path)'") }
         let windows = plan.shifts.indices.map { index in
-            "\(dialect.jsonText("p.value", path: "'$.w[\(2 * index)]'")) AS s\(index), \(dialect.jsonText("p.value", path: "'$.w[\(2 * index + 1)]'")) AS e\(index)"
+            "\(field("w[\(2 * index)]")) AS s\(index), \(field("w[\(2 * index + 1)]")) AS e\(index)"
         }.joined(separator: ", ")
-        return [
-            "cell AS MATERIALIZED (\n  SELECT g.value AS geo, g.key AS geo_order, \(dialect.jsonText("p.value", path: "'$.p'")) AS period, p.key AS period_order,\n"
-                + "         \(dialect.jsonText("p.value", path: "'$.m'")) AS months, \(windows)\n"
-                + "  FROM \(dialect.jsonArrayElements(dialect.parameter(1))) AS g CROSS JOIN \(dialect.jsonArrayElements(dialect.parameter(2))) AS p)",
-        ]
+        let areas = dialect.jsonArrayElements(dialect.parameter(1))
+        let periods = dialect.jsonArrayElements(dialect.parameter(2))
+        return ["""
+            cell AS MATERIALIZED (
+              SELECT g.value AS geo, g.key AS geo_order, \(field("p")) AS period, p.key AS period_order,
+                     \(field("m")) AS months, \(windows)
+              FROM \(areas) AS g CROSS JOIN \(periods) AS p)
+            """]
     }
 
     /// One row per cell from the rollup: the same columns the raw chain computes. An area's figure
     /// for exactly the period it was delivered for is not copied into the rollups; it is read from
     /// the observation itself.
-    private func rollupCTE(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> String {
+    private func rollupCTE(_ input: SeriesInput, dims: String, index: Int, window: Int,
+                           builder: inout Builder) -> String {
         let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
+        let start = "c.s\(window)", end = "c.e\(window)"
+        let rollup = rollupRow(series: series, dims: dimensions, start: start, end: end)
+        let own = ownObservation(series: series, keys: keys, dims: dimensions, geo: "c.geo", start: start, end: end)
+        let columns = "r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value"
         return """
             i\(index) AS (
-              SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
+              SELECT c.geo, c.period, \(columns)
               FROM cell AS c CROSS JOIN rollup AS r
-                ON r.series_id = \(series) AND r.period_start = c.s\(window) AND r.period_end = c.e\(window) AND r.dims = \(dimensions) AND r.geo = c.geo
+                ON \(rollup) AND r.geo = c.geo
               UNION ALL
               SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
               FROM cell AS c CROSS JOIN observation AS o
-                ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "c.geo", start: "c.s\(window)", end: "c.e\(window)")))
+                ON \(own))
             """
     }
 
     /// The bound series id, dimensions JSON and dimension names both rollup readers look up by.
-    private func rollupKeys(_ input: SeriesInput, dims: String, builder: inout Builder) -> (series: String, dims: String, keys: String) {
+    private func rollupKeys(_ input: SeriesInput, dims: String,
+                            builder: inout Builder) -> (series: String, dims: String, keys: String) {
         let series = "(SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))"
         return (series, builder.bind(.text(dims)), builder.bind(.text(input.dimensionKeys)))
     }
@@ -86,9 +114,15 @@ public struct SQLGenerator {
     /// Rollups and these observations are joined with CROSS JOIN, which fixes SQLite's join order:
     /// cells outside, one index seek each. Left to the planner, it scanned the series' whole
     /// history and probed the cells instead, so evaluation time grew with stored history.
-    private func ownObservation(series: String, keys: String, dims: String, geo: String, start: String, end: String) -> String {
-        "o.series_id = \(series) AND o.dim_keys = \(keys) AND o.geo = \(geo) AND o.period_start = \(start) AND o.period_end = \(end) "
-            + "AND o.dims = \(dims) AND o.superseded_by IS NULL"
+    private func ownObservation(series: String, keys: String, dims: String, geo: String, start: String,
+                                end: String) -> String {
+        "o.series_id = \(series) AND o.dim_keys = \(keys) AND o.geo = \(geo) AND o.period_start = \(start) "
+            + "AND o.period_end = \(end) AND o.dims = \(dims) AND o.superseded_by IS NULL"
+    }
+
+    /// How both rollup readers find the rollup of one series, dimensions and window.
+    private func rollupRow(series: String, dims: String, start: String, end: String) -> String {
+        "r.series_id = \(series) AND r.period_start = \(start) AND r.period_end = \(end) AND r.dims = \(dims)"
     }
 
     /// Every unit row carries its cell's window, so observations are joined without going back to
@@ -96,10 +130,12 @@ public struct SQLGenerator {
     /// count in totals when they deliver, but are not required to: `required_members` counts the
     /// real areas a complete member sum needs.
     private func unitsCTE(_ i: String, start: String, end: String) -> String {
-        """
+        let requiredCount = "sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END)"
+        let window = "\(start) AS window_start, \(end) AS window_end"
+        return """
         \(i)_unit AS (
-          SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
-            SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, \(start) AS window_start, \(end) AS window_end, months AS cell_months
+          SELECT *, \(requiredCount) OVER (PARTITION BY geo, period) AS required_members FROM (
+            SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, \(window), months AS cell_months
             FROM cell AS c
             UNION
             SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, \(start), \(end), c.months
@@ -112,28 +148,42 @@ public struct SQLGenerator {
     /// Comparisons across member areas (median, avg, …) from the members' own rollups: each member's
     /// value for the window is read instead of aggregated from its observations (from the
     /// observation itself when it was delivered for exactly that window).
-    private func memberRollupCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int, builder: inout Builder) -> [String] {
+    private func memberRollupCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int,
+                                  builder: inout Builder) -> [String] {
         let i = "i\(index)"
         let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
+        let (start, end) = ("u.window_start", "u.window_end")
+        let rollup = rollupRow(series: series, dims: dimensions, start: start, end: end)
+        let observation = ownObservation(series: series, keys: keys, dims: dimensions, geo: "u.unit", start: start,
+                                         end: end)
         let own = """
             \(i)_own AS (
-              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, r.value, r.n, r.provisional, r.suppressed, r.complete
+              SELECT \(Self.unitColumns), r.value, r.n, r.provisional, r.suppressed, r.complete
               FROM \(i)_unit AS u CROSS JOIN rollup AS r
-                ON r.series_id = \(series) AND r.period_start = u.window_start AND r.period_end = u.window_end AND r.dims = \(dimensions)
+                ON \(rollup)
                AND r.geo = u.unit AND r.direct = 1
               UNION ALL
-              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.value, o.n, o.provisional, o.suppressed, 1
+              SELECT \(Self.unitColumns), o.value, o.n, o.provisional, o.suppressed, 1
               FROM \(i)_unit AS u CROSS JOIN observation AS o
-                ON \(ownObservation(series: series, keys: keys, dims: dimensions, geo: "u.unit", start: "u.window_start", end: "u.window_end")))
+                ON \(observation))
             """
         let best = "\(i)_best AS (\n  SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM \(i)_own)"
         return [unitsCTE(i, start: "c.s\(window)", end: "c.e\(window)"), own, best, cellCTE(input, i)]
     }
 
-    private func inputCTEs(_ input: SeriesInput, index: Int, window: Int, vintage: Vintage, builder: inout Builder) -> [String] {
+    /// Units, their observations, one value per unit and grain, the best grain per unit, and the cell.
+    private func observationCTEs(_ input: SeriesInput, index: Int, window: Int, vintage: Vintage,
+                                 builder: inout Builder) -> [String] {
         let i = "i\(index)"
-        let start = "c.s\(window)", end = "c.e\(window)"
-        let units = unitsCTE(i, start: start, end: end)
+        let units = unitsCTE(i, start: "c.s\(window)", end: "c.e\(window)")
+        let conditions = observationConditions(input, vintage: vintage, builder: &builder)
+        return [units, observationsCTE(input, i, conditions: conditions), grainCTE(input, i), bestCTE(input, i),
+                cellCTE(input, i)]
+    }
+
+    /// The join of units to observations: the input's series, dimensions, filters and vintage,
+    /// within the unit's window.
+    private func observationConditions(_ input: SeriesInput, vintage: Vintage, builder: inout Builder) -> [String] {
         var conditions = [
             "o.series_id = (SELECT id FROM series WHERE key = \(builder.bind(.text(input.key))))",
             "o.geo = u.unit",
@@ -144,35 +194,55 @@ public struct SQLGenerator {
         for filter in input.filters {
             let path = builder.bind(.text("$." + filter.dimension))
             let values = filter.values.map { builder.bind(.text($0)) }.joined(separator: ", ")
-            conditions.append("\(dialect.jsonText("o.dims", path: path)) \(filter.negated ? "NOT IN" : "IN") (\(values))")
+            let field = dialect.jsonText("o.dims", path: path)
+            conditions.append("\(field) \(filter.negated ? "NOT IN" : "IN") (\(values))")
         }
         switch vintage {
         case .current: conditions.append("o.superseded_by IS NULL")
         case .asOfBatch(let batch):
             let parameter = builder.bind(.integer(Int64(batch)))
-            conditions.append("o.batch_id <= \(parameter) AND (o.superseded_by IS NULL OR o.superseded_by > \(parameter))")
+            conditions.append(
+                "o.batch_id <= \(parameter) AND (o.superseded_by IS NULL OR o.superseded_by > \(parameter))")
         }
-        let observations = """
+        return conditions
+    }
+
+    private func observationsCTE(_ input: SeriesInput, _ i: String, conditions: [String]) -> String {
+        let subPeriod = "o.months AS grain, o.period AS sub, o.period_start, o.period_end"
+        let lastStart = input.time == .last
+            ? "max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months)"
+            : "NULL"
+        return """
             \(i)_obs AS (
-              SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+              SELECT \(Self.unitColumns), \(subPeriod), u.window_end,
                      u.cell_months, o.value, o.n, o.provisional, o.suppressed,
-                     \(input.time == .last ? "max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months)" : "NULL") AS last_start
+                     \(lastStart) AS last_start
               FROM \(i)_unit AS u
               JOIN observation AS o ON \(conditions.joined(separator: "\n                AND ")))
             """
-        let perGrain = """
+    }
+
+    /// One value per unit and grain: sub-periods combined by the input's time rule.
+    private func grainCTE(_ input: SeriesInput, _ i: String) -> String {
+        let value = timeValue(input.time)
+        let complete = timeComplete(input.time)
+        return """
             \(i)_grain AS (
-              SELECT geo, period, unit, direct, required, required_members, grain, \(timeValue(input.time)) AS value, sum(n) AS n,
-                     max(provisional) AS provisional, max(suppressed) AS suppressed, \(timeComplete(input.time)) AS complete
+              SELECT geo, period, unit, direct, required, required_members, grain, \(value) AS value, sum(n) AS n,
+                     max(provisional) AS provisional, max(suppressed) AS suppressed, \(complete) AS complete
               FROM \(i)_obs GROUP BY geo, period, unit, direct, required, required_members, grain)
             """
-        let perUnit = """
+    }
+
+    /// Per unit the finest grain delivered; per cell whether its own figure or its members' are used.
+    private func bestCTE(_ input: SeriesInput, _ i: String) -> String {
+        let rank = "row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC)"
+        return """
             \(i)_best AS (
               SELECT *, \(input.prefersMembers ? "min" : "max")(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
-                SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM \(i)_grain)
+                SELECT *, \(rank) AS rank FROM \(i)_grain)
               WHERE rank = 1)
             """
-        return [units, observations, perGrain, perUnit, cellCTE(input, i)]
     }
 
     /// Combines the chosen units of each cell into the input's value with its flags.
@@ -181,11 +251,15 @@ public struct SQLGenerator {
         // across members (avg, median, …) is still meaningful and is flagged as partial instead,
         // and compares real areas only, not the Onbekend and Buiten regio buckets.
         let allMembers = "sum(b.required) = max(b.required_members)"
-        let usable = input.prefersMembers ? "min(b.complete) = 1" : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
+        let usable = input.prefersMembers
+            ? "min(b.complete) = 1"
+            : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
+        let flags = "max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete"
+        let partial = "CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END"
         return """
             \(i) AS (
-              SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
-                     CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
+              SELECT b.geo, b.period, sum(b.n) AS n, \(flags),
+                     \(partial) AS partial, 1 AS present, max(b.direct) AS direct,
                      CASE WHEN \(usable) THEN \(geoValue(input)) END AS value
               FROM \(i)_best AS b
               WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY b.geo, b.period)
@@ -197,12 +271,15 @@ public struct SQLGenerator {
         let anyMissing = "count(value) < count(*)"
         switch time {
         case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(value) END"
-        case .average: return "CASE WHEN \(anyMissing) THEN NULL ELSE \(dialect.real("sum(value)")) / count(DISTINCT sub) END"
+        case .average:
+            return "CASE WHEN \(anyMissing) THEN NULL ELSE \(dialect.real("sum(value)")) / count(DISTINCT sub) END"
         case .last:
-            return "CASE WHEN count(CASE WHEN period_start = last_start THEN value END) < count(CASE WHEN period_start = last_start THEN 1 END) THEN NULL "
-                + "ELSE sum(CASE WHEN period_start = last_start THEN value END) END"
+            let lastValue = "CASE WHEN period_start = last_start THEN value END"
+            let lastRow = "CASE WHEN period_start = last_start THEN 1 END"
+            return "CASE WHEN count(\(lastValue)) < count(\(lastRow)) THEN NULL ELSE sum(\(lastValue)) END"
         case .weighted:
-            return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE \(dialect.divide("sum(value * n)", "sum(n)")) END"
+            let weighted = dialect.divide("sum(value * n)", "sum(n)")
+            return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE \(weighted) END"
         case .none: return "CASE WHEN count(*) = 1 THEN max(value) END"
         }
     }
@@ -228,7 +305,9 @@ public struct SQLGenerator {
         }
         switch input.geo {
         case .sum: return "CASE WHEN \(anyMissing) THEN NULL ELSE sum(b.value) END"
-        case .weighted: return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(b.value) ELSE \(dialect.divide("sum(b.value * b.n)", "sum(b.n)")) END"
+        case .weighted:
+            let weighted = dialect.divide("sum(b.value * b.n)", "sum(b.n)")
+            return "CASE WHEN \(anyMissing) THEN NULL WHEN count(*) = 1 THEN max(b.value) ELSE \(weighted) END"
         case .none: return "CASE WHEN max(b.direct) = 1 AND count(*) = 1 THEN max(b.value) END"
         }
     }
@@ -261,7 +340,9 @@ public struct SQLGenerator {
         var parameters: [SQLValue] = []
 
         mutating func bind(_ value: SQLValue) -> String {
-            if case .real = value, let existing = parameters.firstIndex(of: value) { return dialect.parameter(existing + 1) }
+            if case .real = value, let existing = parameters.firstIndex(of: value) {
+                return dialect.parameter(existing + 1)
+            }
             parameters.append(value)
             return dialect.parameter(parameters.count)
         }

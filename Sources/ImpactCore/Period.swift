@@ -52,7 +52,9 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var end: CivilDate {
         if grain == .week { return start.adding(days: 7) }
         let monthAfter = index * grain.months + 1
-        return monthAfter > 12 ? CivilDate(year: year + 1, month: 1, day: 1) : CivilDate(year: year, month: monthAfter, day: 1)
+        return monthAfter > 12
+            ? CivilDate(year: year + 1, month: 1, day: 1)
+            : CivilDate(year: year, month: monthAfter, day: 1)
     }
 
     public var dayCount: Int { end.dayNumber - start.dayNumber }

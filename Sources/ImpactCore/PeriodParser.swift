@@ -1,17 +1,5 @@
 import Foundation
 
-/// A period read from input, with the provisional marker CBS puts after a period (`2018*`).
-public struct ParsedPeriod: Equatable, Sendable {
-    public let period: Period
-    public let provisional: Bool
-}
-
-public struct PeriodError: Error, Equatable, CustomStringConvertible, Sendable {
-    public let text: String
-    public let reason: String
-    public var description: String { "invalid period '\(text)': \(reason)" }
-}
-
 extension Period {
     /// Parses a canonical code (`2018`, `2018-H1`, `2018-Q3`, `2018-03`, `2018-W05`) or a CBS
     /// StatLine code (`2018JJ00`, `2018HJ01`, `2018KW03`, `2018MM03`), optionally followed by `*`.
@@ -20,8 +8,10 @@ extension Period {
         let provisional = text.hasSuffix("*")
         if provisional { text.removeLast() }
         let characters = Array(text)
-        guard characters.count >= 4, characters.prefix(4).allSatisfy(\.isASCIIDigit), let year = Int(String(characters.prefix(4))) else {
-            throw PeriodError(text: raw, reason: "expected a four-digit year first, as in 2018, 2018-H1, 2018-Q3, 2018-03, 2018-W05 or 2018JJ00")
+        guard characters.count >= 4, characters.prefix(4).allSatisfy(\.isASCIIDigit),
+              let year = Int(String(characters.prefix(4))) else {
+            throw PeriodError(text: raw, reason: "expected a four-digit year first, "
+                                  + "as in 2018, 2018-H1, 2018-Q3, 2018-03, 2018-W05 or 2018JJ00")
         }
         let rest = String(characters.dropFirst(4))
         let period = try rest.first == "-" || rest.isEmpty
@@ -49,7 +39,8 @@ extension Period {
 
     private static func statline(year: Int, rest: String, raw: String) throws(PeriodError) -> Period {
         guard rest.count == 4, let index = Int(rest.suffix(2)), rest.suffix(2).allSatisfy(\.isASCIIDigit) else {
-            throw PeriodError(text: raw, reason: "a CBS period code is a year, two letters and two digits, as in 2018JJ00 or 2018KW03")
+            throw PeriodError(text: raw, reason: "a CBS period code is a year, two letters and two digits, "
+                                  + "as in 2018JJ00 or 2018KW03")
         }
         switch rest.prefix(2) {
         case "JJ":
@@ -59,14 +50,16 @@ extension Period {
         case "KW": return try make(year: year, grain: .quarter, index: index, raw: raw)
         case "MM": return try make(year: year, grain: .month, index: index, raw: raw)
         case let type:
-            throw PeriodError(text: raw, reason: "CBS period type '\(type)' is not supported; use JJ (year), HJ (half-year), KW (quarter) or MM (month)")
+            throw PeriodError(text: raw, reason: "CBS period type '\(type)' is not supported; "
+                                  + "use JJ (year), HJ (half-year), KW (quarter) or MM (month)")
         }
     }
 
     private static func make(year: Int, grain: Grain, index: Int, raw: String) throws(PeriodError) -> Period {
         guard let period = Period(year: year, grain: grain, index: index) else {
             let limit = count(of: grain, in: year)
-            throw PeriodError(text: raw, reason: "\(grain.name) \(index) does not exist; \(year) has \(grain.name)s 1 to \(limit)")
+            throw PeriodError(text: raw,
+                              reason: "\(grain.name) \(index) does not exist; \(year) has \(grain.name)s 1 to \(limit)")
         }
         return period
     }
@@ -85,7 +78,9 @@ extension Period {
     public static func parseRange(_ text: String) throws(PeriodError) -> [Period] {
         let parts = text.components(separatedBy: "..")
         if parts.count == 1 { return [try parse(text).period] }
-        guard parts.count == 2 else { throw PeriodError(text: text, reason: "a range is written FIRST..LAST, as in 2019..2021") }
+        guard parts.count == 2 else {
+            throw PeriodError(text: text, reason: "a range is written FIRST..LAST, as in 2019..2021")
+        }
         let first = try parse(parts[0]).period
         let last = try parse(parts[1]).period
         return try range(from: first, to: last, text: text)
@@ -100,14 +95,17 @@ extension Period {
     public static func range(from first: Period, to last: Period, text: String? = nil) throws(PeriodError) -> [Period] {
         let label = text ?? "\(first)..\(last)"
         guard first.grain == last.grain else {
-            throw PeriodError(text: label, reason: "both ends of a range must have the same grain (\(first.grain.name) vs \(last.grain.name))")
+            let grains = "\(first.grain.name) vs \(last.grain.name)"
+            throw PeriodError(text: label, reason: "both ends of a range must have the same grain (\(grains))")
         }
         guard first <= last else { throw PeriodError(text: label, reason: "the range ends before it starts") }
         var periods: [Period] = []
         var current = first
         while current <= last {
             periods.append(current)
-            guard periods.count <= 10_000 else { throw PeriodError(text: label, reason: "the range is longer than 10000 periods") }
+            guard periods.count <= 10_000 else {
+                throw PeriodError(text: label, reason: "the range is longer than 10000 periods")
+            }
             current = current.next
         }
         return periods

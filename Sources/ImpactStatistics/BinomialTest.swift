@@ -19,7 +19,8 @@ public enum BinomialTest {
     }
 
     static func logProbability(_ k: Int, _ n: Int, _ p: Double) -> Double {
-        lgamma(Double(n) + 1) - lgamma(Double(k) + 1) - lgamma(Double(n - k) + 1) + Double(k) * log(p) + Double(n - k) * log1p(-p)
+        lgamma(Double(n) + 1) - lgamma(Double(k) + 1) - lgamma(Double(n - k) + 1)
+            + Double(k) * log(p) + Double(n - k) * log1p(-p)
     }
 
     /// Compares two Poisson counts with exposures (period lengths or populations): conditional on the

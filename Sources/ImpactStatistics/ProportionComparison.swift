@@ -24,7 +24,8 @@ public enum ProportionComparison {
     }
 
     /// Newcombe's hybrid score interval for the difference p2 − p1 (method 10).
-    public static func newcombe(x1: Double, n1: Double, x2: Double, n2: Double, confidence: Double = 0.95) -> (low: Double, high: Double) {
+    public static func newcombe(x1: Double, n1: Double, x2: Double, n2: Double,
+                                confidence: Double = 0.95) -> (low: Double, high: Double) {
         let p1 = x1 / n1, p2 = x2 / n2
         let (l1, u1) = wilson(x: x1, n: n1, confidence: confidence)
         let (l2, u2) = wilson(x: x2, n: n2, confidence: confidence)

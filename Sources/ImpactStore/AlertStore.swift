@@ -1,32 +1,5 @@
 import ImpactCore
 
-/// A change of an alert's state, as recorded and notified.
-public struct AlertTransition: Sendable, Equatable {
-    public var id: Int?
-    public let indicator: String
-    public let rule: String
-    public let geo: String
-    public let period: String
-    public let from: AlertState
-    public let to: AlertState
-    public let value: Double?
-    public let batch: Int?
-    public let at: String
-
-    package init(id: Int? = nil, indicator: String, rule: String, geo: String, period: String, from: AlertState, to: AlertState, value: Double?, batch: Int?, at: String) {
-        self.id = id
-        self.indicator = indicator
-        self.rule = rule
-        self.geo = geo
-        self.period = period
-        self.from = from
-        self.to = to
-        self.value = value
-        self.batch = batch
-        self.at = at
-    }
-}
-
 /// Persistence of alert state, transitions and the notification outbox.
 public struct AlertStore {
     public let store: Store
@@ -45,33 +18,42 @@ public struct AlertStore {
             SELECT state, active_count, inactive_count, last_period_start, last_value FROM alert_state
             WHERE indicator = ? AND rule = ? AND geo = ?
             """, [.text(indicator), .text(rule), .text(geo)]) { row in
-            Stored(memory: AlertMemory(state: AlertState(rawValue: row.string(0)!) ?? .ok, activeCount: row.int(1)!, inactiveCount: row.int(2)!),
-                   lastPeriodStart: row.string(3)!, lastValue: row.double(4))
+            let state = AlertState(rawValue: row.string(0)!) ?? .ok
+            return Stored(memory: AlertMemory(state: state, activeCount: row.int(1)!, inactiveCount: row.int(2)!),
+                          lastPeriodStart: row.string(3)!, lastValue: row.double(4))
         }.first
     }
 
-    public func save(indicator: String, rule: String, geo: String, memory: AlertMemory, period: Period, value: Double?, at: String) throws {
+    public func save(indicator: String, rule: String, geo: String, memory: AlertMemory, period: Period, value: Double?,
+                     at: String) throws {
         try database.execute("""
-            INSERT INTO alert_state (indicator, rule, geo, state, active_count, inactive_count, last_period, last_period_start, last_value, updated_at)
+            INSERT INTO alert_state (indicator, rule, geo, state, active_count, inactive_count, last_period, \
+            last_period_start, last_value, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (indicator, rule, geo) DO UPDATE SET state = excluded.state, active_count = excluded.active_count,
-                inactive_count = excluded.inactive_count, last_period = excluded.last_period, last_period_start = excluded.last_period_start,
+            ON CONFLICT (indicator, rule, geo) DO UPDATE SET state = excluded.state, \
+            active_count = excluded.active_count,
+                inactive_count = excluded.inactive_count, last_period = excluded.last_period, \
+            last_period_start = excluded.last_period_start,
                 last_value = excluded.last_value, updated_at = excluded.updated_at
-            """, [.text(indicator), .text(rule), .text(geo), .text(memory.state.rawValue), .integer(Int64(memory.activeCount)),
-                  .integer(Int64(memory.inactiveCount)), .text(period.code), .text(period.start.iso), value.sqlValue, .text(at)])
+            """, [.text(indicator), .text(rule), .text(geo), .text(memory.state.rawValue),
+                  .integer(Int64(memory.activeCount)), .integer(Int64(memory.inactiveCount)), .text(period.code),
+                  .text(period.start.iso), value.sqlValue, .text(at)])
     }
 
     @discardableResult
     public func record(_ transition: AlertTransition) throws -> Int {
         try database.execute("""
-            INSERT INTO alert_transition (indicator, rule, geo, period, from_state, to_state, value, batch_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(transition.indicator), .text(transition.rule), .text(transition.geo), .text(transition.period), .text(transition.from.rawValue),
-                  .text(transition.to.rawValue), transition.value.sqlValue, transition.batch.sqlValue, .text(transition.at)])
+            INSERT INTO alert_transition (indicator, rule, geo, period, from_state, to_state, value, batch_id, at) \
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(transition.indicator), .text(transition.rule), .text(transition.geo), .text(transition.period),
+                  .text(transition.from.rawValue), .text(transition.to.rawValue), transition.value.sqlValue,
+                  transition.batch.sqlValue, .text(transition.at)])
         return Int(database.lastInsertedRowID)
     }
 
     public func enqueue(transition: Int, command: String, payload: String) throws {
-        try database.execute("INSERT INTO alert_outbox (transition_id, command, payload) VALUES (?, ?, ?)", [.integer(Int64(transition)), .text(command), .text(payload)])
+        try database.execute("INSERT INTO alert_outbox (transition_id, command, payload) VALUES (?, ?, ?)",
+                             [.integer(Int64(transition)), .text(command), .text(payload)])
     }
 
     public struct OutboxEntry: Sendable {
@@ -82,33 +64,44 @@ public struct AlertStore {
     }
 
     public func undelivered() throws -> [OutboxEntry] {
-        try database.query("SELECT id, command, payload, attempts FROM alert_outbox WHERE delivered_at IS NULL ORDER BY id") {
+        let sql = "SELECT id, command, payload, attempts FROM alert_outbox WHERE delivered_at IS NULL ORDER BY id"
+        return try database.query(sql) {
             OutboxEntry(id: $0.int(0)!, command: $0.string(1)!, payload: $0.string(2)!, attempts: $0.int(3)!)
         }
     }
 
     public func markDelivered(_ id: Int, at: String) throws {
-        try database.execute("UPDATE alert_outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", [.text(at), .integer(Int64(id))])
+        try database.execute(
+            "UPDATE alert_outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+            [.text(at), .integer(Int64(id))])
     }
 
     public func markFailed(_ id: Int, error: String) throws {
-        try database.execute("UPDATE alert_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", [.text(error), .integer(Int64(id))])
+        try database.execute("UPDATE alert_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                             [.text(error), .integer(Int64(id))])
     }
 
     /// Every stored state (for `alerts list` and `--all`).
-    public func states() throws -> [(indicator: String, rule: String, geo: String, state: AlertState, period: String, value: Double?)] {
-        try database.query("SELECT indicator, rule, geo, state, last_period, last_value FROM alert_state ORDER BY indicator, rule, geo") {
-            ($0.string(0)!, $0.string(1)!, $0.string(2)!, AlertState(rawValue: $0.string(3)!) ?? .ok, $0.string(4)!, $0.double(5))
+    public func states() throws
+        -> [(indicator: String, rule: String, geo: String, state: AlertState, period: String, value: Double?)] {
+        let sql = """
+            SELECT indicator, rule, geo, state, last_period, last_value FROM alert_state ORDER BY indicator, rule, geo
+            """
+        return try database.query(sql) {
+            let state = AlertState(rawValue: $0.string(3)!) ?? .ok
+            return ($0.string(0)!, $0.string(1)!, $0.string(2)!, state, $0.string(4)!, $0.double(5))
         }
     }
 
     public func transitions(limit: Int = 1000) throws -> [AlertTransition] {
         try database.query("""
-            SELECT id, indicator, rule, geo, period, from_state, to_state, value, batch_id, at FROM alert_transition ORDER BY id DESC LIMIT ?
+            SELECT id, indicator, rule, geo, period, from_state, to_state, value, batch_id, at FROM alert_transition \
+            ORDER BY id DESC LIMIT ?
             """, [.integer(Int64(limit))]) { row in
-            AlertTransition(id: row.int(0), indicator: row.string(1)!, rule: row.string(2)!, geo: row.string(3)!, period: row.string(4)!,
-                            from: AlertState(rawValue: row.string(5)!) ?? .ok, to: AlertState(rawValue: row.string(6)!) ?? .ok,
-                            value: row.double(7), batch: row.int(8), at: row.string(9)!)
+            AlertTransition(id: row.int(0), indicator: row.string(1)!, rule: row.string(2)!, geo: row.string(3)!,
+                            period: row.string(4)!, from: AlertState(rawValue: row.string(5)!) ?? .ok,
+                            to: AlertState(rawValue: row.string(6)!) ?? .ok, value: row.double(7), batch: row.int(8),
+                            at: row.string(9)!)
         }.reversed()
     }
 }

@@ -1,4 +1,3 @@
-
 /// The import batches: which deliveries the store holds, and which batch a vintage (`--as-of`) means.
 public struct BatchLog {
     public let database: Database

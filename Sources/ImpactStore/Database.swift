@@ -14,7 +14,9 @@ public final class Database {
     public init(path: String, readOnly: Bool = false) throws {
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed && !readOnly {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            let created = FileManager.default.createFile(atPath: path, contents: nil,
+                                                         attributes: [.posixPermissions: 0o600])
+            guard created else {
                 throw StoreError(code: ResultCode.cannotOpen, message: "cannot create store file '\(path)'")
             }
         }

@@ -42,7 +42,9 @@ enum MedianAggregate {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    private static func slot(_ context: OpaquePointer, create: Bool) -> UnsafeMutablePointer<UnsafeMutableRawPointer?>? {
+    private typealias Slot = UnsafeMutablePointer<UnsafeMutableRawPointer?>
+
+    private static func slot(_ context: OpaquePointer, create: Bool) -> Slot? {
         let size = create ? Int32(MemoryLayout<UnsafeMutableRawPointer?>.size) : 0
         return sqlite3_aggregate_context(context, size)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
     }

@@ -35,24 +35,3 @@ public struct ObservationRecord: Sendable, Equatable {
 
     public var dimensionKeys: String { dimensions.keys.sorted().joined(separator: ",") }
 }
-
-/// Where in an input a record or field is: file, line, and the column of each relevant field.
-public struct SourceLocation: Sendable, Equatable {
-    public var file: String
-    public var line: Int
-    public var geoColumn: Int
-    public var periodColumn: Int
-
-    public init(file: String, line: Int, geoColumn: Int = 1, periodColumn: Int = 1) {
-        self.file = file
-        self.line = line
-        self.geoColumn = geoColumn
-        self.periodColumn = periodColumn
-    }
-}
-
-/// What a source hands to the importer: observations, and (from plugins) geography units.
-public enum ImportItem: Sendable {
-    case observation(ObservationRecord)
-    case unit(GeoUnit, SourceLocation)
-}

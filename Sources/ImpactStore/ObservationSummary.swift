@@ -66,18 +66,20 @@ public struct ObservationSummary {
     }
 
     /// Every version of one figure, oldest first.
-    public func vintages(series: String, geo: String, period: Period, dimensions: [String: String]) throws -> [Vintage] {
+    public func vintages(series: String, geo: String, period: Period,
+                         dimensions: [String: String]) throws -> [Vintage] {
         try database.query("""
-            SELECT b.id, b.source_id, b.origin, b.sha256, b.row_count, b.finished_at, o.value, o.n, o.provisional, o.suppressed,
+            SELECT b.id, b.source_id, b.origin, b.sha256, b.row_count, b.finished_at, \
+            o.value, o.n, o.provisional, o.suppressed,
                    o.superseded_by
             FROM observation AS o JOIN series AS s ON s.id = o.series_id JOIN import_batch AS b ON b.id = o.batch_id
             WHERE s.key = ? AND o.geo = ? AND o.period = ? AND o.dims = ?
             ORDER BY o.id
             """, [.text(series), .text(geo), .text(period.code), .text(JSONText.object(dimensions))]) { row in
-            Vintage(batch: BatchLog.Batch(id: row.int(0)!, source: row.string(1)!, origin: row.string(2)!, sha256: row.string(3)!,
-                                          rows: row.int(4)!, finished: row.string(5)!),
-                    value: row.double(6), n: row.double(7), provisional: row.int(8) == 1, suppressed: row.int(9) == 1,
-                    supersededBy: row.int(10))
+            let batch = BatchLog.Batch(id: row.int(0)!, source: row.string(1)!, origin: row.string(2)!,
+                                       sha256: row.string(3)!, rows: row.int(4)!, finished: row.string(5)!)
+            return Vintage(batch: batch, value: row.double(6), n: row.double(7), provisional: row.int(8) == 1,
+                           suppressed: row.int(9) == 1, supersededBy: row.int(10))
         }
     }
 
@@ -86,15 +88,18 @@ public struct ObservationSummary {
     public func completeCells(inputs: [(series: String, dimensionKeys: String)], region: String?) throws
         -> [(period: String, geo: String, lastDelivery: String)] {
         let keys = JSONText.array(Set(inputs.map { $0.series + "|" + $0.dimensionKeys }).sorted())
+        let series = JSONText.array(Set(inputs.map(\.series)).sorted())
         return try database.query("""
             SELECT o.period, o.geo, max(b.finished_at)
             FROM observation AS o JOIN series AS s ON s.id = o.series_id JOIN import_batch AS b ON b.id = o.batch_id
-            WHERE s.key IN (SELECT value FROM json_each(?3)) AND s.key || '|' || o.dim_keys IN (SELECT value FROM json_each(?1))
+            WHERE s.key IN (SELECT value FROM json_each(?3)) \
+            AND s.key || '|' || o.dim_keys IN (SELECT value FROM json_each(?1))
               AND o.superseded_by IS NULL AND o.value IS NOT NULL
               AND (?2 IS NULL OR o.geo = ?2 OR o.geo IN (SELECT member FROM membership WHERE region = ?2))
             GROUP BY o.period, o.geo
             HAVING count(DISTINCT s.key || '|' || o.dim_keys) = json_array_length(?1)
-            """, [.text(keys), region.map { .text($0) } ?? .null,
-                                   .text(JSONText.array(Set(inputs.map(\.series)).sorted()))]) { ($0.string(0)!, $0.string(1)!, $0.string(2)!) }
+            """, [.text(keys), region.map { .text($0) } ?? .null, .text(series)]) {
+            ($0.string(0)!, $0.string(1)!, $0.string(2)!)
+        }
     }
 }

@@ -19,8 +19,9 @@ public struct OutputCache {
     /// directly); nil when there is none for this vintage.
     public func withPayload<T>(_ key: String, _ body: (UnsafeRawBufferPointer) -> T?) throws -> T? {
         var found: T?
-        try database.statement("SELECT payload FROM result_cache WHERE key = ? AND vintage = (SELECT coalesce(max(id), 0) FROM import_batch)")
-            .forEach([.text(key)]) { row in found = row.withBytes(0, body) }
+        try database.statement("""
+            SELECT payload FROM result_cache WHERE key = ? AND vintage = (SELECT coalesce(max(id), 0) FROM import_batch)
+            """).forEach([.text(key)]) { row in found = row.withBytes(0, body) }
         return found
     }
 
@@ -28,8 +29,11 @@ public struct OutputCache {
     /// simply not cached. Entries of earlier vintages go at the same time.
     public func store(_ key: String, _ payload: String) {
         try? database.execute("""
-            INSERT OR REPLACE INTO result_cache (key, vintage, payload) VALUES (?, (SELECT coalesce(max(id), 0) FROM import_batch), ?)
+            INSERT OR REPLACE INTO result_cache (key, vintage, payload) \
+            VALUES (?, (SELECT coalesce(max(id), 0) FROM import_batch), ?)
             """, [.text(key), .text(payload)])
-        try? database.execute("DELETE FROM result_cache WHERE vintage < (SELECT coalesce(max(id), 0) FROM import_batch)")
+        try? database.execute("""
+            DELETE FROM result_cache WHERE vintage < (SELECT coalesce(max(id), 0) FROM import_batch)
+            """)
     }
 }

@@ -11,23 +11,13 @@ enum RollupKeyOrder {
         let distinctPeriods = Set(cells.map(\.period))
         var bounds: [Period: (start: String, end: String)] = [:]
         for period in distinctPeriods { bounds[period] = windows.window(period) }
-        let chronological = distinctPeriods.sorted { (bounds[$0]!.start, bounds[$0]!.end) < (bounds[$1]!.start, bounds[$1]!.end) }
+        let chronological = distinctPeriods.sorted {
+            (bounds[$0]!.start, bounds[$0]!.end) < (bounds[$1]!.start, bounds[$1]!.end)
+        }
         let periodRank = Dictionary(uniqueKeysWithValues: chronological.enumerated().map { ($1, $0) })
         let dimsRank = ranks(Set(cells.map(\.dims)))
         let geoRank = ranks(Set(cells.map(\.geo)))
         let keys = cells.map { (periodRank[$0.period]!, dimsRank[$0.dims]!, geoRank[$0.geo]!) }
         return cells.indices.sorted { keys[$0] < keys[$1] }.map { cells[$0] }
-    }
-}
-
-/// ISO bounds of the periods seen while writing, formatted once each.
-struct WindowCache {
-    private var windows: [Period: (start: String, end: String)] = [:]
-
-    mutating func window(_ period: Period) -> (start: String, end: String) {
-        if let window = windows[period] { return window }
-        let window = (period.start.iso, period.end.iso)
-        windows[period] = window
-        return window
     }
 }

@@ -94,26 +94,33 @@ public struct RollupStore {
         guard let bounds = Self.bounds(of: year) else { return }
         let read = try database.statement("""
             SELECT dims, geo, period, value, n, provisional, suppressed FROM observation
-            WHERE series_id = ?1 AND dim_keys IN (SELECT value FROM json_each(?2)) AND geo IN (SELECT value FROM json_each(?3))
+            WHERE series_id = ?1 AND dim_keys IN (SELECT value FROM json_each(?2)) \
+            AND geo IN (SELECT value FROM json_each(?3))
               AND period_start >= ?4 AND period_start < ?5 AND superseded_by IS NULL
               AND (?6 IS NULL OR dims IN (SELECT value FROM json_each(?6)))
             """)
-        let arguments: [SQLValue] = [.integer(Int64(seriesID)), .text(Self.json(dimensionKeys)), .text(Self.json(areas)),
-                                     .text(bounds.start), .text(bounds.end), dimensions.map { .text(Self.json($0)) } ?? .null]
+        let arguments: [SQLValue] = [.integer(Int64(seriesID)), .text(Self.json(dimensionKeys)),
+                                     .text(Self.json(areas)), .text(bounds.start), .text(bounds.end),
+                                     dimensions.map { .text(Self.json($0)) } ?? .null]
         var periods: [String: Period?] = [:]
         try read.forEach(arguments) { row in
             let code = row.string(2)!
-            let parsed = periods[code] ?? { let period = try? Period.parse(code).period; periods[code] = period; return period }()
+            let parsed = periods[code] ?? {
+                let period = try? Period.parse(code).period
+                periods[code] = period
+                return period
+            }()
             guard let period = parsed else { return }
-            body(RollupObservation(dims: row.string(0)!, unit: row.string(1)!, period: period, value: row.double(3), n: row.double(4),
-                                   provisional: row.int(5) == 1, suppressed: row.int(6) == 1))
+            body(RollupObservation(dims: row.string(0)!, unit: row.string(1)!, period: period, value: row.double(3),
+                                   n: row.double(4), provisional: row.int(5) == 1, suppressed: row.int(6) == 1))
         }
     }
 
     /// Writes the rollups of one series and year in the table's key order, so the table grows by
     /// appending. `replacing`: the combinations whose old rollups of that year go first; nil after
     /// the whole series was cleared for a full rebuild.
-    public func write(_ cells: [RollupCell], seriesID: Int, year: String, replacing dimensions: Set<String>?) throws {
+    public func write(_ cells: [RollupCell], seriesID: Int, year: String,
+                      replacing dimensions: Set<String>?) throws {
         let id = SQLValue.integer(Int64(seriesID))
         if let dimensions, let bounds = Self.bounds(of: year) {
             try database.execute("""
@@ -122,15 +129,17 @@ public struct RollupStore {
                 """, [id, .text(bounds.start), .text(bounds.end), .text(Self.json(dimensions))])
         }
         let insert = try database.statement("""
-            INSERT INTO rollup (series_id, period_start, period_end, dims, geo, value, n, provisional, suppressed, complete, partial, direct)
+            INSERT INTO rollup (series_id, period_start, period_end, dims, geo, value, n, provisional, suppressed, \
+            complete, partial, direct)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var windows = WindowCache()
         for cell in RollupKeyOrder.sorted(cells, windows: &windows) {
             let window = windows.window(cell.period)
-            try insert.execute([id, .text(window.start), .text(window.end), .text(cell.dims), .text(cell.geo), cell.value.sqlValue,
-                                cell.n.sqlValue, cell.provisional.sqlValue, cell.suppressed.sqlValue, cell.complete.sqlValue,
-                                cell.partial.sqlValue, cell.direct.sqlValue])
+            try insert.execute([id, .text(window.start), .text(window.end), .text(cell.dims), .text(cell.geo),
+                                cell.value.sqlValue, cell.n.sqlValue, cell.provisional.sqlValue,
+                                cell.suppressed.sqlValue, cell.complete.sqlValue, cell.partial.sqlValue,
+                                cell.direct.sqlValue])
         }
     }
 

@@ -23,11 +23,14 @@ public final class Store {
         do {
             _ = try database.scalar("PRAGMA journal_mode = WAL")
         } catch let error as StoreError where error.primaryCode == ResultCode.notADatabase {
-            throw StoreError(code: error.code, message: "'\(path)' is not an ImpactMonitor store (not a SQLite database)")
+            throw StoreError(code: error.code,
+                             message: "'\(path)' is not an ImpactMonitor store (not a SQLite database)")
         }
         // A large import grows the write-ahead log to the size of what it wrote; after the
         // checkpoint the file is cut back instead of keeping that disk space.
-        try database.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;")
+        try database.execute(sql: """
+            PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;
+            """)
     }
 
     private func migrate(upTo target: Int) throws {

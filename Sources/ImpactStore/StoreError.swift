@@ -20,7 +20,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         var text = "store error \(code): \(message)"
         if let sql { text += "\n  sql: \(sql)" }
-        if !arguments.isEmpty { text += "\n  arguments: [" + arguments.map(\.description).joined(separator: ", ") + "]" }
+        if !arguments.isEmpty {
+            text += "\n  arguments: [" + arguments.map(\.description).joined(separator: ", ") + "]"
+        }
         return text
     }
 }

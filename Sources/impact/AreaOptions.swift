@@ -7,7 +7,8 @@ struct AreaOptions {
     static let geo = CommandSpec.Option("--geo", value: "CODE", repeatable: true, help: "area code (GM0758, VTWB, …)")
     static let level = CommandSpec.Option("--level", value: "LEVEL",
                                           help: "every area at a level: gemeente, subregio, regio, provincie, land")
-    static let regionSet = CommandSpec.Option("--region-set", value: "SET", help: "every region of a region set (vt, ghnt, provincie, …)")
+    static let regionSet = CommandSpec.Option("--region-set", value: "SET",
+                                              help: "every region of a region set (vt, ghnt, provincie, …)")
     static let all = [geo, level, regionSet]
 
     let geos: [String]
@@ -23,7 +24,8 @@ struct AreaOptions {
         }
         level = try levelText.map { text in
             guard let level = GeoLevel(rawValue: text) else {
-                throw UsageError("unknown level '\(text)' for --level", hint: "levels are " + GeoLevel.allCases.map(\.rawValue).joined(separator: ", "))
+                let levels = GeoLevel.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("unknown level '\(text)' for --level", hint: "levels are " + levels)
             }
             return level
         }
@@ -32,15 +34,16 @@ struct AreaOptions {
     /// The area codes, every region by default.
     func resolve(_ geography: Geography, periods: [Period]) throws -> [String] {
         for code in geos where geography.unit(code) == nil {
-            throw UsageError("unknown area '\(code)' for --geo",
-                             hint: geography.suggestions(for: code).first.map { "did you mean '\($0)'?" } ?? "import the geography first")
+            let suggestion = geography.suggestions(for: code).first.map { "did you mean '\($0)'?" }
+            throw UsageError("unknown area '\(code)' for --geo", hint: suggestion ?? "import the geography first")
         }
         if !geos.isEmpty { return geos }
         if let regionSet {
             guard geography.regionSets[regionSet] != nil else {
                 let sets = Array(geography.regionSets.keys)
                 throw UsageError("unknown region set '\(regionSet)' for --region-set",
-                                 hint: Suggestions.hint(for: regionSet, among: sets) ?? "sets are " + sets.sorted().joined(separator: ", "))
+                                 hint: Suggestions.hint(for: regionSet, among: sets)
+                                    ?? "sets are " + sets.sorted().joined(separator: ", "))
             }
             return geography.regions(in: regionSet)
         }

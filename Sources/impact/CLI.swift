@@ -3,33 +3,6 @@ import ImpactCommandLine
 import ImpactCore
 import ImpactStore
 
-/// Exit codes, documented in docs/cli.md.
-enum ExitCode {
-    static let success: Int32 = 0
-    /// The input has problems the user must fix (definitions, data files), or alerts fire.
-    static let findings: Int32 = 1
-    /// The command could not do its job (store unreadable, file missing, I/O).
-    static let failure: Int32 = 2
-    /// The command line itself is wrong (BSD EX_USAGE).
-    static let usage: Int32 = 64
-}
-
-/// A command that failed for a reason the user can act on.
-struct CommandFailure: Error {
-    let message: String
-    var hint: String?
-    var exitCode: Int32 = ExitCode.failure
-}
-
-/// One `impact` command: its declared interface, the decoding and validation of its options into a
-/// typed value (no store or file is touched there), and running with them.
-protocol Command: Sendable {
-    associatedtype Options
-    static var spec: CommandSpec { get }
-    static func options(_ arguments: ParsedArguments) throws -> Options
-    static func run(_ options: Options, context: CommandContext) throws -> Int32
-}
-
 enum CLI {
     static let version = "0.1.0"
 
@@ -58,8 +31,8 @@ enum CLI {
         guard let command = command(named: first) else {
             let hint = Suggestions.hint(for: first, among: commands.map { $0.spec.name })
                 ?? "run 'impact --help' for the list of commands"
-            let problem = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
-            context.error(UsageError(problem, hint: hint).description + "\n")
+            let message = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
+            context.error(UsageError(message, hint: hint).description + "\n")
             return ExitCode.usage
         }
         return execute(command, Array(arguments.dropFirst()), context: context)
@@ -112,12 +85,13 @@ enum CLI {
 
     static var overview: String {
         let width = commands.map { $0.spec.name.count }.max() ?? 0
-        let list = commands.map {
-            "  " + $0.spec.name + String(repeating: " ", count: width - $0.spec.name.count + 2) + $0.spec.summary
+        let list = commands.map { command in
+            let name = command.spec.name
+            return "  " + name + String(repeating: " ", count: width - name.count + 2) + command.spec.summary
         }
         return """
-            impact \(version) — monitoring indicators for regional programmes against domestic violence \
-            and child abuse
+            impact \(version) — monitoring indicators for regional programmes against domestic violence and \
+            child abuse
 
             USAGE: impact COMMAND [options]
 

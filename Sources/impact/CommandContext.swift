@@ -29,12 +29,14 @@ final class CommandContext {
         let location = path ?? storePath
         let directory = (location as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
-            throw CommandFailure(message: "the directory of store '\(location)' does not exist", hint: "create it, or pass another --store PATH")
+            throw CommandFailure(message: "the directory of store '\(location)' does not exist",
+                                 hint: "create it, or pass another --store PATH")
         }
         do {
             return try Store(path: location)
         } catch let error as StoreError {
-            throw CommandFailure(message: error.message, hint: "pass --store PATH or set IMPACT_STORE to use another store")
+            throw CommandFailure(message: error.message,
+                                 hint: "pass --store PATH or set IMPACT_STORE to use another store")
         }
     }
 
@@ -43,7 +45,8 @@ final class CommandContext {
         let loaded = DefinitionLoader.load(directory: directory)
         guard !loaded.hasErrors else {
             report(loaded.diagnostics)
-            throw CommandFailure(message: "the definitions have errors; fix them first (impact check)", exitCode: ExitCode.findings)
+            throw CommandFailure(message: "the definitions have errors; fix them first (impact check)",
+                                 exitCode: ExitCode.findings)
         }
         return loaded.definitions
     }
@@ -68,19 +71,5 @@ final class CommandContext {
 
     func render(_ table: DataTable, format: OutputFormat, locale: NumberLocale = .nl) {
         write(TableRenderer(format: format, locale: locale).render(table))
-    }
-}
-
-/// Lines of a text file for quoting in diagnostics; empty when it cannot be read.
-enum SourceLines {
-    static func read(_ path: String) -> [String] {
-        guard let data = FileManager.default.contents(atPath: path), data.count < 50_000_000,
-              let text = String(data: data, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var text = String(line)
-            if text.hasSuffix("\r") { text.removeLast() }
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            return text
-        }
     }
 }

@@ -3,8 +3,11 @@ import ImpactEngine
 
 /// `--min-cell N` and `--no-suppress`, shared by every command that publishes figures.
 struct DisclosureOptions {
-    static let minimumCell = CommandSpec.Option("--min-cell", value: "N", help: "minimum publishable count (default: from the definitions, else 5)")
-    static let noSuppress = CommandSpec.Option("--no-suppress", help: "publish small cells (internal use only; every row is stamped)")
+    static let minimumCell = CommandSpec.Option("--min-cell", value: "N",
+                                                help: "minimum publishable count "
+                                                    + "(default: from the definitions, else 5)")
+    static let noSuppress = CommandSpec.Option("--no-suppress",
+                                               help: "publish small cells (internal use only; every row is stamped)")
     static let all = [minimumCell, noSuppress]
 
     let minimumCell: Double?
@@ -23,7 +26,8 @@ struct DisclosureOptions {
 
     static func notes(_ publication: Publication) -> [String] {
         publication.suppress
-            ? ["Small cells are suppressed (status suppressed): counts below the minimum cell and cells that would reveal them."]
+            ? ["Small cells are suppressed (status suppressed): counts below the minimum cell and cells that would "
+                + "reveal them."]
             : ["NOT DISCLOSURE-CONTROLLED (--no-suppress): for internal use only; do not publish."]
     }
 }

@@ -11,12 +11,14 @@ enum IndicatorOption {
     static func resolve(_ requested: [String], definitions: DefinitionSet) throws -> [String] {
         for id in requested where definitions.indicator(id) == nil {
             throw UsageError("unknown indicator '\(id)' for --indicator",
-                             hint: Suggestions.hint(for: id, among: definitions.indicators.map(\.id.value)) ?? "list them with: impact catalogue")
+                             hint: Suggestions.hint(for: id, among: definitions.indicators.map(\.id.value))
+                                ?? "list them with: impact catalogue")
         }
         for id in requested {
             guard let indicator = definitions.indicator(id), indicator.value == nil else { continue }
             let note = indicator.statusNote.map { ", \($0)" } ?? ""
-            throw CommandFailure(message: "indicator '\(id)' has no value yet (planning status: \(indicator.status.rawValue)\(note))",
+            let status = indicator.status.rawValue
+            throw CommandFailure(message: "indicator '\(id)' has no value yet (planning status: \(status)\(note))",
                                  exitCode: ExitCode.findings)
         }
         return requested.isEmpty ? definitions.indicators.filter { $0.value != nil }.map(\.id.value) : requested

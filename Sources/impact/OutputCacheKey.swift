@@ -6,11 +6,13 @@ import ImpactCore
 /// definition files.
 enum OutputCacheKey {
     /// `arguments` in a stable order; values of a repeated option keep theirs, since it orders the output.
-    static func make(command: String, arguments: ParsedArguments, ignoring ignored: Set<String>, definitions: String) -> String {
+    static func make(command: String, arguments: ParsedArguments, ignoring ignored: Set<String>,
+                     definitions: String) -> String {
         let values = arguments.values.keys.filter { !ignored.contains($0) }.sorted()
             .map { "\($0)=\(arguments.values[$0, default: []].joined(separator: "\u{1}"))" }
         let flags = arguments.flags.subtracting(ignored).sorted()
-        let text = (["output", CLI.version, command, definitions] + values + flags + arguments.positionals).joined(separator: "\u{2}")
+        let parts = ["output", CLI.version, command, definitions] + values + flags + arguments.positionals
+        let text = parts.joined(separator: "\u{2}")
         return SHA256.hex(Array(text.utf8))
     }
 }

@@ -22,19 +22,22 @@ struct PeriodOptions {
                 return
             }
             switch (arguments.value(Self.from), arguments.value(Self.to)) {
-            case (let from?, let to?): periods = try Period.range(from: Period.parse(from).period, to: Period.parse(to).period)
+            case (let from?, let to?):
+                periods = try Period.range(from: Period.parse(from).period, to: Period.parse(to).period)
             case (nil, nil): periods = nil
             default: throw UsageError("--from and --to go together", hint: "or use --period 2015..2018")
             }
         } catch let error as PeriodError {
-            throw UsageError(error.description, hint: "periods are written 2018, 2018-H1, 2018-Q3, 2018-03 or as a range 2015..2018")
+            throw UsageError(error.description,
+                             hint: "periods are written 2018, 2018-H1, 2018-Q3, 2018-03 or as a range 2015..2018")
         }
     }
 
     func resolve(_ store: Store) throws -> [Period] {
         if let periods { return periods }
         guard let years = try ObservationSummary(store: store).yearsWithData() else {
-            throw CommandFailure(message: "the store holds no observations", hint: "import data first: impact import csv FILE")
+            throw CommandFailure(message: "the store holds no observations",
+                                 hint: "import data first: impact import csv FILE")
         }
         return years.map(Period.year)
     }

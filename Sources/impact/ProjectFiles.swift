@@ -8,16 +8,21 @@ struct ProjectFiles {
     var indicators: String { root + "/indicators" }
 
     static func locate() throws -> ProjectFiles {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         var candidates = [FileManager.default.currentDirectoryPath]
         var directory = executable
         while directory.path != "/" {
             candidates.append(directory.path)
             directory = directory.deletingLastPathComponent()
         }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path)
-        guard let root = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/fixtures/geography") }) else {
-            throw CommandFailure(message: "cannot find the demo data (fixtures/geography)", hint: "run the demo from the project folder: swift run impact demo")
+        let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(sourceRoot.path)
+        guard let root = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/fixtures/geography") })
+        else {
+            throw CommandFailure(message: "cannot find the demo data (fixtures/geography)",
+                                 hint: "run the demo from the project folder: swift run impact demo")
         }
         return ProjectFiles(root: root)
     }

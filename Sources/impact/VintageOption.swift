@@ -6,7 +6,8 @@ import ImpactStore
 /// `--as-of DATE|BATCH`: read the data as it was.
 struct VintageOption {
     static let option = CommandSpec.Option("--as-of", value: "DATE|BATCH",
-                                           help: "read the data as it was at a date (YYYY-MM-DD) or after a batch number")
+                                           help: "read the data as it was at a date (YYYY-MM-DD) "
+                                               + "or after a batch number")
 
     private enum Bound {
         case batch(Int)
@@ -36,7 +37,8 @@ struct VintageOption {
         case nil: return .current
         case .batch(let batch):
             guard try BatchLog(store: store).contains(batch) else {
-                throw UsageError("--as-of \(batch): there is no batch \(batch)", hint: "see the batches with: impact history")
+                throw UsageError("--as-of \(batch): there is no batch \(batch)",
+                                 hint: "see the batches with: impact history")
             }
             return .asOfBatch(batch)
         case .finishedBefore(let bound):

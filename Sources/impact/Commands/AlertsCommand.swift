@@ -10,9 +10,11 @@ enum AlertsCommand: Command {
     static let period = CommandSpec.Option("--period", value: "P", help: "period to evaluate (check)")
     static let latest = CommandSpec.Option("--latest", help: "evaluate the latest year with data (check)")
     static let all = CommandSpec.Option("--all", help: "also print every alert that is firing now (check)")
-    static let notify = CommandSpec.Option("--notify", value: "CMD", help: "command to run per transition, alert JSON on stdin (check)")
+    static let notify = CommandSpec.Option("--notify", value: "CMD",
+                                           help: "command to run per transition, alert JSON on stdin (check)")
     static let format = CommandSpec.Option("--format", value: "FORMAT",
-                                           help: "jsonl or table for check (default jsonl); table, csv, json, markdown for list and history")
+                                           help: "jsonl or table for check (default jsonl); "
+                                               + "table, csv, json, markdown for list and history")
     static let actions = ["check", "list", "history"]
 
     static let spec = CommandSpec(
@@ -28,7 +30,9 @@ enum AlertsCommand: Command {
             """,
         positionals: [.init("ACTION", help: "check, list or history")],
         options: [period, latest, all, notify, format, DefinitionsOption.option],
-        examples: ["impact alerts check --latest", "impact alerts check --period 2018 --notify 'mail-alert steering-group'", "impact alerts list", "impact alerts history --format csv"])
+        examples: ["impact alerts check --latest",
+                   "impact alerts check --period 2018 --notify 'mail-alert steering-group'",
+                   "impact alerts list", "impact alerts history --format csv"])
 
     struct Options {
         let action: String
@@ -44,15 +48,21 @@ enum AlertsCommand: Command {
         let action = arguments.positionals[0]
         guard actions.contains(action) else {
             throw UsageError("unknown action '\(action)' for 'impact alerts'",
-                             hint: Suggestions.hint(for: action, among: actions) ?? "actions are check, list and history")
+                             hint: Suggestions.hint(for: action, among: actions)
+                                ?? "actions are check, list and history")
         }
         let period = try arguments.value(period).map { text in
-            do { return try Period.parse(text).period } catch { throw UsageError("\(error)", hint: "write --period 2018 or --period 2018-H1") }
+            do { return try Period.parse(text).period } catch {
+                throw UsageError("\(error)", hint: "write --period 2018 or --period 2018-H1")
+            }
         }
         if period != nil && arguments.has(latest) { throw UsageError("give --period or --latest, not both") }
-        if action == "check" && period == nil && !arguments.has(latest) { throw UsageError("'impact alerts check' needs --period P or --latest") }
-        return Options(action: action, period: period, latest: arguments.has(latest), all: arguments.has(all), notify: arguments.value(notify),
-                       format: arguments.value(format), definitions: DefinitionsOption.directory(arguments))
+        if action == "check" && period == nil && !arguments.has(latest) {
+            throw UsageError("'impact alerts check' needs --period P or --latest")
+        }
+        return Options(action: action, period: period, latest: arguments.has(latest), all: arguments.has(all),
+                       notify: arguments.value(notify), format: arguments.value(format),
+                       definitions: DefinitionsOption.directory(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
@@ -68,33 +78,47 @@ enum AlertsCommand: Command {
         switch options.format ?? "jsonl" {
         case "jsonl": tableFormat = false
         case "table": tableFormat = true
-        case let other: throw UsageError("invalid value '\(other)' for --format of 'alerts check'", hint: "use jsonl or table")
+        case let other:
+            throw UsageError("invalid value '\(other)' for --format of 'alerts check'", hint: "use jsonl or table")
         }
         let session = try context.session(definitions: options.definitions)
         let period = try checkedPeriod(options, store: session.store)
         let publication = try Publication(evaluator: Evaluator(session: session))
         let alertStore = AlertStore(store: session.store)
-        let outcome = try AlertCheck(publication: publication, alertStore: alertStore, notifyCommand: options.notify).run(period: period)
+        let check = AlertCheck(publication: publication, alertStore: alertStore, notifyCommand: options.notify)
+        let outcome = try check.run(period: period)
         if tableFormat {
-            var table = DataTable(columns: ["indicator", "rule", "geo", "period", "from", "to", "value"])
-            table.rows = outcome.transitions.map { [.text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period), .text($0.from.rawValue), .text($0.to.rawValue), DataTable.Cell($0.value)] }
-            context.render(table, format: .table)
+            context.render(transitionTable(outcome.transitions), format: .table)
         } else {
             context.write(outcome.payloads.map { $0 + "\n" }.joined())
         }
         if options.all {
-            context.write(outcome.firing.map { "{\"firing\":{\"indicator\":\(JSONText.quote($0.indicator)),\"rule\":\(JSONText.quote($0.rule)),\"geo\":\(JSONText.quote($0.geo))}}\n" }.joined())
+            context.write(outcome.firing.map { firing in
+                let fields = "\"indicator\":\(JSONText.quote(firing.indicator)),\"rule\":\(JSONText.quote(firing.rule))"
+                return "{\"firing\":{\(fields),\"geo\":\(JSONText.quote(firing.geo))}}\n"
+            }.joined())
         }
         let delivery = try Notifier(alertStore: alertStore).deliverPending()
         for failure in delivery.failed { context.error("warning: \(failure); kept in the outbox for the next run\n") }
-        context.error("alerts check \(period.code): \(outcome.transitions.count) transition(s), \(outcome.firing.count) firing, \(delivery.delivered) notification(s) delivered\n")
+        context.error("alerts check \(period.code): \(outcome.transitions.count) transition(s), "
+                      + "\(outcome.firing.count) firing, \(delivery.delivered) notification(s) delivered\n")
         return outcome.firing.isEmpty ? ExitCode.success : ExitCode.findings
+    }
+
+    static func transitionTable(_ transitions: [AlertTransition]) -> DataTable {
+        var table = DataTable(columns: ["indicator", "rule", "geo", "period", "from", "to", "value"])
+        table.rows = transitions.map {
+            [.text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period), .text($0.from.rawValue),
+             .text($0.to.rawValue), DataTable.Cell($0.value)]
+        }
+        return table
     }
 
     static func checkedPeriod(_ options: Options, store: Store) throws -> Period {
         if let period = options.period { return period }
         guard let year = try ObservationSummary(store: store).yearsWithData(grain: .year)?.upperBound else {
-            throw CommandFailure(message: "the store holds no yearly figures to take the latest period from", hint: "pass --period P")
+            throw CommandFailure(message: "the store holds no yearly figures to take the latest period from",
+                                 hint: "pass --period P")
         }
         return .year(year)
     }
@@ -103,13 +127,19 @@ enum AlertsCommand: Command {
         let format = try tableFormat(options)
         let definitions = try context.loadDefinitions(options.definitions)
         let states = try AlertStore(store: context.openStore()).states()
-        var table = DataTable(columns: ["indicator", "rule", "condition", "severity", "geo", "state", "period", "value"])
+        let columns = ["indicator", "rule", "condition", "severity", "geo", "state", "period", "value"]
+        var table = DataTable(columns: columns)
         for indicator in definitions.indicators {
             for rule in indicator.alerts {
                 let current = states.filter { $0.indicator == indicator.id.value && $0.rule == rule.name.value }
-                let base: [DataTable.Cell] = [.text(indicator.id.value), .text(rule.name.value), .text(rule.condition?.description ?? "–"), .text(rule.severity.rawValue)]
+                let base: [DataTable.Cell] = [
+                    .text(indicator.id.value), .text(rule.name.value), .text(rule.condition?.description ?? "–"),
+                    .text(rule.severity.rawValue),
+                ]
                 if current.isEmpty { table.rows.append(base + [.empty, .text("never evaluated"), .empty, .empty]) }
-                table.rows += current.map { base + [.text($0.geo), .text($0.state.rawValue), .text($0.period), DataTable.Cell($0.value)] }
+                table.rows += current.map {
+                    base + [.text($0.geo), .text($0.state.rawValue), .text($0.period), DataTable.Cell($0.value)]
+                }
             }
         }
         context.render(table, format: format)
@@ -120,8 +150,10 @@ enum AlertsCommand: Command {
         let format = try tableFormat(options)
         let transitions = try AlertStore(store: context.openStore()).transitions()
         var table = DataTable(columns: ["at", "indicator", "rule", "geo", "period", "from", "to", "value", "batch"])
-        table.rows = transitions.map { [.text($0.at), .text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period), .text($0.from.rawValue),
-                                         .text($0.to.rawValue), DataTable.Cell($0.value), DataTable.Cell($0.batch)] }
+        table.rows = transitions.map {
+            [.text($0.at), .text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period),
+             .text($0.from.rawValue), .text($0.to.rawValue), DataTable.Cell($0.value), DataTable.Cell($0.batch)]
+        }
         context.render(table, format: format)
         return ExitCode.success
     }
@@ -129,7 +161,8 @@ enum AlertsCommand: Command {
     private static func tableFormat(_ options: Options) throws -> OutputFormat {
         guard let text = options.format else { return .table }
         guard let format = OutputFormat(rawValue: text) else {
-            throw UsageError("invalid value '\(text)' for --format", hint: "use one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError("invalid value '\(text)' for --format", hint: "use one of " + formats)
         }
         return format
     }

@@ -19,7 +19,9 @@ enum CheckCommand: Command {
             context.error("\(errors) error(s) in \(loaded.files.count) file(s)\n")
             return ExitCode.findings
         }
-        context.error("ok: \(loaded.definitions.series.count) series, \(loaded.definitions.indicators.count) indicators, \(loaded.definitions.programmes.count) programmes in \(loaded.files.count) file(s)\n")
+        let definitions = loaded.definitions
+        context.error("ok: \(definitions.series.count) series, \(definitions.indicators.count) indicators, "
+                      + "\(definitions.programmes.count) programmes in \(loaded.files.count) file(s)\n")
         return ExitCode.success
     }
 }

@@ -6,7 +6,8 @@ import ImpactStore
 
 /// `impact coverage`: which series × areas × periods the store holds, and in what state.
 enum CoverageCommand: Command {
-    static let series = CommandSpec.Option("--series", value: "KEY", repeatable: true, help: "series to show (default: all)")
+    static let series = CommandSpec.Option("--series", value: "KEY", repeatable: true,
+                                           help: "series to show (default: all)")
     static let geo = CommandSpec.Option("--geo", value: "CODE", repeatable: true,
                                         help: "areas to show (default: every area with a figure of the series)")
 
@@ -30,9 +31,11 @@ enum CoverageCommand: Command {
         let store = try context.openStore()
         let known = try ObservationSummary(store: store).seriesKeys()
         for key in options.series where !known.contains(key) {
-            throw UsageError("no series '\(key)' in the store for --series", hint: Suggestions.hint(for: key, among: known))
+            throw UsageError("no series '\(key)' in the store for --series",
+                             hint: Suggestions.hint(for: key, among: known))
         }
-        let table = try Coverage(store: store).cells(series: options.series, geos: options.geos.isEmpty ? nil : options.geos)
+        let geos = options.geos.isEmpty ? nil : options.geos
+        let table = try Coverage(store: store).cells(series: options.series, geos: geos)
         context.render(table, format: options.format)
         return ExitCode.success
     }

@@ -11,8 +11,12 @@ import ImpactStore
 enum DemoCommand: Command {
     static let spec = CommandSpec(
         name: "demo",
-        summary: "run the main job on the embedded demo data (West-Brabant, Midden-Brabant, Zuid-Limburg, Arnhem/Achterhoek)",
-        discussion: "Creates a fresh store in a temporary directory (or at --store PATH, to explore it afterwards with the other commands), imports the geography and the fixtures, and shows what they hold.",
+        summary: "run the main job on the embedded demo data "
+            + "(West-Brabant, Midden-Brabant, Zuid-Limburg, Arnhem/Achterhoek)",
+        discussion: """
+            Creates a fresh store in a temporary directory (or at --store PATH, to explore it afterwards with the \
+            other commands), imports the geography and the fixtures, and shows what they hold.
+            """,
         examples: ["impact demo", "impact demo --store demo.sqlite"])
 
     static func options(_ arguments: ParsedArguments) throws {}
@@ -21,11 +25,31 @@ enum DemoCommand: Command {
         let project = try ProjectFiles.locate()
         let storePath = try context.storeOverride ?? temporaryStorePath()
         if FileManager.default.fileExists(atPath: storePath) {
-            throw CommandFailure(message: "demo store '\(storePath)' already exists", hint: "the demo starts from an empty store; remove the file or pass another --store PATH")
+            throw CommandFailure(message: "demo store '\(storePath)' already exists",
+                                 hint: "the demo starts from an empty store; "
+                                    + "remove the file or pass another --store PATH")
         }
         let store = try context.openStore(path: storePath)
         context.write("ImpactMonitor demo — store: \(storePath)\n\n")
+        try importFixtures(project, into: store, context: context)
+        let definitions = try checkDefinitions(project, context: context)
+        context.write("\nVeilig Thuis West-Brabant (VTWB), 2017 and 2018 — every figure with its status:\n")
+        let session = EvaluationSession(store: store, definitions: definitions)
+        let publication = try Publication(evaluator: Evaluator(session: session))
+        try showFigures(publication, definitions: definitions, context: context)
+        try showChanges(publication, definitions: definitions, context: context)
+        try showCatalogue(session, context: context)
+        try runAlertChecks(publication, store: store, context: context)
+        let reportPath = (storePath as NSString).deletingLastPathComponent + "/report-VTWB-2018.html"
+        let html = try ReportCommand.write(store: store, publication: publication, region: "VTWB", period: .year(2018),
+                                           compare: .year(2017), language: "nl", markdown: false)
+        try html.write(toFile: reportPath, atomically: true, encoding: .utf8)
+        context.write("\nSteering-group report (open in a browser): \(reportPath)\n")
+        context.write("\nExplore further: impact eval --store \(storePath) --level gemeente --period 2018\n")
+        return ExitCode.success
+    }
 
+    static func importFixtures(_ project: ProjectFiles, into store: Store, context: CommandContext) throws {
         let geography = try GeographyImport(paths: [project.fixtures + "/geography"]).run(into: store)
         let dataFiles = try project.fixtureDataFiles()
         let result = try CSVImport(paths: dataFiles).run(into: store)
@@ -33,58 +57,78 @@ enum DemoCommand: Command {
             context.report(geography.diagnostics + result.diagnostics)
             throw CommandFailure(message: "the demo fixtures did not import; the checkout may be damaged")
         }
-        context.write("Imported \(geography.contents.units.count) geography units and \(result.rows) observations from \(dataFiles.count) fixture files.\n\n")
+        context.write("Imported \(geography.contents.units.count) geography units and \(result.rows) observations "
+                      + "from \(dataFiles.count) fixture files.\n\n")
         context.write("Coverage (number of areas with a figure, per series and period):\n")
         context.render(try Coverage(store: store).seriesByPeriod(), format: .table)
+    }
 
+    static func checkDefinitions(_ project: ProjectFiles, context: CommandContext) throws -> DefinitionSet {
         let loaded = DefinitionLoader.load(directory: project.indicators)
         guard !loaded.hasErrors else {
             context.report(loaded.diagnostics)
             throw CommandFailure(message: "the shipped definitions have errors; run: impact check")
         }
-        context.write("\nChecked \(loaded.definitions.indicators.count) indicators in \(loaded.files.count) definition files: no problems.\n")
-        context.write("\nVeilig Thuis West-Brabant (VTWB), 2017 and 2018 — every figure with its status:\n")
-        let session = EvaluationSession(store: store, definitions: loaded.definitions)
-        let publication = try Publication(evaluator: Evaluator(session: session))
+        context.write("\nChecked \(loaded.definitions.indicators.count) indicators in \(loaded.files.count) "
+                      + "definition files: no problems.\n")
+        return loaded.definitions
+    }
+
+    /// West-Brabant's available indicators: the fixtures hold their data.
+    static func westBrabant(_ definitions: DefinitionSet) -> [IndicatorDeclaration] {
+        definitions.indicators.filter { $0.programme?.value == "wb" && $0.status == .available }
+    }
+
+    static func showFigures(_ publication: Publication, definitions: DefinitionSet,
+                            context: CommandContext) throws {
         let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2017), .year(2018)])
         var table = DataTable(columns: IndicatorResult.columns)
-        for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.status == .available {
+        for indicator in westBrabant(definitions) {
             table.rows += try publication.evaluate(indicator.id.value, request).map(\.row)
         }
         context.render(table, format: .table)
+    }
+
+    static func showChanges(_ publication: Publication, definitions: DefinitionSet,
+                            context: CommandContext) throws {
         context.write("\nWhat changed from 2017 to 2018, and is it real? (verdicts follow each indicator's polarity)\n")
         let diff = PeriodDiff(publication: publication)
         var changes = DataTable(columns: ["indicator", "2017", "2018", "change", "verdict", "test", "p", "significant"])
-        for indicator in loaded.definitions.indicators where indicator.programme?.value == "wb" && indicator.status == .available {
-            for result in try diff.diff(indicator.id.value, geos: ["VTWB"], from: .year(2017), to: .year(2018)) where result.verdict != .notComparable {
+        for indicator in westBrabant(definitions) {
+            let results = try diff.diff(indicator.id.value, geos: ["VTWB"], from: .year(2017), to: .year(2018))
+            for result in results where result.verdict != .notComparable {
                 let cells = result.row(human: true)
                 changes.rows.append([cells[0], cells[4], cells[5], cells[7], cells[8], cells[9], cells[10], cells[13]])
             }
         }
         context.render(changes, format: .table)
-        context.write("\nHart van Brabant catalogue (bijlage 1): criteria, method, planning and the data in the store:\n")
+    }
+
+    static func showCatalogue(_ session: EvaluationSession, context: CommandContext) throws {
+        context.write("\nHart van Brabant catalogue (bijlage 1): "
+                      + "criteria, method, planning and the data in the store:\n")
         let catalogue = try Catalogue(session: session).table(programme: "hvb")
         context.render(DataTable(columns: ["criterion", "indicator", "planning", "periods"],
                                  rows: catalogue.rows.map { [$0[2], $0[3], $0[6], $0[7]] }), format: .table)
+    }
+
+    static func runAlertChecks(_ publication: Publication, store: Store, context: CommandContext) throws {
         let alertStore = AlertStore(store: store)
-        context.write("\nScheduled alert check, run for 2017 and then 2018 (rule: police share above 80 % for 2 periods):\n")
+        context.write("\nScheduled alert check, run for 2017 and then 2018 "
+                      + "(rule: police share above 80 % for 2 periods):\n")
         for year in [2017, 2018] {
             let check = try AlertCheck(publication: publication, alertStore: alertStore).run(period: .year(year))
             context.write("  \(year): \(check.transitions.count) transition(s), \(check.firing.count) firing\n")
             for transition in check.transitions {
-                context.write("    \(transition.indicator).\(transition.rule) \(transition.geo): \(transition.from.rawValue) → \(transition.to.rawValue)\n")
+                let change = "\(transition.from.rawValue) → \(transition.to.rawValue)"
+                context.write("    \(transition.indicator).\(transition.rule) \(transition.geo): \(change)\n")
             }
         }
-        let reportPath = (storePath as NSString).deletingLastPathComponent + "/report-VTWB-2018.html"
-        let html = try ReportCommand.write(store: store, publication: publication, region: "VTWB", period: .year(2018), compare: .year(2017), language: "nl", markdown: false)
-        try html.write(toFile: reportPath, atomically: true, encoding: .utf8)
-        context.write("\nSteering-group report (open in a browser): \(reportPath)\n")
-        context.write("\nExplore further: impact eval --store \(storePath) --level gemeente --period 2018\n")
-        return ExitCode.success
     }
 
     static func temporaryStorePath() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-demo-" + UUID().uuidString.prefix(8))
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("impact-demo-" + UUID().uuidString.prefix(8))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("demo.sqlite").path
     }

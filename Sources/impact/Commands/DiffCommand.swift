@@ -6,8 +6,10 @@ import ImpactRender
 
 /// `impact diff A B`: what changed between two periods, for better or worse, and is it real?
 enum DiffCommand: Command {
-    static let confidence = CommandSpec.Option("--confidence", value: "LEVEL", help: "confidence level of tests and intervals (default 0.95)")
-    static let contributions = CommandSpec.Option("--contributions", help: "show each member area's contribution to a region's change")
+    static let confidence = CommandSpec.Option("--confidence", value: "LEVEL",
+                                               help: "confidence level of tests and intervals (default 0.95)")
+    static let contributions = CommandSpec.Option("--contributions",
+                                                  help: "show each member area's contribution to a region's change")
 
     static let spec = CommandSpec(
         name: "diff",
@@ -15,7 +17,8 @@ enum DiffCommand: Command {
         discussion: """
             Verdicts: improved, worsened, unchanged (no change, or not significant), changed (no better direction),
             not_comparable (with the reason: different period lengths, a declared series break, a boundary change
-            without a crosswalk, missing or suppressed values). Tests: poisson_exact for counts and rates, two_proportion
+            without a crosswalk, missing or suppressed values). \
+            Tests: poisson_exact for counts and rates, two_proportion
             for percentages with n (Newcombe interval in percentage points); values without a sampling model get no test
             and are never called significant. Municipalities that merged are mapped onto their successor.
             With --contributions, shows per region which member areas drive the change.
@@ -23,7 +26,8 @@ enum DiffCommand: Command {
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
         options: [IndicatorOption.option] + AreaOptions.all + [VintageOption.option, confidence, contributions,
                   FormatOption.locale, FormatOption.option] + DisclosureOptions.all + [DefinitionsOption.option],
-        examples: ["impact diff 2017 2018 --geo VTWB", "impact diff 2017 2018 --geo VTWB --indicator wb_meldingen --contributions",
+        examples: ["impact diff 2017 2018 --geo VTWB",
+                   "impact diff 2017 2018 --geo VTWB --indicator wb_meldingen --contributions",
                    "impact diff 2018 2019 --level gemeente --indicator wb_meldingen"])
 
     struct Options {
@@ -43,7 +47,8 @@ enum DiffCommand: Command {
     static func options(_ arguments: ParsedArguments) throws -> Options {
         let periods: (Period, Period)
         do {
-            periods = (try Period.parse(arguments.positionals[0]).period, try Period.parse(arguments.positionals[1]).period)
+            periods = (try Period.parse(arguments.positionals[0]).period,
+                       try Period.parse(arguments.positionals[1]).period)
         } catch {
             throw UsageError(error.description, hint: "periods are written 2018, 2018-H1, 2018-Q3 or 2018-03")
         }
@@ -54,10 +59,12 @@ enum DiffCommand: Command {
             }
             level = value
         }
-        return Options(from: periods.0, to: periods.1, indicators: arguments.all(IndicatorOption.option), areas: try AreaOptions(arguments),
-                       vintage: try VintageOption(arguments), confidence: level, contributions: arguments.has(contributions),
-                       format: try FormatOption.decode(arguments), locale: try arguments.choice(FormatOption.locale, default: NumberLocale.nl),
-                       disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.directory(arguments))
+        return Options(from: periods.0, to: periods.1, indicators: arguments.all(IndicatorOption.option),
+                       areas: try AreaOptions(arguments), vintage: try VintageOption(arguments), confidence: level,
+                       contributions: arguments.has(contributions), format: try FormatOption.decode(arguments),
+                       locale: try arguments.choice(FormatOption.locale, default: NumberLocale.nl),
+                       disclosure: try DisclosureOptions(arguments),
+                       definitions: DefinitionsOption.directory(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
@@ -71,7 +78,9 @@ enum DiffCommand: Command {
         if options.contributions {
             table = DataTable(columns: Contributions.columns, notes: DisclosureOptions.notes(publication))
             try session.store.database.readTransaction {
-                for id in ids { for region in geos { table.rows += try contributionRows(id, region, a, b, vintage, publication) } }
+                for id in ids {
+                    for region in geos { table.rows += try contributionRows(id, region, a, b, vintage, publication) }
+                }
             }
         } else {
             let note = "Tests at \(NumberText.readable(options.confidence * 100)) % confidence."
@@ -80,7 +89,8 @@ enum DiffCommand: Command {
             let human = options.format == .table || options.format == .markdown
             try session.store.database.readTransaction {
                 for id in ids {
-                    table.rows += try diff.diff(id, geos: geos, from: a, to: b, vintage: vintage).map { $0.row(human: human, locale: options.locale) }
+                    let results = try diff.diff(id, geos: geos, from: a, to: b, vintage: vintage)
+                    table.rows += results.map { $0.row(human: human, locale: options.locale) }
                 }
             }
         }
@@ -88,12 +98,16 @@ enum DiffCommand: Command {
         return ExitCode.success
     }
 
-    static func contributionRows(_ id: String, _ region: String, _ a: Period, _ b: Period, _ vintage: Vintage, _ publication: Publication) throws -> [[DataTable.Cell]] {
-        let rows = try Contributions(publication: publication).rows(id, region: region, from: a, to: b, vintage: vintage)
+    static func contributionRows(_ id: String, _ region: String, _ a: Period, _ b: Period, _ vintage: Vintage,
+                                 _ publication: Publication) throws -> [[DataTable.Cell]] {
+        let rows = try Contributions(publication: publication).rows(id, region: region, from: a, to: b,
+                                                                    vintage: vintage)
         let total = rows.compactMap(\.contribution).reduce(0, +)
         return rows.map { row in
-            [.text(id), .text(region), .text(row.member), DataTable.Cell(publication.geography.unit(row.member)?.name),
-             DataTable.Cell(row.contribution), DataTable.Cell(row.contribution.flatMap { total == 0 ? nil : $0 / total }), DataTable.Cell(row.note)]
+            let share = row.contribution.flatMap { total == 0 ? nil : $0 / total }
+            return [.text(id), .text(region), .text(row.member),
+                    DataTable.Cell(publication.geography.unit(row.member)?.name), DataTable.Cell(row.contribution),
+                    DataTable.Cell(share), DataTable.Cell(row.note)]
         }
     }
 }

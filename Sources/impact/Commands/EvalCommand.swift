@@ -8,8 +8,12 @@ import ImpactStore
 
 /// `impact eval`: evaluate indicators for areas and periods.
 enum EvalCommand: Command {
-    static let noCache = CommandSpec.Option("--no-cache", help: "evaluate from the data even when a cache holds the answer (benchmarks)")
-    static let traceSQL = CommandSpec.Option("--trace-sql", help: "write each statement run, with its parameters, to stderr (as explain prints it)")
+    static let noCache = CommandSpec.Option("--no-cache",
+                                            help: "evaluate from the data even when a cache holds the answer "
+                                                + "(benchmarks)")
+    static let traceSQL = CommandSpec.Option("--trace-sql",
+                                             help: "write each statement run, with its parameters, to stderr "
+                                                 + "(as explain prints it)")
 
     static let spec = CommandSpec(
         name: "eval",
@@ -17,10 +21,12 @@ enum EvalCommand: Command {
         discussion: """
             Each row: indicator, geo, period, value, numerator, denominator, n, status, flags. Status is one of
             ok, missing, incomplete, division_by_zero, insufficient_n, provisional, suppressed; missing is never 0.
-            Without --period/--from, every year with data is evaluated; without --geo/--level/--region-set, every region.
+            Without --period/--from, every year with data is evaluated; \
+            without --geo/--level/--region-set, every region.
             """,
-        options: [IndicatorOption.option] + PeriodOptions.all + AreaOptions.all + [VintageOption.option, FormatOption.option,
-                  noCache, traceSQL] + DisclosureOptions.all + [DefinitionsOption.option],
+        options: [IndicatorOption.option] + PeriodOptions.all + AreaOptions.all
+            + [VintageOption.option, FormatOption.option, noCache, traceSQL] + DisclosureOptions.all
+            + [DefinitionsOption.option],
         examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
                    "impact eval --level gemeente --period 2018 --format csv",
                    "impact eval --geo VTWB --period 2018 --as-of 2019-03-30"])
@@ -39,15 +45,17 @@ enum EvalCommand: Command {
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
-        Options(arguments: arguments, indicators: arguments.all(IndicatorOption.option), periods: try PeriodOptions(arguments),
-                areas: try AreaOptions(arguments), vintage: try VintageOption(arguments), format: try FormatOption.decode(arguments),
+        Options(arguments: arguments, indicators: arguments.all(IndicatorOption.option),
+                periods: try PeriodOptions(arguments), areas: try AreaOptions(arguments),
+                vintage: try VintageOption(arguments), format: try FormatOption.decode(arguments),
                 useCache: !arguments.has(noCache) && !arguments.has(traceSQL), traceSQL: arguments.has(traceSQL),
                 disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.directory(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         // Only an existing store can hold an answer; looking must not create one.
-        let cacheable = options.useCache && options.vintage.text == nil && FileManager.default.fileExists(atPath: context.storePath)
+        let cacheable = options.useCache && options.vintage.text == nil
+            && FileManager.default.fileExists(atPath: context.storePath)
         let outputKey = cacheable ? outputCacheKey(options) : nil
         let existing = cacheable ? try context.openStore() : nil
         if let outputKey, let existing, let output = try? OutputCache(database: existing.database).lookup(outputKey) {
@@ -57,12 +65,14 @@ enum EvalCommand: Command {
         let definitions = try context.loadDefinitions(options.definitions)
         let store = try existing ?? context.openStore()
         let session = EvaluationSession(store: store, definitions: definitions)
-        let request = try RequestResolver.request(periods: options.periods, areas: options.areas, vintage: options.vintage, session: session)
+        let request = try RequestResolver.request(periods: options.periods, areas: options.areas,
+                                                  vintage: options.vintage, session: session)
         let ids = try IndicatorOption.resolve(options.indicators, definitions: session.definitions)
         var evaluator = Evaluator(session: session)
         evaluator.useCache = options.useCache
         if options.traceSQL {
-            evaluator.trace = { context.error(StatementListing.text($0, dialect: session.generator.dialect.name) + "\n") }
+            let dialect = session.generator.dialect.name
+            evaluator.trace = { context.error(StatementListing.text($0, dialect: dialect) + "\n") }
         }
         let publication = try options.disclosure.publication(evaluator)
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))

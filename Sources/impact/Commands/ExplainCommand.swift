@@ -19,8 +19,10 @@ enum ExplainCommand: Command {
             observations and ?1/?2 are left to the request.
             """,
         positionals: [.init("INDICATOR", help: "indicator id")],
-        options: PeriodOptions.all + AreaOptions.all + [VintageOption.option] + DisclosureOptions.all + [DefinitionsOption.option],
-        examples: ["impact explain wb_adviezen_per_melding", "impact explain wb_adviezen_per_melding --geo VTWB --period 2018"])
+        options: PeriodOptions.all + AreaOptions.all + [VintageOption.option] + DisclosureOptions.all
+            + [DefinitionsOption.option],
+        examples: ["impact explain wb_adviezen_per_melding",
+                   "impact explain wb_adviezen_per_melding --geo VTWB --period 2018"])
 
     struct Options {
         let indicator: String
@@ -32,21 +34,24 @@ enum ExplainCommand: Command {
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
-        Options(indicator: arguments.positionals[0], periods: try PeriodOptions(arguments), areas: try AreaOptions(arguments),
-                vintage: try VintageOption(arguments), disclosure: try DisclosureOptions(arguments),
-                definitions: DefinitionsOption.directory(arguments))
+        Options(indicator: arguments.positionals[0], periods: try PeriodOptions(arguments),
+                areas: try AreaOptions(arguments), vintage: try VintageOption(arguments),
+                disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.directory(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         let definitions = try context.loadDefinitions(options.definitions)
         do {
-            guard FileManager.default.fileExists(atPath: context.storePath) else { return try withoutStore(options, definitions, context) }
+            guard FileManager.default.fileExists(atPath: context.storePath) else {
+                return try withoutStore(options, definitions, context)
+            }
             let session = EvaluationSession(store: try context.openStore(), definitions: definitions)
-            let request = try RequestResolver.request(periods: options.periods, areas: options.areas, vintage: options.vintage,
-                                                      session: session)
+            let request = try RequestResolver.request(periods: options.periods, areas: options.areas,
+                                                      vintage: options.vintage, session: session)
             let publication = try options.disclosure.publication(Evaluator(session: session))
             let bound = try session.boundQuery(options.indicator, publication.evaluatedRequest(request))
-            context.write(bound.plan.description + "\n\n" + StatementListing.text(bound, dialect: session.generator.dialect.name))
+            let listing = StatementListing.text(bound, dialect: session.generator.dialect.name)
+            context.write(bound.plan.description + "\n\n" + listing)
         } catch let error as Planner.PlanError {
             throw CommandFailure(message: error.description, exitCode: ExitCode.findings)
         }
@@ -54,12 +59,14 @@ enum ExplainCommand: Command {
     }
 
     /// The statement for a store without rollups, with the request parameters described.
-    private static func withoutStore(_ options: Options, _ definitions: DefinitionSet, _ context: CommandContext) throws -> Int32 {
+    private static func withoutStore(_ options: Options, _ definitions: DefinitionSet,
+                                     _ context: CommandContext) throws -> Int32 {
         let plan = try Planner(definitions: definitions).plan(options.indicator)
         let generator = SQLGenerator()
         let query = generator.compile(plan)
         var text = plan.description + "\n\n-- SQL (\(generator.dialect.name))\n" + query.sql + ";\n\n-- parameters\n"
-        text += "?1 = area codes (JSON array)\n?2 = periods (JSON array of {p: code, m: months, w: [start, end, …] per shift})\n"
+        text += "?1 = area codes (JSON array)\n"
+            + "?2 = periods (JSON array of {p: code, m: months, w: [start, end, …] per shift})\n"
         for (offset, value) in query.fixedParameters.enumerated() { text += "?\(offset + 3) = \(value)\n" }
         context.write(text)
         return ExitCode.success

@@ -17,7 +17,9 @@ enum HelpCommand: Command {
             return ExitCode.success
         }
         guard let command = CLI.command(named: name) else {
-            throw UsageError("unknown command '\(name)'", hint: Suggestions.hint(for: name, among: CLI.commands.map { $0.spec.name }) ?? "run 'impact --help'")
+            throw UsageError("unknown command '\(name)'",
+                             hint: Suggestions.hint(for: name, among: CLI.commands.map { $0.spec.name })
+                                ?? "run 'impact --help'")
         }
         context.write(command.spec.help)
         return ExitCode.success

@@ -7,12 +7,16 @@ import ImpactRender
 enum HistoryCommand: Command {
     static let geo = CommandSpec.Option("--geo", value: "CODE", help: "area code")
     static let period = CommandSpec.Option("--period", value: "P", help: "period")
-    static let dimension = CommandSpec.Option("--dimension", value: "NAME=VALUE", repeatable: true, help: "a dimension value (default: the total)")
+    static let dimension = CommandSpec.Option("--dimension", value: "NAME=VALUE", repeatable: true,
+                                              help: "a dimension value (default: the total)")
 
     static let spec = CommandSpec(
         name: "history",
         summary: "list import batches, or every value a figure has had with its batch, origin and time",
-        discussion: "Without arguments: every batch (id, source, origin, sha256, rows, finished). With SERIES --geo G --period P: every vintage of that figure, the current one last.",
+        discussion: """
+            Without arguments: every batch (id, source, origin, sha256, rows, finished). With SERIES --geo G \
+            --period P: every vintage of that figure, the current one last.
+            """,
         positionals: [.init("SERIES", minimum: 0, maximum: 1, help: "series key (vt.meldingen)")],
         options: [geo, period, dimension, FormatOption.option],
         examples: ["impact history", "impact history vt.meldingen --geo VTWB --period 2018"])
@@ -56,7 +60,9 @@ enum HistoryCommand: Command {
         let (series, geo, period, dimensions) = (figure.series, figure.geo, figure.period, figure.dimensions)
         let table = try History(store: store).vintages(series: series, geo: geo, period: period, dimensions: dimensions)
         if table.rows.isEmpty {
-            throw CommandFailure(message: "no figure for \(series) \(geo) \(period.code) in the store", hint: "check the series key and area with: impact coverage", exitCode: ExitCode.findings)
+            throw CommandFailure(message: "no figure for \(series) \(geo) \(period.code) in the store",
+                                 hint: "check the series key and area with: impact coverage",
+                                 exitCode: ExitCode.findings)
         }
         context.render(table, format: options.format)
         return ExitCode.success

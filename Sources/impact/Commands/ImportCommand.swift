@@ -9,10 +9,14 @@ import ImpactStore
 /// `impact import SOURCE INPUT…`: validate a delivery and commit it as one batch, or nothing.
 enum ImportCommand: Command {
     static let dryRun = CommandSpec.Option("--dry-run", help: "validate and run the gates, but write nothing")
-    static let mapping = CommandSpec.Option("--mapping", value: "FILE", help: "mapping file (wide and statline sources)")
-    static let timeout = CommandSpec.Option("--timeout", value: "SECONDS", help: "how long a plugin may run (default 120)")
-    static let delimiter = CommandSpec.Option("--delimiter", value: "CHAR", help: "field delimiter ',' or ';' (default: detected from the header)")
-    static let decimal = CommandSpec.Option("--decimal", value: "point|comma", help: "decimal separator (default: comma when the delimiter is ';')")
+    static let mapping = CommandSpec.Option("--mapping", value: "FILE",
+                                            help: "mapping file (wide and statline sources)")
+    static let timeout = CommandSpec.Option("--timeout", value: "SECONDS",
+                                            help: "how long a plugin may run (default 120)")
+    static let delimiter = CommandSpec.Option("--delimiter", value: "CHAR",
+                                              help: "field delimiter ',' or ';' (default: detected from the header)")
+    static let decimal = CommandSpec.Option("--decimal", value: "point|comma",
+                                            help: "decimal separator (default: comma when the delimiter is ';')")
 
     static let spec = CommandSpec(
         name: "import",
@@ -25,12 +29,15 @@ enum ImportCommand: Command {
             transaction, so a failed or interrupted import leaves the store unchanged. Importing the same
             figures again changes nothing; changed figures become a new vintage and the old ones are kept.
             The source's gates (declared as 'source ID { expect … }' in the definitions) run before commit:
-            'fail' gates reject the delivery, 'warn' gates are reported. --dry-run runs every check and writes nothing.
+            'fail' gates reject the delivery, 'warn' gates are reported. \
+            --dry-run runs every check and writes nothing.
             """,
-        positionals: [.init("SOURCE", help: "source id"), .init("INPUT", minimum: 0, maximum: nil, help: "files, folders or plugin arguments")],
+        positionals: [.init("SOURCE", help: "source id"),
+                      .init("INPUT", minimum: 0, maximum: nil, help: "files, folders or plugin arguments")],
         options: [dryRun, mapping, timeout, delimiter, decimal, DefinitionsOption.option],
         examples: ["impact import geography fixtures/geography", "impact import csv fixtures/vt-west-brabant/*.csv",
-                   "impact import statline fixtures/statline/vt-kerncijfers --mapping fixtures/statline/vt-kerncijfers.mapping",
+                   "impact import statline fixtures/statline/vt-kerncijfers "
+                       + "--mapping fixtures/statline/vt-kerncijfers.mapping",
                    "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run"])
 
     struct Options {
@@ -44,15 +51,18 @@ enum ImportCommand: Command {
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
-        var options = ImportOptions(delimiter: try delimiter(arguments),
-                                    decimal: arguments.value(decimal) == nil ? nil : try arguments.choice(decimal, default: .point),
+        let fieldDelimiter = try delimiter(arguments)
+        let decimalSeparator: DecimalSeparator? =
+            arguments.value(decimal) == nil ? nil : try arguments.choice(decimal, default: .point)
+        var options = ImportOptions(delimiter: fieldDelimiter, decimal: decimalSeparator,
                                     mapping: arguments.value(mapping))
         if let seconds = try arguments.integer(timeout) {
             guard seconds > 0 else { throw UsageError("--timeout must be a positive number of seconds") }
             options.timeout = TimeInterval(seconds)
         }
-        return Options(source: arguments.positionals[0], inputs: Array(arguments.positionals.dropFirst()), importOptions: options,
-                       dryRun: arguments.has(dryRun), explicitDefinitions: arguments.value(DefinitionsOption.option) != nil,
+        return Options(source: arguments.positionals[0], inputs: Array(arguments.positionals.dropFirst()),
+                       importOptions: options, dryRun: arguments.has(dryRun),
+                       explicitDefinitions: arguments.value(DefinitionsOption.option) != nil,
                        definitions: DefinitionsOption.directory(arguments))
     }
 
@@ -65,8 +75,10 @@ enum ImportCommand: Command {
         }
         let registry = SourceRegistry.standard()
         guard let source = registry.source(sourceID) else {
-            throw UsageError("unknown source '\(sourceID)'", hint: Suggestions.hint(for: sourceID, among: registry.sources.map(\.id) + ["geography"])
-                             ?? "sources are " + (registry.sources.map(\.id) + ["geography"]).joined(separator: ", ") + " (impact sources)")
+            let sources = registry.sources.map(\.id) + ["geography"]
+            throw UsageError("unknown source '\(sourceID)'",
+                             hint: Suggestions.hint(for: sourceID, among: sources)
+                                ?? "sources are " + sources.joined(separator: ", ") + " (impact sources)")
         }
         if !source.isExternal { try requireExisting(inputs) }
         let store = try context.openStore()
@@ -82,7 +94,10 @@ enum ImportCommand: Command {
     }
 
     static func requireExisting(_ inputs: [String]) throws {
-        guard !inputs.isEmpty else { throw UsageError("'impact import' needs at least one INPUT file for this source", hint: "usage: \(spec.usage)") }
+        guard !inputs.isEmpty else {
+            throw UsageError("'impact import' needs at least one INPUT file for this source",
+                             hint: "usage: \(spec.usage)")
+        }
         for input in inputs where !FileManager.default.fileExists(atPath: input) {
             throw CommandFailure(message: "input '\(input)' does not exist", exitCode: ExitCode.failure)
         }
@@ -91,7 +106,9 @@ enum ImportCommand: Command {
     /// The definitions, when there are any: their gates check the delivery and their series rules
     /// keep the rollups current.
     static func definitions(_ options: Options, context: CommandContext) throws -> DefinitionSet? {
-        guard options.explicitDefinitions || FileManager.default.fileExists(atPath: options.definitions) else { return nil }
+        guard options.explicitDefinitions || FileManager.default.fileExists(atPath: options.definitions) else {
+            return nil
+        }
         return try context.loadDefinitions(options.definitions)
     }
 
@@ -105,18 +122,22 @@ enum ImportCommand: Command {
     static func summarize(_ result: ImportResult, context: CommandContext) -> Int32 {
         context.report(result.diagnostics, dropped: result.droppedDiagnostics)
         if result.failed {
-            context.error("import rejected: \(result.diagnostics.filter { $0.severity == .error }.count + result.droppedDiagnostics) problem(s); nothing was written\n")
+            let problems = result.diagnostics.filter { $0.severity == .error }.count + result.droppedDiagnostics
+            context.error("import rejected: \(problems) problem(s); nothing was written\n")
             return ExitCode.findings
         }
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
         let gateNote = warnings > 0 ? " (\(warnings) warning(s))" : ""
         if result.dryRun {
-            context.error("dry run: \(result.rows) rows valid\(gateNote); would add \(result.added) and revise \(result.revised); nothing was written\n")
+            context.error("dry run: \(result.rows) rows valid\(gateNote); would add \(result.added) "
+                          + "and revise \(result.revised); nothing was written\n")
         } else if let batch = result.batchID {
-            context.error("imported batch \(batch): \(result.rows) rows, \(result.added) new, \(result.revised) revised (earlier values kept as history)\(gateNote)\n")
+            context.error("imported batch \(batch): \(result.rows) rows, \(result.added) new, "
+                          + "\(result.revised) revised (earlier values kept as history)\(gateNote)\n")
         } else {
             let earlier = result.identicalBatch.map { "; identical to batch \($0)" } ?? ""
-            context.error("unchanged: all \(result.rows) rows equal the current values\(earlier); nothing was written\n")
+            context.error("unchanged: all \(result.rows) rows equal the current values\(earlier); "
+                          + "nothing was written\n")
         }
         return ExitCode.success
     }
@@ -125,12 +146,14 @@ enum ImportCommand: Command {
         let outcome = try GeographyImport(paths: inputs).run(into: try context.openStore())
         if outcome.failed {
             context.report(outcome.diagnostics, dropped: outcome.dropped)
-            context.error("import rejected: \(outcome.diagnostics.count + outcome.dropped) problem(s); nothing was written\n")
+            let problems = outcome.diagnostics.count + outcome.dropped
+            context.error("import rejected: \(problems) problem(s); nothing was written\n")
             return ExitCode.findings
         }
         let contents = outcome.contents
         context.error(outcome.written
-            ? "imported geography: \(contents.units.count) units, \(contents.sets.count) region sets, \(contents.memberships.count) memberships, \(contents.successions.count) successions\n"
+            ? "imported geography: \(contents.units.count) units, \(contents.sets.count) region sets, "
+                + "\(contents.memberships.count) memberships, \(contents.successions.count) successions\n"
             : "unchanged: the geography reference already holds these \(contents.rows) rows; nothing was written\n")
         return ExitCode.success
     }

@@ -8,17 +8,24 @@ import ImpactStore
 /// `impact report`: the steering group's page.
 enum ReportCommand: Command {
     static let period = CommandSpec.Option("--period", value: "P", help: "report period (required)")
-    static let compare = CommandSpec.Option("--compare", value: "Q", help: "period to compare with (default: the period before)")
-    static let region = CommandSpec.Option("--region", value: "CODE", help: "region (default: the region of the first programme)")
+    static let compare = CommandSpec.Option("--compare", value: "Q",
+                                            help: "period to compare with (default: the period before)")
+    static let region = CommandSpec.Option("--region", value: "CODE",
+                                           help: "region (default: the region of the first programme)")
     static let language = CommandSpec.Option("--lang", value: "nl|en", help: "language of the report (default nl)")
-    static let out = CommandSpec.Option("--out", value: "FILE", help: "FILE.html or FILE.md (default: report-REGION-PERIOD.html)")
+    static let out = CommandSpec.Option("--out", value: "FILE",
+                                        help: "FILE.html or FILE.md (default: report-REGION-PERIOD.html)")
 
     static let spec = CommandSpec(
         name: "report",
         summary: "write the steering-group report: scorecard, charts, municipalities, alerts, milestones, appendices",
-        discussion: "One self-contained HTML file (inline CSS and SVG, no scripts, no external requests, prints on A4) or Markdown with the same content. Figures pass through disclosure control.",
+        discussion: """
+            One self-contained HTML file (inline CSS and SVG, no scripts, no external requests, prints on A4) or \
+            Markdown with the same content. Figures pass through disclosure control.
+            """,
         options: [period, compare, region, language, out] + DisclosureOptions.all + [DefinitionsOption.option],
-        examples: ["impact report --period 2018 --region VTWB", "impact report --period 2018 --compare 2017 --lang en --out report.md"])
+        examples: ["impact report --period 2018 --region VTWB",
+                   "impact report --period 2018 --compare 2017 --lang en --out report.md"])
 
     struct Options {
         let period: Period
@@ -31,14 +38,21 @@ enum ReportCommand: Command {
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
-        guard let periodText = arguments.value(period) else { throw UsageError("'impact report' needs --period P", hint: "for example --period 2018") }
+        guard let periodText = arguments.value(period) else {
+            throw UsageError("'impact report' needs --period P", hint: "for example --period 2018")
+        }
         let chosenLanguage = arguments.value(language) ?? "nl"
-        guard ["nl", "en"].contains(chosenLanguage) else { throw UsageError("--lang must be nl or en, not '\(chosenLanguage)'") }
+        guard ["nl", "en"].contains(chosenLanguage) else {
+            throw UsageError("--lang must be nl or en, not '\(chosenLanguage)'")
+        }
         let reportPeriod = try parse(periodText, flag: period)
         let path = arguments.value(out)
-        if let path, !(path.hasSuffix(".html") || path.hasSuffix(".md")) { throw UsageError("--out must end in .html or .md, not '\(path)'") }
-        return Options(period: reportPeriod, compare: try arguments.value(compare).map { try parse($0, flag: compare) } ?? reportPeriod.previous,
-                       region: arguments.value(region), language: chosenLanguage, out: path, disclosure: try DisclosureOptions(arguments),
+        if let path, !(path.hasSuffix(".html") || path.hasSuffix(".md")) {
+            throw UsageError("--out must end in .html or .md, not '\(path)'")
+        }
+        let comparePeriod = try arguments.value(compare).map { try parse($0, flag: compare) } ?? reportPeriod.previous
+        return Options(period: reportPeriod, compare: comparePeriod, region: arguments.value(region),
+                       language: chosenLanguage, out: path, disclosure: try DisclosureOptions(arguments),
                        definitions: DefinitionsOption.directory(arguments))
     }
 
@@ -48,11 +62,13 @@ enum ReportCommand: Command {
         let region = options.region ?? session.definitions.programmes.compactMap(\.region).first ?? ""
         guard publication.geography.unit(region) != nil else {
             throw UsageError("unknown region '\(region)' for --region",
-                             hint: publication.geography.suggestions(for: region).first.map { "did you mean '\($0)'?" } ?? "pass --region CODE")
+                             hint: publication.geography.suggestions(for: region).first.map { "did you mean '\($0)'?" }
+                                ?? "pass --region CODE")
         }
         let path = options.out ?? "report-\(region)-\(options.period.code).html"
-        let content = try write(store: session.store, publication: publication, region: region, period: options.period, compare: options.compare,
-                                language: options.language, markdown: path.hasSuffix(".md"))
+        let content = try write(store: session.store, publication: publication, region: region,
+                                period: options.period, compare: options.compare, language: options.language,
+                                markdown: path.hasSuffix(".md"))
         do { try content.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw CommandFailure(message: "cannot write the report to '\(path)': \(error.localizedDescription)",
                                  hint: "check that the directory exists and is writable")
@@ -61,8 +77,11 @@ enum ReportCommand: Command {
         return ExitCode.success
     }
 
-    static func write(store: Store, publication: Publication, region: String, period: Period, compare: Period?, language: String, markdown: Bool) throws -> String {
-        let data = try store.database.readTransaction { try ReportBuilder(publication: publication).build(region: region, period: period, compare: compare) }
+    static func write(store: Store, publication: Publication, region: String, period: Period, compare: Period?,
+                      language: String, markdown: Bool) throws -> String {
+        let data = try store.database.readTransaction {
+            try ReportBuilder(publication: publication).build(region: region, period: period, compare: compare)
+        }
         let text = ReportText(language: language)
         return markdown ? MarkdownReport(data: data, text: text).markdown : HTMLReport(data: data, text: text).html
     }

@@ -15,8 +15,12 @@ enum SourcesCommand: Command {
 
     static func run(_ format: OutputFormat, context: CommandContext) throws -> Int32 {
         var table = DataTable(columns: ["id", "kind", "description", "inputs"])
-        table.rows = SourceRegistry.standard().sources.map { [.text($0.id), .text($0.isExternal ? "external" : "built-in"), .text($0.summary), .text($0.inputs)] }
-        table.rows.insert([.text("geography"), .text("built-in"), .text("geography reference: units, region sets, memberships, successions"), .text("CSV files or a folder")], at: 3)
+        table.rows = SourceRegistry.standard().sources.map {
+            [.text($0.id), .text($0.isExternal ? "external" : "built-in"), .text($0.summary), .text($0.inputs)]
+        }
+        let geography = "geography reference: units, region sets, memberships, successions"
+        table.rows.insert([.text("geography"), .text("built-in"), .text(geography), .text("CSV files or a folder")],
+                          at: 3)
         context.render(table, format: format)
         return ExitCode.success
     }

@@ -7,8 +7,12 @@ enum TestCommand: Command {
     static let spec = CommandSpec(
         name: "test",
         summary: "run rule tests: input data, evaluation periods, expected values and alert states",
-        discussion: "Each test runs in a fresh temporary store with a fixed clock. Without FILE, runs every *.test under indicators/tests. Format: docs/alerts.md.",
-        positionals: [.init("FILE", minimum: 0, maximum: nil, help: "test files or directories (default: indicators/tests)")],
+        discussion: """
+            Each test runs in a fresh temporary store with a fixed clock. Without FILE, runs every *.test under \
+            indicators/tests. Format: docs/alerts.md.
+            """,
+        positionals: [.init("FILE", minimum: 0, maximum: nil,
+                            help: "test files or directories (default: indicators/tests)")],
         examples: ["impact test", "impact test indicators/tests/politie.test"])
 
     static func options(_ arguments: ParsedArguments) throws -> [String] {
@@ -17,7 +21,9 @@ enum TestCommand: Command {
 
     static func run(_ inputs: [String], context: CommandContext) throws -> Int32 {
         let files = try inputs.flatMap(testFiles)
-        guard !files.isEmpty else { throw CommandFailure(message: "no *.test files found in \(inputs.joined(separator: ", "))") }
+        guard !files.isEmpty else {
+            throw CommandFailure(message: "no *.test files found in \(inputs.joined(separator: ", "))")
+        }
         var failed = 0
         var passed = 0
         for path in files {
@@ -30,7 +36,8 @@ enum TestCommand: Command {
                     context.write("ok    \(result.name) (\(path))\n")
                 } else {
                     failed += 1
-                    context.write("FAIL  \(result.name) (\(path))\n" + result.failures.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") + "\n" }.joined())
+                    let failures = result.failures.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") + "\n" }
+                    context.write("FAIL  \(result.name) (\(path))\n" + failures.joined())
                 }
             }
         }

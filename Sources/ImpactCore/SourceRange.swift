@@ -1,9 +1,3 @@
-/// A position in a source file: 1-based line and column (in characters).
-public struct SourceLocationInFile: Hashable, Sendable {
-    public let line: Int
-    public let column: Int
-}
-
 /// The span of an AST node or token, for diagnostics that underline exactly the problem.
 public struct SourceRange: Hashable, Sendable {
     public let file: String

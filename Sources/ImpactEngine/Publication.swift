@@ -107,7 +107,9 @@ public struct Publication {
         let floor = max(evaluator.definitions.indicator(id)?.minimumCell.map(Double.init) ?? 0, minimumCell ?? 0)
         func threshold(_ inputs: Set<Int>) -> Double {
             let series = inputs.compactMap { plan?.inputs[$0].key }
-            let declared = series.map { evaluator.definitions.series($0)?.minimumCell.map(Double.init) ?? Self.defaultMinimumCell }
+            let declared = series.map {
+                evaluator.definitions.series($0)?.minimumCell.map(Double.init) ?? Self.defaultMinimumCell
+            }
             return max(declared.max() ?? Self.defaultMinimumCell, floor)
         }
         let all = Set(plan?.inputs.indices.map { $0 } ?? [])

@@ -22,11 +22,13 @@ public enum ExpressionPrinter {
         case .indicator(let name): body = name
         case .aggregate(let function, let reference): body = "\(function.rawValue)(\(text(reference)))"
         case .binary(let op, let left, let right):
-            body = text(left.kind, parentPrecedence: own) + " \(op.rawValue) " + text(right.kind, parentPrecedence: own + 1)
+            body = text(left.kind, parentPrecedence: own) + " \(op.rawValue) "
+                + text(right.kind, parentPrecedence: own + 1)
         case .negate(let operand): body = "-" + text(operand.kind, parentPrecedence: own)
         case .percent(let left, let right): body = "pct(\(text(left)), \(text(right)))"
         case .per(let left, let factor, let right):
-            body = text(left.kind, parentPrecedence: own) + " per \(NumberText.exact(factor)) " + text(right.kind, parentPrecedence: own + 1)
+            body = text(left.kind, parentPrecedence: own) + " per \(NumberText.exact(factor)) "
+                + text(right.kind, parentPrecedence: own + 1)
         case .coalesce(let operands): body = "coalesce(" + operands.map(text).joined(separator: ", ") + ")"
         case .shift(let shift, let operand):
             let inner = text(operand)

@@ -13,6 +13,7 @@ public struct CSVImport {
     }
 
     public func run(into store: Store) throws -> ImportResult {
-        try DataImport(source: CSVSource(), inputs: paths, options: ImportOptions(delimiter: delimiter, decimal: decimal)).run(into: store)
+        let options = ImportOptions(delimiter: delimiter, decimal: decimal)
+        return try DataImport(source: CSVSource(), inputs: paths, options: options).run(into: store)
     }
 }

@@ -23,7 +23,8 @@ public struct GeographyImport {
         outcome.dropped = diagnostics.dropped
         guard !outcome.failed else { return outcome }
         let digest = try FileDigest.sha256(paths: FileDigest.expand(paths, suffix: ".csv"))
-        let written = try GeographyStore(store: store).importContents(outcome.contents, origin: paths.joined(separator: " "), sha256: digest)
+        let origin = paths.joined(separator: " ")
+        let written = try GeographyStore(store: store).importContents(outcome.contents, origin: origin, sha256: digest)
         outcome.written = written.written
         outcome.diagnostics = written.diagnostics
         return outcome

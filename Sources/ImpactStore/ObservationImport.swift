@@ -1,25 +1,6 @@
 import Foundation
 import ImpactCore
 
-/// What an import did, for the user and for tests.
-public struct ImportResult: Sendable {
-    public var batchID: Int?
-    public var rows = 0
-    /// Keys seen for the first time.
-    public var added = 0
-    /// Keys whose value, n or flags differ from the current vintage: the old row is kept, superseded.
-    public var revised = 0
-    public var diagnostics: [Diagnostic] = []
-    public var droppedDiagnostics = 0
-    /// A committed batch with the same content digest, when the file was delivered before.
-    public var identicalBatch: Int?
-    /// `--dry-run`: everything was checked, nothing was written.
-    public var dryRun = false
-
-    public var unchanged: Bool { batchID == nil && !failed && !dryRun }
-    public var failed: Bool { diagnostics.contains { $0.severity == .error } || droppedDiagnostics > 0 }
-}
-
 /// Imports observations as one batch in one transaction: stage, validate, then append the rows
 /// that changed as a new vintage. Any error rolls everything back.
 public struct ObservationImport {
@@ -242,16 +223,5 @@ public struct ObservationImport {
             ORDER BY c.staging_rowid
             """, [.integer(Int64(batch))])
         result.batchID = batch
-    }
-}
-
-/// UTC timestamps with milliseconds, sortable as text, as stored in `import_batch`.
-public enum Timestamp {
-    public static func now() -> String { format(Date()) }
-
-    public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }

@@ -1,0 +1,5 @@
+
+public struct ActionLine: Sendable {
+    public let id: Located<String>
+    public let title: String
+}

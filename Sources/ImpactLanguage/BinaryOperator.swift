@@ -1,0 +1,2 @@
+
+public enum BinaryOperator: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/" }

@@ -1,0 +1,2 @@
+
+public enum Criterion: String, CaseIterable, Sendable { case outcome, output, context }

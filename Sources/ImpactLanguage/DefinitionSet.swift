@@ -1,0 +1,14 @@
+
+/// Everything parsed from all definition files.
+public struct DefinitionSet: Sendable {
+    public var series: [SeriesDeclaration] = []
+    public var indicators: [IndicatorDeclaration] = []
+    public var programmes: [ProgrammeDeclaration] = []
+    public var sources: [SourceDeclaration] = []
+
+    public init() {}
+
+    public func series(_ key: String) -> SeriesDeclaration? { series.first { $0.key.value == key } }
+    public func indicator(_ id: String) -> IndicatorDeclaration? { indicators.first { $0.id.value == id } }
+    public func programme(_ id: String) -> ProgrammeDeclaration? { programmes.first { $0.id.value == id } }
+}

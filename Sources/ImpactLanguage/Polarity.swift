@@ -1,0 +1,2 @@
+
+public enum Polarity: String, CaseIterable, Sendable { case higher, lower, none }

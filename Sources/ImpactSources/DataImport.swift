@@ -1,0 +1,33 @@
+import Foundation
+import ImpactCore
+import ImpactStore
+
+/// Runs a source into the store as one batch: validation, gates, vintages — or nothing.
+public struct DataImport {
+    public let source: any DataSource
+    public let inputs: [String]
+    public var options = ImportOptions()
+    public var gates: [ImportGate] = []
+    public var dryRun = false
+    /// Rollup maintenance inside the import transaction: the engine's `RollupMaintainer`, wired by the
+    /// executable; without it, `RollupStore.invalidateTouched`.
+    public var afterMerge: ((Database) throws -> Void)?
+
+    public init(source: any DataSource, inputs: [String], options: ImportOptions = ImportOptions()) {
+        self.source = source
+        self.inputs = inputs
+        self.options = options
+    }
+
+    public func run(into store: Store) throws -> ImportResult {
+        let origin = (source.isExternal ? ["plugin \(source.id)"] : []) + inputs
+        var importer = ObservationImport(store: store, source: source.id, origin: origin.joined(separator: " "),
+                                         sha256: try source.digest(inputs))
+        importer.gates = gates
+        importer.dryRun = dryRun
+        importer.afterMerge = afterMerge ?? { try RollupStore.invalidateTouched($0) }
+        return try importer.run { diagnostics, emit in
+            try source.read(inputs, options: options, diagnostics: &diagnostics, emit: emit)
+        }
+    }
+}

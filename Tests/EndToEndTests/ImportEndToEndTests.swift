@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ImpactCore
 import ImpactStore
 
 @Suite(.serialized) struct ImportEndToEndTests {

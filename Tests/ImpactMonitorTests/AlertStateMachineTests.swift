@@ -1,14 +1,8 @@
 import Testing
 @testable import ImpactAlerts
-@testable import ImpactCommandLine
-@testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
-@testable import ImpactRender
-@testable import ImpactSources
-@testable import ImpactStatistics
-@testable import ImpactStore
 
 @Suite struct AlertStateMachineTests {
     func rule(for forPeriods: Int = 0, keep: Int = 0, noData: AlertRule.NoDataPolicy = .keep) -> AlertRule {

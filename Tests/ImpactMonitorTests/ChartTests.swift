@@ -1,14 +1,5 @@
 import Testing
-@testable import ImpactAlerts
-@testable import ImpactCommandLine
-@testable import ImpactCompiler
-@testable import ImpactCore
-@testable import ImpactEngine
-@testable import ImpactLanguage
 @testable import ImpactRender
-@testable import ImpactSources
-@testable import ImpactStatistics
-@testable import ImpactStore
 
 @Suite struct ChartTests {
     @Test func niceTicks() {

@@ -1,14 +1,9 @@
 import Foundation
 import Testing
-@testable import ImpactAlerts
-@testable import ImpactCommandLine
 @testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
-@testable import ImpactRender
-@testable import ImpactSources
-@testable import ImpactStatistics
 @testable import ImpactStore
 
 /// Golden snapshots of the SQL for every language construct. A change to a snapshot is a change

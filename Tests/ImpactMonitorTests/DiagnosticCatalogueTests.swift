@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import ImpactAlerts
 @testable import ImpactCore
-@testable import ImpactLanguage
 
 /// The catalogue is a contract with users: every code is documented under its domain, IDs are
 /// unique and well formed, and the rendered form carries the ID.

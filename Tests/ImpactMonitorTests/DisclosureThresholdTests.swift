@@ -1,10 +1,8 @@
 import Foundation
 import Testing
-@testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
 @testable import ImpactSources
-@testable import ImpactStore
 
 /// Regression for the leak where a fraction judged every count by one input's threshold: series
 /// `x.a` declares `min_cell 3`, `x.b` none (so 5); in one area x.a = 40 and x.b = 3.

@@ -1,14 +1,6 @@
 import Testing
-@testable import ImpactAlerts
-@testable import ImpactCommandLine
 @testable import ImpactCompiler
-@testable import ImpactCore
-@testable import ImpactEngine
 @testable import ImpactLanguage
-@testable import ImpactRender
-@testable import ImpactSources
-@testable import ImpactStatistics
-@testable import ImpactStore
 
 /// Property test: random and mutated definitions always give diagnostics or success — never a
 /// crash or a hang — and every diagnostic points inside its file.

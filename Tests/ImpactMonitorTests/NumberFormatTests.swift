@@ -1,15 +1,7 @@
 import Foundation
 import Testing
-@testable import ImpactAlerts
-@testable import ImpactCommandLine
-@testable import ImpactCompiler
 @testable import ImpactCore
-@testable import ImpactEngine
-@testable import ImpactLanguage
-@testable import ImpactRender
 @testable import ImpactSources
-@testable import ImpactStatistics
-@testable import ImpactStore
 
 @Suite struct NumberFormatTests {
     @Test(arguments: [("13.106", 13106.0), ("0,6", 0.6), ("1.234,5", 1234.5), ("-12", -12), ("6803", 6803),

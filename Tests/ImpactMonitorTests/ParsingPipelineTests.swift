@@ -1,14 +1,6 @@
 import Testing
-@testable import ImpactAlerts
-@testable import ImpactCommandLine
-@testable import ImpactCompiler
 @testable import ImpactCore
-@testable import ImpactEngine
-@testable import ImpactLanguage
-@testable import ImpactRender
 @testable import ImpactSources
-@testable import ImpactStatistics
-@testable import ImpactStore
 
 /// The parser thread hands records over in order, stops when the consumer fails, and never
 /// outlives the call.

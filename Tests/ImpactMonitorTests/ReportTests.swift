@@ -1,14 +1,10 @@
 import Foundation
 import Testing
 @testable import ImpactAlerts
-@testable import ImpactCommandLine
-@testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
 @testable import ImpactRender
-@testable import ImpactSources
-@testable import ImpactStatistics
 @testable import ImpactStore
 
 /// Structural tests of the report (not pixels): sections in order, self-contained, honest gaps.

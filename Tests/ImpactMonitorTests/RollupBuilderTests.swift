@@ -1,13 +1,6 @@
 import Testing
-@testable import ImpactAlerts
-@testable import ImpactCommandLine
-@testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
-@testable import ImpactLanguage
-@testable import ImpactRender
-@testable import ImpactSources
-@testable import ImpactStatistics
 @testable import ImpactStore
 
 /// The in-memory rollup rules on hand-made cases (no database); `RollupTests` checks them against

@@ -1,15 +1,10 @@
 import Foundation
 import Testing
-@testable import ImpactAlerts
-@testable import ImpactCommandLine
 @testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
-@testable import ImpactRender
 @testable import ImpactSources
-@testable import ImpactStatistics
-@testable import ImpactStore
 
 /// Rollups maintained at import give exactly the answers of the raw observations.
 @Suite struct RollupTests {

@@ -1,13 +1,5 @@
 import Foundation
-@testable import ImpactAlerts
-@testable import ImpactCommandLine
-@testable import ImpactCompiler
-@testable import ImpactCore
-@testable import ImpactEngine
-@testable import ImpactLanguage
-@testable import ImpactRender
 @testable import ImpactSources
-@testable import ImpactStatistics
 @testable import ImpactStore
 
 /// Paths and scratch stores for tests.

@@ -262,8 +262,15 @@ public struct SQLGenerator {
                      \(partial) AS partial, 1 AS present, max(b.direct) AS direct,
                      CASE WHEN \(usable) THEN \(geoValue(input)) END AS value
               FROM \(i)_best AS b
-              WHERE b.direct = b.chosen\(input.prefersMembers ? " AND b.required = 1" : "") GROUP BY b.geo, b.period)
+              WHERE b.direct = b.chosen\(memberFilter(input)) GROUP BY b.geo, b.period)
             """
+    }
+
+    /// A comparison across members reads real member areas only; an area's own figure stands in
+    /// only for an area that has no members (a municipality compares with itself), never for a
+    /// region whose members did not deliver.
+    private func memberFilter(_ input: SeriesInput) -> String {
+        input.prefersMembers ? " AND b.required = 1 AND (b.direct = 0 OR b.required_members = 0)" : ""
     }
 
     /// Combines sub-periods (and categories) within one area; any missing value makes it missing.

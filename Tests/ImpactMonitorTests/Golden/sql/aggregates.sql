@@ -79,7 +79,7 @@ i1 AS (
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
          CASE WHEN min(b.complete) = 1 THEN count(b.value) END AS value
   FROM i1_best AS b
-  WHERE b.direct = b.chosen AND b.required = 1 GROUP BY b.geo, b.period),
+  WHERE b.direct = b.chosen AND b.required = 1 AND (b.direct = 0 OR b.required_members = 0) GROUP BY b.geo, b.period),
 i2_unit AS (
   SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
     SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, c.s0 AS window_start, c.e0 AS window_end, months AS cell_months
@@ -113,7 +113,7 @@ i2 AS (
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
          CASE WHEN min(b.complete) = 1 THEN min(b.value) END AS value
   FROM i2_best AS b
-  WHERE b.direct = b.chosen AND b.required = 1 GROUP BY b.geo, b.period),
+  WHERE b.direct = b.chosen AND b.required = 1 AND (b.direct = 0 OR b.required_members = 0) GROUP BY b.geo, b.period),
 i3_unit AS (
   SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
     SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, c.s0 AS window_start, c.e0 AS window_end, months AS cell_months
@@ -147,7 +147,7 @@ i3 AS (
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
          CASE WHEN min(b.complete) = 1 THEN max(b.value) END AS value
   FROM i3_best AS b
-  WHERE b.direct = b.chosen AND b.required = 1 GROUP BY b.geo, b.period),
+  WHERE b.direct = b.chosen AND b.required = 1 AND (b.direct = 0 OR b.required_members = 0) GROUP BY b.geo, b.period),
 i4_unit AS (
   SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
     SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, c.s0 AS window_start, c.e0 AS window_end, months AS cell_months
@@ -181,7 +181,7 @@ i4 AS (
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
          CASE WHEN min(b.complete) = 1 THEN avg(b.value) END AS value
   FROM i4_best AS b
-  WHERE b.direct = b.chosen AND b.required = 1 GROUP BY b.geo, b.period),
+  WHERE b.direct = b.chosen AND b.required = 1 AND (b.direct = 0 OR b.required_members = 0) GROUP BY b.geo, b.period),
 i5_unit AS (
   SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
     SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, c.s0 AS window_start, c.e0 AS window_end, months AS cell_months
@@ -215,7 +215,7 @@ i5 AS (
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
          CASE WHEN min(b.complete) = 1 THEN median(b.value) END AS value
   FROM i5_best AS b
-  WHERE b.direct = b.chosen AND b.required = 1 GROUP BY b.geo, b.period)
+  WHERE b.direct = b.chosen AND b.required = 1 AND (b.direct = 0 OR b.required_members = 0) GROUP BY b.geo, b.period)
 SELECT c.geo,
        c.period,
        (((((i0.value + i1.value) + i2.value) + i3.value) + i4.value) + i5.value) AS value,

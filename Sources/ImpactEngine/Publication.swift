@@ -132,13 +132,14 @@ public struct Publication {
         }
     }
 
-    /// Sums and fractions of sums add up over areas; survey percentages and scores do not.
+    /// Sums and fractions of sums add up over areas; survey percentages, scores and distinct persons
+    /// (`geo none`: a person known in two municipalities counts once in the region) do not.
     func isAdditive(_ id: String) -> Bool {
         Self.isAdditive(plan: try? evaluator.session.plan(id), unit: evaluator.definitions.indicator(id)?.unit?.value)
     }
 
     static func isAdditive(plan: IndicatorPlan?, unit: Unit?) -> Bool {
-        guard let plan else { return false }
+        guard let plan, !plan.inputs.contains(where: { $0.geo == .none }) else { return false }
         return plan.fraction != nil || unit == .count || unit == .persons
     }
 

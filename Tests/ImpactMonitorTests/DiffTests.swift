@@ -108,6 +108,41 @@ import Testing
         #expect(contributions.count == 3)
     }
 
+    /// Distinct persons are not additive: a merger cannot sum its predecessors' persons (someone
+    /// known in two of them counts once), so the comparison is not comparable, with the reason.
+    @Test func mergerDoesNotSumDistinctPersons() throws {
+        let extra = """
+            series t.kinderen {
+              title "Unieke kinderen"
+              unit persons
+              time none
+              geo none
+            }
+            indicator t_unieke_kinderen {
+              title "Unieke kinderen bekend bij Veilig Thuis"
+              criterion context
+              better none
+              unit persons
+              value t.kinderen
+            }
+            """
+        var sources = DefinitionLoader.files(in: TestSupport.indicators).map {
+            SourceFile(path: $0, text: (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "")
+        }
+        sources.append(SourceFile(path: "persons.ind", text: extra))
+        let loaded = DefinitionLoader.load(sources: sources)
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.description))")
+        let store = try TestSupport.demoStore()
+        let rows = "series,geo,period,value\nt.kinderen,GM0738,2018,300\nt.kinderen,GM0870,2018,200\n"
+            + "t.kinderen,GM0874,2018,100\nt.kinderen,GM1959,2019,400\n"
+        _ = try CSVImport(paths: [TestSupport.write(rows, to: "persons.csv", in: TestSupport.temporaryDirectory())]).run(into: store)
+        let publication = try Publication(evaluator: Evaluator(store: store, definitions: loaded.definitions))
+        let result = try PeriodDiff(publication: publication).diff("t_unieke_kinderen", geos: ["GM1959"], from: .year(2018), to: .year(2019))[0]
+        #expect(result.verdict == .notComparable, "\(result)")
+        #expect(result.valueA == nil && result.test == .none && result.significant == nil)
+        #expect(result.reason?.contains("a non-additive value cannot be mapped") == true, "\(result.reason ?? "")")
+    }
+
     /// A store with the fixtures plus 2019 figures for Altena.
     func withAltena2019() throws -> Store {
         let store = try TestSupport.demoStore()

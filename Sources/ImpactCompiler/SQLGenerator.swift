@@ -50,8 +50,8 @@ public struct SQLGenerator {
         return ctes
     }
 
-    /// The leading result columns. The value is rendered first, so its number literals get the
-    /// lowest placeholders and the fraction and zero checks reuse them.
+    /// The leading result columns. The value is rendered first, so the fraction and zero checks
+    /// reuse the placeholders of its number literals.
     private func resultColumns(_ plan: IndicatorPlan, builder: inout Builder) -> [String] {
         let value = expression(plan.expression, &builder)
         let zeroChecks = plan.expression.denominators.map { "(\(expression($0, &builder))) = 0" }

@@ -48,7 +48,7 @@ public struct Contributions {
     private func results(_ id: String, geos: [String], period: Period,
                          vintage: Vintage) throws -> [String: IndicatorResult] {
         let request = EvaluationRequest(geos: geos, periods: [period], vintage: vintage)
-        return Dictionary(uniqueKeysWithValues: try publication.evaluate(id, request).map { ($0.geo, $0) })
+        return Dictionary(try publication.evaluate(id, request).map { ($0.geo, $0) }) { first, _ in first }
     }
 
     private func contribution(_ old: IndicatorResult?, _ new: IndicatorResult?,

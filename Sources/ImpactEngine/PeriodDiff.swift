@@ -28,8 +28,8 @@ public struct PeriodDiff {
         let earlier = EvaluationRequest(geos: earlierGeos, periods: [a], vintage: vintage)
         let resultsA = try publication.evaluate(id, earlier)
         let resultsB = try publication.evaluate(id, EvaluationRequest(geos: geos, periods: [b], vintage: vintage))
-        let byGeoA = Dictionary(uniqueKeysWithValues: resultsA.map { ($0.geo, $0) })
-        let byGeoB = Dictionary(uniqueKeysWithValues: resultsB.map { ($0.geo, $0) })
+        let byGeoA = Dictionary(resultsA.map { ($0.geo, $0) }) { first, _ in first }
+        let byGeoB = Dictionary(resultsB.map { ($0.geo, $0) }) { first, _ in first }
         let seriesBreak = self.seriesBreak(plan, a, b)
         let additive = publication.isAdditive(id)
         return geos.map { geo in

@@ -55,10 +55,8 @@ public struct Publication {
 
     /// The widened request evaluates in its own order; callers get the order they asked for.
     private static func ordered(_ results: [IndicatorResult], as request: EvaluationRequest) -> [IndicatorResult] {
-        let geoOrder = Dictionary(uniqueKeysWithValues: request.geos.enumerated().map { ($0.element, $0.offset) })
-        let periodOrder = Dictionary(uniqueKeysWithValues: request.periods.enumerated().map {
-            ($0.element.code, $0.offset)
-        })
+        let geoOrder = Dictionary(request.geos.enumerated().map { ($0.element, $0.offset) }) { first, _ in first }
+        let periodOrder = Dictionary(request.periods.enumerated().map { ($0.element.code, $0.offset) }) { first, _ in first }
         func position(_ result: IndicatorResult) -> (Int, Int) {
             (geoOrder[result.geo] ?? 0, periodOrder[result.period] ?? 0)
         }

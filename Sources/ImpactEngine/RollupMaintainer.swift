@@ -16,7 +16,8 @@ public struct RollupMaintainer {
         self.definitions = definitions
     }
 
-    /// Refreshes the rollups for the rows of the batch being imported.
+    /// Refreshes the rollups for the rows of the batch being imported. The geography is read here,
+    /// inside the import's transaction, not taken from before it: a plugin may add units in the batch.
     public func refresh() throws {
         let geography = try GeographyStore(store: store).load()
         let areas = Array(geography.units.keys)

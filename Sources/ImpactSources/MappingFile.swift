@@ -67,7 +67,9 @@ struct AreaMatcher {
         for unit in geography.units.values { names[Self.normal(unit.name)] = unit.code }
         byName = names
         codes = Set(geography.units.keys)
-        self.overrides = Dictionary(uniqueKeysWithValues: overrides.map { (Self.normal($0.key), $0.value) })
+        // Two spellings of one name ("Den Bosch", "den bosch") are one override; the mapping file's
+        // own order is lost in a dictionary, so the smaller code wins, deterministically.
+        self.overrides = Dictionary(overrides.map { (Self.normal($0.key), $0.value) }) { min($0, $1) }
     }
 
     static func normal(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }

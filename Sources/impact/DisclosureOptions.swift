@@ -4,8 +4,8 @@ import ImpactEngine
 /// `--min-cell N` and `--no-suppress`, shared by every command that publishes figures.
 struct DisclosureOptions {
     static let minimumCell = CommandSpec.Option("--min-cell", value: "N",
-                                                help: "minimum publishable count "
-                                                    + "(default: from the definitions, else 5)")
+                                                help: "raise every minimum publishable count to at least N "
+                                                    + "(default: each series' min_cell, else 5)")
     static let noSuppress = CommandSpec.Option("--no-suppress",
                                                help: "publish small cells (internal use only; every row is stamped)")
     static let all = [minimumCell, noSuppress]

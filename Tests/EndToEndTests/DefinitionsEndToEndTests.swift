@@ -61,6 +61,33 @@ import Testing
         }
     }
 
+    /// Explain still shows the statement for an empty store, and says what request options need.
+    @Test func explainWithoutDataOrStore() throws {
+        let directory = ImpactBinary.temporaryDirectory()
+        let definitions = ["--indicators", ImpactBinary.projectRoot + "/indicators"]
+        #expect(try ImpactBinary.run(["init", "--store", directory + "/empty.sqlite"]).status == 0)
+        let empty = try ImpactBinary.run(["explain", "wb_meldingen", "--store", directory + "/empty.sqlite"] + definitions)
+        #expect(empty.status == 0 && empty.stdout.contains("?1 = area codes (JSON array)"), "\(empty.stderr)")
+        let absent = try ImpactBinary.run(["explain", "wb_meldingen", "--geo", "VTWB", "--store", directory + "/none.sqlite"]
+                                          + definitions)
+        #expect(absent.status == 64 && absent.stderr.contains("need a store to resolve against"), "\(absent.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/none.sqlite"))
+    }
+
+    /// The same area twice is one area, not a crash.
+    @Test func repeatedGeoIsEvaluatedOnce() throws {
+        let store = ImpactBinary.temporaryDirectory() + "/twice.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        let twice = ["--geo", "VTWB", "--geo", "VTWB", "--store", store, "--format", "csv"]
+        let commands = [["eval", "--indicator", "wb_meldingen", "--period", "2018", "--no-cache"] + twice,
+                        ["diff", "2017", "2018", "--indicator", "wb_meldingen"] + twice]
+        for command in commands {
+            let result = try ImpactBinary.run(command)
+            #expect(result.status == 0 && !result.killedBySignal, "\(command[0]): \(result.stderr)")
+            #expect(result.stdout.components(separatedBy: "\nwb_meldingen,VTWB,").count == 2, "\(result.stdout)")
+        }
+    }
+
     @Test func evalCSVHasTheDocumentedColumnsAndStatuses() throws {
         let store = ImpactBinary.temporaryDirectory() + "/eval.sqlite"
         #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)

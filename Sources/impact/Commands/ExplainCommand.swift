@@ -4,6 +4,7 @@ import ImpactCompiler
 import ImpactEngine
 import ImpactLanguage
 import ImpactRender
+import ImpactStore
 
 /// `impact explain ID`: the plan and the statement `impact eval` runs for it.
 enum ExplainCommand: Command {
@@ -16,7 +17,8 @@ enum ExplainCommand: Command {
             same request (--geo/--level/--region-set, --period/--from/--to, --as-of, --no-suppress): ?1 is the JSON
             array of area codes (with disclosure control, the whole hierarchy around the requested areas), ?2 the
             JSON array of periods with their windows. Without a store, the statement reads
-            observations and ?1/?2 are left to the request.
+            observations and ?1/?2 are described instead (request options then need --store); so it is for a
+            store without observations unless --period is given.
             """,
         positionals: [.init("INDICATOR", help: "indicator id")],
         options: PeriodOptions.all + AreaOptions.all + [VintageOption.option] + DisclosureOptions.all
@@ -31,6 +33,12 @@ enum ExplainCommand: Command {
         let vintage: VintageOption
         let disclosure: DisclosureOptions
         let definitions: String
+
+        /// Whether any option names areas, periods or a vintage.
+        var asksForARequest: Bool {
+            periods.periods != nil || !areas.geos.isEmpty || areas.level != nil || areas.regionSet != nil
+                || vintage.text != nil
+        }
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
@@ -43,9 +51,16 @@ enum ExplainCommand: Command {
         let definitions = try context.loadDefinitions(options.definitions)
         do {
             guard FileManager.default.fileExists(atPath: context.storePath) else {
+                guard !options.asksForARequest else {
+                    throw UsageError("--geo, --level, --region-set, --period and --as-of need a store to resolve against",
+                                     hint: "pass --store PATH, or leave them out to see the statement with ?1 and ?2 described")
+                }
                 return try withoutStore(options, definitions, context)
             }
             let session = EvaluationSession(store: try context.openStore(), definitions: definitions)
+            if options.periods.periods == nil, try ObservationSummary(store: session.store).yearsWithData() == nil {
+                return try withoutStore(options, definitions, context)
+            }
             let request = try RequestResolver.request(periods: options.periods, areas: options.areas,
                                                       vintage: options.vintage, session: session)
             let publication = try options.disclosure.publication(Evaluator(session: session))

@@ -34,7 +34,7 @@ import Testing
         #expect(result.stdout.contains("WITH\ncell AS"))
         #expect(result.stdout.contains("= 'Politie'"))
         let unknown = try ImpactBinary.run(["explain", "wb_politie_aandel"])
-        #expect(unknown.status == 1 && unknown.stderr.contains("did you mean 'wb_politie_aandeel'?"))
+        #expect(unknown.status == 64 && unknown.stderr.contains("did you mean 'wb_politie_aandeel'?"))
     }
 
     /// `explain` prints exactly the statement and parameters `eval` runs for the same request,

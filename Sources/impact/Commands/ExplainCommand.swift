@@ -1,5 +1,6 @@
 import Foundation
 import ImpactCommandLine
+import ImpactCore
 import ImpactCompiler
 import ImpactEngine
 import ImpactLanguage
@@ -15,8 +16,8 @@ enum ExplainCommand: Command {
             as the store holds them. The statement and its parameters are exactly what 'impact eval' runs for the
             same request (--geo/--level/--region-set, --period/--from/--to, --as-of, --no-suppress): ?1 is the JSON
             array of area codes (with disclosure control, the whole hierarchy around the requested areas), ?2 the
-            JSON array of periods with their windows. Without a store, the statement reads
-            observations and ?1/?2 are left to the request.
+            JSON array of periods with their windows. Without a store (and with no --store, areas, periods or
+            --as-of asked for), the statement reads observations and ?1/?2 are left to the request.
             """,
         positionals: [.init("INDICATOR", help: "indicator id")],
         options: PeriodOptions.all + AreaOptions.all + [VintageOption.option] + DisclosureOptions.all
@@ -41,10 +42,14 @@ enum ExplainCommand: Command {
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         let definitions = try context.loadDefinitions(options.definitions)
+        guard definitions.indicator(options.indicator) != nil else {
+            throw UsageError("unknown indicator '\(options.indicator)' for 'impact explain'",
+                             hint: Suggestions.hint(for: options.indicator,
+                                                    among: definitions.indicators.map(\.id.value))
+                                ?? "list them with: impact catalogue")
+        }
         do {
-            guard FileManager.default.fileExists(atPath: context.storePath) else {
-                return try withoutStore(options, definitions, context)
-            }
+            guard needsStore(options, context: context) else { return try withoutStore(options, definitions, context) }
             let session = EvaluationSession(store: try context.openStore(), definitions: definitions)
             let request = try RequestResolver.request(periods: options.periods, areas: options.areas,
                                                       vintage: options.vintage, session: session)
@@ -56,6 +61,15 @@ enum ExplainCommand: Command {
             throw CommandFailure(message: error.description, exitCode: ExitCode.findings)
         }
         return ExitCode.success
+    }
+
+    /// A request for areas, periods or a vintage, or a store named on purpose, is answered from the
+    /// store; a missing one is then an error, not a silent switch to the plan without a store.
+    private static func needsStore(_ options: Options, context: CommandContext) -> Bool {
+        let areas = options.areas
+        let requested = options.periods.periods != nil || !areas.geos.isEmpty || areas.level != nil
+            || areas.regionSet != nil || options.vintage.text != nil
+        return requested || context.storeNamed || FileManager.default.fileExists(atPath: context.storePath)
     }
 
     /// The statement for a store without rollups, with the request parameters described.

@@ -43,6 +43,10 @@ public enum ArgumentParser {
     private static func declaredOption(_ name: String, spec: CommandSpec) throws -> CommandSpec.Option {
         if let option = spec.allOptions.first(where: { $0.name == name }) { return option }
         if name == "-h" { return CommandSpec.help }
+        if CommandSpec.versionNames.contains(name) {
+            throw UsageError("'\(name)' is an option of 'impact' itself, not of 'impact \(spec.name)'",
+                             hint: "run 'impact --version' or 'impact version'")
+        }
         throw UsageError("unknown option '\(name)' for 'impact \(spec.name)'",
                          hint: Suggestions.hint(for: name, among: spec.allOptions.map(\.name))
                             ?? "see 'impact help \(spec.name)'")

@@ -52,6 +52,8 @@ public struct CommandSpec: Sendable {
     public static let store = Option("--store", value: "PATH",
                                      help: "store file (default: $IMPACT_STORE or ./impact.sqlite)")
     public static let help = Option("--help", help: "show help for this command")
+    /// `impact --version` and `impact -V`: options of `impact` itself, which no command takes.
+    public static let versionNames = ["--version", "-V"]
 
     public var allOptions: [Option] { options + Self.globalOptions }
 

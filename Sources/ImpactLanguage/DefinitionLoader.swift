@@ -8,6 +8,8 @@ public struct DefinitionLoader {
         public var diagnostics: [Diagnostic]
         public var files: [String]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        /// The directory itself is not there: an input is missing, not a definition to fix.
+        public var directoryMissing: Bool { diagnostics.contains { $0.code == .missingDefinitionsDirectory } }
     }
 
     public static func load(directory: String) -> Loaded {

@@ -13,13 +13,13 @@ public struct MarkdownReport {
 
     private var html: HTMLReport { HTMLReport(data: data, text: text) }
 
-    private func cell(_ value: String) -> String {
-        value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Text from data or definitions, safe to place in a line of Markdown.
+    private func e(_ value: String) -> String { MarkdownText.escape(value) }
 
+    /// Cells are plain text throughout, so every cell is escaped here.
     private func table(_ header: [String], _ rows: [[String]]) -> String {
-        (["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in "---|" }.joined()]
-            + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }).joined(separator: "\n")
+        (["| " + header.map(e).joined(separator: " | ") + " |", "|" + header.map { _ in "---|" }.joined()]
+            + rows.map { "| " + $0.map(e).joined(separator: " | ") + " |" }).joined(separator: "\n")
     }
 
     private func value(_ result: IndicatorResult?, unit: Unit?) -> String {
@@ -38,10 +38,10 @@ public struct MarkdownReport {
         let sources = Array(Set(data.entries.compactMap(\.indicator.source))).sorted()
         return [
             "# \(text.reportTitle)", "",
-            "**\(data.region.name)**" + (data.programme?.title.map { " · \($0)" } ?? ""), "",
+            "**\(e(data.region.name))**" + (data.programme?.title.map { " · \(e($0))" } ?? ""), "",
             "- \(text.period): \(data.period.code)" + (data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""),
             "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(latest)",
-            "- \(text.sources): " + sources.joined(separator: "; "), "",
+            "- \(text.sources): " + e(sources.joined(separator: "; ")), "",
             data.suppressionApplied ? "_\(text.suppressionNote)_" : "**\(text.noSuppressionNote)**", "",
         ]
     }
@@ -72,16 +72,16 @@ public struct MarkdownReport {
         for line in data.programme?.lines ?? [] {
             let entries = data.entries.filter { $0.indicator.line?.value == line.id.value }
             guard !entries.isEmpty else { continue }
-            parts += ["", "### \(line.title)"] + entries.flatMap(indicatorSection)
+            parts += ["", "### \(e(line.title))"] + entries.flatMap(indicatorSection)
         }
         return parts
     }
 
     private func indicatorSection(_ entry: ReportData.Entry) -> [String] {
         let unit = entry.indicator.unit?.value
-        let kind = "_\(text.criterionWord(entry.indicator.criterion)) · \(entry.indicator.source ?? "")_"
+        let kind = "_\(text.criterionWord(entry.indicator.criterion)) · \(e(entry.indicator.source ?? ""))_"
         let history = entry.history.map { [$0.period, value($0, unit: unit), text.statusWord($0.status)] }
-        var parts = ["", "#### \(text.title(entry.indicator))", "", kind, "",
+        var parts = ["", "#### \(e(text.title(entry.indicator)))", "", kind, "",
                      table([text.period, text.value, text.status], history)]
         if !entry.members.isEmpty {
             let members = entry.members.map { [data.geography.unit($0.geo)?.name ?? $0.geo, value($0, unit: unit)] }
@@ -120,9 +120,10 @@ public struct MarkdownReport {
         let expression = indicator.value.map(ExpressionPrinter.text) ?? "–"
         let unit = indicator.unit?.value.rawValue ?? ""
         let better = "\(text.pick("beter", "better")) \(indicator.polarity?.rawValue ?? "–")"
-        let cites = indicator.cites.isEmpty ? "" : " · \(text.cites): \(indicator.cites.joined(separator: "; "))"
-        return "- **\(text.title(indicator))** (`\(indicator.id.value)`): `\(expression)` · \(unit) · \(better)"
-            + " · \(text.source): \(indicator.source ?? "–")" + cites
+        let cites = indicator.cites.isEmpty ? "" : " · \(text.cites): \(e(indicator.cites.joined(separator: "; ")))"
+        return "- **\(e(text.title(indicator)))** (\(MarkdownText.code(indicator.id.value))): "
+            + "\(MarkdownText.code(expression)) · \(e(unit)) · \(e(better))"
+            + " · \(text.source): \(e(indicator.source ?? "–"))" + cites
     }
 
     /// Text content of a small HTML fragment from the HTML renderer, so both formats say the same.

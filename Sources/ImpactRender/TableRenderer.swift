@@ -114,7 +114,7 @@ public struct TableRenderer {
     }
 
     private func markdown(_ table: DataTable) -> String {
-        func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        let escape = MarkdownText.escape
         var lines = ["| " + table.columns.map(escape).joined(separator: " | ") + " |",
                      "|" + table.columns.map { _ in "---|" }.joined()]
         lines += table.rows.map { "| " + $0.map { escape(human($0)) }.joined(separator: " | ") + " |" }

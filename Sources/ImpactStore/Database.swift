@@ -9,30 +9,65 @@ public final class Database {
     public internal(set) var statementsExecuted = 0
     private var statementCache: [String: Statement] = [:]
 
-    /// Opens (creating if needed) the database at `path`. New files get mode 0600 because
-    /// the figures can identify families.
-    public init(path: String, readOnly: Bool = false) throws {
-        let existed = FileManager.default.fileExists(atPath: path)
-        if !existed && !readOnly {
+    /// Opens the database at `path`; `.create` creates a missing file with mode 0600 because the
+    /// figures can identify families, the other modes need an existing file.
+    public init(path: String, access: StoreAccess = .create) throws {
+        if access == .create && !FileManager.default.fileExists(atPath: path) {
             let created = FileManager.default.createFile(atPath: path, contents: nil,
                                                          attributes: [.posixPermissions: 0o600])
             guard created else {
                 throw StoreError(code: ResultCode.cannotOpen, message: "cannot create store file '\(path)'")
             }
         }
-        var connection: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
-        guard code == SQLITE_OK, let connection else {
-            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+        var connection = try Self.open(path, readOnly: access == .readOnly)
+        if access == .readOnly && Self.probe(connection) == SQLITE_CANTOPEN {
             sqlite3_close_v2(connection)
-            throw StoreError(code: code, message: "cannot open store '\(path)': \(message)")
+            connection = try Self.openImmutable(path)
         }
         self.handle = connection
         self.path = path
         sqlite3_busy_timeout(connection, 10_000)
         sqlite3_extended_result_codes(connection, 1)
         try MedianAggregate.register(on: self)
+    }
+
+    private static func open(_ location: String, readOnly: Bool, uri: Bool = false) throws -> OpaquePointer {
+        var connection: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
+            | (uri ? SQLITE_OPEN_URI : 0)
+        let code = sqlite3_open_v2(location, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(connection)
+            throw StoreError(code: code, message: "cannot open store '\(location)': \(message)")
+        }
+        return connection
+    }
+
+    /// SQLite opens lazily: the first read says whether the file can really be read.
+    private static func probe(_ connection: OpaquePointer) -> Int32 {
+        sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nil, nil, nil) & 0xff
+    }
+
+    /// A WAL store in a directory this process cannot write: SQLite cannot create the shared-memory
+    /// file (`-shm`) that readers coordinate through. With no write-ahead log beside it the file is
+    /// complete and nobody can be writing it (that needs the log), so it is read without locks.
+    private static func openImmutable(_ path: String) throws -> OpaquePointer {
+        guard !FileManager.default.fileExists(atPath: path + "-wal") else {
+            throw StoreError(code: ResultCode.cannotOpen, message: """
+                cannot read store '\(path)': its directory is read-only and its write-ahead log \
+                '\(path)-wal' needs a '-shm' file beside it; open it once where the directory is writable
+                """)
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+        let connection = try open("file:" + escaped + "?immutable=1", readOnly: true, uri: true)
+        guard probe(connection) == SQLITE_OK else {
+            let message = String(cString: sqlite3_errmsg(connection))
+            sqlite3_close_v2(connection)
+            throw StoreError(code: ResultCode.cannotOpen, message: "cannot read store '\(path)': \(message)")
+        }
+        return connection
     }
 
     deinit {

@@ -6,6 +6,8 @@ public enum ResultCode {
     /// A generic error; also used for the store's own refusals (a schema from a newer version).
     public static let error = SQLITE_ERROR
     public static let cannotOpen = SQLITE_CANTOPEN
+    /// A write to a database opened read-only, or whose file or directory cannot be written.
+    public static let readOnly = SQLITE_READONLY
     /// The file is not a SQLite database (or is encrypted).
     public static let notADatabase = SQLITE_NOTADB
 }

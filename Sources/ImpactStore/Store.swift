@@ -9,8 +9,19 @@ public final class Store {
     /// Default location, overridable by `--store` or the `IMPACT_STORE` environment variable.
     public static let defaultPath = "impact.sqlite"
 
-    public init(path: String, upToVersion: Int = Migrations.latestVersion) throws {
-        database = try Database(path: path)
+    /// `.readOnly` neither configures nor migrates: a store older than this build is refused with the
+    /// command that upgrades it, since reading must not change the file.
+    public init(path: String, access: StoreAccess = .create, upToVersion: Int = Migrations.latestVersion) throws {
+        database = try Database(path: path, access: access)
+        guard access != .readOnly else {
+            let current = try checkedVersion()
+            guard current == Migrations.latestVersion else {
+                throw StoreError(code: ResultCode.error, message: current == 0
+                    ? "'\(path)' holds no ImpactMonitor store; create one with impact init"
+                    : "store '\(path)' has schema version \(current); upgrade it with impact init")
+            }
+            return
+        }
         try configure()
         try migrate(upTo: upToVersion)
     }
@@ -23,8 +34,12 @@ public final class Store {
         do {
             _ = try database.scalar("PRAGMA journal_mode = WAL")
         } catch let error as StoreError where error.primaryCode == ResultCode.notADatabase {
-            throw StoreError(code: error.code,
-                             message: "'\(path)' is not an ImpactMonitor store (not a SQLite database)")
+            throw notAStore(error)
+        } catch let error as StoreError
+                    where [ResultCode.readOnly, ResultCode.cannotOpen].contains(error.primaryCode) {
+            throw StoreError(code: error.code, message: """
+                cannot write store '\(path)': the file or its directory is read-only (\(error.message))
+                """)
         }
         // A large import grows the write-ahead log to the size of what it wrote; after the
         // checkpoint the file is cut back instead of keeping that disk space.
@@ -33,14 +48,36 @@ public final class Store {
             """)
     }
 
-    private func migrate(upTo target: Int) throws {
-        let current = try schemaVersion
+    private func notAStore(_ error: StoreError) -> StoreError {
+        StoreError(code: error.code, message: "'\(path)' is not an ImpactMonitor store (not a SQLite database)")
+    }
+
+    /// The schema version, refused when no ImpactMonitor build could have written it: newer than
+    /// this build, or negative (a damaged file, or one another program wrote).
+    private func checkedVersion() throws -> Int {
+        let current: Int
+        do {
+            current = try schemaVersion
+        } catch let error as StoreError where error.primaryCode == ResultCode.notADatabase {
+            throw notAStore(error)
+        }
+        if current < 0 {
+            throw StoreError(code: ResultCode.error, message: """
+                store '\(path)' has schema version \(current), which no ImpactMonitor writes; \
+                the file is damaged or belongs to another program
+                """)
+        }
         if current > Migrations.latestVersion {
             throw StoreError(code: ResultCode.error, message: """
                 store '\(path)' has schema version \(current), written by a newer ImpactMonitor; \
                 this build understands up to version \(Migrations.latestVersion). Upgrade impact to open it.
                 """)
         }
+        return current
+    }
+
+    private func migrate(upTo target: Int) throws {
+        let current = try checkedVersion()
         guard current < target else { return }
         try database.transaction {
             for version in (current + 1)...target {

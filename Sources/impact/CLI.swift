@@ -10,6 +10,7 @@ enum CLI {
         InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self,
         EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self,
         CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self, HelpCommand.self,
+        VersionCommand.self,
     ]
 
     static func command(named name: String) -> (any Command.Type)? {
@@ -25,7 +26,7 @@ enum CLI {
         }
         switch first {
         case "--help", "-h": context.write(overview); return ExitCode.success
-        case "--version": context.write("impact \(version)\n"); return ExitCode.success
+        case _ where CommandSpec.versionNames.contains(first): return VersionCommand.print(context)
         default: break
         }
         guard let command = command(named: first) else {
@@ -99,7 +100,7 @@ enum CLI {
             \(list.joined(separator: "\n"))
 
             Run 'impact help COMMAND' or 'impact COMMAND --help' for a command's options and examples.
-            Global options: --store PATH (or IMPACT_STORE; default ./impact.sqlite), --help, --version.
+            Global options: --store PATH (or IMPACT_STORE; default ./impact.sqlite), --help, --version (-V).
 
             """
     }

@@ -24,37 +24,71 @@ final class CommandContext {
         try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
-    /// Opens the store, creating and migrating it; failures name the path and the flag.
-    func openStore(path: String? = nil) throws -> Store {
+    /// Whether the user named a store (`--store` or `IMPACT_STORE`) rather than relying on the default.
+    var storeNamed: Bool {
+        storeOverride != nil || !(environment["IMPACT_STORE"] ?? "").isEmpty
+    }
+
+    /// Opens the store for the commands that write data (`init`, `import`, `demo`), creating and
+    /// migrating it; failures name the path and the flag.
+    func createStore(path: String? = nil) throws -> Store {
         let location = path ?? storePath
         let directory = (location as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             throw CommandFailure(message: "the directory of store '\(location)' does not exist",
                                  hint: "create it, or pass another --store PATH")
         }
+        return try store(location, access: .create)
+    }
+
+    /// Opens an existing store, read-only unless the command writes (alert state, caches). A missing
+    /// or empty file is refused: answering from a new empty store would hide a mistyped path.
+    func openStore(access: StoreAccess = .readOnly) throws -> Store {
+        let location = storePath
+        let size = try? FileManager.default.attributesOfItem(atPath: location)[.size] as? Int
+        guard let size, size > 0 else {
+            throw CommandFailure(message: "no store at \(location) (create one with impact init)",
+                                 hint: "pass --store PATH or set IMPACT_STORE to use another store")
+        }
+        return try store(location, access: access)
+    }
+
+    /// Read-write where this process may write the store and its directory (caches are kept),
+    /// read-only otherwise.
+    var cachingAccess: StoreAccess {
+        let directory = (storePath as NSString).deletingLastPathComponent
+        let manager = FileManager.default
+        let writable = manager.isWritableFile(atPath: storePath)
+            && manager.isWritableFile(atPath: directory.isEmpty ? "." : directory)
+        return writable ? .readWrite : .readOnly
+    }
+
+    private func store(_ location: String, access: StoreAccess) throws -> Store {
         do {
-            return try Store(path: location)
+            return try Store(path: location, access: access)
         } catch let error as StoreError {
             throw CommandFailure(message: error.message,
                                  hint: "pass --store PATH or set IMPACT_STORE to use another store")
         }
     }
 
-    /// The definitions in `directory`; refuses to go on when they have errors.
+    /// The definitions in `directory`; refuses to go on when they are missing or have errors. Either is
+    /// a failure of this command (exit 2): only `check`, whose job is finding them, reports errors as findings.
     func loadDefinitions(_ directory: String) throws -> DefinitionSet {
         let loaded = DefinitionLoader.load(directory: directory)
         guard !loaded.hasErrors else {
             report(loaded.diagnostics)
-            throw CommandFailure(message: "the definitions have errors; fix them first (impact check)",
-                                 exitCode: ExitCode.findings)
+            throw CommandFailure(message: loaded.directoryMissing
+                                    ? "no definitions at \(directory)"
+                                    : "the definitions have errors; fix them first (impact check)")
         }
         return loaded.definitions
     }
 
     /// The one evaluation session of a command: checked definitions and the store, each opened once.
-    func session(definitions directory: String) throws -> EvaluationSession {
+    func session(definitions directory: String, access: StoreAccess = .readOnly) throws -> EvaluationSession {
         let definitions = try loadDefinitions(directory)
-        return EvaluationSession(store: try openStore(), definitions: definitions)
+        return EvaluationSession(store: try openStore(access: access), definitions: definitions)
     }
 
     /// Prints diagnostics with the offending source line and caret.

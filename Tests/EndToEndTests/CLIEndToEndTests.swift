@@ -50,4 +50,16 @@ import Testing
         let again = try ImpactBinary.run(["demo", "--store", store])
         #expect(again.status == 2 && again.stderr.contains("already exists"))
     }
+
+    /// `impact version` and `-V` print the version; `--version` after a command says where it belongs
+    /// instead of suggesting an unrelated option.
+    @Test func versionInEveryCommonSpelling() throws {
+        for spelling in [["--version"], ["-V"], ["version"]] {
+            let result = try ImpactBinary.run(spelling)
+            #expect(result.status == 0 && result.stdout.hasPrefix("impact "), "\(spelling)")
+        }
+        let misplaced = try ImpactBinary.run(["eval", "--version"])
+        #expect(misplaced.status == 64 && misplaced.stderr.contains("run 'impact --version'"))
+        #expect(!misplaced.stderr.contains("--period"))
+    }
 }

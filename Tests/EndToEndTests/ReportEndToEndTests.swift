@@ -110,4 +110,27 @@ import Testing
         let badOut = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--out", "r.pdf"])
         #expect(badOut.status == 64 && badOut.stderr.contains(".html or .md"))
     }
+
+    /// The report carries the store's figures, so it gets the store's permissions (0600), not the
+    /// umask's 0644; `--mode` chooses others.
+    @Test func reportFilesGetTheStoresModeUnlessToldOtherwise() throws {
+        let directory = ImpactBinary.temporaryDirectory()
+        let store = directory + "/private.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        func mode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        }
+        #expect(try mode(store) == 0o600)
+        #expect(try mode(directory + "/report-VTWB-2018.html") == 0o600)
+        let plain = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--out", directory + "/r.md"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(try mode(directory + "/r.md") == 0o600)
+        let shared = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--mode", "0640",
+                                           "--out", directory + "/shared.html"])
+        #expect(shared.status == 0, "\(shared.stderr)")
+        #expect(try mode(directory + "/shared.html") == 0o640)
+        let wrong = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--mode", "rw-r-----"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("--mode"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
 }

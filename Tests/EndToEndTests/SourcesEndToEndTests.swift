@@ -149,7 +149,7 @@ private let observation = """
         #expect(edited.status == 0 && edited.stdout != first.stdout)
         try write(value: "vt.onderzoekenn")
         let broken = try ImpactBinary.run(arguments)
-        #expect(broken.status == 1 && broken.stdout.isEmpty && broken.stderr.contains("error[IMP-L058]"))
+        #expect(broken.status == 2 && broken.stdout.isEmpty && broken.stderr.contains("error[IMP-L058]"))
         #expect(broken.stderr.contains("vt.onderzoekenn"))
     }
 }

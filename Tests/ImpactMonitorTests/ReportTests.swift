@@ -122,4 +122,29 @@ extension ReportTests {
         #expect(ReportText(language: "nl").reason(.differentLengths(.year(2017), Period(year: 2018, grain: .half, index: 1)!)) == "perioden van verschillende lengte (2017 en 2018-H1)")
         #expect(ReportText(language: "nl").deliveries(1) == "1 levering" && ReportText(language: "nl").deliveries(3) == "3 leveringen")
     }
+
+    /// Titles and names come from definitions and data: in Markdown they must stay text, with no
+    /// raw HTML (an `<img onerror=…>` runs in viewers that render HTML) and no Markdown syntax.
+    @Test func markdownEscapesEveryTextFromDataAndDefinitions() throws {
+        let hostile = "<img src=x onerror=alert(1)> *vet* [link](http://x) | pipe `code`"
+        let escaped = "&lt;img src=x onerror=alert(1)&gt; \\*vet\\* \\[link\\](http://x) \\| pipe \\`code\\`"
+        let store = try TestSupport.demoStore()
+        try store.database.execute("UPDATE geo_unit SET name = ? WHERE code = 'VTWB'", [.text(hostile)])
+        let sources = try DefinitionLoader.files(in: TestSupport.indicators).map { path in
+            SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8)
+                .replacingOccurrences(of: "title \"Meldingen bij Veilig Thuis\"", with: "title \"\(hostile)\""))
+        }
+        let definitions = DefinitionLoader.load(sources: sources).definitions
+        let publication = try Publication(evaluator: Evaluator(store: store, definitions: definitions))
+        let data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018),
+                                                                     compare: .year(2017))
+        let markdown = MarkdownReport(data: data, text: ReportText(language: "nl")).markdown
+        #expect(!markdown.contains("<img"))
+        #expect(markdown.contains("**" + escaped + "**"), "region name")
+        #expect(markdown.contains("#### " + escaped), "indicator title")
+        #expect(markdown.contains("| " + escaped + " |"), "scorecard cell")
+        #expect(!HTMLReport(data: data, text: ReportText(language: "nl")).html.contains("<img"))
+        #expect(MarkdownText.code("a`b") == "``a`b``")
+        #expect(MarkdownText.escape("wb_meldingen _x_") == "wb_meldingen \\_x\\_")
+    }
 }

@@ -87,4 +87,44 @@ import Testing
         let grouped = try store.database.query("SELECT g, median(x) FROM (SELECT 1 AS g, 10 AS x UNION ALL SELECT 1, 20 UNION ALL SELECT 2, 5) GROUP BY g ORDER BY g") { $0.double(1) }
         #expect(grouped == [15, 5])
     }
+
+    /// `PRAGMA user_version = -1` used to index the migrations at -1 and trap.
+    @Test func aNegativeSchemaVersionIsRefusedNotATrap() throws {
+        let path = TestSupport.temporaryDirectory() + "/negative.sqlite"
+        do {
+            let store = try Store(path: path)
+            try store.database.execute(sql: "PRAGMA user_version = -1")
+        }
+        for access in [StoreAccess.create, .readWrite, .readOnly] {
+            do {
+                _ = try Store(path: path, access: access)
+                Issue.record("a negative schema version must be refused (\(access))")
+            } catch let error as StoreError {
+                #expect(error.message.contains("schema version -1"))
+            }
+        }
+    }
+
+    @Test func readOnlyAccessNeverWritesNorCreates() throws {
+        let directory = TestSupport.temporaryDirectory()
+        #expect(throws: StoreError.self) { try Store(path: directory + "/absent.sqlite", access: .readOnly) }
+        #expect(throws: StoreError.self) { try Store(path: directory + "/absent.sqlite", access: .readWrite) }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/absent.sqlite"))
+        _ = try Store(path: directory + "/s.sqlite")
+        let reader = try Store(path: directory + "/s.sqlite", access: .readOnly)
+        #expect(try reader.database.scalarInt("SELECT count(*) FROM observation") == 0)
+        #expect(throws: StoreError.self) { try reader.database.execute(sql: "INSERT INTO series (key) VALUES ('x')") }
+    }
+
+    @Test func readOnlyAccessRefusesAnOlderStoreInsteadOfMigratingIt() throws {
+        let path = TestSupport.temporaryDirectory() + "/old.sqlite"
+        _ = try Store(path: path, upToVersion: 1)
+        do {
+            _ = try Store(path: path, access: .readOnly)
+            Issue.record("reading must not migrate")
+        } catch let error as StoreError {
+            #expect(error.message.contains("upgrade it with impact init"))
+        }
+        #expect(try Store(path: path, upToVersion: 1).schemaVersion == 1)
+    }
 }

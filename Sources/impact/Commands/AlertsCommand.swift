@@ -81,7 +81,7 @@ enum AlertsCommand: Command {
         case let other:
             throw UsageError("invalid value '\(other)' for --format of 'alerts check'", hint: "use jsonl or table")
         }
-        let session = try context.session(definitions: options.definitions)
+        let session = try context.session(definitions: options.definitions, access: .readWrite)
         let period = try checkedPeriod(options, store: session.store)
         let publication = try Publication(evaluator: Evaluator(session: session))
         let alertStore = AlertStore(store: session.store)

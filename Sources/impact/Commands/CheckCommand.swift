@@ -14,6 +14,7 @@ enum CheckCommand: Command {
     static func run(_ directory: String, context: CommandContext) throws -> Int32 {
         let loaded = DefinitionLoader.load(directory: directory)
         context.report(loaded.diagnostics)
+        if loaded.directoryMissing { return ExitCode.failure }
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
             context.error("\(errors) error(s) in \(loaded.files.count) file(s)\n")

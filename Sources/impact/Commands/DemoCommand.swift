@@ -29,7 +29,7 @@ enum DemoCommand: Command {
                                  hint: "the demo starts from an empty store; "
                                     + "remove the file or pass another --store PATH")
         }
-        let store = try context.openStore(path: storePath)
+        let store = try context.createStore(path: storePath)
         context.write("ImpactMonitor demo — store: \(storePath)\n\n")
         try importFixtures(project, into: store, context: context)
         let definitions = try checkDefinitions(project, context: context)
@@ -43,7 +43,7 @@ enum DemoCommand: Command {
         let reportPath = (storePath as NSString).deletingLastPathComponent + "/report-VTWB-2018.html"
         let html = try ReportCommand.write(store: store, publication: publication, region: "VTWB", period: .year(2018),
                                            compare: .year(2017), language: "nl", markdown: false)
-        try html.write(toFile: reportPath, atomically: true, encoding: .utf8)
+        try OutputFile.write(html, to: reportPath, mode: OutputFile.mode(ofStore: storePath))
         context.write("\nSteering-group report (open in a browser): \(reportPath)\n")
         context.write("\nExplore further: impact eval --store \(storePath) --level gemeente --period 2018\n")
         return ExitCode.success

@@ -53,17 +53,14 @@ enum EvalCommand: Command {
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
-        // Only an existing store can hold an answer; looking must not create one.
-        let cacheable = options.useCache && options.vintage.text == nil
-            && FileManager.default.fileExists(atPath: context.storePath)
-        let outputKey = cacheable ? outputCacheKey(options) : nil
-        let existing = cacheable ? try context.openStore() : nil
-        if let outputKey, let existing, let output = try? OutputCache(database: existing.database).lookup(outputKey) {
+        // The caches are written only where the store may be written; reading never needs to.
+        let store = try context.openStore(access: options.useCache ? context.cachingAccess : .readOnly)
+        let outputKey = options.useCache && options.vintage.text == nil ? outputCacheKey(options) : nil
+        if let outputKey, let output = try? OutputCache(database: store.database).lookup(outputKey) {
             context.write(output)
             return ExitCode.success
         }
         let definitions = try context.loadDefinitions(options.definitions)
-        let store = try existing ?? context.openStore()
         let session = EvaluationSession(store: store, definitions: definitions)
         let request = try RequestResolver.request(periods: options.periods, areas: options.areas,
                                                   vintage: options.vintage, session: session)

@@ -1,5 +1,6 @@
 import Foundation
 import ImpactCommandLine
+import ImpactCore
 import ImpactCompiler
 import ImpactEngine
 import ImpactLanguage
@@ -16,9 +17,9 @@ enum ExplainCommand: Command {
             as the store holds them. The statement and its parameters are exactly what 'impact eval' runs for the
             same request (--geo/--level/--region-set, --period/--from/--to, --as-of, --no-suppress): ?1 is the JSON
             array of area codes (with disclosure control, the whole hierarchy around the requested areas), ?2 the
-            JSON array of periods with their windows. Without a store, the statement reads
-            observations and ?1/?2 are described instead (request options then need --store); so it is for a
-            store without observations unless --period is given.
+            JSON array of periods with their windows. Without a store (and with no --store, areas, periods or
+            --as-of asked for), or on a store without observations and no --period, the statement reads
+            observations and ?1/?2 are described instead.
             """,
         positionals: [.init("INDICATOR", help: "indicator id")],
         options: PeriodOptions.all + AreaOptions.all + [VintageOption.option] + DisclosureOptions.all
@@ -49,14 +50,14 @@ enum ExplainCommand: Command {
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         let definitions = try context.loadDefinitions(options.definitions)
+        guard definitions.indicator(options.indicator) != nil else {
+            throw UsageError("unknown indicator '\(options.indicator)' for 'impact explain'",
+                             hint: Suggestions.hint(for: options.indicator,
+                                                    among: definitions.indicators.map(\.id.value))
+                                ?? "list them with: impact catalogue")
+        }
         do {
-            guard FileManager.default.fileExists(atPath: context.storePath) else {
-                guard !options.asksForARequest else {
-                    throw UsageError("--geo, --level, --region-set, --period and --as-of need a store to resolve against",
-                                     hint: "pass --store PATH, or leave them out to see the statement with ?1 and ?2 described")
-                }
-                return try withoutStore(options, definitions, context)
-            }
+            guard needsStore(options, context: context) else { return try withoutStore(options, definitions, context) }
             let session = EvaluationSession(store: try context.openStore(), definitions: definitions)
             if options.periods.periods == nil, try ObservationSummary(store: session.store).yearsWithData() == nil {
                 return try withoutStore(options, definitions, context)
@@ -71,6 +72,12 @@ enum ExplainCommand: Command {
             throw CommandFailure(message: error.description, exitCode: ExitCode.findings)
         }
         return ExitCode.success
+    }
+
+    /// A request for areas, periods or a vintage, or a store named on purpose, is answered from the
+    /// store; a missing one is then an error, not a silent switch to the plan without a store.
+    private static func needsStore(_ options: Options, context: CommandContext) -> Bool {
+        options.asksForARequest || context.storeNamed || FileManager.default.fileExists(atPath: context.storePath)
     }
 
     /// The statement for a store without rollups, with the request parameters described.

@@ -71,7 +71,7 @@ enum ImportCommand: Command {
         let inputs = options.inputs
         if sourceID == "geography" {
             try requireExisting(inputs)
-            return try importGeography(inputs, context: context)
+            return try withStore(options, context: context) { try importGeography(inputs, into: $0, context: context) }
         }
         let registry = SourceRegistry.standard()
         guard let source = registry.source(sourceID) else {
@@ -81,10 +81,40 @@ enum ImportCommand: Command {
                                 ?? "sources are " + sources.joined(separator: ", ") + " (impact sources)")
         }
         if !source.isExternal { try requireExisting(inputs) }
-        let store = try context.openStore()
+        return try withStore(options, context: context) { store in
+            try importData(source, options, into: store, context: context)
+        }
+    }
+
+    /// The store an import writes into. A dry run needs an existing one; a store this import creates
+    /// is removed again when the import writes nothing, so a rejected first delivery or a mistyped
+    /// path leaves no empty store behind.
+    static func withStore(_ options: Options, context: CommandContext,
+                          _ body: (Store) throws -> Int32) throws -> Int32 {
+        if options.dryRun { return try body(context.openStore(access: .readWrite)) }
+        let path = context.storePath
+        let existed = FileManager.default.fileExists(atPath: path)
+        let code: Int32
+        do {
+            code = try body(context.createStore())
+        } catch {
+            if !existed { removeStore(path) }
+            throw error
+        }
+        if !existed && code != ExitCode.success { removeStore(path) }
+        return code
+    }
+
+    private static func removeStore(_ path: String) {
+        for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+    }
+
+    static func importData(_ source: any DataSource, _ options: Options, into store: Store,
+                           context: CommandContext) throws -> Int32 {
+        let sourceID = options.source
         var importOptions = options.importOptions
         importOptions.geography = try GeographyStore(store: store).load()
-        var importer = DataImport(source: source, inputs: inputs, options: importOptions)
+        var importer = DataImport(source: source, inputs: options.inputs, options: importOptions)
         if let definitions = try definitions(options, context: context) {
             importer.gates = definitions.sources.filter { $0.id.value == sourceID }.flatMap(\.gates)
             importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
@@ -142,8 +172,8 @@ enum ImportCommand: Command {
         return ExitCode.success
     }
 
-    static func importGeography(_ inputs: [String], context: CommandContext) throws -> Int32 {
-        let outcome = try GeographyImport(paths: inputs).run(into: try context.openStore())
+    static func importGeography(_ inputs: [String], into store: Store, context: CommandContext) throws -> Int32 {
+        let outcome = try GeographyImport(paths: inputs).run(into: store)
         if outcome.failed {
             context.report(outcome.diagnostics, dropped: outcome.dropped)
             let problems = outcome.diagnostics.count + outcome.dropped

@@ -14,7 +14,7 @@ enum InitCommand: Command {
     static func options(_ arguments: ParsedArguments) throws {}
 
     static func run(_ options: Void, context: CommandContext) throws -> Int32 {
-        let store = try context.openStore()
+        let store = try context.createStore()
         context.error("store \(store.path) is ready (schema version \(try store.schemaVersion))\n")
         return ExitCode.success
     }

@@ -15,17 +15,21 @@ enum ReportCommand: Command {
     static let language = CommandSpec.Option("--lang", value: "nl|en", help: "language of the report (default nl)")
     static let out = CommandSpec.Option("--out", value: "FILE",
                                         help: "FILE.html or FILE.md (default: report-REGION-PERIOD.html)")
+    static let mode = CommandSpec.Option("--mode", value: "OCTAL",
+                                         help: "permissions of the report file (default: those of the store)")
 
     static let spec = CommandSpec(
         name: "report",
         summary: "write the steering-group report: scorecard, charts, municipalities, alerts, milestones, appendices",
         discussion: """
             One self-contained HTML file (inline CSS and SVG, no scripts, no external requests, prints on A4) or \
-            Markdown with the same content. Figures pass through disclosure control.
+            Markdown with the same content. Figures pass through disclosure control. The file gets the store's \
+            permissions (a 0600 store gives a 0600 report) unless --mode says otherwise.
             """,
-        options: [period, compare, region, language, out] + DisclosureOptions.all + [DefinitionsOption.option],
+        options: [period, compare, region, language, out, mode] + DisclosureOptions.all + [DefinitionsOption.option],
         examples: ["impact report --period 2018 --region VTWB",
-                   "impact report --period 2018 --compare 2017 --lang en --out report.md"])
+                   "impact report --period 2018 --compare 2017 --lang en --out report.md",
+                   "impact report --period 2018 --mode 0640"])
 
     struct Options {
         let period: Period
@@ -33,6 +37,8 @@ enum ReportCommand: Command {
         let region: String?
         let language: String
         let out: String?
+        /// Permission bits for the file; nil takes the store's.
+        let mode: Int?
         let disclosure: DisclosureOptions
         let definitions: String
     }
@@ -51,8 +57,15 @@ enum ReportCommand: Command {
             throw UsageError("--out must end in .html or .md, not '\(path)'")
         }
         let comparePeriod = try arguments.value(compare).map { try parse($0, flag: compare) } ?? reportPeriod.previous
+        let fileMode = try arguments.value(mode).map { text in
+            guard let bits = OutputFile.mode(text) else {
+                throw UsageError("--mode must be octal permissions such as 0600 or 0640, not '\(text)'")
+            }
+            return bits
+        }
         return Options(period: reportPeriod, compare: comparePeriod, region: arguments.value(region),
-                       language: chosenLanguage, out: path, disclosure: try DisclosureOptions(arguments),
+                       language: chosenLanguage, out: path, mode: fileMode,
+                       disclosure: try DisclosureOptions(arguments),
                        definitions: DefinitionsOption.directory(arguments))
     }
 
@@ -69,10 +82,7 @@ enum ReportCommand: Command {
         let content = try write(store: session.store, publication: publication, region: region,
                                 period: options.period, compare: options.compare, language: options.language,
                                 markdown: path.hasSuffix(".md"))
-        do { try content.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw CommandFailure(message: "cannot write the report to '\(path)': \(error.localizedDescription)",
-                                 hint: "check that the directory exists and is writable")
-        }
+        try OutputFile.write(content, to: path, mode: options.mode ?? OutputFile.mode(ofStore: session.store.path))
         context.write(path + "\n")
         return ExitCode.success
     }

@@ -52,7 +52,7 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
             return .failure(NumberProblem(text: raw, reason: .notANumber))
         }
         guard value.isFinite else { return .failure(NumberProblem(text: raw, reason: .notFinite)) }
-        guard fraction.isEmpty, exponent.isEmpty, !Self.exceedsExactRange(digits) else {
+        if fraction.isEmpty && exponent.isEmpty && Self.exceedsExactRange(digits) {
             return .failure(NumberProblem(text: raw, reason: .inexactInteger))
         }
         return .success(negative ? -value : value)

@@ -229,7 +229,8 @@ extension DiagnosticMessage {
     }
 
     /// `field` is `value` or `n`; the reason is worded as for a CSV field.
-    public static func recordInvalidNumber(_ record: Int, field: String, _ problem: NumberProblem) -> DiagnosticMessage {
+    public static func recordInvalidNumber(_ record: Int, field: String,
+                                           _ problem: NumberProblem) -> DiagnosticMessage {
         Self.record(.recordInvalidNumber, record, "\"\(field)\" \(problem.text) \(phrase(problem.reason))")
     }
 

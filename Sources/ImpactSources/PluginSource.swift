@@ -29,7 +29,9 @@ public struct PluginSource: DataSource {
             guard !line.isEmpty else { return }
             records += 1
             let item: ImportItem?
-            do throws(DiagnosticMessage) { item = try PluginRecord.decode(line, number: records, origin: origin) } catch {
+            do throws(DiagnosticMessage) {
+                item = try PluginRecord.decode(line, number: records, origin: origin)
+            } catch {
                 return diagnostics.append(Diagnostic(error, file: origin, line: records, column: 1))
             }
             if let item { try emit(item) }

@@ -37,7 +37,8 @@ import Testing
         return history.stdout
     }
 
-    static let valid = #"{"version":1,"type":"observation","series":"vt.meldingen","geo":"VTWB","period":"2019","value":1}"#
+    static let valid = #"{"version":1,"type":"observation","series":"vt.meldingen","geo":"VTWB","#
+        + #""period":"2019","value":1}"#
 
     /// Records a lenient reader would have stored as something else; each is refused with its number.
     @Test(arguments: [

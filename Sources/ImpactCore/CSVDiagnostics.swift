@@ -94,11 +94,12 @@ extension DiagnosticMessage {
     }
 
     /// What is wrong with a number, finishing "value '0.6' …".
-    private static func phrase(_ reason: NumberProblem.Reason) -> String {
+    static func phrase(_ reason: NumberProblem.Reason) -> String {
         switch reason {
         case .empty: return "is empty"
         case .notANumber: return "is not a number"
-        case .notFinite: return "is not a finite number"
+        case .notFinite: return "is too large: numbers must lie within ±1.8e308"
+        case .inexactInteger: return "has more digits than can be stored exactly (whole numbers up to 2^53)"
         case .severalDecimalSeparators(let decimal): return "has more than one decimal separator '\(decimal)'"
         case .ungroupedThousands(let thousands, _, _):
             return "has '\(thousands)', the thousands separator here, without groups of three digits after it"

@@ -142,6 +142,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case recordValue = "IMP-S041"
     case recordStatus = "IMP-S042"
     case recordType = "IMP-S043"
+    case recordUnknownField = "IMP-S100"
+    case recordValueMissing = "IMP-S101"
+    case recordDimensions = "IMP-S102"
+    case recordInvalidNumber = "IMP-S103"
+    case recordNegativeN = "IMP-S104"
+    case recordNotNumber = "IMP-S105"
 
     // MARK: I — Import checks against the store and across rows
 

@@ -5,6 +5,8 @@ public struct NumberProblem: Error, Equatable, Sendable {
         case empty
         case notANumber
         case notFinite
+        /// A whole number above 2^53, which a Double cannot hold digit for digit.
+        case inexactInteger
         case severalDecimalSeparators(Character)
         /// The thousands separator is not followed by groups of three digits: perhaps the file
         /// writes decimals the other way, which `--decimal` would say.

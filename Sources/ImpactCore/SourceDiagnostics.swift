@@ -212,4 +212,34 @@ extension DiagnosticMessage {
     public static func recordType(_ record: Int) -> DiagnosticMessage {
         Self.record(.recordType, record, "\"type\" must be observation, series or geography")
     }
+
+    public static func recordUnknownField(_ record: Int, _ field: String, known: [String]) -> DiagnosticMessage {
+        DiagnosticMessage(.recordUnknownField, "record \(record): unknown field \"\(field)\"",
+                          hint: Suggestions.hint(for: field, among: known)
+                              ?? "fields of this record type are " + known.joined(separator: ", "))
+    }
+
+    public static func recordValueMissing(_ record: Int) -> DiagnosticMessage {
+        Self.record(.recordValueMissing, record,
+                    "an observation needs \"value\" (write \"value\": null when the figure is missing)")
+    }
+
+    public static func recordDimensions(_ record: Int, _ detail: String) -> DiagnosticMessage {
+        Self.record(.recordDimensions, record, "\"dimensions\" must be an object of strings: \(detail)")
+    }
+
+    /// `field` is `value` or `n`; the reason is worded as for a CSV field.
+    public static func recordInvalidNumber(_ record: Int, field: String,
+                                           _ problem: NumberProblem) -> DiagnosticMessage {
+        Self.record(.recordInvalidNumber, record, "\"\(field)\" \(problem.text) \(phrase(problem.reason))")
+    }
+
+    public static func recordNegativeN(_ record: Int, _ text: String) -> DiagnosticMessage {
+        DiagnosticMessage(.recordNegativeN, "record \(record): \"n\" \(text) must not be negative",
+                          hint: "n is the number of respondents or cases behind the value")
+    }
+
+    public static func recordNotNumber(_ record: Int, field: String) -> DiagnosticMessage {
+        Self.record(.recordNotNumber, record, "\"\(field)\" must be a JSON number or null, not text or a boolean")
+    }
 }

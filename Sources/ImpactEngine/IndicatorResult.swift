@@ -45,7 +45,10 @@ extension IndicatorResult {
         if inputs.contains(where: { $0.present && !$0.complete }) { flags.append("incomplete_period") }
         if inputs.contains(where: \.suppressed) { flags.append("suppressed_at_source") }
         let status: ResultStatus
-        if value == nil || !(value!.isFinite) {
+        let numbers = [value, numerator, denominator] + inputs.map(\.value)
+        if numbers.contains(where: { $0.map { !$0.isFinite } ?? false }) {
+            status = .overflow
+        } else if value == nil {
             if divisionByZero { status = .divisionByZero }
             else if inputs.contains(where: \.suppressed) { status = .suppressed }
             else if inputs.contains(where: { $0.present && (!$0.complete || $0.partial) }) { status = .incomplete }
@@ -59,7 +62,9 @@ extension IndicatorResult {
             status = .ok
         }
         let shown = status == .ok || status == .provisional || status == .insufficientN
-        self.init(indicator: indicator, geo: geo, period: period, value: shown ? value : nil, numerator: numerator,
-                  denominator: denominator, n: n, status: status, flags: flags)
+        let finite = { (number: Double?) in number.flatMap { $0.isFinite ? $0 : nil } }
+        self.init(indicator: indicator, geo: geo, period: period, value: shown ? value : nil,
+                  numerator: finite(numerator), denominator: finite(denominator), n: finite(n), status: status,
+                  flags: flags)
     }
 }

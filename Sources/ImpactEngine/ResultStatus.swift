@@ -1,6 +1,8 @@
-/// The status every produced number carries.
+/// The status every produced number carries. `overflow`: an input or an intermediate sum went
+/// beyond the range of a Double, so any number shown would be wrong (a ratio over an infinite
+/// denominator reads 0); none is shown.
 public enum ResultStatus: String, CaseIterable, Sendable, Codable {
-    case ok, missing, incomplete
+    case ok, missing, incomplete, overflow
     case divisionByZero = "division_by_zero", insufficientN = "insufficient_n"
     case provisional, suppressed
 }

@@ -99,6 +99,7 @@ public struct ReportText: Sendable {
         case .suppressed: return suppressed
         case .insufficientN: return pick("te weinig waarnemingen", "too few observations")
         case .divisionByZero: return pick("deling door nul", "division by zero")
+        case .overflow: return pick("getal buiten bereik", "overflow")
         }
     }
 

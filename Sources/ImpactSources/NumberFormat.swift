@@ -31,6 +31,10 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
             negative = body.first == "-"
             body = body.dropFirst()
         }
+        guard let (mantissa, exponent) = Self.splitExponent(body) else {
+            return .failure(NumberProblem(text: raw, reason: .notANumber))
+        }
+        body = mantissa
         let pieces = body.split(separator: decimal, maxSplits: 2, omittingEmptySubsequences: false)
         guard pieces.count <= 2 else {
             return .failure(NumberProblem(text: raw, reason: .severalDecimalSeparators(decimal)))
@@ -43,12 +47,35 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
         guard fraction.allSatisfy(\.isASCIIDigit), pieces.count == 1 || !fraction.isEmpty || !digits.isEmpty else {
             return .failure(NumberProblem(text: raw, reason: .notANumber))
         }
-        let number = (digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + fraction)
+        let number = (digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + fraction) + exponent
         guard !digits.isEmpty || !fraction.isEmpty, let value = Double(number) else {
             return .failure(NumberProblem(text: raw, reason: .notANumber))
         }
         guard value.isFinite else { return .failure(NumberProblem(text: raw, reason: .notFinite)) }
+        if fraction.isEmpty && exponent.isEmpty && Self.exceedsExactRange(digits) {
+            return .failure(NumberProblem(text: raw, reason: .inexactInteger))
+        }
         return .success(negative ? -value : value)
+    }
+
+    /// 2^53: every whole number up to here is stored exactly; above it a Double would silently
+    /// round the delivered digits, so such a number is refused instead.
+    static let largestExactInteger = "9007199254740992"
+
+    /// Compares the digits as text, because the Double has already lost the difference.
+    static func exceedsExactRange(_ digits: String) -> Bool {
+        let significant = digits.drop { $0 == "0" }
+        if significant.count != largestExactInteger.count { return significant.count > largestExactInteger.count }
+        return significant > largestExactInteger
+    }
+
+    /// Splits `1,5e3` into `1,5` and `e3`; nil when the exponent has no digits.
+    static func splitExponent(_ body: Substring) -> (Substring, String)? {
+        guard let marker = body.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return (body, "") }
+        var exponent = body[body.index(after: marker)...]
+        let sign = exponent.first == "-" || exponent.first == "+" ? String(exponent.removeFirst()) : ""
+        guard !exponent.isEmpty, exponent.allSatisfy(\.isASCIIDigit) else { return nil }
+        return (body[..<marker], "e" + sign + exponent)
     }
 
     /// Most values are small whole numbers (`21`, `-3`): read them without building substrings.

@@ -15,7 +15,7 @@ import Testing
         #expect(DecimalSeparator.point.parse(text) == .success(value))
     }
 
-    @Test(arguments: ["0.6", "1.23", "12.3456", "1x1", "", "1,2,3", "nan", "inf", "1e5", "--1", "1.", "."])
+    @Test(arguments: ["0.6", "1.23", "12.3456", "1x1", "", "1,2,3", "nan", "inf", "1e", "e5", "1e+", "--1", "1.", "."])
     func rejectsAmbiguousOrGarbageInDutchMode(text: String) {
         guard case .failure = DecimalSeparator.comma.parse(text) else {
             Issue.record("'\(text)' should be rejected")
@@ -35,6 +35,24 @@ import Testing
         #expect(DecimalSeparator.comma.parse(" 12 ") == .success(12))
         #expect(trimmed(" a\u{00A0}") == "a")
         #expect(trimmed("GM0758") == "GM0758")
+    }
+
+    /// Exponent notation as spreadsheets export it; beyond a Double's range it is refused by name.
+    @Test(arguments: [("1e3", 1000.0), ("1,5E-2", 0.015), ("-2e+2", -200), ("1e308", 1e308), ("1.000e3", 1e6)])
+    func exponentNotation(text: String, value: Double) {
+        #expect(DecimalSeparator.comma.parse(text) == .success(value))
+    }
+
+    @Test func tooLargeOrInexactNumbersAreRefusedWithTheReason() {
+        #expect(DecimalSeparator.point.parse("1e400") == .failure(NumberProblem(text: "1e400", reason: .notFinite)))
+        #expect(DiagnosticMessage.invalidValueField(NumberProblem(text: "1e400", reason: .notFinite)).text
+                    == "value '1e400' is too large: numbers must lie within ±1.8e308")
+        #expect(DecimalSeparator.point.parse("9007199254740993")
+                    == .failure(NumberProblem(text: "9007199254740993", reason: .inexactInteger)))
+        #expect(DecimalSeparator.point.parse("-9007199254740992") == .success(-9_007_199_254_740_992))
+        #expect(DecimalSeparator.point.parse("00009007199254740992") == .success(9_007_199_254_740_992))
+        #expect(DecimalSeparator.comma.parse("12.345.678.901.234.567")
+                    == .failure(NumberProblem(text: "12.345.678.901.234.567", reason: .inexactInteger)))
     }
 
     @Test func explainsTheSeparatorInsteadOfGuessing() {

@@ -98,8 +98,12 @@ enum AlertsCommand: Command {
                 return "{\"firing\":{\(fields),\"geo\":\(JSONText.quote(firing.geo))}}\n"
             }.joined())
         }
-        let delivery = try Notifier(alertStore: alertStore).deliverPending()
+        let delivery = try Notifier(alertStore: alertStore, command: options.notify).deliverPending()
         for failure in delivery.failed { context.error("warning: \(failure); kept in the outbox for the next run\n") }
+        if delivery.waiting > 0 {
+            context.error("note: \(delivery.waiting) notification(s) wait in the outbox; "
+                          + "a run with --notify delivers them\n")
+        }
         context.error("alerts check \(period.code): \(outcome.transitions.count) transition(s), "
                       + "\(outcome.firing.count) firing, \(delivery.delivered) notification(s) delivered\n")
         return outcome.firing.isEmpty ? ExitCode.success : ExitCode.findings

@@ -20,7 +20,8 @@ enum EvalCommand: Command {
         summary: "evaluate indicators for areas and periods; every number carries its status",
         discussion: """
             Each row: indicator, geo, period, value, numerator, denominator, n, status, flags. Status is one of
-            ok, missing, incomplete, division_by_zero, insufficient_n, provisional, suppressed; missing is never 0.
+            ok, missing, incomplete, overflow, division_by_zero, insufficient_n, provisional, suppressed; \
+            missing is never 0.
             Without --period/--from, every year with data is evaluated; \
             without --geo/--level/--region-set, every region.
             """,

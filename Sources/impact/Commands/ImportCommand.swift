@@ -118,6 +118,10 @@ enum ImportCommand: Command {
         if let definitions = try definitions(options, context: context) {
             importer.gates = definitions.sources.filter { $0.id.value == sourceID }.flatMap(\.gates)
             importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
+        } else {
+            // Without definitions no series is known to be a count, so e.g. no_negative cannot run.
+            context.error("note: no definitions found in '\(options.definitions)'; import gates were not run "
+                          + "(pass --definitions DIR to check the delivery against them)\n")
         }
         importer.dryRun = options.dryRun
         return summarize(try importer.run(into: store), context: context)

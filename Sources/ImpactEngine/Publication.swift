@@ -56,7 +56,8 @@ public struct Publication {
     /// The widened request evaluates in its own order; callers get the order they asked for.
     private static func ordered(_ results: [IndicatorResult], as request: EvaluationRequest) -> [IndicatorResult] {
         let geoOrder = Dictionary(request.geos.enumerated().map { ($0.element, $0.offset) }) { first, _ in first }
-        let periodOrder = Dictionary(request.periods.enumerated().map { ($0.element.code, $0.offset) }) { first, _ in first }
+        let periodCodes = request.periods.enumerated().map { ($0.element.code, $0.offset) }
+        let periodOrder = Dictionary(periodCodes) { first, _ in first }
         func position(_ result: IndicatorResult) -> (Int, Int) {
             (geoOrder[result.geo] ?? 0, periodOrder[result.period] ?? 0)
         }

@@ -25,7 +25,7 @@ enum CLI {
             return ExitCode.usage
         }
         switch first {
-        case "--help", "-h": context.write(overview); return ExitCode.success
+        case CommandSpec.help.name, "-h": context.write(overview); return ExitCode.success
         case _ where CommandSpec.versionNames.contains(first): return VersionCommand.print(context)
         default: break
         }
@@ -71,10 +71,10 @@ enum CLI {
         var leading: [String] = []
         var rest = arguments[...]
         while let first = rest.first {
-            if first == "--store", rest.count >= 2 {
+            if first == CommandSpec.store.name, rest.count >= 2 {
                 leading += rest.prefix(2)
                 rest = rest.dropFirst(2)
-            } else if first.hasPrefix("--store=") {
+            } else if first.hasPrefix(CommandSpec.store.name + "=") {
                 leading.append(first)
                 rest = rest.dropFirst()
             } else {

@@ -21,14 +21,16 @@ public struct DisclosureControl: Sendable {
     /// little as possible is hidden; groups are revisited until nothing changes.
     public func suppressed(counts: [String: [ProtectedCount]], groups: [Group]) -> Set<String> {
         var hidden = Set(counts.filter { $0.value.contains(where: \.isSmall) }.map(\.key))
-        // Cells without any figure are not published either: they count as unknowns in a group.
+        // Cells without any figure are not published. A total without one hides its parts' sum; a
+        // part without one adds nothing to a published total (an absent Buiten-regio bucket, a
+        // member the region's own figure already covers), so it is no unknown that protects another.
         let unpublished = Set(counts.filter { $0.value.allSatisfy { $0.value == nil } }.map(\.key))
         var changed = true
         while changed {
             changed = false
             for group in groups where counts[group.total] != nil {
                 let members = [group.total] + group.parts.filter { counts[$0] != nil }
-                let unknowns = members.filter { hidden.contains($0) || unpublished.contains($0) }
+                let unknowns = members.filter { hidden.contains($0) || ($0 == group.total && unpublished.contains($0)) }
                 guard unknowns.count == 1, hidden.contains(unknowns[0]) else { continue }
                 let candidates = group.parts.filter {
                     counts[$0] != nil && !hidden.contains($0) && !unpublished.contains($0)

@@ -25,15 +25,20 @@ import Testing
         #expect(hidden == ["x"])
     }
 
-    /// Property: in random tables no suppressed cell can be recovered by subtraction within a group —
-    /// every group has zero or at least two suppressed cells among its total and parts.
+    /// Property: in random tables, absent parts included, no suppressed cell can be recovered by
+    /// subtraction within a group — every group has zero or at least two suppressed cells among its
+    /// total and parts.
     @Test func noSuppressedCellIsDerivableBySubtraction() {
         var generator = SeededGenerator(seed: 99)
         for _ in 0..<2000 {
             let partCount = Int.random(in: 1...6, using: &generator)
             let parts = (0..<partCount).map { "P\($0)" }
             var counts: [String: [Double?]] = [:]
-            for part in parts { counts[part] = [Double(Int.random(in: 0...12, using: &generator))] }
+            // About one part in five is absent (no figure at all): it adds nothing to the total.
+            for part in parts {
+                let absent = Int.random(in: 0..<5, using: &generator) == 0
+                counts[part] = [absent ? nil : Double(Int.random(in: 0...12, using: &generator))]
+            }
             counts["R"] = [parts.reduce(0) { $0 + (counts[$1]![0] ?? 0) }]
             var groups = [DisclosureControl.Group(total: "R", parts: parts)]
             if partCount >= 3 {
@@ -58,8 +63,17 @@ extension DisclosureControlTests {
         #expect(control.suppressed(counts: counts, groups: []) == ["b"])
     }
 
-    @Test func aMissingPartAlreadyHidesTheSuppressedOne() {
-        let values: [String: [Double?]] = ["R": [100], "A": [3], "B": [nil], "C": [57]]
-        #expect(control.suppressed(counts: counts(values), groups: [.init(total: "R", parts: ["A", "B", "C"])]) == ["A"])
+    /// An absent part adds nothing to a published total, so it does not protect a suppressed part:
+    /// total − published parts would give it away (an absent Buiten-regio bucket, issue case).
+    @Test func anAbsentPartDoesNotProtectTheSuppressedOne() {
+        let values: [String: [Double?]] = ["R": [100], "A": [3], "B": [nil], "C": [57], "D": [40]]
+        let hidden = control.suppressed(counts: counts(values), groups: [.init(total: "R", parts: ["A", "B", "C", "D"])])
+        #expect(hidden == ["A", "D"])
+    }
+
+    /// A total without a figure already hides its parts' sum: no complement is needed.
+    @Test func anUnpublishedTotalNeedsNoComplement() {
+        let values: [String: [Double?]] = ["R": [nil], "A": [3], "C": [57]]
+        #expect(control.suppressed(counts: counts(values), groups: [.init(total: "R", parts: ["A", "C"])]) == ["A"])
     }
 }

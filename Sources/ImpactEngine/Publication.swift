@@ -73,18 +73,27 @@ public struct Publication {
         return widened
     }
 
-    /// The requested areas, the regions they belong to, and all members of those regions.
+    /// The requested areas and everything connected to them through memberships valid in the
+    /// periods: their regions in every region set, those regions' members, the members' other
+    /// regions, and so on until nothing is added. Suppression decided over this closure is the same
+    /// whichever of its areas a command asks for, so `eval`, `diff`, contributions and the report
+    /// hide the same cells (a cascade through another region set included).
     func hierarchy(around geos: [String], periods: [Period]) -> [String] {
         var all = geos
         var seen = Set(geos)
-        func add(_ code: String) { if seen.insert(code).inserted { all.append(code) } }
         for period in periods {
-            let parents = geography.memberships.filter { geos.contains($0.member) && $0.overlaps(period) }.map(\.region)
-            for region in Set(geos + parents).sorted() {
-                add(region)
-                for member in geography.memberships where member.region == region && member.overlaps(period) {
-                    add(member.member)
-                }
+            let memberships = geography.memberships.filter { $0.overlaps(period) }
+            let regionsOf = Dictionary(grouping: memberships, by: \.member).mapValues { Set($0.map(\.region)).sorted() }
+            let membersOf = Dictionary(grouping: memberships, by: \.region).mapValues { Set($0.map(\.member)).sorted() }
+            var queue = geos
+            var visited = Set<String>()
+            var next = 0
+            while next < queue.count {
+                let code = queue[next]
+                next += 1
+                guard visited.insert(code).inserted else { continue }
+                if seen.insert(code).inserted { all.append(code) }
+                queue += (regionsOf[code] ?? []) + (membersOf[code] ?? [])
             }
         }
         return all

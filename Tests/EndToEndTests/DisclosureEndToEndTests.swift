@@ -38,4 +38,51 @@ import Testing
         #expect(published.contains { $0.hasPrefix("x_events,VTZL,2018,92,") }, "\(eval.stdout)")
         #expect(parts.count == 1, "only one subregion may stay published next to the total: \(eval.stdout)")
     }
+
+    /// Sets vt: VTA = A1 + A2 + A3, VTB = B1 + B2 + B3; ghnt: GH1 = A1 + B1 + B3. In 2018 A3 = 2 is
+    /// small; the cascade hides A1 (VTA), then B1 (GH1), then B2 (VTB). Every command must hide the
+    /// same cells: contributions and a diff of one member included.
+    @Test func suppressionIsTheSameInEveryCommandAcrossRegionSets() throws {
+        let directory = ImpactBinary.temporaryDirectory()
+        let store = try Self.cascadeStore(in: directory)
+        let definitions = ["--indicators", directory + "/definitions", "--store", store]
+        let eval = try ImpactBinary.run(["eval", "--period", "2018", "--level", "gemeente", "--format", "csv"] + definitions)
+        let hidden = eval.stdout.split(separator: "\n").filter { $0.contains(",suppressed,") }.map { $0.split(separator: ",")[1] }
+        #expect(Set(hidden) == ["A1", "A3", "B1", "B2"], "\(eval.stdout)")
+        let contributions = try ImpactBinary.run(["diff", "2017", "2018", "--geo", "VTA", "--geo", "VTB", "--geo", "GH1",
+                                                  "--contributions", "--format", "csv"] + definitions)
+        #expect(contributions.status == 0, "\(contributions.stderr)")
+        for member in hidden {
+            #expect(!contributions.stdout.contains(",\(member),"), "contributions show \(member): \(contributions.stdout)")
+        }
+        let single = try ImpactBinary.run(["diff", "2017", "2018", "--geo", "B1", "--format", "csv"] + definitions)
+        #expect(single.stdout.contains("x_events,B1,2017,2018,,,"), "a diff of B1 shows its 2018 figure: \(single.stdout)")
+    }
+
+    static func cascadeStore(in directory: String) throws -> String {
+        let geography = directory + "/geography"
+        try FileManager.default.createDirectory(atPath: geography, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: directory + "/definitions", withIntermediateDirectories: true)
+        try definitions.write(toFile: directory + "/definitions/x.ind", atomically: true, encoding: .utf8)
+        let municipalities = ["A1", "A2", "A3", "B1", "B2", "B3"]
+        let units = municipalities.map { "\($0),Gemeente \($0),gemeente,area,," }
+            + ["VTA,Regio A,regio,area,,", "VTB,Regio B,regio,area,,", "GH1,GHNT 1,regio,area,,"]
+        try (["code,name,level,kind,valid_from,valid_until"] + units).joined(separator: "\n")
+            .write(toFile: geography + "/units.csv", atomically: true, encoding: .utf8)
+        try "set,name\nvt,VT\nghnt,GHNT\n".write(toFile: geography + "/sets.csv", atomically: true, encoding: .utf8)
+        let memberships = ["vt,VTA,A1", "vt,VTA,A2", "vt,VTA,A3", "vt,VTB,B1", "vt,VTB,B2", "vt,VTB,B3",
+                           "ghnt,GH1,A1", "ghnt,GH1,B1", "ghnt,GH1,B3"].map { $0 + ",," }
+        try (["set,region,member,valid_from,valid_until"] + memberships).joined(separator: "\n")
+            .write(toFile: geography + "/memberships.csv", atomically: true, encoding: .utf8)
+        let figures = ["2017": [50, 100, 60, 60, 70, 200], "2018": [10, 100, 2, 20, 30, 200]]
+        var rows = "series,geo,period,value\n"
+        for (year, values) in figures.sorted(by: { $0.key < $1.key }) {
+            for (code, value) in zip(municipalities, values) { rows += "x.events,\(code),\(year),\(value)\n" }
+        }
+        try rows.write(toFile: directory + "/x.csv", atomically: true, encoding: .utf8)
+        let store = directory + "/cascade.sqlite"
+        #expect(try ImpactBinary.run(["import", "geography", geography, "--store", store]).status == 0)
+        #expect(try ImpactBinary.run(["import", "csv", directory + "/x.csv", "--store", store]).status == 0)
+        return store
+    }
 }

@@ -191,6 +191,9 @@ public struct SQLGenerator {
             "o.period_start >= u.window_start", "o.period_end <= u.window_end",
         ]
         if input.time == .none { conditions.append("o.months = u.cell_months") }
+        // ISO weeks straddle months, quarters and years: weekly figures answer weeks only, on this
+        // path as in the rollups (docs/indicator-language.md, "Time").
+        if input.time != .none { conditions.append("(o.months > 0 OR u.cell_months = 0)") }
         for filter in input.filters {
             let path = builder.bind(.text("$." + filter.dimension))
             let values = filter.values.map { builder.bind(.text($0)) }.joined(separator: ", ")

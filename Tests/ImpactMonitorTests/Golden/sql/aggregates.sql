@@ -31,6 +31,7 @@ i0_obs AS (
                 AND o.dim_keys = ?4
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i0_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -65,6 +66,7 @@ i1_obs AS (
                 AND o.dim_keys = ?6
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i1_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -99,6 +101,7 @@ i2_obs AS (
                 AND o.dim_keys = ?8
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i2_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -133,6 +136,7 @@ i3_obs AS (
                 AND o.dim_keys = ?10
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i3_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -167,6 +171,7 @@ i4_obs AS (
                 AND o.dim_keys = ?12
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i4_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -201,6 +206,7 @@ i5_obs AS (
                 AND o.dim_keys = ?14
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i5_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,

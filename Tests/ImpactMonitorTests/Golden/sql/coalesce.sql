@@ -27,6 +27,7 @@ i0_obs AS (
                 AND o.dim_keys = ?4
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i0_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -61,6 +62,7 @@ i1_obs AS (
                 AND o.dim_keys = ?6
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i1_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,

@@ -26,6 +26,7 @@ i0_obs AS (
                 AND o.dim_keys = ?4
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND json_extract(o.dims, ?5) IN (?6)
                 AND o.superseded_by IS NULL),
 i0_grain AS (

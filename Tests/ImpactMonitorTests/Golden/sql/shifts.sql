@@ -30,6 +30,7 @@ i0_obs AS (
                 AND o.dim_keys = ?4
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i0_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -64,6 +65,7 @@ i1_obs AS (
                 AND o.dim_keys = ?6
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i1_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -98,6 +100,7 @@ i2_obs AS (
                 AND o.dim_keys = ?8
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i2_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -132,6 +135,7 @@ i3_obs AS (
                 AND o.dim_keys = ?10
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i3_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
@@ -166,6 +170,7 @@ i4_obs AS (
                 AND o.dim_keys = ?12
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i4_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,

@@ -26,6 +26,7 @@ i0_obs AS (
                 AND o.dim_keys = ?4
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i0_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(CASE WHEN period_start = last_start THEN value END) < count(CASE WHEN period_start = last_start THEN 1 END) THEN NULL ELSE sum(CASE WHEN period_start = last_start THEN value END) END AS value, sum(n) AS n,

@@ -26,6 +26,7 @@ i0_obs AS (
                 AND o.dim_keys = ?4
                 AND o.period_start >= u.window_start
                 AND o.period_end <= u.window_end
+                AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i0_grain AS (
   SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE CAST(sum(value * n) AS REAL) / NULLIF(sum(n), 0) END AS value, sum(n) AS n,

@@ -9,7 +9,8 @@ enum CLI {
     static let commands: [any Command.Type] = [
         InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self,
         EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self,
-        CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self, HelpCommand.self,
+        CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self, CompletionsCommand.self,
+        HelpCommand.self,
         VersionCommand.self,
     ]
 

@@ -7,12 +7,26 @@ enum HelpCommand: Command {
         name: "help",
         summary: "show the list of commands, or one command's options and examples",
         positionals: [.init("COMMAND", minimum: 0, maximum: 1, help: "the command to explain")],
-        examples: ["impact help eval"])
+        options: [man],
+        examples: ["impact help eval", "impact help --man > impact.1 && man -l impact.1"])
 
-    static func options(_ arguments: ParsedArguments) throws -> String? { arguments.positionals.first }
+    static let man = CommandSpec.Option("--man", help: "write the whole manual page (roff) instead")
 
-    static func run(_ name: String?, context: CommandContext) throws -> Int32 {
-        guard let name else {
+    struct Options {
+        let command: String?
+        let manual: Bool
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        Options(command: arguments.positionals.first, manual: arguments.has(man))
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        if options.manual {
+            context.write(manualPage)
+            return ExitCode.success
+        }
+        guard let name = options.command else {
             context.write(CLI.overview)
             return ExitCode.success
         }
@@ -23,5 +37,16 @@ enum HelpCommand: Command {
         }
         context.write(command.spec.help)
         return ExitCode.success
+    }
+
+    static var manualPage: String {
+        ManPage.roff(program: "impact", version: CLI.version,
+                     summary: "monitoring indicators for regional programmes against domestic violence and child abuse",
+                     commands: CLI.commands.map { $0.spec },
+                     environment: [("IMPACT_STORE", "the store when --store is not given (default ./impact.sqlite)")],
+                     exitStatus: [(ExitCode.success, "success"),
+                                  (ExitCode.findings, "findings: the input has problems to fix, or an alert fires"),
+                                  (ExitCode.failure, "failure: the command could not do its job"),
+                                  (ExitCode.usage, "usage: the command line itself is wrong")])
     }
 }

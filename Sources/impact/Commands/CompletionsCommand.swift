@@ -1,0 +1,29 @@
+import ImpactCommandLine
+
+/// `impact completions SHELL`: a completion script for bash, zsh or fish, from the command specs.
+enum CompletionsCommand: Command {
+    static let spec = CommandSpec(
+        name: "completions",
+        summary: "print a shell completion script (bash, zsh or fish) for every command and option",
+        discussion: """
+            bash: impact completions bash > /etc/bash_completion.d/impact (or source it from ~/.bashrc).
+            zsh: impact completions zsh > "${fpath[1]}/_impact". fish: impact completions fish >
+            ~/.config/fish/completions/impact.fish. scripts/install puts all three in place.
+            """,
+        positionals: [.init("SHELL", help: "bash, zsh or fish")],
+        examples: ["impact completions bash", "impact completions zsh > ~/.zfunc/_impact"])
+
+    static func options(_ arguments: ParsedArguments) throws -> ShellCompletion {
+        let name = arguments.positionals[0]
+        guard let shell = ShellCompletion(rawValue: name) else {
+            let shells = ShellCompletion.allCases.map(\.rawValue)
+            throw UsageError("unknown shell '\(name)'", hint: "shells are " + shells.joined(separator: ", "))
+        }
+        return shell
+    }
+
+    static func run(_ shell: ShellCompletion, context: CommandContext) throws -> Int32 {
+        context.write(shell.script(program: "impact", commands: CLI.commands.map { $0.spec }))
+        return ExitCode.success
+    }
+}

@@ -10,16 +10,17 @@ import ImpactStore
 public struct AlertCheck {
     public let publication: Publication
     public let alertStore: AlertStore
-    /// The command that receives each transition (nil: none queued).
-    public let notifyCommand: String?
+    /// Whether each transition's message goes into the outbox (the run has a `--notify`); the
+    /// command itself is not stored: whichever run delivers the message uses its own.
+    public let queuesNotifications: Bool
     /// Supplies "now"; rule tests pass a fixed value so they do not depend on the clock.
     public let clock: @Sendable () -> String
 
-    public init(publication: Publication, alertStore: AlertStore, notifyCommand: String? = nil,
+    public init(publication: Publication, alertStore: AlertStore, queuesNotifications: Bool = false,
                 clock: @escaping @Sendable () -> String = Timestamp.now) {
         self.publication = publication
         self.alertStore = alertStore
-        self.notifyCommand = notifyCommand
+        self.queuesNotifications = queuesNotifications
         self.clock = clock
     }
 
@@ -85,8 +86,8 @@ public struct AlertCheck {
         var transition = transition
         transition.id = try alertStore.record(transition)
         let payload = self.payload(transition, rule: rule, condition: condition, period: period)
-        if let notifyCommand {
-            try alertStore.enqueue(transition: transition.id!, command: notifyCommand, payload: payload)
+        if queuesNotifications, let id = transition.id {
+            try alertStore.enqueue(transition: id, payload: payload)
         }
         outcome.transitions.append(transition)
         outcome.payloads.append(payload)

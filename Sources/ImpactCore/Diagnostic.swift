@@ -40,12 +40,20 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         return "\(location): \(severity.rawValue)[\(code.rawValue)]: \(message)"
     }
 
+    /// How much of a source line is quoted: a line of a megabyte must not become a megabyte message.
+    static let quotedLineLimit = 300
+
     /// The description followed by the source line, a caret under the problem, and the hint.
     public func rendered(sourceLine: String?) -> String {
         var text = description
         if let sourceLine, line > 0 {
-            text += "\n    " + sourceLine + "\n    " + String(repeating: " ", count: max(0, column - 1)) + "^"
-                + String(repeating: "~", count: max(0, min(length, sourceLine.count - column + 1) - 1))
+            let shown = sourceLine.count > Self.quotedLineLimit
+                ? String(sourceLine.prefix(Self.quotedLineLimit)) + "…" : sourceLine
+            text += "\n    " + shown
+            if column <= Self.quotedLineLimit {
+                text += "\n    " + String(repeating: " ", count: max(0, column - 1)) + "^"
+                    + String(repeating: "~", count: max(0, min(length, shown.count - column + 1) - 1))
+            }
         }
         if let hint { text += "\n    hint: " + hint }
         return text

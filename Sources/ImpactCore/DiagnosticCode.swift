@@ -148,6 +148,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case recordInvalidNumber = "IMP-S103"
     case recordNegativeN = "IMP-S104"
     case recordNotNumber = "IMP-S105"
+    case invalidUnitCode = "IMP-S110"
+    case unitNameTooLong = "IMP-S111"
+    case controlCharacterInName = "IMP-S112"
+    case formulaPrefix = "IMP-S113"
 
     // MARK: I — Import checks against the store and across rows
 
@@ -157,6 +161,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownUnitReference = "IMP-I004"
     case unknownRegionSet = "IMP-I005"
     case successionWeights = "IMP-I006"
+    case pluginUnitConflict = "IMP-I080"
+    case negativeCount = "IMP-I081"
+    case emptyDelivery = "IMP-I082"
 
     // MARK: G — Import gates
 

@@ -22,7 +22,27 @@ extension DiagnosticMessage {
                           hint: "a delivery must give one value per series, geo, period and dimensions")
     }
 
+    /// `value` as the delivery wrote it; `series` has unit count or persons in the definitions.
+    public static func negativeCount(_ value: String, series: String) -> DiagnosticMessage {
+        DiagnosticMessage(.negativeCount, "negative value \(value) for \(series), which counts and cannot be negative",
+                          hint: "correct the value, or leave it empty when the figure is missing")
+    }
+
+    public static let emptyDelivery = DiagnosticMessage(
+        .emptyDelivery, "no rows in the delivery; nothing was written",
+        hint: "the input has a header but no data rows: check the export")
+
     // MARK: Geography references
+
+    /// A plugin may add units but not change one: a change goes through `impact import geography`,
+    /// with validity dates and successions, so history keeps what the unit was.
+    public static func pluginUnitConflict(_ record: Int, code: String, stored: String,
+                                          delivered: String) -> DiagnosticMessage {
+        DiagnosticMessage(.pluginUnitConflict, "record \(record): unit '\(code)' is \(stored) in the store, "
+                              + "the record says \(delivered); a plugin cannot change an existing unit",
+                          hint: "correct the record, or change the unit with impact import geography "
+                              + "(valid_until and a succession keep its history)")
+    }
 
     public static func unknownUnitReference(_ code: String, known: [String]) -> DiagnosticMessage {
         DiagnosticMessage(.unknownUnitReference, "reference to unknown unit '\(code)'",

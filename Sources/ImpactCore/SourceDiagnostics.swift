@@ -49,6 +49,32 @@ extension DiagnosticMessage {
                           hint: "the weight is the share of the old unit that goes to the new one")
     }
 
+    // MARK: Codes and names of areas (geography files and plugins)
+
+    public static func invalidUnitCode(_ code: String) -> DiagnosticMessage {
+        DiagnosticMessage(.invalidUnitCode, "unit code '\(GeoText.excerpt(code))' is not 1 to "
+                              + "\(GeoText.maximumCodeLength) letters, digits, '-' or '_' (not starting with '-')",
+                          hint: "codes are short identifiers such as GM0758 or VTWB")
+    }
+
+    public static func unitNameTooLong(_ name: String) -> DiagnosticMessage {
+        DiagnosticMessage(.unitNameTooLong, "name '\(GeoText.excerpt(name))' has \(name.count) characters; "
+                              + "at most \(GeoText.maximumNameLength) are allowed",
+                          hint: "give the area's short official name")
+    }
+
+    public static func controlCharacterInName(_ name: String) -> DiagnosticMessage {
+        DiagnosticMessage(.controlCharacterInName, "name '\(GeoText.excerpt(name))' contains a control character",
+                          hint: "remove tabs, line breaks and other invisible characters")
+    }
+
+    /// `what` is `code` or `name`.
+    public static func formulaPrefix(_ text: String, what: String) -> DiagnosticMessage {
+        DiagnosticMessage(.formulaPrefix, "\(what) '\(GeoText.excerpt(text))' starts with "
+                              + "'\(text.prefix(1))', which a spreadsheet runs as a formula",
+                          hint: "remove the leading =, +, - or @")
+    }
+
     // MARK: Mapping files
 
     public static func mappingRequired(source: String) -> DiagnosticMessage {

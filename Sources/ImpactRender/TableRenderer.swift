@@ -38,10 +38,20 @@ public struct TableRenderer {
         }
     }
 
+    /// The widest cell of a text table: a longer one is cut with `…`, so one huge area name cannot
+    /// pad every row of the table to its width (csv, json and markdown keep the whole text).
+    public static let maximumCellWidth = 60
+
+    static func clipped(_ text: String) -> String {
+        guard text.utf8.count > maximumCellWidth, text.count > maximumCellWidth else { return text }
+        return text.prefix(maximumCellWidth - 1) + "…"
+    }
+
     private func text(_ table: DataTable) -> String {
-        let cells = table.rows.map { $0.map(human) }
-        let widths = table.columns.indices.map { column in
-            ([table.columns[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
+        let cells = table.rows.map { $0.map { Self.clipped(human($0)) } }
+        let columns = table.columns.map(Self.clipped)
+        let widths = columns.indices.map { column in
+            ([columns[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
         }
         let numeric = table.columns.indices.map { column in
             table.rows.contains { row in
@@ -57,7 +67,7 @@ public struct TableRenderer {
                 return numeric[column] ? padding + value : value + padding
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        var lines = [line(table.columns), line(widths.map { String(repeating: "-", count: $0) })]
+        var lines = [line(columns), line(widths.map { String(repeating: "-", count: $0) })]
         lines += cells.map(line)
         lines += table.notes
         return lines.joined(separator: "\n") + "\n"

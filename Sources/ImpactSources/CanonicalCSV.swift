@@ -121,6 +121,9 @@ public struct CanonicalCSV: Sendable {
         for problem in record.problems {
             diagnostics.append(problem.diagnostic(in: path))
         }
+        // An unclosed quote swallowed the rest of the file into one field: it is reported once, at
+        // the quote, not again as a field count or a value that quotes everything after it.
+        guard !record.problems.contains(where: { $0.message.code == .unclosedQuote }) else { return nil }
         guard record.fields.count == layout.width else {
             let column = record.fields.count > layout.width ? record.columns[layout.width] : (record.columns.last ?? 1)
             let message = DiagnosticMessage.fieldCount(record.fields.count, expected: layout.width,

@@ -8,6 +8,8 @@ public struct DataImport {
     public let inputs: [String]
     public var options = ImportOptions()
     public var gates: [ImportGate] = []
+    /// Series whose unit counts: a negative value is reported at its row (`ObservationImport`).
+    public var countSeries: Set<String> = []
     public var dryRun = false
     /// Rollup maintenance inside the import transaction: the engine's `RollupMaintainer`, wired by the
     /// executable; without it, `RollupStore.invalidateTouched`.
@@ -24,6 +26,7 @@ public struct DataImport {
         var importer = ObservationImport(store: store, source: source.id, origin: origin.joined(separator: " "),
                                          sha256: try source.digest(inputs))
         importer.gates = gates
+        importer.countSeries = countSeries
         importer.dryRun = dryRun
         importer.afterMerge = afterMerge ?? { try RollupStore.invalidateTouched($0) }
         return try importer.run { diagnostics, emit in

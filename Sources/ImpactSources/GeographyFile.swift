@@ -70,12 +70,13 @@ public struct GeographyFile {
         while let record = reader.next() {
             contents.rows += 1
             var row = Row(record: record, names: names, file: path)
-            guard row.checkWidth(delimiter: delimiter, &diagnostics) else { continue }
+            for problem in record.problems { diagnostics.append(problem.diagnostic(in: path)) }
+            guard record.problems.isEmpty, row.checkWidth(delimiter: delimiter, &diagnostics) else { continue }
             switch kind {
             case .units:
                 if let unit = row.unit(&diagnostics) { contents.units.append(unit) }
             case .sets:
-                contents.sets.append(RegionSet(id: row["set"], name: row["name"]))
+                if let set = row.regionSet(&diagnostics) { contents.sets.append(set) }
             case .memberships:
                 if let membership = row.membership(&diagnostics) { contents.memberships.append(membership) }
             case .successions:
@@ -134,6 +135,7 @@ public struct GeographyFile {
             let kind = kindText.isEmpty ? GeoKind.area : GeoKind(rawValue: kindText)
             if kind == nil { fail("kind", .unknownGeoKind(kindText), into: &diagnostics) }
             if self["code"].isEmpty { fail("code", .emptyUnitCode, into: &diagnostics) }
+            checkText(code: "code", name: "name", &diagnostics)
             let from = date("valid_from", &diagnostics)
             let until = date("valid_until", &diagnostics)
             if let from, let until, until <= from {
@@ -142,6 +144,20 @@ public struct GeographyFile {
             guard !failed, let level, let kind else { return nil }
             return GeoUnit(code: self["code"], name: self["name"], level: level, kind: kind, validFrom: from,
                            validUntil: until)
+        }
+
+        mutating func regionSet(_ diagnostics: inout DiagnosticList) -> RegionSet? {
+            if self["set"].isEmpty { fail("set", .emptyUnitCode, into: &diagnostics) }
+            checkText(code: "set", name: "name", &diagnostics)
+            return failed ? nil : RegionSet(id: self["set"], name: self["name"])
+        }
+
+        /// Codes and names end up in every table and spreadsheet: see `GeoText`.
+        mutating func checkText(code: String, name: String, _ diagnostics: inout DiagnosticList) {
+            if !self[code].isEmpty, let problem = GeoText.codeProblem(self[code]) {
+                fail(code, problem, into: &diagnostics)
+            }
+            if let problem = GeoText.nameProblem(self[name]) { fail(name, problem, into: &diagnostics) }
         }
 
         mutating func membership(_ diagnostics: inout DiagnosticList) -> Membership? {

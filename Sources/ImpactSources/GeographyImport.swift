@@ -5,15 +5,22 @@ import ImpactStore
 public struct GeographyImport {
     public struct Outcome: Sendable {
         public var contents = GeographyContents()
+        /// The reference changed (for a dry run: would change).
         public var written = false
+        public var dryRun = false
         public var diagnostics: [Diagnostic] = []
         public var dropped = 0
         public var failed: Bool { dropped > 0 || diagnostics.contains { $0.severity == .error } }
     }
 
     public let paths: [String]
+    /// Check everything against the store, write nothing.
+    public var dryRun = false
 
-    public init(paths: [String]) { self.paths = paths }
+    public init(paths: [String], dryRun: Bool = false) {
+        self.paths = paths
+        self.dryRun = dryRun
+    }
 
     public func run(into store: Store) throws -> Outcome {
         var outcome = Outcome()
@@ -24,8 +31,10 @@ public struct GeographyImport {
         guard !outcome.failed else { return outcome }
         let digest = try FileDigest.sha256(paths: FileDigest.expand(paths, suffix: ".csv"))
         let origin = paths.joined(separator: " ")
-        let written = try GeographyStore(store: store).importContents(outcome.contents, origin: origin, sha256: digest)
+        let written = try GeographyStore(store: store).importContents(outcome.contents, origin: origin, sha256: digest,
+                                                                      dryRun: dryRun)
         outcome.written = written.written
+        outcome.dryRun = dryRun
         outcome.diagnostics = written.diagnostics
         return outcome
     }

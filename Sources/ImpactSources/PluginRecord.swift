@@ -50,6 +50,7 @@ struct PluginRecord {
               let level = GeoLevel(rawValue: text("level") ?? "") else {
             throw .recordGeographyFields(number, levels: GeoLevel.allCases.map(\.rawValue))
         }
+        if let problem = GeoText.codeProblem(code) ?? GeoText.nameProblem(name) { throw problem }
         let kind = GeoKind(rawValue: text("kind") ?? "area") ?? .area
         return GeoUnit(code: code, name: name, level: level, kind: kind)
     }

@@ -51,23 +51,55 @@ public struct AlertStore {
         return Int(database.lastInsertedRowID)
     }
 
-    public func enqueue(transition: Int, command: String, payload: String) throws {
-        try database.execute("INSERT INTO alert_outbox (transition_id, command, payload) VALUES (?, ?, ?)",
-                             [.integer(Int64(transition)), .text(command), .text(payload)])
+    /// Queues the message of a transition; the command that delivers it is the delivering run's.
+    public func enqueue(transition: Int, payload: String) throws {
+        try database.execute("INSERT INTO alert_outbox (transition_id, payload) VALUES (?, ?)",
+                             [.integer(Int64(transition)), .text(payload)])
     }
 
     public struct OutboxEntry: Sendable {
         public let id: Int
-        public let command: String
         public let payload: String
         public let attempts: Int
+        public let lastError: String?
+        public let deliveredAt: String?
+        /// The transition as `indicator rule geo period from → to`.
+        public let transition: String
     }
 
     public func undelivered() throws -> [OutboxEntry] {
-        let sql = "SELECT id, command, payload, attempts FROM alert_outbox WHERE delivered_at IS NULL ORDER BY id"
-        return try database.query(sql) {
-            OutboxEntry(id: $0.int(0)!, command: $0.string(1)!, payload: $0.string(2)!, attempts: $0.int(3)!)
+        try outbox(onlyUndelivered: true)
+    }
+
+    /// The outbox, oldest first; delivered messages too unless `onlyUndelivered`.
+    public func outbox(onlyUndelivered: Bool = false) throws -> [OutboxEntry] {
+        let sql = """
+            SELECT o.id, o.payload, o.attempts, o.last_error, o.delivered_at,
+                   t.indicator || ' ' || t.rule || ' ' || t.geo || ' ' || t.period || ' '
+                       || t.from_state || ' → ' || t.to_state
+            FROM alert_outbox AS o JOIN alert_transition AS t ON t.id = o.transition_id
+            WHERE ? = 0 OR o.delivered_at IS NULL ORDER BY o.id
+            """
+        return try database.query(sql, [.integer(onlyUndelivered ? 1 : 0)]) {
+            OutboxEntry(id: $0.int(0)!, payload: $0.string(1)!, attempts: $0.int(2)!, lastError: $0.string(3),
+                        deliveredAt: $0.string(4), transition: $0.string(5)!)
         }
+    }
+
+    /// Why a message cannot be dropped.
+    public enum DropRefusal: Error, Equatable, Sendable {
+        case unknown
+        case delivered(at: String)
+    }
+
+    /// Removes one undelivered message; a delivered one is history and stays.
+    public func drop(_ id: Int) throws -> DropRefusal? {
+        let found = try database.query("SELECT delivered_at FROM alert_outbox WHERE id = ?",
+                                       [.integer(Int64(id))]) { [$0.string(0)] }
+        guard let row = found.first else { return .unknown }
+        if let deliveredAt = row[0] { return .delivered(at: deliveredAt) }
+        try database.execute("DELETE FROM alert_outbox WHERE id = ? AND delivered_at IS NULL", [.integer(Int64(id))])
+        return nil
     }
 
     public func markDelivered(_ id: Int, at: String) throws {

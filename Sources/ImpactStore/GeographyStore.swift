@@ -33,9 +33,10 @@ public struct GeographyStore {
     }
 
     /// Checks references against the file and the store, then upserts everything in one
-    /// transaction. Returns the problems; nothing is written when there is any error.
-    public func importContents(_ contents: GeographyContents, origin: String,
-                               sha256: String) throws -> (written: Bool, diagnostics: [Diagnostic]) {
+    /// transaction. Returns whether the reference changed (for a dry run: would change, and the
+    /// transaction is rolled back) and the problems; nothing is written when there is any error.
+    public func importContents(_ contents: GeographyContents, origin: String, sha256: String,
+                               dryRun: Bool = false) throws -> (written: Bool, diagnostics: [Diagnostic]) {
         let existing = try load()
         let merged = Geography(units: Array(existing.units.values) + contents.units,
                                regionSets: Array(existing.regionSets.values) + contents.sets,
@@ -45,7 +46,18 @@ public struct GeographyStore {
                                })
         let problems = referenceProblems(contents, in: merged, origin: origin)
         guard problems.isEmpty else { return (false, problems) }
-        let changed = try database.transaction { () -> Bool in
+        do {
+            return (try write(contents, origin: origin, sha256: sha256, dryRun: dryRun), [])
+        } catch is DryRunRollback {
+            return (true, [])
+        }
+    }
+
+    /// Thrown inside the transaction to undo a dry run that would have changed the reference.
+    private struct DryRunRollback: Error {}
+
+    private func write(_ contents: GeographyContents, origin: String, sha256: String, dryRun: Bool) throws -> Bool {
+        try database.transaction { () -> Bool in
             let before = try fingerprint()
             for unit in contents.units { try upsert(unit) }
             for set in contents.sets {
@@ -70,6 +82,7 @@ public struct GeographyStore {
                           .real(succession.weight)])
             }
             guard try fingerprint() != before else { return false }
+            if dryRun { throw DryRunRollback() }
             // Region values depend on memberships: rollups are rebuilt by the next import.
             try database.execute(sql: "DELETE FROM rollup; DELETE FROM rollup_series;")
             try database.execute("""
@@ -82,7 +95,6 @@ public struct GeographyStore {
                       .text(Timestamp.now())])
             return true
         }
-        return (changed, [])
     }
 
     /// `existing` with rows of `incoming` replacing those with the same key, as the upsert will.
@@ -97,11 +109,20 @@ public struct GeographyStore {
     }
 
     /// Inserts or updates one unit (inside the caller's transaction).
-    public func upsert(_ unit: GeoUnit) throws {
+    func upsert(_ unit: GeoUnit) throws {
         try database.execute("""
             INSERT INTO geo_unit (code, name, level, kind, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, kind = excluded.kind,
                 valid_from = excluded.valid_from, valid_until = excluded.valid_until
+            """, [.text(unit.code), .text(unit.name), .text(unit.level.rawValue), .text(unit.kind.rawValue),
+                  unit.validFrom?.iso.sqlValue ?? .null, unit.validUntil?.iso.sqlValue ?? .null])
+    }
+
+    /// Adds a unit the store does not hold (inside the caller's transaction); an existing code is
+    /// a constraint error, never an overwrite.
+    func insert(_ unit: GeoUnit) throws {
+        try database.execute("""
+            INSERT INTO geo_unit (code, name, level, kind, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?)
             """, [.text(unit.code), .text(unit.name), .text(unit.level.rawValue), .text(unit.kind.rawValue),
                   unit.validFrom?.iso.sqlValue ?? .null, unit.validUntil?.iso.sqlValue ?? .null])
     }

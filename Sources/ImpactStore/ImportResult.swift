@@ -9,6 +9,8 @@ public struct ImportResult: Sendable {
     public var added = 0
     /// Keys whose value, n or flags differ from the current vintage: the old row is kept, superseded.
     public var revised = 0
+    /// Geography units a plugin delivered that the store did not hold yet.
+    public var unitsAdded = 0
     public var diagnostics: [Diagnostic] = []
     public var droppedDiagnostics = 0
     /// A committed batch with the same content digest, when the file was delivered before.

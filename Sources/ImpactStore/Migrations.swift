@@ -1,7 +1,7 @@
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
-    public static let all: [String] = [version1, version2, version3, version4, version5]
+    public static let all: [String] = [version1, version2, version3, version4, version5, version6]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -177,5 +177,25 @@ public enum Migrations {
             direct INTEGER NOT NULL,
             PRIMARY KEY (series_id, period_start, period_end, dims, geo)
         ) WITHOUT ROWID;
+        """
+
+    /// The outbox holds the message, not the command: each delivering run uses its own `--notify`.
+    /// SQLite cannot drop a NOT NULL constraint, so the table is rebuilt with a nullable `command`;
+    /// every row is copied with its id, so undelivered messages stay deliverable and delivered ones
+    /// keep their history.
+    static let version6 = """
+        CREATE TABLE alert_outbox_v6 (
+            id INTEGER PRIMARY KEY,
+            transition_id INTEGER NOT NULL REFERENCES alert_transition(id),
+            command TEXT,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            delivered_at TEXT
+        );
+        INSERT INTO alert_outbox_v6 (id, transition_id, command, payload, attempts, last_error, delivered_at)
+            SELECT id, transition_id, command, payload, attempts, last_error, delivered_at FROM alert_outbox;
+        DROP TABLE alert_outbox;
+        ALTER TABLE alert_outbox_v6 RENAME TO alert_outbox;
         """
 }

@@ -10,6 +10,8 @@ public struct ObservationImport {
     /// Digest of what was read; nil: the digest of the delivered records themselves (plugins).
     public let sha256: String?
     public var gates: [ImportGate] = []
+    /// Series whose unit counts (count, persons): a negative value is an error of the row itself.
+    public var countSeries: Set<String> = []
     public var dryRun = false
     public var today = CivilDate(iso: String(Timestamp.now().prefix(10)))!
     /// Runs inside the transaction after the new vintage is written (rollup maintenance).
@@ -34,20 +36,23 @@ public struct ObservationImport {
                 try prepareStaging()
                 var diagnostics = DiagnosticList()
                 var geoDiagnostics = DiagnosticList()
-                var geoCodes = Set(try database.query("SELECT code FROM geo_unit") { $0.string(0)! })
+                let existingUnits = try GeographyStore(store: store).load().units
+                var units = UnitAdditions(existing: Array(existingUnits.values))
+                var geoCodes = Set(existingUnits.keys)
                 let insert = try database.statement(Self.stageSQL)
                 var recordDigest = SHA256()
                 var staged = StagingText()
                 result.rows = try produce(&diagnostics) { item in
                     let record: ObservationRecord
                     switch item {
-                    case .unit(let unit, _):
-                        try GeographyStore(store: store).upsert(unit)
+                    case .unit(let unit, let location):
+                        if let conflict = units.accept(unit, at: location) { geoDiagnostics.append(conflict) }
                         geoCodes.insert(unit.code)
                         return
                     case .observation(let observation):
                         record = observation
                     }
+                    if let negative = negativeCount(record) { geoDiagnostics.append(negative) }
                     guard geoCodes.contains(record.geo) else {
                         geoDiagnostics.append(unknownGeo(record, among: geoCodes))
                         return
@@ -63,6 +68,9 @@ public struct ObservationImport {
                 // Indexed after loading: one sort instead of an index insert per row.
                 try database.execute(sql: "CREATE INDEX temp.staging_key ON staging(series_key, geo, period, dims)")
                 diagnostics.append(contentsOf: geoDiagnostics.items)
+                if result.rows == 0 && !diagnostics.hasErrors {
+                    diagnostics.append(Diagnostic(.emptyDelivery, file: origin))
+                }
                 diagnostics.append(contentsOf: try duplicateDiagnostics())
                 if !diagnostics.hasErrors {
                     let gateCheck = GateCheck(database: database, origin: origin, today: today)
@@ -76,13 +84,15 @@ public struct ObservationImport {
                 result.identicalBatch = try database.scalarInt(
                     "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?",
                     [.text(source), .text(digest)])
+                for unit in units.added { try GeographyStore(store: store).insert(unit) }
+                result.unitsAdded = units.added.count
                 try merge(started: started, digest: digest, into: &result)
                 if result.added + result.revised > 0 { try afterMerge?(database) }
                 if dryRun {
                     result.dryRun = true
                     throw ImportRollback.dryRun
                 }
-                if result.added + result.revised == 0 { throw ImportRollback.unchanged }
+                if result.added + result.revised + result.unitsAdded == 0 { throw ImportRollback.unchanged }
             }
         } catch ImportRollback.invalid {
             result.batchID = nil
@@ -99,6 +109,14 @@ public struct ObservationImport {
     private func unknownGeo(_ record: ObservationRecord, among codes: Set<String>) -> Diagnostic {
         Diagnostic(.unknownGeo(record.geo, known: Array(codes)), file: record.location.file, line: record.location.line,
                    column: record.location.geoColumn, length: record.geo.count)
+    }
+
+    /// Counts are never negative: reported at the row, with every other problem of the delivery,
+    /// instead of only by a `no_negative` gate that runs once the delivery is otherwise valid.
+    private func negativeCount(_ record: ObservationRecord) -> Diagnostic? {
+        guard let value = record.value, value < 0, countSeries.contains(record.series) else { return nil }
+        return Diagnostic(.negativeCount(Self.show(value), series: record.series), file: record.location.file,
+                          line: record.location.line, column: 1)
     }
 
     private func prepareStaging() throws {

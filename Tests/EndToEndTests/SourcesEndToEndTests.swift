@@ -88,8 +88,9 @@ private let observation = """
         try "series,geo,period,value\nvt.meldingen,VTWB,2019,-5\n"
             .write(toFile: negative, atomically: true, encoding: .utf8)
         let rejected = try ImpactBinary.run(["import", "csv", negative, "--store", store])
-        #expect(rejected.status == 1 && rejected.stderr.contains("error[IMP-G003]: gate no_negative")
-                    && rejected.stderr.contains("negative.csv:2"))
+        #expect(rejected.status == 1
+                    && rejected.stderr.contains("negative.csv:2:1: error[IMP-I081]: negative value -5"),
+                "\(rejected.stderr)")
         let revised = ImpactBinary.temporaryDirectory() + "/revised.csv"
         try "series,geo,period,value\nvt.meldingen,VTWB,2018,6040\n"
             .write(toFile: revised, atomically: true, encoding: .utf8)

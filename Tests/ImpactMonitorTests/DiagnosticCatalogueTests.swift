@@ -51,6 +51,16 @@ import Testing
         #expect(wholeFile.description == "DataProperties.json: error[IMP-S022]: the table has no TimeDimension")
     }
 
+    /// A megabyte source line used to be quoted whole, with a megabyte of `~` under it.
+    @Test func renderedFormQuotesAtMostTheStartOfALongLine() {
+        let line = "GM0001," + String(repeating: "x", count: 1_000_000)
+        let diagnostic = Diagnostic(.unitNameTooLong(String(line.dropFirst(7))), file: "units.csv", line: 2,
+                                    column: 8, length: 1_000_000)
+        let rendered = diagnostic.rendered(sourceLine: line)
+        #expect(rendered.count < 1000)
+        #expect(rendered.contains("\n    GM0001,xxx") && rendered.contains("…\n           ^~~~"))
+    }
+
     @Test func gatesDeclaredWarnReportWarnings() {
         let range = SourceRange(file: "gates.ind", line: 2, column: 3, length: 6)
         let failing = DiagnosticMessage.gateMissingArea("VTZL", gate: ImportGate(kind: .regions(["VTZL"]), level: .fail,

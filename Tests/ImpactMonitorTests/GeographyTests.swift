@@ -1,6 +1,7 @@
 import Testing
 @testable import ImpactCore
 @testable import ImpactEngine
+@testable import ImpactRender
 @testable import ImpactSources
 @testable import ImpactStore
 
@@ -60,5 +61,52 @@ import Testing
                     == [Reported(.unknownGeoLevel, 2, 8), Reported(.invalidDate, 3, 18)])
         let references = try GeographyImport(paths: [members]).run(into: store)
         #expect(references.diagnostics.map(\.code) == [.unknownUnitReference])
+    }
+
+    /// A megabyte name, a formula and a stray control character are refused at their field; the
+    /// message quotes only the start of the value.
+    @Test func codesAndNamesAreBoundedAtImport() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let huge = String(repeating: "x", count: 1_000_000)
+        let units = TestSupport.write("""
+            code,name,level
+            GM9901,\(huge),gemeente
+            =CMD,Formule,gemeente
+            GM9902,"Tab\there",gemeente
+            GM9903,+31 gemeente,gemeente
+            GM_9904-b,Goed,gemeente
+            \(String(repeating: "C", count: 33)),Lang,gemeente
+
+            """, to: "units.csv", in: directory)
+        let sets = TestSupport.write("set,name\n@set,Formule\n", to: "sets.csv", in: directory)
+        let outcome = try GeographyImport(paths: [units, sets]).run(into: try TestSupport.storeWithGeography())
+        #expect(outcome.diagnostics.map(\.reported) == [
+            Reported(.unitNameTooLong, 2, 8), Reported(.formulaPrefix, 3, 1), Reported(.controlCharacterInName, 4, 8),
+            Reported(.formulaPrefix, 5, 8), Reported(.invalidUnitCode, 7, 1), Reported(.formulaPrefix, 2, 1),
+        ])
+        #expect(outcome.diagnostics.allSatisfy { $0.message.count < 200 })
+    }
+
+    /// `--dry-run` used to write the geography; now it checks and rolls back.
+    @Test func dryRunChecksTheGeographyAndWritesNothing() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let units = TestSupport.write("code,name,level\nGM9901,Nieuwdorp,gemeente\n", to: "units.csv", in: directory)
+        let store = try TestSupport.storeWithGeography()
+        let dryRun = try GeographyImport(paths: [units], dryRun: true).run(into: store)
+        #expect(!dryRun.failed && dryRun.written && dryRun.dryRun)
+        #expect(try GeographyStore(store: store).load().unit("GM9901") == nil)
+        let real = try GeographyImport(paths: [units]).run(into: store)
+        #expect(real.written && !real.dryRun)
+        #expect(try GeographyStore(store: store).load().unit("GM9901")?.name == "Nieuwdorp")
+    }
+
+    /// A megabyte cell is cut to the table's width; csv keeps every character.
+    @Test func wideCellsAreCutInTablesOnly() {
+        var table = DataTable(columns: ["geo", "name"])
+        table.rows = [[.text("GM0758"), .text(String(repeating: "é", count: 1_000_000))]]
+        let text = TableRenderer(format: .table).render(table)
+        #expect(text.count < 300)
+        #expect(text.contains(String(repeating: "é", count: 59) + "…"))
+        #expect(TableRenderer(format: .csv).render(table).count > 1_000_000)
     }
 }

@@ -5,90 +5,112 @@ import ImpactEngine
 import ImpactRender
 import ImpactStore
 
-/// `impact alerts check|list|history`: the scheduled job's command.
+/// `impact alerts check|list|history|outbox`: the scheduled job's command.
 enum AlertsCommand: Command {
     static let period = CommandSpec.Option("--period", value: "P", help: "period to evaluate (check)")
     static let latest = CommandSpec.Option("--latest", help: "evaluate the latest year with data (check)")
     static let all = CommandSpec.Option("--all", help: "also print every alert that is firing now (check)")
     static let notify = CommandSpec.Option("--notify", value: "CMD",
-                                           help: "command to run per transition, alert JSON on stdin (check)")
+                                           help: "command to run per transition, alert JSON on stdin "
+                                               + "(check, outbox retry)")
     static let format = CommandSpec.Option("--format", value: "FORMAT",
                                            help: "jsonl or table for check (default jsonl); "
-                                               + "table, csv, json, markdown for list and history")
-    static let actions = ["check", "list", "history"]
+                                               + "table, csv, json, markdown for list, history and outbox")
 
     static let spec = CommandSpec(
         name: "alerts",
-        summary: "evaluate alert rules (check), show their states (list) or past transitions (history)",
+        summary: "evaluate alert rules (check), show their states (list), past transitions (history) "
+            + "or the notification outbox (outbox)",
         discussion: """
             check evaluates every rule for every applicable area in one period, keeps the state per rule and area
             (ok → pending → firing → resolved, or no_data) and prints the transitions as JSON lines. A period is
             evaluated once: running check again on the same data reports nothing new.
             Exit codes of check: 0 nothing is firing, 1 something is firing, 2 error (see docs/alerts.md).
             --notify CMD runs CMD once per transition with the alert JSON on stdin (no shell); failed deliveries
-            stay in the store's outbox and are retried on the next run.
+            stay in the store's outbox and are retried on the next run with --notify.
+            outbox (or outbox list) shows the queued messages; outbox retry --notify CMD delivers the waiting
+            ones (exit 2 when one still fails); outbox drop ID removes one undelivered message.
             """,
-        positionals: [.init("ACTION", help: "check, list or history")],
+        positionals: [.init("ACTION", help: "check, list, history or outbox"),
+                      .init("ARGUMENT", minimum: 0, maximum: 2, help: "for outbox: list, retry or drop ID")],
         options: [period, latest, all, notify, format, DefinitionsOption.option],
         examples: ["impact alerts check --latest",
                    "impact alerts check --period 2018 --notify 'mail-alert steering-group'",
-                   "impact alerts list", "impact alerts history --format csv"])
+                   "impact alerts list", "impact alerts history --format csv",
+                   "impact alerts outbox", "impact alerts outbox retry --notify 'mail-alert steering-group'",
+                   "impact alerts outbox drop 7"])
+
+    /// How results are printed: JSON lines (check's default) or a rendered table.
+    enum Format: Equatable {
+        case jsonl
+        case rendered(OutputFormat)
+    }
 
     struct Options {
-        let action: String
+        let action: AlertsAction
         let period: Period?
         let latest: Bool
         let all: Bool
         let notify: String?
-        let format: String?
+        let format: Format
         let definitions: String
+
+        /// The format of the data-printing actions (`options` decodes nothing else for them).
+        var renderedFormat: OutputFormat {
+            guard case .rendered(let format) = format else { return .table }
+            return format
+        }
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
-        let action = arguments.positionals[0]
-        guard actions.contains(action) else {
-            throw UsageError("unknown action '\(action)' for 'impact alerts'",
-                             hint: Suggestions.hint(for: action, among: actions)
-                                ?? "actions are check, list and history")
-        }
+        let action = try AlertsAction.decode(arguments.positionals)
         let period = try arguments.value(period).map { text in
             do { return try Period.parse(text).period } catch {
                 throw UsageError("\(error)", hint: "write --period 2018 or --period 2018-H1")
             }
         }
         if period != nil && arguments.has(latest) { throw UsageError("give --period or --latest, not both") }
-        if action == "check" && period == nil && !arguments.has(latest) {
+        if action == .check && period == nil && !arguments.has(latest) {
             throw UsageError("'impact alerts check' needs --period P or --latest")
         }
+        if action == .outbox(.retry) && arguments.value(notify) == nil {
+            throw UsageError("'impact alerts outbox retry' needs --notify CMD", hint: "the command that delivers")
+        }
         return Options(action: action, period: period, latest: arguments.has(latest), all: arguments.has(all),
-                       notify: arguments.value(notify), format: arguments.value(format),
+                       notify: arguments.value(notify), format: try format(arguments, action: action),
                        definitions: DefinitionsOption.directory(arguments))
+    }
+
+    /// check prints JSON lines or a table; the other actions print data in any `OutputFormat`.
+    static func format(_ arguments: ParsedArguments, action: AlertsAction) throws -> Format {
+        guard action == .check else { return .rendered(try arguments.choice(format, default: OutputFormat.table)) }
+        switch arguments.value(format) ?? "jsonl" {
+        case "jsonl": return .jsonl
+        case "table": return .rendered(.table)
+        case let other:
+            throw UsageError("invalid value '\(other)' for --format of 'alerts check'", hint: "use jsonl or table")
+        }
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         switch options.action {
-        case "list": return try list(options, context: context)
-        case "history": return try history(options, context: context)
-        default: return try check(options, context: context)
+        case .check: return try check(options, context: context)
+        case .list: return try list(options, context: context)
+        case .history: return try history(options, context: context)
+        case .outbox(let action): return try AlertsOutbox.run(action, options: options, context: context)
         }
     }
 
     static func check(_ options: Options, context: CommandContext) throws -> Int32 {
-        let tableFormat: Bool
-        switch options.format ?? "jsonl" {
-        case "jsonl": tableFormat = false
-        case "table": tableFormat = true
-        case let other:
-            throw UsageError("invalid value '\(other)' for --format of 'alerts check'", hint: "use jsonl or table")
-        }
         let session = try context.session(definitions: options.definitions, access: .readWrite)
         let period = try checkedPeriod(options, store: session.store)
         let publication = try Publication(evaluator: Evaluator(session: session))
         let alertStore = AlertStore(store: session.store)
-        let check = AlertCheck(publication: publication, alertStore: alertStore, notifyCommand: options.notify)
+        let check = AlertCheck(publication: publication, alertStore: alertStore,
+                               queuesNotifications: options.notify != nil)
         let outcome = try check.run(period: period)
-        if tableFormat {
-            context.render(transitionTable(outcome.transitions), format: .table)
+        if case .rendered(let format) = options.format {
+            context.render(transitionTable(outcome.transitions), format: format)
         } else {
             context.write(outcome.payloads.map { $0 + "\n" }.joined())
         }
@@ -99,11 +121,7 @@ enum AlertsCommand: Command {
             }.joined())
         }
         let delivery = try Notifier(alertStore: alertStore, command: options.notify).deliverPending()
-        for failure in delivery.failed { context.error("warning: \(failure); kept in the outbox for the next run\n") }
-        if delivery.waiting > 0 {
-            context.error("note: \(delivery.waiting) notification(s) wait in the outbox; "
-                          + "a run with --notify delivers them\n")
-        }
+        AlertsOutbox.warn(delivery, context: context)
         context.error("alerts check \(period.code): \(outcome.transitions.count) transition(s), "
                       + "\(outcome.firing.count) firing, \(delivery.delivered) notification(s) delivered\n")
         return outcome.firing.isEmpty ? ExitCode.success : ExitCode.findings
@@ -128,7 +146,6 @@ enum AlertsCommand: Command {
     }
 
     static func list(_ options: Options, context: CommandContext) throws -> Int32 {
-        let format = try tableFormat(options)
         let definitions = try context.loadDefinitions(options.definitions)
         let states = try AlertStore(store: context.openStore()).states()
         let columns = ["indicator", "rule", "condition", "severity", "geo", "state", "period", "value"]
@@ -146,28 +163,19 @@ enum AlertsCommand: Command {
                 }
             }
         }
-        context.render(table, format: format)
+        context.render(table, format: options.renderedFormat)
         return ExitCode.success
     }
 
     static func history(_ options: Options, context: CommandContext) throws -> Int32 {
-        let format = try tableFormat(options)
         let transitions = try AlertStore(store: context.openStore()).transitions()
         var table = DataTable(columns: ["at", "indicator", "rule", "geo", "period", "from", "to", "value", "batch"])
         table.rows = transitions.map {
             [.text($0.at), .text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period),
              .text($0.from.rawValue), .text($0.to.rawValue), DataTable.Cell($0.value), DataTable.Cell($0.batch)]
         }
-        context.render(table, format: format)
+        context.render(table, format: options.renderedFormat)
         return ExitCode.success
     }
-
-    private static func tableFormat(_ options: Options) throws -> OutputFormat {
-        guard let text = options.format else { return .table }
-        guard let format = OutputFormat(rawValue: text) else {
-            let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError("invalid value '\(text)' for --format", hint: "use one of " + formats)
-        }
-        return format
-    }
 }
+

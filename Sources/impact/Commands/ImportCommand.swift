@@ -71,7 +71,9 @@ enum ImportCommand: Command {
         let inputs = options.inputs
         if sourceID == "geography" {
             try requireExisting(inputs)
-            return try withStore(options, context: context) { try importGeography(inputs, into: $0, context: context) }
+            return try withStore(options, context: context) { store in
+                try importGeography(inputs, dryRun: options.dryRun, into: store, context: context)
+            }
         }
         let registry = SourceRegistry.standard()
         guard let source = registry.source(sourceID) else {
@@ -117,6 +119,8 @@ enum ImportCommand: Command {
         var importer = DataImport(source: source, inputs: options.inputs, options: importOptions)
         if let definitions = try definitions(options, context: context) {
             importer.gates = definitions.sources.filter { $0.id.value == sourceID }.flatMap(\.gates)
+            importer.countSeries = Set(definitions.series.filter { [.count, .persons].contains($0.unit?.value) }
+                .map(\.key.value))
             importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
         } else {
             // Without definitions no series is known to be a count, so e.g. no_negative cannot run.
@@ -162,12 +166,14 @@ enum ImportCommand: Command {
         }
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
         let gateNote = warnings > 0 ? " (\(warnings) warning(s))" : ""
+        let units = result.unitsAdded > 0 ? ", \(result.unitsAdded) geography unit(s) added" : ""
         if result.dryRun {
+            let wouldAdd = result.unitsAdded > 0 ? " and add \(result.unitsAdded) geography unit(s)" : ""
             context.error("dry run: \(result.rows) rows valid\(gateNote); would add \(result.added) "
-                          + "and revise \(result.revised); nothing was written\n")
+                          + "and revise \(result.revised)\(wouldAdd); nothing was written\n")
         } else if let batch = result.batchID {
             context.error("imported batch \(batch): \(result.rows) rows, \(result.added) new, "
-                          + "\(result.revised) revised (earlier values kept as history)\(gateNote)\n")
+                          + "\(result.revised) revised (earlier values kept as history)\(units)\(gateNote)\n")
         } else {
             let earlier = result.identicalBatch.map { "; identical to batch \($0)" } ?? ""
             context.error("unchanged: all \(result.rows) rows equal the current values\(earlier); "
@@ -176,8 +182,9 @@ enum ImportCommand: Command {
         return ExitCode.success
     }
 
-    static func importGeography(_ inputs: [String], into store: Store, context: CommandContext) throws -> Int32 {
-        let outcome = try GeographyImport(paths: inputs).run(into: store)
+    static func importGeography(_ inputs: [String], dryRun: Bool, into store: Store,
+                                context: CommandContext) throws -> Int32 {
+        let outcome = try GeographyImport(paths: inputs, dryRun: dryRun).run(into: store)
         if outcome.failed {
             context.report(outcome.diagnostics, dropped: outcome.dropped)
             let problems = outcome.diagnostics.count + outcome.dropped
@@ -185,10 +192,16 @@ enum ImportCommand: Command {
             return ExitCode.findings
         }
         let contents = outcome.contents
-        context.error(outcome.written
-            ? "imported geography: \(contents.units.count) units, \(contents.sets.count) region sets, "
-                + "\(contents.memberships.count) memberships, \(contents.successions.count) successions\n"
-            : "unchanged: the geography reference already holds these \(contents.rows) rows; nothing was written\n")
+        let counts = "\(contents.units.count) units, \(contents.sets.count) region sets, "
+            + "\(contents.memberships.count) memberships, \(contents.successions.count) successions"
+        if outcome.dryRun {
+            context.error("dry run: geography valid (\(counts)); "
+                          + (outcome.written ? "would change the reference" : "the reference already holds them")
+                          + "; nothing was written\n")
+        } else {
+            context.error(outcome.written ? "imported geography: \(counts)\n"
+                : "unchanged: the geography reference already holds these \(contents.rows) rows; nothing was written\n")
+        }
         return ExitCode.success
     }
 }

@@ -40,7 +40,7 @@ public struct TableRenderer {
 
     /// The widest cell of a text table: a longer one is cut with `…`, so one huge area name cannot
     /// pad every row of the table to its width (csv, json and markdown keep the whole text).
-    public static let maximumCellWidth = 60
+    public static let maximumCellWidth = 200
 
     static func clipped(_ text: String) -> String {
         guard text.utf8.count > maximumCellWidth, text.count > maximumCellWidth else { return text }

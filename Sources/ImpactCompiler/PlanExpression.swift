@@ -11,6 +11,18 @@ public indirect enum PlanExpression: Hashable, Sendable {
     case per(PlanExpression, Double, PlanExpression)
     case coalesce([PlanExpression])
 
+    /// The inputs the expression reads.
+    public var inputs: Set<Int> {
+        switch self {
+        case .number: return []
+        case .input(let index): return [index]
+        case .negate(let operand): return operand.inputs
+        case .coalesce(let operands): return operands.reduce(into: []) { $0.formUnion($1.inputs) }
+        case .binary(_, let left, let right), .percent(let left, let right), .per(let left, _, let right):
+            return left.inputs.union(right.inputs)
+        }
+    }
+
     /// Every denominator, so the engine can tell division by zero from missing data.
     var denominators: [PlanExpression] {
         switch self {

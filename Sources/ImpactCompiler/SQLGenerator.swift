@@ -211,9 +211,9 @@ public struct SQLGenerator {
     }
 
     private func observationsCTE(_ input: SeriesInput, _ i: String, conditions: [String]) -> String {
-        let subPeriod = "o.months AS grain, o.period AS sub, o.period_start, o.period_end"
+        let subPeriod = "o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end"
         let lastStart = input.time == .last
-            ? "max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.months)"
+            ? "max(o.period_start) OVER (PARTITION BY u.geo, u.period, u.unit, u.direct, o.dims, o.months)"
             : "NULL"
         return """
             \(i)_obs AS (
@@ -225,27 +225,45 @@ public struct SQLGenerator {
             """
     }
 
-    /// One value per unit and grain: sub-periods combined by the input's time rule.
+    /// One value per unit, dimension value and grain: sub-periods combined by the input's time rule.
     private func grainCTE(_ input: SeriesInput, _ i: String) -> String {
         let value = timeValue(input.time)
         let complete = timeComplete(input.time)
         return """
             \(i)_grain AS (
-              SELECT geo, period, unit, direct, required, required_members, grain, \(value) AS value, sum(n) AS n,
-                     max(provisional) AS provisional, max(suppressed) AS suppressed, \(complete) AS complete
-              FROM \(i)_obs GROUP BY geo, period, unit, direct, required, required_members, grain)
+              SELECT geo, period, unit, direct, required, required_members, category, grain, \(value) AS value,
+                     sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed,
+                     \(complete) AS complete
+              FROM \(i)_obs GROUP BY geo, period, unit, direct, required, required_members, category, grain)
             """
     }
 
-    /// Per unit the finest grain delivered; per cell whether its own figure or its members' are used.
+    /// Per unit and dimension value the coarsest grain delivered; the values an `in (…)` filter
+    /// selects combined per unit (each complete on its own); per cell whether its own figure or its
+    /// members' are used.
     private func bestCTE(_ input: SeriesInput, _ i: String) -> String {
-        let rank = "row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC)"
+        let rank = "row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC)"
+        let flags = "max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete"
         return """
             \(i)_best AS (
               SELECT *, \(input.prefersMembers ? "min" : "max")(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
-                SELECT *, \(rank) AS rank FROM \(i)_grain)
-              WHERE rank = 1)
+                SELECT geo, period, unit, direct, required, required_members, \(categoryValue(input.geo)) AS value,
+                       sum(n) AS n, \(flags)
+                FROM (SELECT *, \(rank) AS rank FROM \(i)_grain)
+                WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members))
             """
+    }
+
+    /// Dimension values combine within an area as areas do: summed, weighted by n, or (distinct
+    /// persons, who may fall in several values) only when there is one.
+    private func categoryValue(_ geo: GeoAggregation) -> String {
+        switch geo {
+        case .sum: return "CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END"
+        case .weighted:
+            let weighted = dialect.divide("sum(value * n)", "sum(n)")
+            return "CASE WHEN count(value) < count(*) THEN NULL WHEN count(*) = 1 THEN max(value) ELSE \(weighted) END"
+        case .none: return "CASE WHEN count(*) = 1 THEN max(value) END"
+        }
     }
 
     /// Combines the chosen units of each cell into the input's value with its flags.
@@ -258,7 +276,9 @@ public struct SQLGenerator {
             ? "min(b.complete) = 1"
             : "min(b.complete) = 1 AND (max(b.direct) = 1 OR \(allMembers))"
         let flags = "max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete"
-        let partial = "CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END"
+        let partial = input.prefersMembers
+            ? "CASE WHEN \(Self.compared) > 0 AND \(Self.compared) < max(b.required_members) THEN 1 ELSE 0 END"
+            : "CASE WHEN max(b.direct) = 0 AND NOT \(allMembers) THEN 1 ELSE 0 END"
         return """
             \(i) AS (
               SELECT b.geo, b.period, sum(b.n) AS n, \(flags),
@@ -271,10 +291,16 @@ public struct SQLGenerator {
 
     /// A comparison across members reads real member areas only; an area's own figure stands in
     /// only for an area that has no members (a municipality compares with itself), never for a
-    /// region whose members did not deliver.
+    /// region whose members did not deliver. Distinct persons (`geo none`) cannot be combined from
+    /// members at all, so an area without its own figure reads nothing and is plainly missing.
     private func memberFilter(_ input: SeriesInput) -> String {
-        input.prefersMembers ? " AND b.required = 1 AND (b.direct = 0 OR b.required_members = 0)" : ""
+        if input.prefersMembers { return " AND b.required = 1 AND (b.direct = 0 OR b.required_members = 0)" }
+        return input.geo == .none ? " AND b.direct = 1" : ""
     }
+
+    /// Members a statistic compares: those with a figure for the whole period. Members without one
+    /// are left out (flagged `partial_members`); with none left the statistic is missing.
+    private static let compared = "count(CASE WHEN b.complete = 1 THEN b.value END)"
 
     /// Combines sub-periods (and categories) within one area; any missing value makes it missing.
     private func timeValue(_ time: TimeAggregation) -> String {
@@ -310,7 +336,7 @@ public struct SQLGenerator {
         case .median: return dialect.median("b.value")
         case .min: return "min(b.value)"
         case .max: return "max(b.value)"
-        case .count: return "count(b.value)"
+        case .count: return "CASE WHEN \(Self.compared) > 0 THEN \(Self.compared) END"
         case .sum, .last, nil: break
         }
         switch input.geo {
@@ -338,8 +364,25 @@ public struct SQLGenerator {
             let ratio = dialect.divide(self.expression(left, &builder), self.expression(right, &builder))
             return "(\(builder.bind(.real(factor))) * \(ratio))"
         case .coalesce(let operands):
-            return "coalesce(" + operands.map { self.expression($0, &builder) }.joined(separator: ", ") + ")"
+            return coalesce(operands[...], &builder)
         }
+    }
+
+    /// `coalesce` stands in for a missing argument (or a division by zero), never for one that is
+    /// incomplete or suppressed: that figure exists, and a fallback such as 0 would publish a wrong
+    /// number as `ok`. Such an argument ends the search without a value.
+    private func coalesce(_ operands: ArraySlice<PlanExpression>, _ builder: inout Builder) -> String {
+        guard let first = operands.first else { return "NULL" }
+        let value = expression(first, &builder)
+        guard operands.count > 1 else { return value }
+        let blocked = first.inputs.sorted().map { index in
+            "(i\(index).present = 1 AND (i\(index).complete = 0 OR i\(index).partial = 1 "
+                + "OR i\(index).suppressed = 1))"
+        }
+        let rest = coalesce(operands.dropFirst(), &builder)
+        guard !blocked.isEmpty else { return "coalesce(\(value), \(rest))" }
+        return "(CASE WHEN \(value) IS NOT NULL THEN \(value) WHEN \(blocked.joined(separator: " OR ")) THEN NULL "
+            + "ELSE \(rest) END)"
     }
 
     /// Collects bound parameters and hands out their placeholders.

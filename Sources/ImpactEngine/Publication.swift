@@ -123,21 +123,9 @@ public struct Publication {
         let all = Set(plan?.inputs.indices.map { $0 } ?? [])
         let fraction = plan?.fraction
         return CountThresholds(value: valueIsCount ? threshold(all) : nil,
-                               numerator: threshold(fraction.map { Self.inputs(of: $0.numerator) } ?? all),
-                               denominator: threshold(fraction.map { Self.inputs(of: $0.denominator) } ?? all),
+                               numerator: threshold(fraction.map { $0.numerator.inputs } ?? all),
+                               denominator: threshold(fraction.map { $0.denominator.inputs } ?? all),
                                n: threshold(all))
-    }
-
-    /// The inputs an expression reads.
-    static func inputs(of expression: PlanExpression) -> Set<Int> {
-        switch expression {
-        case .number: return []
-        case .input(let index): return [index]
-        case .negate(let operand): return inputs(of: operand)
-        case .binary(_, let left, let right), .percent(let left, let right), .per(let left, _, let right):
-            return inputs(of: left).union(inputs(of: right))
-        case .coalesce(let operands): return operands.reduce(into: Set<Int>()) { $0.formUnion(inputs(of: $1)) }
-        }
     }
 
     /// Sums and fractions of sums add up over areas; survey percentages, scores and distinct persons

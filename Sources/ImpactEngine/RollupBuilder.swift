@@ -44,9 +44,10 @@ public struct RollupBuilder {
             }
         }
         // An area's own figure for the very period it was delivered for is that observation:
-        // evaluation reads it from there, so it is not stored twice.
+        // evaluation reads it from there, so it is not stored twice. Distinct persons (`geo none`)
+        // are never combined from members: an area without its own figure has no rollup.
         return areas.compactMap { key, totals in
-            if totals.own?.delivered == true { return nil }
+            if totals.own?.delivered == true || (totals.own == nil && geo == .none) { return nil }
             let required = totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0
             return cell(key, totals, names: names, requiredMembers: required)
         }

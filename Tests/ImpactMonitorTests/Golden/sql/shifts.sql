@@ -21,7 +21,7 @@ i0_unit AS (
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
     JOIN geo_unit AS g ON g.code = m.member)),
 i0_obs AS (
-  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
          NULL AS last_start
   FROM i0_unit AS u
@@ -33,13 +33,16 @@ i0_obs AS (
                 AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i0_grain AS (
-  SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
-         max(provisional) AS provisional, max(suppressed) AS suppressed, CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
-  FROM i0_obs GROUP BY geo, period, unit, direct, required, required_members, grain),
+  SELECT geo, period, unit, direct, required, required_members, category, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+         sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed,
+         CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
+  FROM i0_obs GROUP BY geo, period, unit, direct, required, required_members, category, grain),
 i0_best AS (
   SELECT *, max(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
-    SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM i0_grain)
-  WHERE rank = 1),
+    SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+           sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i0_grain)
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
 i0 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -56,7 +59,7 @@ i1_unit AS (
       AND m.valid_from < c.e1 AND (m.valid_until IS NULL OR m.valid_until > c.s1)
     JOIN geo_unit AS g ON g.code = m.member)),
 i1_obs AS (
-  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
          NULL AS last_start
   FROM i1_unit AS u
@@ -68,13 +71,16 @@ i1_obs AS (
                 AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i1_grain AS (
-  SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
-         max(provisional) AS provisional, max(suppressed) AS suppressed, CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
-  FROM i1_obs GROUP BY geo, period, unit, direct, required, required_members, grain),
+  SELECT geo, period, unit, direct, required, required_members, category, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+         sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed,
+         CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
+  FROM i1_obs GROUP BY geo, period, unit, direct, required, required_members, category, grain),
 i1_best AS (
   SELECT *, max(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
-    SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM i1_grain)
-  WHERE rank = 1),
+    SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+           sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i1_grain)
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
 i1 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -91,7 +97,7 @@ i2_unit AS (
       AND m.valid_from < c.e2 AND (m.valid_until IS NULL OR m.valid_until > c.s2)
     JOIN geo_unit AS g ON g.code = m.member)),
 i2_obs AS (
-  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
          NULL AS last_start
   FROM i2_unit AS u
@@ -103,13 +109,16 @@ i2_obs AS (
                 AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i2_grain AS (
-  SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
-         max(provisional) AS provisional, max(suppressed) AS suppressed, CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
-  FROM i2_obs GROUP BY geo, period, unit, direct, required, required_members, grain),
+  SELECT geo, period, unit, direct, required, required_members, category, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+         sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed,
+         CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
+  FROM i2_obs GROUP BY geo, period, unit, direct, required, required_members, category, grain),
 i2_best AS (
   SELECT *, max(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
-    SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM i2_grain)
-  WHERE rank = 1),
+    SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+           sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i2_grain)
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
 i2 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -126,7 +135,7 @@ i3_unit AS (
       AND m.valid_from < c.e3 AND (m.valid_until IS NULL OR m.valid_until > c.s3)
     JOIN geo_unit AS g ON g.code = m.member)),
 i3_obs AS (
-  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
          NULL AS last_start
   FROM i3_unit AS u
@@ -138,13 +147,16 @@ i3_obs AS (
                 AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i3_grain AS (
-  SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
-         max(provisional) AS provisional, max(suppressed) AS suppressed, CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
-  FROM i3_obs GROUP BY geo, period, unit, direct, required, required_members, grain),
+  SELECT geo, period, unit, direct, required, required_members, category, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+         sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed,
+         CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
+  FROM i3_obs GROUP BY geo, period, unit, direct, required, required_members, category, grain),
 i3_best AS (
   SELECT *, max(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
-    SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM i3_grain)
-  WHERE rank = 1),
+    SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+           sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i3_grain)
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
 i3 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -161,7 +173,7 @@ i4_unit AS (
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
     JOIN geo_unit AS g ON g.code = m.member)),
 i4_obs AS (
-  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.period_start, o.period_end, u.window_end,
+  SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
          NULL AS last_start
   FROM i4_unit AS u
@@ -173,13 +185,16 @@ i4_obs AS (
                 AND (o.months > 0 OR u.cell_months = 0)
                 AND o.superseded_by IS NULL),
 i4_grain AS (
-  SELECT geo, period, unit, direct, required, required_members, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value, sum(n) AS n,
-         max(provisional) AS provisional, max(suppressed) AS suppressed, CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
-  FROM i4_obs GROUP BY geo, period, unit, direct, required, required_members, grain),
+  SELECT geo, period, unit, direct, required, required_members, category, grain, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+         sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed,
+         CASE WHEN grain = 0 OR count(DISTINCT sub) * grain = max(cell_months) THEN 1 ELSE 0 END AS complete
+  FROM i4_obs GROUP BY geo, period, unit, direct, required, required_members, category, grain),
 i4_best AS (
   SELECT *, max(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
-    SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct ORDER BY grain DESC) AS rank FROM i4_grain)
-  WHERE rank = 1),
+    SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
+           sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i4_grain)
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
 i4 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,

@@ -4,6 +4,10 @@ public struct DataTable: Sendable {
         case text(String)
         case number(Double)
         case integer(Int)
+        /// JSON `true`/`false`; `yes`/`no` in text, Markdown and CSV.
+        case boolean(Bool)
+        /// A JSON array of strings; joined with `|` in text, Markdown and CSV.
+        case list([String])
         case empty
     }
 

@@ -44,8 +44,9 @@ public struct DiffResult: Sendable {
 
     /// Human formats show arrows, percentages and "< 0.0001" instead of a rounded-away p of 0.
     public func row(human: Bool, locale: NumberLocale = .nl) -> [DataTable.Cell] {
-        let significance: DataTable.Cell = significant.map { .text($0 ? "yes" : "no") }
-            ?? .text(test == .none ? "no test" : "")
+        // People read "no test" where no sampling model applies; machines read a boolean or null.
+        let significance: DataTable.Cell = significant.map { .boolean($0) }
+            ?? (human && test == .none ? .text("no test") : .empty)
         let relative = human ? DataTable.Cell(relativeChange.map { locale.format($0 * 100, decimals: 1) + " %" })
             : DataTable.Cell(relativeChange)
         let p = human ? DataTable.Cell(pValue.map { Self.shownP($0, locale: locale) }) : DataTable.Cell(pValue)
@@ -53,7 +54,7 @@ public struct DiffResult: Sendable {
                 DataTable.Cell(valueB), DataTable.Cell(absoluteChange), relative,
                 .text(human ? verdict.arrow : verdict.rawValue),
                 .text(test.rawValue), p, DataTable.Cell(intervalLow), DataTable.Cell(intervalHigh),
-                significance, DataTable.Cell(reason), .text(flags.joined(separator: "|"))]
+                significance, DataTable.Cell(reason), .list(flags)]
     }
 
     private static func shownP(_ p: Double, locale: NumberLocale) -> String {

@@ -25,7 +25,7 @@ public struct History {
         table.rows = vintages.map { vintage in
             [.integer(vintage.batch.id), .text(vintage.batch.source), .text(vintage.batch.origin),
              .text(vintage.batch.finished), DataTable.Cell(vintage.value), DataTable.Cell(vintage.n),
-             .text(vintage.provisional ? "yes" : "no"), .text(vintage.suppressed ? "yes" : "no"),
+             .boolean(vintage.provisional), .boolean(vintage.suppressed),
              .text(vintage.supersededBy.map { "superseded by batch \($0)" } ?? "current")]
         }
         return table

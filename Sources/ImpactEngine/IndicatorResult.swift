@@ -17,7 +17,7 @@ public struct IndicatorResult: Sendable, Equatable {
 
     public var row: [DataTable.Cell] {
         [.text(indicator), .text(geo), .text(period), DataTable.Cell(value), DataTable.Cell(numerator),
-         DataTable.Cell(denominator), DataTable.Cell(n), .text(status.rawValue), .text(flags.joined(separator: "|"))]
+         DataTable.Cell(denominator), DataTable.Cell(n), .text(status.rawValue), .list(flags)]
     }
 }
 

@@ -1,5 +1,5 @@
 /// Which test stands behind a significance statement.
-public enum SignificanceTest: String, Sendable {
+public enum SignificanceTest: String, Sendable, CaseIterable {
     /// Exact conditional binomial test of two Poisson rates (counts per period length or population).
     case poissonExact = "poisson_exact"
     /// Pooled two-proportion z-test with a Newcombe interval for the difference.

@@ -249,6 +249,8 @@ public struct HTMLReport {
         case .text(let value): return cell(e(value))
         case .integer(let value): return cell(String(value), numeric: true)
         case .number(let value): return cell(e(text.locale.format(value)), numeric: true)
+        case .boolean(let value): return cell(value ? "ja" : "nee")
+        case .list(let values): return cell(e(values.joined(separator: ", ")))
         case .empty: return cell("–")
         }
     }

@@ -25,6 +25,7 @@ public struct TableRenderer {
         case .text(let text): return text
         case .number(let value): return locale.format(value)
         case .integer(let value): return locale.format(Double(value))
+        case .boolean, .list: return machine(cell)
         case .empty: return "–"
         }
     }
@@ -34,6 +35,8 @@ public struct TableRenderer {
         case .text(let text): return text
         case .number(let value): return NumberText.exact(value)
         case .integer(let value): return String(value)
+        case .boolean(let value): return value ? "yes" : "no"
+        case .list(let values): return values.joined(separator: "|")
         case .empty: return ""
         }
     }
@@ -57,7 +60,7 @@ public struct TableRenderer {
             table.rows.contains { row in
                 switch row[column] {
                 case .number, .integer: return true
-                case .text, .empty: return false
+                case .text, .boolean, .list, .empty: return false
                 }
             }
         }
@@ -115,6 +118,8 @@ public struct TableRenderer {
                 case .text(let text): value = JSONText.quote(text)
                 case .number(let number): value = NumberText.exact(number)
                 case .integer(let number): value = String(number)
+                case .boolean(let flag): value = flag ? "true" : "false"
+                case .list(let values): value = JSONText.array(values)
                 case .empty: value = "null"
                 }
                 return JSONText.quote(column) + ": " + value

@@ -32,6 +32,8 @@ public struct RuleTestFile: Sendable {
         public let rule: String
         public let geo: String
         public let state: AlertState
+        /// The expectation's own line, where a failure is reported.
+        public let line: Int
     }
 
     public struct Step: Sendable {
@@ -71,7 +73,8 @@ public struct RuleTestFile: Sendable {
             copy.inputs = testCase.inputs.map(absolute)
             return copy
         }
-        let diagnostics = parser.diagnostics
+        let missing = parser.files.filter { !FileManager.default.fileExists(atPath: absolute($0.path)) }
+        let diagnostics = parser.diagnostics + missing.map { $0.range.diagnostic(.missingTestInput($0.field, $0.path)) }
         return (diagnostics.isEmpty ? RuleTestFile(path: path, cases: resolved) : nil, diagnostics)
     }
 }

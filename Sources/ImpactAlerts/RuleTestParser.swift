@@ -6,6 +6,8 @@ import ImpactLanguage
 struct RuleTestParser {
     private var reader: TokenReader
     var diagnostics: [Diagnostic] { reader.diagnostics }
+    /// Every file a test names, with its field and where it is written, to report a missing one there.
+    private(set) var files: [(field: String, path: String, range: SourceRange)] = []
 
     init(file: SourceFile) { reader = TokenReader(file: file) }
 
@@ -28,10 +30,12 @@ struct RuleTestParser {
                 guard reader.isName("test") else { throw reader.fail(.expectedTest(found: reader.current.description)) }
                 let line = reader.advance().range.start.line
                 var testCase = RuleTestFile.Case(name: try word("a test name"), line: line)
-                _ = try reader.expect("{", "to open the test")
+                let opening = try reader.expect("{", "to open the test")
                 reader.skipNewlines()
                 while !reader.isSymbol("}") {
-                    guard reader.current.kind != .end else { throw reader.fail(.unclosedBlock("test")) }
+                    guard reader.current.kind != .end && !reader.isName("test") else {
+                        throw reader.fail(.unclosedBlock("test", name: testCase.name), at: opening)
+                    }
                     try parseField(into: &testCase)
                     reader.skipNewlines()
                 }
@@ -48,27 +52,32 @@ struct RuleTestParser {
     private mutating func parseField(into testCase: inout RuleTestFile.Case) throws {
         let field = try reader.name("a field (definitions, geography, input, step)")
         switch field.value {
-        case "definitions": testCase.definitions += reader.strings()
-        case "geography": testCase.geography += reader.strings()
-        case "input": testCase.inputs += reader.strings()
+        case "definitions": testCase.definitions += paths(of: field.value)
+        case "geography": testCase.geography += paths(of: field.value)
+        case "input": testCase.inputs += paths(of: field.value)
         case "step": testCase.steps.append(try parseStep())
         default: throw reader.fail(.unknownTestField(field.value, known: Self.fields), at: field.range)
         }
     }
 
+    /// The quoted paths after a field, remembered with their place.
+    private mutating func paths(of field: String) -> [String] {
+        var paths: [String] = []
+        while case .string(let path) = reader.current.kind {
+            files.append((field, path, reader.advance().range))
+            paths.append(path)
+        }
+        return paths
+    }
+
     private mutating func period() throws -> Period {
-        let text: String
-        switch reader.current.kind {
-        case .periodLiteral(let literal): text = literal
-        case .number(let number): text = NumberText.exact(number)
-        default: throw reader.fail(.expectedStepPeriod(found: reader.current.description))
+        guard let (text, range) = reader.periodText() else {
+            throw reader.fail(.expectedStepPeriod(found: reader.current.description))
         }
         do {
-            let period = try Period.parse(text).period
-            _ = reader.advance()
-            return period
+            return try Period.parse(text).period
         } catch {
-            throw reader.fail(.invalidPeriod(error))
+            throw reader.fail(.invalidPeriod(error), at: range)
         }
     }
 
@@ -87,7 +96,7 @@ struct RuleTestParser {
         _ = try reader.expect("{", "to open the step")
         reader.skipNewlines()
         while !reader.isSymbol("}") {
-            guard reader.current.kind != .end else { throw reader.fail(.unclosedBlock("step")) }
+            guard reader.current.kind != .end && !reader.isName("test") else { return step }
             let expectation = try reader.name("'value' or 'alert'")
             switch expectation.value {
             case "value":
@@ -109,7 +118,8 @@ struct RuleTestParser {
                     let states = AlertState.allCases.map(\.rawValue)
                     throw reader.fail(.unknownAlertState(stateText, known: states), at: stateRange)
                 }
-                step.alerts.append(.init(indicator: indicator, rule: rule, geo: geo, state: state))
+                step.alerts.append(.init(indicator: indicator, rule: rule, geo: geo, state: state,
+                                         line: expectation.range.start.line))
             default:
                 throw reader.fail(.unknownExpectation(expectation.value), at: expectation.range)
             }

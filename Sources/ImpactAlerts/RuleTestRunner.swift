@@ -20,6 +20,8 @@ public struct RuleTestRunner {
         file.cases.map { testCase in
             do {
                 return Result(file: file.path, name: testCase.name, failures: try run(testCase, file: file.path))
+            } catch let problem as CSVProblem {
+                return Result(file: file.path, name: testCase.name, failures: ["setup: " + problem.message.text])
             } catch {
                 return Result(file: file.path, name: testCase.name, failures: ["could not run: \(error)"])
             }
@@ -34,10 +36,13 @@ public struct RuleTestRunner {
         let store = try Store(path: directory + "/test.sqlite")
         var failures: [String] = []
         let geography = try GeographyImport(paths: testCase.geography).run(into: store)
+        if geography.failed {
+            return geography.diagnostics.map { "setup: \($0)" }
+        }
         let data = testCase.inputs.isEmpty ? nil : try CSVImport(paths: testCase.inputs).run(into: store)
         let loaded = DefinitionLoader.load(files: testCase.definitions)
         let setup = geography.diagnostics + (data?.diagnostics ?? []) + loaded.diagnostics
-        if geography.failed || data?.failed == true || loaded.hasErrors {
+        if data?.failed == true || loaded.hasErrors {
             return setup.map { "setup: \($0)" }
         }
         let publication = try Publication(evaluator: Evaluator(store: store, definitions: loaded.definitions))
@@ -80,7 +85,7 @@ public struct RuleTestRunner {
             let key = "\(expected.indicator) \(expected.rule) \(expected.geo)"
             let state = actual[key] ?? .ok
             if state != expected.state {
-                failures.append("\(file):\(step.line): step \(step.period): alert \(key)\n"
+                failures.append("\(file):\(expected.line): step \(step.period): alert \(key)\n"
                                 + "    expected: \(expected.state.rawValue)\n    actual:   \(state.rawValue)")
             }
         }

@@ -356,8 +356,8 @@ public struct SQLGenerator {
         case .negate(let operand): return "(-\(self.expression(operand, &builder)))"
         case .binary(.divide, let left, let right):
             return "(\(dialect.divide(self.expression(left, &builder), self.expression(right, &builder))))"
-        case .binary(let op, let left, let right):
-            return "(\(self.expression(left, &builder)) \(op.rawValue) \(self.expression(right, &builder)))"
+        case .binary(let op, _, _):
+            return chain(expression, op, &builder)
         case .percent(let left, let right):
             return "(100.0 * \(dialect.divide(self.expression(left, &builder), self.expression(right, &builder))))"
         case .per(let left, let factor, let right):
@@ -383,6 +383,27 @@ public struct SQLGenerator {
         guard !blocked.isEmpty else { return "coalesce(\(value), \(rest))" }
         return "(CASE WHEN \(value) IS NOT NULL THEN \(value) WHEN \(blocked.joined(separator: " OR ")) THEN NULL "
             + "ELSE \(rest) END)"
+    }
+
+    /// A chain of `+`/`-` or of `*`, read without recursion along its left side. Short chains keep a
+    /// pair of parentheses per operator; a chain longer than `ExpressionLimits.nestedChain` is written
+    /// flat, because SQLite's parser gives up after about 100 nested parentheses. SQL evaluates the
+    /// flat form left to right too, so the value is the same to the last bit.
+    private func chain(_ expression: PlanExpression, _ op: BinaryOperator, _ builder: inout Builder) -> String {
+        var links: [(BinaryOperator, PlanExpression)] = []
+        var node = expression
+        while case .binary(let other, let left, let right) = node, other != .divide,
+              (other == .multiply) == (op == .multiply) {
+            links.append((other, right))
+            node = left
+        }
+        let nested = links.count <= ExpressionLimits.nestedChain
+        var sql = self.expression(node, &builder)
+        for (other, right) in links.reversed() {
+            sql += " \(other.rawValue) \(self.expression(right, &builder))"
+            if nested { sql = "(\(sql))" }
+        }
+        return nested ? sql : "(\(sql))"
     }
 
     /// Collects bound parameters and hands out their placeholders.

@@ -74,6 +74,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case referenceCycle = "IMP-L064"
     case missingDefinitionsDirectory = "IMP-L065"
     case unreadableDefinitionFile = "IMP-L066"
+    case expressionTooDeep = "IMP-L100"
+    case expressionTooLong = "IMP-L101"
+    case expandedExpressionTooLong = "IMP-L102"
+    case expandedExpressionTooDeep = "IMP-L103"
 
     // MARK: C — CSV files and the canonical long format
 
@@ -182,6 +186,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case expectedStepPeriod = "IMP-T004"
     case unknownAlertState = "IMP-T005"
     case unknownExpectation = "IMP-T006"
+    case missingTestInput = "IMP-T050"
 
     /// How a report of this kind counts unless it says otherwise. Every kind is an error, because
     /// each one stops a check or an import; only gates declared `warn` report their findings as

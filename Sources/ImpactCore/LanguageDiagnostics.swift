@@ -57,9 +57,13 @@ extension DiagnosticMessage {
                               ?? "a file holds " + known.joined(separator: ", ") + " blocks")
     }
 
-    /// `kind` names what the braces hold: "indicator", "test", "list of dimension values".
-    public static func unclosedBlock(_ kind: String) -> DiagnosticMessage {
-        DiagnosticMessage(.unclosedBlock, "the \(kind) is not closed", hint: "add '}'")
+    /// `kind` names what the braces hold: "indicator", "test", "list of dimension values"; `name`
+    /// is the block's id when it has one. Reported at the `{` that is not closed, because the end of
+    /// the file, where the parser notices, says nothing about which block it is.
+    public static func unclosedBlock(_ kind: String, name: String? = nil) -> DiagnosticMessage {
+        let named = name.map { " '\($0)'" } ?? ""
+        return DiagnosticMessage(.unclosedBlock, "the \(kind)\(named) opened here is not closed",
+                                 hint: "add '}' after its last line")
     }
 
     /// `kind` with its article: "an indicator", "a series".
@@ -343,5 +347,34 @@ extension DiagnosticMessage {
     public static func unreadableDefinitionFile(_ path: String) -> DiagnosticMessage {
         DiagnosticMessage(.unreadableDefinitionFile, "cannot read '\(path)' as UTF-8 text",
                           hint: "save the file as UTF-8")
+    }
+
+    // MARK: Size limits (the parser's stack and SQLite's: one statement per indicator)
+
+    public static func expressionTooDeep(limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(.expressionTooDeep,
+                          "the expression nests more than \(limit) levels deep (parentheses, calls, minus signs)",
+                          hint: "remove redundant parentheses or minus signs, or simplify the expression")
+    }
+
+    public static func expressionTooLong(limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(.expressionTooLong, "the expression has more than \(limit) terms",
+                          hint: "sum a series over its dimension instead of listing its parts, "
+                              + "or split the calculation over fewer terms")
+    }
+
+    /// `id`'s value with every indicator it uses written out, as it is evaluated.
+    public static func expandedExpressionTooLong(_ id: String, terms: Int, limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(.expandedExpressionTooLong,
+                          "indicator '\(id)' has \(terms) terms once the indicators it uses are written out "
+                              + "(at most \(limit) can be evaluated)",
+                          hint: "refer to fewer indicators, or to smaller ones")
+    }
+
+    public static func expandedExpressionTooDeep(_ id: String, levels: Int, limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(.expandedExpressionTooDeep,
+                          "indicator '\(id)' nests \(levels) levels deep once the indicators it uses are written "
+                              + "out (at most \(limit) can be evaluated)",
+                          hint: "write the calculation with fewer nested references, calls and parentheses")
     }
 }

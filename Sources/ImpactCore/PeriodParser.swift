@@ -14,11 +14,20 @@ extension Period {
                                   + "as in 2018, 2018-H1, 2018-Q3, 2018-03, 2018-W05 or 2018JJ00")
         }
         let rest = String(characters.dropFirst(4))
-        let period = try rest.first == "-" || rest.isEmpty
-            ? canonical(year: year, rest: rest, raw: raw)
-            : statline(year: year, rest: rest, raw: raw)
+        let period: Period
+        if rest.first == "-" || rest.isEmpty {
+            period = try canonical(year: year, rest: rest, raw: raw)
+        } else if rest.first?.isLetter == true {
+            period = try statline(year: year, rest: rest, raw: raw)
+        } else {
+            throw PeriodError(text: raw, reason: forms)
+        }
         return ParsedPeriod(period: period, provisional: provisional)
     }
+
+    /// Every form a period can take: the reason when a text is not recognisably any one of them.
+    static let forms = "not a period; write a year (2018), half-year (2018-H1), quarter (2018-Q3), month (2018-03), "
+        + "week (2018-W05) or CBS code (2018JJ00)"
 
     private static func canonical(year: Int, rest: String, raw: String) throws(PeriodError) -> Period {
         if rest.isEmpty { return .year(year) }
@@ -28,7 +37,8 @@ extension Period {
         case "H": (grain, digits) = (.half, String(body.dropFirst()))
         case "Q": (grain, digits) = (.quarter, String(body.dropFirst()))
         case "W": (grain, digits) = (.week, String(body.dropFirst()))
-        default: (grain, digits) = (.month, body)
+        case let first? where first.isASCIIDigit: (grain, digits) = (.month, body)
+        default: throw PeriodError(text: raw, reason: forms)
         }
         let expectedWidth = grain == .month || grain == .week ? 2 : 1
         guard digits.count == expectedWidth, digits.allSatisfy(\.isASCIIDigit), let index = Int(digits) else {

@@ -31,4 +31,10 @@ extension DiagnosticMessage {
         DiagnosticMessage(.unknownExpectation, "unknown expectation '\(word)'",
                           hint: "write 'value INDICATOR GEO NUMBER' or 'alert INDICATOR RULE GEO STATE'")
     }
+
+    /// `what` is the field: "input", "geography", "definitions".
+    public static func missingTestInput(_ what: String, _ path: String) -> DiagnosticMessage {
+        DiagnosticMessage(.missingTestInput, "the \(what) file '\(path)' does not exist",
+                          hint: "paths are relative to the test file")
+    }
 }

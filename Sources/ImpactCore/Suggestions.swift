@@ -26,9 +26,21 @@ public enum Suggestions {
         return previous[b.count]
     }
 
+    /// Candidates that begin or end with `word` (`per_1000` → `rate_per_1000`): a part of the right
+    /// name is far from it by edit distance but plainly meant it.
+    static func completions(of word: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let part = word.lowercased()
+        guard part.count >= 3 else { return [] }
+        return Array(candidates.filter {
+            let candidate = $0.lowercased()
+            return candidate != part && (candidate.hasSuffix(part) || candidate.hasPrefix(part))
+        }.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(limit))
+    }
+
     /// The hint line for a diagnostic, or nil when nothing is close.
     public static func hint(for word: String, among candidates: [String]) -> String? {
-        let close = closest(to: word, among: candidates)
+        var close = closest(to: word, among: candidates)
+        if close.isEmpty { close = completions(of: word, among: candidates) }
         guard !close.isEmpty else { return nil }
         return "did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }

@@ -1,9 +1,14 @@
 import ImpactCore
 
 /// Semantic checks over all definitions at once: names resolve, units agree, aggregations are
-/// allowed by the series metadata, indicators do not refer to themselves in a cycle.
+/// allowed by the series metadata, indicators do not refer to themselves in a cycle and are small
+/// enough to evaluate. Its time grows linearly with the definitions: names are looked up in
+/// dictionaries, and references are followed once per indicator, without recursion.
 public struct Checker {
     private let definitions: DefinitionSet
+    /// The first declaration of each id, as `DefinitionSet.indicator` and `.series` find it.
+    private let indicators: [String: IndicatorDeclaration]
+    private let series: [String: SeriesDeclaration]
     private var diagnostics: [Diagnostic] = []
 
     public static func check(_ definitions: DefinitionSet) -> [Diagnostic] {
@@ -12,11 +17,15 @@ public struct Checker {
         definitions.series.forEach { checker.checkSeries($0) }
         definitions.programmes.forEach { checker.checkProgramme($0) }
         definitions.indicators.forEach { checker.checkIndicator($0) }
-        checker.checkCycles()
+        checker.checkReferences()
         return checker.diagnostics
     }
 
-    private init(definitions: DefinitionSet) { self.definitions = definitions }
+    private init(definitions: DefinitionSet) {
+        self.definitions = definitions
+        indicators = Dictionary(definitions.indicators.map { ($0.id.value, $0) }) { first, _ in first }
+        series = Dictionary(definitions.series.map { ($0.key.value, $0) }) { first, _ in first }
+    }
 
     private mutating func report(_ range: SourceRange, _ message: DiagnosticMessage) {
         diagnostics.append(range.diagnostic(message))
@@ -44,8 +53,12 @@ public struct Checker {
         if !SeriesKey.isValid(series.key.value) {
             report(series.key.range, .invalidSeriesKey(series.key.value))
         }
-        if series.unit == nil { report(series.key.range, .seriesWithoutUnit(series.key.value)) }
-        if series.title == nil { report(series.key.range, .seriesWithoutTitle(series.key.value)) }
+        if series.unit == nil && !series.writtenFields.contains("unit") {
+            report(series.key.range, .seriesWithoutUnit(series.key.value))
+        }
+        if series.title == nil && !series.writtenFields.contains("title") {
+            report(series.key.range, .seriesWithoutTitle(series.key.value))
+        }
         if let unit = series.unit, [.percent, .score].contains(unit.value), series.time == .sum || series.geo == .sum {
             report(unit.range, .unsummableSeries(unit: unit.value.rawValue))
         }
@@ -62,12 +75,12 @@ public struct Checker {
                       (indicator.criterion != nil, "criterion", "criterion output"),
                       (indicator.unit != nil, "unit", "unit ratio"),
                       (indicator.polarity != nil, "better", "better higher")]
-        for (present, field, example) in fields where !present {
+        for (present, field, example) in fields where !present && !indicator.writtenFields.contains(field) {
             report(id.range, .indicatorMissingField(id.value, field: field, example: example))
         }
         checkPlacement(indicator)
         guard let value = indicator.value else {
-            if indicator.status == .available {
+            if indicator.status == .available && !indicator.writtenFields.contains("value") {
                 report(id.range, .indicatorWithoutValue(id.value))
             }
             return
@@ -94,7 +107,7 @@ public struct Checker {
             report(line.range, .actionLineWithoutProgramme)
         }
         if let outcome = indicator.outcome {
-            if let parent = definitions.indicator(outcome.value) {
+            if let parent = indicators[outcome.value] {
                 if parent.criterion != .outcome { report(outcome.range, .notAnOutcome(outcome.value)) }
             } else {
                 report(outcome.range, .unknownOutcome(outcome.value, known: definitions.indicators.map(\.id.value)))
@@ -152,7 +165,7 @@ public struct Checker {
             guard let inferred = seriesUnit(reference, aggregate: function) else { return nil }
             return function == .count ? .unit(.count) : inferred
         case .indicator(let name):
-            guard let other = definitions.indicator(name) else {
+            guard let other = indicators[name] else {
                 let known = definitions.indicators.map(\.id.value) + definitions.series.map(\.key.value)
                 report(expression.range, .unknownReference(name, known: known))
                 return nil
@@ -223,7 +236,7 @@ public struct Checker {
     }
 
     private mutating func seriesUnit(_ reference: SeriesReference, aggregate: AggregateFunction?) -> Inferred? {
-        guard let series = definitions.series(reference.key.value) else {
+        guard let series = self.series[reference.key.value] else {
             report(reference.key.range, .unknownSeries(reference.key.value, known: definitions.series.map(\.key.value)))
             return nil
         }
@@ -258,30 +271,79 @@ public struct Checker {
         }
     }
 
-    // MARK: Cycles
+    // MARK: Cycles and sizes
 
-    private mutating func checkCycles() {
-        var state: [String: Int] = [:]
-        var reported = Set<String>()
-        func visit(_ id: String, path: [String]) {
-            if state[id] == 2 { return }
-            if state[id] == 1 {
-                let cycle = Array(path.drop { $0 != id }) + [id]
-                if reported.insert(Set(cycle).sorted().joined(separator: ",")).inserted,
-                   let indicator = definitions.indicator(id) {
-                    report(indicator.id.range, .referenceCycle(cycle))
+    private enum Visit { case open, done }
+
+    /// An indicator on the path being followed: its references and how many are followed already.
+    private struct PathStep {
+        let id: String
+        let references: [String]
+        var next = 0
+    }
+
+    /// Follows every indicator's references depth first with an explicit stack (a chain of
+    /// thousands of indicators costs no call stack): reports each cycle once, and, leaving an
+    /// indicator, its size with the indicators it uses written out.
+    private mutating func checkReferences() {
+        var visits: [String: Visit] = [:]
+        var sizes = SizeCheck()
+        var reportedCycles = Set<String>()
+        for root in definitions.indicators where visits[root.id.value] == nil {
+            var path = [enter(root.id.value, &visits)]
+            while let step = path.last {
+                guard step.next < step.references.count else {
+                    path.removeLast()
+                    visits[step.id] = .done
+                    checkSize(step, &sizes)
+                    continue
                 }
-                return
-            }
-            state[id] = 1
-            if let expression = definitions.indicator(id)?.value {
-                for reference in Self.indicatorReferences(expression) where definitions.indicator(reference) != nil {
-                    visit(reference, path: path + [id])
+                path[path.count - 1].next += 1
+                let reference = step.references[step.next]
+                switch visits[reference] {
+                case nil: path.append(enter(reference, &visits))
+                case .open: reportCycle(path.map(\.id), closingAt: reference, &reportedCycles)
+                case .done: break
                 }
             }
-            state[id] = 2
         }
-        for indicator in definitions.indicators { visit(indicator.id.value, path: []) }
+    }
+
+    private func enter(_ id: String, _ visits: inout [String: Visit]) -> PathStep {
+        visits[id] = .open
+        let references = indicators[id]?.value.map(Self.indicatorReferences) ?? []
+        return PathStep(id: id, references: references.filter { indicators[$0] != nil })
+    }
+
+    private mutating func reportCycle(_ path: [String], closingAt id: String, _ reported: inout Set<String>) {
+        let cycle = Array(path.drop { $0 != id }) + [id]
+        if reported.insert(Set(cycle).sorted().joined(separator: ",")).inserted, let indicator = indicators[id] {
+            report(indicator.id.range, .referenceCycle(cycle))
+        }
+    }
+
+    /// Sizes of the indicators left so far; an indicator using one already too large is not
+    /// reported again.
+    private struct SizeCheck {
+        var sizes: [String: ExpressionSize] = [:]
+        var tooLarge = Set<String>()
+    }
+
+    private mutating func checkSize(_ step: PathStep, _ check: inout SizeCheck) {
+        guard let indicator = indicators[step.id], let value = indicator.value else { return }
+        let known = check.sizes
+        let size = ExpressionSize.of(value) { known[$0] }
+        check.sizes[step.id] = size
+        guard size.terms > ExpressionLimits.terms || size.levels > ExpressionLimits.levels else { return }
+        check.tooLarge.insert(step.id)
+        guard !step.references.contains(where: check.tooLarge.contains) else { return }
+        if size.terms > ExpressionLimits.terms {
+            report(indicator.id.range, .expandedExpressionTooLong(step.id, terms: size.terms,
+                                                                   limit: ExpressionLimits.terms))
+        } else {
+            report(indicator.id.range, .expandedExpressionTooDeep(step.id, levels: size.levels,
+                                                                   limit: ExpressionLimits.levels))
+        }
     }
 
     static func indicatorReferences(_ expression: Expression) -> [String] {

@@ -25,4 +25,7 @@ public struct IndicatorDeclaration: Sendable {
     public var targets: [Target] = []
     public var alerts: [AlertRule] = []
     public var cites: [String] = []
+    /// Every field written in the block, even one whose value had an error (reported by the parser),
+    /// so the checker does not also report the field as missing.
+    public var writtenFields: Set<String> = []
 }

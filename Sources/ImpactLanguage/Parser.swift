@@ -5,6 +5,12 @@ import ImpactCore
 public struct Parser {
     private var reader: TokenReader
     public private(set) var definitions = DefinitionSet()
+    /// Blocks open around the current token; a block left open is reported by the outermost only.
+    private var openBlocks = 0
+    /// Parentheses, calls and minus signs open around the current token, and the operators of the
+    /// value read so far: bounded (`ExpressionLimits`) so no input can exhaust the parser's stack.
+    private var nesting = 0
+    private var operators = 0
 
     public static func parse(_ file: SourceFile) -> (definitions: DefinitionSet, diagnostics: [Diagnostic]) {
         var parser = Parser(reader: TokenReader(file: file))
@@ -95,16 +101,31 @@ public struct Parser {
         }
     }
 
-    /// Parses `{ field… }`, calling `field` for each field name; errors skip to the next line.
-    private mutating func block(_ kind: String, _ field: (inout Parser, Located<String>) throws -> Void) throws {
-        _ = try expect("{", "to open the \(kind)")
+    /// `series ID {`, `indicator ID {` …: a declaration starts here, so an open block was not closed.
+    private var atDeclaration: Bool {
+        guard case .name(let word) = current.kind, Self.declarations.contains(word) || word == "program",
+              case .name = reader.peek(1).kind else { return false }
+        return reader.peek(2).kind == .symbol("{")
+    }
+
+    /// Parses `{ field… }`, calling `field` for each field name; errors skip to the next line. A block
+    /// that runs into the end of the file or the next declaration is reported at its `{`, named, and
+    /// the declaration keeps the fields read so far.
+    private mutating func block(_ kind: String, name blockName: String,
+                                _ field: (inout Parser, Located<String>) throws -> Void) throws {
+        let opening = try expect("{", "to open the \(kind)")
+        openBlocks += 1
+        defer { openBlocks -= 1 }
         skipNewlines()
         while !isSymbol("}") {
-            guard current.kind != .end else { throw fail(.unclosedBlock(kind)) }
+            guard current.kind != .end && !atDeclaration else {
+                if openBlocks == 1 { _ = fail(.unclosedBlock(kind, name: blockName), at: opening) }
+                return
+            }
             do {
                 let fieldName = try name("a field name")
                 try field(&self, fieldName)
-                try endOfField()
+                if !atDeclaration { try endOfField() }
             } catch {
                 recover()
             }
@@ -126,7 +147,8 @@ public struct Parser {
     private mutating func parseSeries() throws {
         let key = try name("a series key such as vt.meldingen")
         var series = SeriesDeclaration(key: key)
-        try block("series") { parser, field in
+        try block("series", name: key.value) { parser, field in
+            series.writtenFields.insert(field.value)
             switch field.value {
             case "title": series.title = try parser.string("a title")
             case "unit": series.unit = try parser.choice(Unit.self, "unit")
@@ -152,7 +174,7 @@ public struct Parser {
         guard isSymbol("{") else { return DimensionDeclaration(name: dimensionName, values: [:], valueRanges: [:]) }
         _ = advance()
         skipNewlines()
-        while !isSymbol("}") {
+        while !isSymbol("}") && current.kind != .end && !atDeclaration {
             let range = current.range
             let canonical = try string("a dimension value")
             var aliases = [canonical]
@@ -169,9 +191,8 @@ public struct Parser {
             ranges[canonical] = range
             if isSymbol(",") { _ = advance() }
             skipNewlines()
-            guard current.kind != .end else { throw fail(.unclosedBlock("list of dimension values")) }
         }
-        _ = advance()
+        if isSymbol("}") { _ = advance() }
         return DimensionDeclaration(name: dimensionName, values: values, valueRanges: ranges)
     }
 
@@ -193,7 +214,8 @@ public struct Parser {
     private mutating func parseIndicator() throws {
         let id = try name("an indicator id")
         var indicator = IndicatorDeclaration(id: id)
-        try block("indicator") { parser, field in
+        try block("indicator", name: id.value) { parser, field in
+            indicator.writtenFields.insert(field.value)
             switch field.value {
             case "title": indicator.title = try parser.string("a title")
             case "title_en": indicator.titleEnglish = try parser.string("an English title")
@@ -204,7 +226,7 @@ public struct Parser {
             case "outcome": indicator.outcome = try parser.name("the id of an outcome criterion")
             case "unit": indicator.unit = try parser.choice(Unit.self, "unit")
             case "better": indicator.polarity = try parser.choice(Polarity.self, "polarity").value
-            case "value": indicator.value = try parser.parseExpression()
+            case "value": indicator.value = try parser.parseValue()
             case "source": indicator.source = try parser.string("a source")
             case "status":
                 indicator.status = try parser.choice(PlanningStatus.self, "planning status").value
@@ -241,13 +263,9 @@ public struct Parser {
             _ = advance()
             when = .deadline(date)
         } else {
-            let text: String
-            switch current.kind {
-            case .periodLiteral(let literal): text = literal
-            case .number(let value): text = NumberText.readable(value)
-            default: throw fail(.expectedTargetPeriod(found: current.description))
+            guard let (text, periodRange) = reader.periodText() else {
+                throw fail(.expectedTargetPeriod(found: current.description))
             }
-            let periodRange = advance().range
             do { when = .period(try Period.parse(text).period) } catch {
                 throw fail(.invalidPeriod(error), at: periodRange)
             }
@@ -261,7 +279,7 @@ public struct Parser {
 
     private mutating func parseAlert() throws -> AlertRule {
         var rule = AlertRule(name: try name("an alert name"))
-        try block("alert") { parser, field in
+        try block("alert", name: rule.name.value) { parser, field in
             switch field.value {
             case "when": rule.condition = try parser.parseCondition()
             case "for": rule.forPeriods = try parser.periodCount()
@@ -326,7 +344,7 @@ public struct Parser {
 
     private mutating func parseProgramme() throws {
         var programme = ProgrammeDeclaration(id: try name("a programme id"))
-        try block("programme") { parser, field in
+        try block("programme", name: programme.id.value) { parser, field in
             switch field.value {
             case "title": programme.title = try parser.string("a title")
             case "region": programme.region = try parser.string("a region code")
@@ -344,7 +362,7 @@ public struct Parser {
 
     private mutating func parseSource() throws {
         var source = SourceDeclaration(id: try name("a source id (csv, statline, …)"))
-        try block("source") { parser, field in
+        try block("source", name: source.id.value) { parser, field in
             guard field.value == "expect" else { throw parser.unknownField(field, in: "a source", known: ["expect"]) }
             source.gates.append(try parser.parseGate(at: field.range))
         }
@@ -366,15 +384,7 @@ public struct Parser {
             kind = .regions(codes)
         case "periods":
             var periods: [Period] = []
-            while true {
-                let text: String
-                switch current.kind {
-                case .periodLiteral(let literal): text = literal
-                case .number(let number): text = NumberText.readable(number)
-                default: text = ""
-                }
-                guard !text.isEmpty else { break }
-                let range = advance().range
+            while let (text, range) = reader.periodText() {
                 do { periods.append(try Period.parse(text).period) } catch {
                     throw fail(.invalidPeriod(error), at: range)
                 }
@@ -414,10 +424,34 @@ public struct Parser {
 
     // MARK: Expressions
 
+    /// An indicator's value: one expression within `ExpressionLimits`.
+    mutating func parseValue() throws -> Expression {
+        nesting = 0
+        operators = 0
+        return try parseExpression()
+    }
+
+    /// Parses what `parse` reads one level deeper, refusing to go deeper than the limit.
+    private mutating func nested(_ parse: (inout Parser) throws -> Expression) throws -> Expression {
+        guard nesting < ExpressionLimits.nesting else {
+            throw fail(.expressionTooDeep(limit: ExpressionLimits.nesting))
+        }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try parse(&self)
+    }
+
+    /// Moves past a binary operator, counting it against the limit on terms.
+    private mutating func operatorToken() throws {
+        operators += 1
+        guard operators < ExpressionLimits.terms else { throw fail(.expressionTooLong(limit: ExpressionLimits.terms)) }
+        _ = advance()
+    }
+
     mutating func parseExpression() throws -> Expression {
         var left = try parseTerm()
         while case .symbol(let symbol) = current.kind, symbol == "+" || symbol == "-" {
-            _ = advance()
+            try operatorToken()
             let right = try parseTerm()
             left = Expression(kind: .binary(symbol == "+" ? .add : .subtract, left, right),
                               range: left.range.through(right.range))
@@ -429,12 +463,12 @@ public struct Parser {
         var left = try parseUnary()
         while true {
             if case .symbol(let symbol) = current.kind, symbol == "*" || symbol == "/" {
-                _ = advance()
+                try operatorToken()
                 let right = try parseUnary()
                 left = Expression(kind: .binary(symbol == "*" ? .multiply : .divide, left, right),
                                   range: left.range.through(right.range))
             } else if isName("per") {
-                _ = advance()
+                try operatorToken()
                 let factor = try number("a factor after 'per' (100, 1000, …)")
                 let right = try parseUnary()
                 left = Expression(kind: .per(left, factor, right), range: left.range.through(right.range))
@@ -447,7 +481,7 @@ public struct Parser {
     private mutating func parseUnary() throws -> Expression {
         if isSymbol("-") {
             let range = advance().range
-            let operand = try parseUnary()
+            let operand = try nested { try $0.parseUnary() }
             return Expression(kind: .negate(operand), range: range.through(operand.range))
         }
         return try parsePrimary()
@@ -464,7 +498,7 @@ public struct Parser {
             return Expression(kind: .number(value), range: start)
         case .symbol("("):
             _ = advance()
-            let inner = try parseExpression()
+            let inner = try nested { try $0.parseExpression() }
             _ = try expect(")", "to close the parenthesis")
             return Expression(kind: inner.kind, range: start.through(previousRange))
         case .name(let text):
@@ -521,7 +555,7 @@ public struct Parser {
         if !isSymbol(")") {
             repeat {
                 if isSymbol(",") { _ = advance() }
-                arguments.append(try parseExpression())
+                arguments.append(try nested { try $0.parseExpression() })
             } while isSymbol(",")
         }
         _ = try expect(")", "to close the arguments")

@@ -14,6 +14,8 @@ public struct SeriesDeclaration: Sendable {
     public var breaks: [SeriesBreak] = []
     public var source: String?
     public var description: String?
+    /// Every field written in the block, even one whose value had an error (see `IndicatorDeclaration`).
+    public var writtenFields: Set<String> = []
 
     public func dimension(_ name: String) -> DimensionDeclaration? { dimensions.first { $0.name.value == name } }
 }

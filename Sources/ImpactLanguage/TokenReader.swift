@@ -28,6 +28,9 @@ package struct TokenReader {
         return token
     }
 
+    /// The token `offset` places ahead (the end when past it), to tell a declaration from a field.
+    package func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+
     package func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
     package func isName(_ name: String) -> Bool { current.kind == .name(name) }
 
@@ -71,6 +74,36 @@ package struct TokenReader {
         }
         _ = advance()
         return sign * value
+    }
+
+    /// A period as written: a period literal or a year, with the `-`, `/`, words and numbers written
+    /// against it (`2021-S1`, `2021/22`), so a malformed period is reported whole, as a period,
+    /// instead of as a stray `-` after a year. Nil when no period or year is here.
+    package mutating func periodText() -> (text: String, range: SourceRange)? {
+        var text: String
+        switch current.kind {
+        case .periodLiteral(let literal): text = literal
+        case .number(let value): text = NumberText.readable(value)
+        default: return nil
+        }
+        var range = advance().range
+        while current.range.start.line == range.start.line,
+              current.range.start.column == range.start.column + range.length,
+              let more = Self.glueText(current.kind) {
+            text += more
+            range = range.through(advance().range)
+        }
+        return (text, range)
+    }
+
+    private static func glueText(_ kind: Token.Kind) -> String? {
+        switch kind {
+        case .periodLiteral(let text), .name(let text): return text
+        case .number(let value): return NumberText.readable(value)
+        case .symbol("-"): return "-"
+        case .symbol("/"): return "/"
+        default: return nil
+        }
     }
 
     /// The strings that follow, such as a list of paths or area codes; empty when none does.

@@ -47,8 +47,16 @@ struct ImpactBinary {
     static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Output {
         let (process, out, err) = process(arguments, environment: environment, directory: directory)
         try process.run()
+        // Both pipes are drained at once: a process that fills one (a long diagnostic) while the
+        // other is read would otherwise wait forever.
+        nonisolated(unsafe) var stderr = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self), killedBySignal: process.terminationReason == .uncaughtSignal)

@@ -108,7 +108,8 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.file == path })
         #expect(diagnostics.map(\.reported).sorted { ($0.line, $0.column) < ($1.line, $1.column) } == [
             Reported(.expectedTest, 1, 1), Reported(.unknownTestField, 4, 3), Reported(.unknownAlertState, 8, 20),
-            Reported(.unknownExpectation, 13, 5), Reported(.invalidPeriod, 17, 8), Reported(.unknownEscape, 21, 17),
+            Reported(.unknownExpectation, 13, 5), Reported(.invalidPeriod, 17, 8), Reported(.missingTestInput, 21, 15),
+            Reported(.unknownEscape, 21, 17),
             Reported(.expectedNumber, 23, 18),
         ])
     }

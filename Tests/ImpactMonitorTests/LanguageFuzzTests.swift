@@ -75,4 +75,53 @@ import Testing
             }
         }
     }
+
+    static func indicator(_ id: String, unit: String = "count", value: String) -> String {
+        "indicator \(id) {\n  title \"T\"\n  criterion context\n  unit \(unit)\n  better none\n  value \(value)\n}\n"
+    }
+
+    static func codes(_ text: String) -> [String] {
+        DefinitionLoader.load(sources: [SourceFile(path: "deep.ind", text: baseSeries + text)]).diagnostics
+            .map(\.code.rawValue)
+    }
+
+    /// Inputs that once overflowed the parser's stack: each is refused with one diagnostic.
+    @Test(arguments: [
+        (String(repeating: "(", count: 1200) + "vt.meldingen" + String(repeating: ")", count: 1200), "IMP-L100"),
+        (String(repeating: "-", count: 100_000) + "vt.meldingen", "IMP-L100"),
+        (String(repeating: "previous(", count: 10_000) + "vt.meldingen" + String(repeating: ")", count: 10_000),
+         "IMP-L100"),
+        (Array(repeating: "vt.meldingen", count: 1500).joined(separator: " + "), "IMP-L101"),
+        (Array(repeating: "vt.meldingen", count: 100_000).joined(separator: " * "), "IMP-L101"),
+    ])
+    func deepAndLongExpressionsAreRefused(value: String, code: String) {
+        #expect(Self.codes(Self.indicator("x", value: value)) == [code])
+    }
+
+    @Test func expressionsAtTheLimitsAreAccepted() {
+        let nested = String(repeating: "(", count: ExpressionLimits.levels) + "vt.meldingen"
+            + String(repeating: ")", count: ExpressionLimits.levels)
+        let long = Array(repeating: "vt.meldingen", count: ExpressionLimits.terms).joined(separator: " + ")
+        #expect(Self.codes(Self.indicator("x", value: nested) + Self.indicator("y", value: long)) == [])
+    }
+
+    /// Written out, a reference is as large as the indicator it names: only the first indicator
+    /// beyond the limits is reported, not every one that uses it.
+    @Test func indicatorsTooLargeWrittenOutAreReportedOnce() {
+        let sum = Array(repeating: "vt.meldingen", count: 200).joined(separator: " + ")
+        let large = Self.indicator("a", value: sum) + Self.indicator("b", value: "a + a")
+            + Self.indicator("c", value: "b * 2")
+        #expect(Self.codes(large) == ["IMP-L102"])
+        let negated = Self.indicator("n0", value: String(repeating: "-", count: 15) + "vt.meldingen")
+            + Self.indicator("n1", value: String(repeating: "-", count: 15) + "n0")
+        #expect(Self.codes(negated) == ["IMP-L103"])
+    }
+
+    /// A chain of thousands of indicators, each using the one before: no recursion per link.
+    @Test func aLongChainOfReferencesIsChecked() {
+        let chain = (1..<5000).map { Self.indicator("c\($0)", value: "c\($0 - 1)") }.joined()
+        #expect(Self.codes(Self.indicator("c0", value: "vt.meldingen") + chain) == [])
+        let cycle = Self.indicator("c0", value: "c4999") + chain
+        #expect(Self.codes(cycle) == ["IMP-L064"])
+    }
 }

@@ -9,14 +9,24 @@ enum TestCommand: Command {
         summary: "run rule tests: input data, evaluation periods, expected values and alert states",
         discussion: """
             Each test runs in a fresh temporary store with a fixed clock. Without FILE, runs every *.test under \
-            indicators/tests. Format: docs/alerts.md.
+            the tests folder of the definitions directory (indicators/tests, or DIR/tests with --indicators DIR). \
+            Format: docs/alerts.md.
             """,
         positionals: [.init("FILE", minimum: 0, maximum: nil,
                             help: "test files or directories (default: indicators/tests)")],
-        examples: ["impact test", "impact test indicators/tests/politie.test"])
+        options: [DefinitionsOption.option],
+        examples: ["impact test", "impact test indicators/tests/politie.test", "impact test --indicators my-region"])
 
+    /// The test files and directories to run: the FILE arguments, or the definitions' tests folder.
+    /// Both at once is refused: each test file names its own definitions, so `--indicators` would
+    /// silently mean nothing.
     static func options(_ arguments: ParsedArguments) throws -> [String] {
-        arguments.positionals.isEmpty ? [DefinitionsOption.defaultDirectory + "/tests"] : arguments.positionals
+        guard !arguments.positionals.isEmpty else { return [DefinitionsOption.directory(arguments) + "/tests"] }
+        guard arguments.value(DefinitionsOption.option) == nil else {
+            throw UsageError("give test files or \(DefinitionsOption.option.name) DIR, not both",
+                             hint: "each test file names its definitions with 'definitions \"…\"'")
+        }
+        return arguments.positionals
     }
 
     static func run(_ inputs: [String], context: CommandContext) throws -> Int32 {

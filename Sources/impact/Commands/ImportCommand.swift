@@ -125,7 +125,7 @@ enum ImportCommand: Command {
         } else {
             // Without definitions no series is known to be a count, so e.g. no_negative cannot run.
             context.error("note: no definitions found in '\(options.definitions)'; import gates were not run "
-                          + "(pass --definitions DIR to check the delivery against them)\n")
+                          + "(pass --indicators DIR to check the delivery against them)\n")
         }
         importer.dryRun = options.dryRun
         return summarize(try importer.run(into: store), context: context)

@@ -16,10 +16,22 @@ public struct DisclosureControl: Sendable {
 
     public init() {}
 
-    /// Cells to suppress, given each cell's protected counts (value, numerator, n…) and the
-    /// additive groups among them. The complementary cell is the smallest published part, so as
-    /// little as possible is hidden; groups are revisited until nothing changes.
+    /// Cells to suppress, given each cell's protected counts (value, numerator, denominator, n — in
+    /// the same order for every cell) and the additive groups among them. Each kind of count is
+    /// protected on its own, with the complement chosen by that count: so an indicator showing `x.b`
+    /// and a fraction over `x.b` hide the same areas' `x.b`, and one output never shows in one row
+    /// what another row hides. A union of closed sets is closed, so the combination stays safe.
     public func suppressed(counts: [String: [ProtectedCount]], groups: [Group]) -> Set<String> {
+        let kinds = counts.values.map(\.count).max() ?? 0
+        return (0..<kinds).reduce(into: Set<String>()) { hidden, kind in
+            let component = counts.compactMapValues { $0.indices.contains(kind) ? [$0[kind]] : nil }
+            hidden.formUnion(suppressed(component: component, groups: groups))
+        }
+    }
+
+    /// One kind of count: primary suppression, then complements until every group is safe. The
+    /// complementary cell is the smallest published part, so as little as possible is hidden.
+    private func suppressed(component counts: [String: [ProtectedCount]], groups: [Group]) -> Set<String> {
         var hidden = Set(counts.filter { $0.value.contains(where: \.isSmall) }.map(\.key))
         // Cells without any figure are not published. A total without one hides its parts' sum; a
         // part without one adds nothing to a published total (an absent Buiten-regio bucket, a

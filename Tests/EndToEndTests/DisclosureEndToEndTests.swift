@@ -85,4 +85,43 @@ import Testing
         #expect(try ImpactBinary.run(["import", "csv", directory + "/x.csv", "--store", store]).status == 0)
         return store
     }
+
+    /// One output, two indicators over the same count: `x_events` shows x.events, `x_per_event`
+    /// divides by it. Zuid-Limburg: ZL-MH 3 (small), ZL-PS 40 events with 100 others, ZL-WM 50 with
+    /// 20. Chosen by the size of the whole row, the fraction hid ZL-WM while the count hid ZL-PS, and
+    /// the output then showed both 40 and 50 next to the total 93: 93 − 40 − 50 = 3.
+    @Test func aCountHiddenInOneRowIsHiddenInEveryRowOfTheOutput() throws {
+        let directory = ImpactBinary.temporaryDirectory()
+        let store = directory + "/store.sqlite"
+        try FileManager.default.createDirectory(atPath: directory + "/definitions", withIntermediateDirectories: true)
+        let fraction = """
+            series x.other {
+              title "Andere"
+              unit count
+            }
+            indicator x_per_event {
+              title "Andere per gebeurtenis"
+              criterion output
+              better none
+              unit ratio
+              value x.other / x.events
+            }
+            """
+        try (Self.definitions + "\n" + fraction).write(toFile: directory + "/definitions/x.ind", atomically: true, encoding: .utf8)
+        let rows = "series,geo,period,value\nx.events,VTZL,2018,93\nx.events,ZL-MH,2018,3\nx.events,ZL-PS,2018,40\n"
+            + "x.events,ZL-WM,2018,50\nx.other,VTZL,2018,130\nx.other,ZL-MH,2018,10\nx.other,ZL-PS,2018,100\n"
+            + "x.other,ZL-WM,2018,20\n"
+        try rows.write(toFile: directory + "/x.csv", atomically: true, encoding: .utf8)
+        #expect(try ImpactBinary.run(["import", "geography", ImpactBinary.projectRoot + "/fixtures/geography", "--store", store]).status == 0)
+        #expect(try ImpactBinary.run(["import", "csv", directory + "/x.csv", "--store", store]).status == 0)
+        let eval = try ImpactBinary.run(["eval", "--store", store, "--indicators", directory + "/definitions", "--period", "2018",
+                                         "--geo", "ZL-MH", "--geo", "ZL-PS", "--geo", "ZL-WM", "--format", "csv"])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        let lines = eval.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        func shown(_ indicator: String) -> Set<Substring> {
+            Set(lines.filter { $0.first == Substring(indicator) && $0[7] != "suppressed" }.map { $0[1] })
+        }
+        #expect(shown("x_events") == shown("x_per_event"), "\(eval.stdout)")
+        #expect(shown("x_events").count == 1, "\(eval.stdout)")
+    }
 }

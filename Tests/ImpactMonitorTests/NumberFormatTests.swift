@@ -60,6 +60,8 @@ import Testing
         #expect(problem.reason == .ungroupedThousands(thousands: ".", decimal: ",", otherOption: "point"))
         let message = DiagnosticMessage.invalidValueField(problem)
         #expect(message.code == .invalidValueField && message.hint?.contains("--decimal point") == true)
+        // One sentence (it read "value '1,0' is ',' is the thousands separator here…").
+        #expect(message.text == "value '0.6' has '.', the thousands separator here, without groups of three digits after it")
     }
 
     @Test func localeFormatting() {

@@ -60,6 +60,7 @@ import Testing
     init() throws {
         let store = try TestSupport.storeWithGeography()
         let rows = "series,geo,period,value\nx.a,GM0758,2018,40\nx.b,GM0758,2018,3\nx.a,GM0744,2018,4\nx.b,GM0744,2018,60\n"
+            + "x.a,GM0748,2018,0\nx.b,GM0748,2018,3\n"
         let file = TestSupport.write(rows, to: "x.csv", in: TestSupport.temporaryDirectory())
         #expect(!(try CSVImport(paths: [file]).run(into: store)).failed)
         let loaded = DefinitionLoader.load(sources: [SourceFile(path: "x.ind", text: Self.definitions)])
@@ -78,6 +79,12 @@ import Testing
             #expect(fraction.status == .suppressed, "\(id) publishes x.b = 3: \(fraction)")
             #expect(fraction.numerator == nil && fraction.denominator == nil && fraction.n == nil && fraction.value == nil)
         }
+    }
+
+    /// A fraction without a value (here a division by zero) does not show a small numerator either.
+    @Test func aFractionWithoutAValueHidesItsSmallCounts() throws {
+        let fraction = try cell("i_ba", "GM0748")
+        #expect(fraction.status == .suppressed && fraction.numerator == nil && fraction.denominator == nil, "\(fraction)")
     }
 
     /// A series' own lower threshold applies to its own counts only.

@@ -28,10 +28,13 @@ struct ImpactBinary {
         return path
     }
 
-    static func process(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) -> (Process, Pipe, Pipe) {
+    static func process(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
+                        asNobody: Bool = false) -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        // As user nobody (setpriv, when the tests run as root): file modes then bind the binary.
+        let nobody = ["--reuid=65534", "--regid=65534", "--clear-groups", path]
+        process.executableURL = URL(fileURLWithPath: asNobody ? "/usr/bin/setpriv" : path)
+        process.arguments = (asNobody ? nobody : []) + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? projectRoot)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "IMPACT_STORE")
@@ -44,8 +47,9 @@ struct ImpactBinary {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Output {
-        let (process, out, err) = process(arguments, environment: environment, directory: directory)
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
+                    asNobody: Bool = false) throws -> Output {
+        let (process, out, err) = process(arguments, environment: environment, directory: directory, asNobody: asNobody)
         try process.run()
         // Both pipes are drained at once: a process that fills one (a long diagnostic) while the
         // other is read would otherwise wait forever.

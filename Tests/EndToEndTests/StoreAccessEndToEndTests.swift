@@ -43,17 +43,26 @@ import Testing
         let directory = ImpactBinary.temporaryDirectory()
         let store = directory + "/store.sqlite"
         #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
-        guard try ReadOnlyDirectory.protect(directory) else { return }
+        // Read-only for this process (mode bits, or the immutable attribute for root); where root
+        // may not set that attribute, the commands run as user nobody, whom the mode bits bind.
+        let immutable = try ReadOnlyDirectory.protect(directory)
         defer { ReadOnlyDirectory.release(directory) }
-        let report = ["--out", ImpactBinary.temporaryDirectory() + "/r.md"]
+        let asNobody = !immutable
+        if asNobody {
+            try #require(getuid() == 0, "cannot make a read-only directory for this test")
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: store)
+        }
+        let outputs = ImpactBinary.temporaryDirectory()
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: outputs)
+        let report = ["--out", outputs + "/r.md"]
         for command in Self.readCommands where command != ["alerts", "check", "--latest"] {
             let output = command.first == "report" ? report : []
-            let result = try ImpactBinary.run(command + output + ["--store", store])
+            let result = try ImpactBinary.run(command + output + ["--store", store], asNobody: asNobody)
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
-        let check = try ImpactBinary.run(["alerts", "check", "--latest", "--store", store])
+        let check = try ImpactBinary.run(["alerts", "check", "--latest", "--store", store], asNobody: asNobody)
         #expect(check.status == 2 && check.stderr.contains("read-only") && !check.stderr.contains("Fatal error"))
-        let history = try ImpactBinary.run(["history", "--store", store, "--format", "csv"])
+        let history = try ImpactBinary.run(["history", "--store", store, "--format", "csv"], asNobody: asNobody)
         #expect(history.stdout.hasPrefix("batch,source"))
     }
 }

@@ -50,7 +50,8 @@ public struct CommandSpec: Sendable {
     /// Options every command accepts, before or after its own arguments.
     public static let globalOptions: [Option] = [store, help]
     public static let store = Option("--store", value: "PATH",
-                                     help: "store file (default: $IMPACT_STORE or ./impact.sqlite)")
+                                     help: "store file (default: $IMPACT_STORE, store in impact.conf, "
+                                         + "else ./impact.sqlite)")
     public static let help = Option("--help", help: "show help for this command")
     /// `impact --version` and `impact -V`: options of `impact` itself, which no command takes.
     public static let versionNames = ["--version", "-V"]

@@ -48,7 +48,9 @@ enum CLI {
                 return ExitCode.success
             }
             context.storeOverride = parsed.value(CommandSpec.store)
-            return try command.run(command.options(parsed), context: context)
+            let code = try command.run(command.options(parsed), context: context)
+            try context.finishOutput()
+            return code
         } catch let error as UsageError {
             context.error(error.description + "\n")
             return ExitCode.usage
@@ -101,7 +103,8 @@ enum CLI {
             \(list.joined(separator: "\n"))
 
             Run 'impact help COMMAND' or 'impact COMMAND --help' for a command's options and examples.
-            Global options: --store PATH (or IMPACT_STORE; default ./impact.sqlite), --help, --version (-V).
+            Global options: --store PATH (or IMPACT_STORE, or store in impact.conf; default ./impact.sqlite), --help,
+            --version (-V).
 
             """
     }

@@ -5,18 +5,72 @@ import ImpactLanguage
 import ImpactRender
 import ImpactStore
 
-/// What every command shares: where the store is and where output goes.
-/// Data goes to stdout, diagnostics and progress to stderr.
+/// What every command shares: where the store and definitions are and where output goes.
+/// Data goes to stdout (or `--out FILE`), diagnostics and progress to stderr. Each setting is taken
+/// from its flag, else the environment, else `impact.conf`, else the default (docs/cli.md).
 final class CommandContext {
     var storeOverride: String?
     let environment = ProcessInfo.processInfo.environment
+    /// Read on first use, so a command that needs no setting works beside a broken `impact.conf`.
+    private var loadedConfig: ProjectConfig??
+    private var destination = OutputOption.Destination.standardOutput
+    private var buffered = ""
+    /// The store this command opened: a file it writes gets the store's permissions.
+    private var openedStore: String?
 
     var storePath: String {
-        storeOverride ?? environment["IMPACT_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath
+        get throws {
+            try storeOverride ?? environmentValue("IMPACT_STORE") ?? projectConfig()?.store ?? Store.defaultPath
+        }
+    }
+
+    /// The nearest `impact.conf` from the working directory, read once.
+    func projectConfig() throws -> ProjectConfig? {
+        if let loadedConfig { return loadedConfig }
+        let config = try ProjectConfig.find(from: FileManager.default.currentDirectoryPath)
+        loadedConfig = .some(config)
+        return config
+    }
+
+    /// Where the definitions are: `--indicators`, `IMPACT_INDICATORS`, `impact.conf`, `./indicators`.
+    func definitionsDirectory(_ flag: String?) throws -> String {
+        try namedDefinitionsDirectory(flag) ?? DefinitionsOption.defaultDirectory
+    }
+
+    /// The definitions directory the user named somewhere; nil when only the default applies.
+    func namedDefinitionsDirectory(_ flag: String?) throws -> String? {
+        try flag ?? environmentValue(DefinitionsOption.environment) ?? projectConfig()?.indicators
+    }
+
+    /// The language of reports and the number format of tables: the flag, `impact.conf`, Dutch.
+    func language(_ flag: NumberLocale?) throws -> NumberLocale {
+        try flag ?? projectConfig()?.language ?? .nl
+    }
+
+    private func environmentValue(_ name: String) -> String? {
+        environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Sends what the command writes to `destination`. A file is checked now, before the command
+    /// changes anything (alert state), and written by `finishOutput` when the command succeeds.
+    func send(to destination: OutputOption.Destination) throws {
+        if case .file(let path) = destination { try OutputFile.checkWritable(path) }
+        self.destination = destination
+    }
+
+    /// Writes the output kept for `--out FILE` in one rename, with the permissions of the store the
+    /// command read (its figures are in the file), or those of an ordinary file.
+    func finishOutput() throws {
+        guard case .file(let path) = destination else { return }
+        try OutputFile.write(buffered, to: path, mode: openedStore.map(OutputFile.mode(ofStore:)) ?? 0o644)
     }
 
     /// Writes data; when the reader has gone (`impact eval | head`), stops quietly like other tools.
     func write(_ text: String) {
+        if case .file = destination {
+            buffered += text
+            return
+        }
         do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch { exit(ExitCode.success) }
     }
 
@@ -24,15 +78,18 @@ final class CommandContext {
         try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
-    /// Whether the user named a store (`--store` or `IMPACT_STORE`) rather than relying on the default.
+    /// Whether the user named a store (`--store`, `IMPACT_STORE` or `impact.conf`) rather than relying
+    /// on the default.
     var storeNamed: Bool {
-        storeOverride != nil || !(environment["IMPACT_STORE"] ?? "").isEmpty
+        get throws {
+            try storeOverride != nil || environmentValue("IMPACT_STORE") != nil || projectConfig()?.store != nil
+        }
     }
 
     /// Opens the store for the commands that write data (`init`, `import`, `demo`), creating and
     /// migrating it; failures name the path and the flag.
     func createStore(path: String? = nil) throws -> Store {
-        let location = path ?? storePath
+        let location = try path ?? storePath
         let directory = (location as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             throw CommandFailure(message: "the directory of store '\(location)' does not exist",
@@ -44,7 +101,7 @@ final class CommandContext {
     /// Opens an existing store, read-only unless the command writes (alert state, caches). A missing
     /// or empty file is refused: answering from a new empty store would hide a mistyped path.
     func openStore(access: StoreAccess = .readOnly) throws -> Store {
-        let location = storePath
+        let location = try storePath
         let size = try? FileManager.default.attributesOfItem(atPath: location)[.size] as? Int
         guard let size, size > 0 else {
             throw CommandFailure(message: "no store at \(location) (create one with impact init)",
@@ -56,25 +113,32 @@ final class CommandContext {
     /// Read-write where this process may write the store and its directory (caches are kept),
     /// read-only otherwise.
     var cachingAccess: StoreAccess {
-        let directory = (storePath as NSString).deletingLastPathComponent
-        let manager = FileManager.default
-        let writable = manager.isWritableFile(atPath: storePath)
-            && manager.isWritableFile(atPath: directory.isEmpty ? "." : directory)
-        return writable ? .readWrite : .readOnly
+        get throws {
+            let path = try storePath
+            let directory = (path as NSString).deletingLastPathComponent
+            let manager = FileManager.default
+            let writable = manager.isWritableFile(atPath: path)
+                && manager.isWritableFile(atPath: directory.isEmpty ? "." : directory)
+            return writable ? .readWrite : .readOnly
+        }
     }
 
     private func store(_ location: String, access: StoreAccess) throws -> Store {
         do {
-            return try Store(path: location, access: access)
+            let store = try Store(path: location, access: access)
+            openedStore = location
+            return store
         } catch let error as StoreError {
             throw CommandFailure(message: error.message,
                                  hint: "pass --store PATH or set IMPACT_STORE to use another store")
         }
     }
 
-    /// The definitions in `directory`; refuses to go on when they are missing or have errors. Either is
-    /// a failure of this command (exit 2): only `check`, whose job is finding them, reports errors as findings.
-    func loadDefinitions(_ directory: String) throws -> DefinitionSet {
+    /// The definitions where `flag` (`--indicators`, or a directory already resolved) or else the
+    /// environment or `impact.conf` says; refuses to go on when they are missing or have errors. Either
+    /// is a failure of this command (exit 2): only `check`, whose job is finding them, reports errors as findings.
+    func loadDefinitions(_ flag: String?) throws -> DefinitionSet {
+        let directory = try definitionsDirectory(flag)
         let loaded = DefinitionLoader.load(directory: directory)
         guard !loaded.hasErrors else {
             report(loaded.diagnostics)
@@ -86,8 +150,8 @@ final class CommandContext {
     }
 
     /// The one evaluation session of a command: checked definitions and the store, each opened once.
-    func session(definitions directory: String, access: StoreAccess = .readOnly) throws -> EvaluationSession {
-        let definitions = try loadDefinitions(directory)
+    func session(definitions flag: String?, access: StoreAccess = .readOnly) throws -> EvaluationSession {
+        let definitions = try loadDefinitions(flag)
         return EvaluationSession(store: try openStore(access: access), definitions: definitions)
     }
 

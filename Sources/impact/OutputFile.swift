@@ -18,6 +18,25 @@ enum OutputFile {
         return (value ?? 0o600) & 0o777
     }
 
+    /// Fails before a command does its work when `path` cannot be written: a scheduled job must not
+    /// record alert transitions and then lose their output to a mistyped folder.
+    static func checkWritable(_ path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        let directory = parent.isEmpty ? "." : parent
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+        guard exists, isDirectory.boolValue else {
+            let problem = exists ? "'\(directory)' is not a directory" : "there is no directory '\(directory)'"
+            throw CommandFailure(message: "cannot write '\(path)': \(problem)",
+                                 hint: "create the directory first, or write elsewhere with --out")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure(message: "cannot write '\(path)': it is a directory",
+                                 hint: "name a file inside it with --out")
+        }
+        guard access(directory, W_OK) == 0 else { throw failure(path, errno) }
+    }
+
     static func write(_ content: String, to path: String, mode: Int) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()

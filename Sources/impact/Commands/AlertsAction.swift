@@ -17,6 +17,14 @@ enum AlertsAction: Equatable {
     }
 
     static let names = ["check", "list", "history", "outbox"]
+
+    /// Whether the action writes data to stdout (so `--out` means something for it).
+    var printsData: Bool {
+        switch self {
+        case .outbox(.retry), .outbox(.drop): return false
+        default: return true
+        }
+    }
     static let outboxNames = ["list", "retry", "drop"]
 
     static func decode(_ positionals: [String]) throws -> AlertsAction {

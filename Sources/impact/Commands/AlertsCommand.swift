@@ -33,7 +33,7 @@ enum AlertsCommand: Command {
             """,
         positionals: [.init("ACTION", help: "check, list, history or outbox"),
                       .init("ARGUMENT", minimum: 0, maximum: 2, help: "for outbox: list, retry or drop ID")],
-        options: [period, latest, all, notify, format, DefinitionsOption.option],
+        options: [period, latest, all, notify, format, OutputOption.option, DefinitionsOption.option],
         examples: ["impact alerts check --latest",
                    "impact alerts check --period 2018 --notify 'mail-alert steering-group'",
                    "impact alerts list", "impact alerts history --format csv",
@@ -53,7 +53,9 @@ enum AlertsCommand: Command {
         let all: Bool
         let notify: String?
         let format: Format
-        let definitions: String
+        let output: OutputOption.Destination
+        /// `--indicators` as given; the context resolves it when the command runs.
+        let definitions: String?
 
         /// The format of the data-printing actions (`options` decodes nothing else for them).
         var renderedFormat: OutputFormat {
@@ -76,9 +78,14 @@ enum AlertsCommand: Command {
         if action == .outbox(.retry) && arguments.value(notify) == nil {
             throw UsageError("'impact alerts outbox retry' needs --notify CMD", hint: "the command that delivers")
         }
+        let output = try OutputOption.decode(arguments)
+        if output != .standardOutput && !action.printsData {
+            throw UsageError("\(OutputOption.option.name) applies to check, list, history and outbox list",
+                             hint: "retry and drop print no data")
+        }
         return Options(action: action, period: period, latest: arguments.has(latest), all: arguments.has(all),
-                       notify: arguments.value(notify), format: try format(arguments, action: action),
-                       definitions: DefinitionsOption.directory(arguments))
+                       notify: arguments.value(notify), format: try format(arguments, action: action), output: output,
+                       definitions: DefinitionsOption.flag(arguments))
     }
 
     /// check prints JSON lines or a table; the other actions print data in any `OutputFormat`.
@@ -93,6 +100,7 @@ enum AlertsCommand: Command {
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        try context.send(to: options.output)
         switch options.action {
         case .check: return try check(options, context: context)
         case .list: return try list(options, context: context)

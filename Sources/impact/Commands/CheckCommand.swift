@@ -9,9 +9,10 @@ enum CheckCommand: Command {
         options: [DefinitionsOption.option],
         examples: ["impact check", "impact check --indicators my-region/indicators"])
 
-    static func options(_ arguments: ParsedArguments) throws -> String { DefinitionsOption.directory(arguments) }
+    static func options(_ arguments: ParsedArguments) throws -> String? { DefinitionsOption.flag(arguments) }
 
-    static func run(_ directory: String, context: CommandContext) throws -> Int32 {
+    static func run(_ flag: String?, context: CommandContext) throws -> Int32 {
+        let directory = try context.definitionsDirectory(flag)
         let loaded = DefinitionLoader.load(directory: directory)
         context.report(loaded.diagnostics)
         if loaded.directoryMissing { return ExitCode.failure }

@@ -11,19 +11,26 @@ enum CompletionsCommand: Command {
             ~/.config/fish/completions/impact.fish. scripts/install puts all three in place.
             """,
         positionals: [.init("SHELL", help: "bash, zsh or fish")],
-        examples: ["impact completions bash", "impact completions zsh > ~/.zfunc/_impact"])
+        options: [OutputOption.option],
+        examples: ["impact completions bash", "impact completions zsh --out ~/.zfunc/_impact"])
 
-    static func options(_ arguments: ParsedArguments) throws -> ShellCompletion {
+    struct Options {
+        let shell: ShellCompletion
+        let output: OutputOption.Destination
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
         let name = arguments.positionals[0]
         guard let shell = ShellCompletion(rawValue: name) else {
             let shells = ShellCompletion.allCases.map(\.rawValue)
             throw UsageError("unknown shell '\(name)'", hint: "shells are " + shells.joined(separator: ", "))
         }
-        return shell
+        return Options(shell: shell, output: try OutputOption.decode(arguments))
     }
 
-    static func run(_ shell: ShellCompletion, context: CommandContext) throws -> Int32 {
-        context.write(shell.script(program: "impact", commands: CLI.commands.map { $0.spec }))
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        try context.send(to: options.output)
+        context.write(options.shell.script(program: "impact", commands: CLI.commands.map { $0.spec }))
         return ExitCode.success
     }
 }

@@ -14,20 +14,23 @@ enum CoverageCommand: Command {
     static let spec = CommandSpec(
         name: "coverage",
         summary: "show which series × areas × periods are present, provisional, suppressed at source or missing",
-        options: [series, geo, FormatOption.option],
+        options: [series, geo, FormatOption.option, OutputOption.option],
         examples: ["impact coverage", "impact coverage --series vt.meldingen --geo VTWB --geo VTZL"])
 
     struct Options {
         let series: [String]
         let geos: [String]
         let format: OutputFormat
+        let output: OutputOption.Destination
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
-        Options(series: arguments.all(series), geos: arguments.all(geo), format: try FormatOption.decode(arguments))
+        Options(series: arguments.all(series), geos: arguments.all(geo), format: try FormatOption.decode(arguments),
+                output: try OutputOption.decode(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        try context.send(to: options.output)
         let store = try context.openStore()
         let known = try ObservationSummary(store: store).seriesKeys()
         for key in options.series where !known.contains(key) {

@@ -25,7 +25,8 @@ enum DiffCommand: Command {
             """,
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
         options: [IndicatorOption.option] + AreaOptions.all + [VintageOption.option, confidence, contributions,
-                  FormatOption.locale, FormatOption.option] + DisclosureOptions.all + [DefinitionsOption.option],
+                  FormatOption.locale, FormatOption.option, OutputOption.option] + DisclosureOptions.all
+            + [DefinitionsOption.option],
         examples: ["impact diff 2017 2018 --geo VTWB",
                    "impact diff 2017 2018 --geo VTWB --indicator wb_meldingen --contributions",
                    "impact diff 2018 2019 --level gemeente --indicator wb_meldingen"])
@@ -39,9 +40,12 @@ enum DiffCommand: Command {
         let confidence: Double
         let contributions: Bool
         let format: OutputFormat
-        let locale: NumberLocale
+        let output: OutputOption.Destination
+        /// `--locale` as given; `language` in `impact.conf` stands in for it.
+        let locale: NumberLocale?
         let disclosure: DisclosureOptions
-        let definitions: String
+        /// `--indicators` as given; the context resolves it when the command runs.
+        let definitions: String?
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
@@ -62,12 +66,13 @@ enum DiffCommand: Command {
         return Options(from: periods.0, to: periods.1, indicators: arguments.all(IndicatorOption.option),
                        areas: try AreaOptions(arguments), vintage: try VintageOption(arguments), confidence: level,
                        contributions: arguments.has(contributions), format: try FormatOption.decode(arguments),
-                       locale: try arguments.choice(FormatOption.locale, default: NumberLocale.nl),
-                       disclosure: try DisclosureOptions(arguments),
-                       definitions: DefinitionsOption.directory(arguments))
+                       output: try OutputOption.decode(arguments), locale: try FormatOption.decodeLocale(arguments),
+                       disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        try context.send(to: options.output)
+        let locale = try context.language(options.locale)
         let session = try context.session(definitions: options.definitions)
         let (a, b) = (options.from, options.to)
         let geos = try options.areas.resolve(session.geography(), periods: [b])
@@ -90,11 +95,11 @@ enum DiffCommand: Command {
             try session.store.database.readTransaction {
                 for id in ids {
                     let results = try diff.diff(id, geos: geos, from: a, to: b, vintage: vintage)
-                    table.rows += results.map { $0.row(human: human, locale: options.locale) }
+                    table.rows += results.map { $0.row(human: human, locale: locale) }
                 }
             }
         }
-        context.render(table, format: options.format, locale: options.locale)
+        context.render(table, format: options.format, locale: locale)
         return ExitCode.success
     }
 

@@ -26,7 +26,8 @@ enum EvalCommand: Command {
             without --geo/--level/--region-set, every region.
             """,
         options: [IndicatorOption.option] + PeriodOptions.all + AreaOptions.all
-            + [VintageOption.option, FormatOption.option, noCache, traceSQL] + DisclosureOptions.all
+            + [VintageOption.option, FormatOption.option, OutputOption.option, noCache, traceSQL]
+            + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
                    "impact eval --level gemeente --period 2018 --format csv",
@@ -39,29 +40,34 @@ enum EvalCommand: Command {
         let areas: AreaOptions
         let vintage: VintageOption
         let format: OutputFormat
+        let output: OutputOption.Destination
         let useCache: Bool
         let traceSQL: Bool
         let disclosure: DisclosureOptions
-        let definitions: String
+        /// `--indicators` as given; the context resolves it when the command runs.
+        let definitions: String?
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
         Options(arguments: arguments, indicators: arguments.all(IndicatorOption.option),
                 periods: try PeriodOptions(arguments), areas: try AreaOptions(arguments),
                 vintage: try VintageOption(arguments), format: try FormatOption.decode(arguments),
+                output: try OutputOption.decode(arguments),
                 useCache: !arguments.has(noCache) && !arguments.has(traceSQL), traceSQL: arguments.has(traceSQL),
-                disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.directory(arguments))
+                disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        try context.send(to: options.output)
         // The caches are written only where the store may be written; reading never needs to.
         let store = try context.openStore(access: options.useCache ? context.cachingAccess : .readOnly)
-        let outputKey = options.useCache && options.vintage.text == nil ? outputCacheKey(options) : nil
+        let directory = try context.definitionsDirectory(options.definitions)
+        let outputKey = options.useCache && options.vintage.text == nil ? outputCacheKey(options, directory) : nil
         if let outputKey, let output = try? OutputCache(database: store.database).lookup(outputKey) {
             context.write(output)
             return ExitCode.success
         }
-        let definitions = try context.loadDefinitions(options.definitions)
+        let definitions = try context.loadDefinitions(directory)
         let session = EvaluationSession(store: store, definitions: definitions)
         let request = try RequestResolver.request(periods: options.periods, areas: options.areas,
                                                   vintage: options.vintage, session: session)
@@ -83,10 +89,11 @@ enum EvalCommand: Command {
         return ExitCode.success
     }
 
-    /// Covers the arguments (not where the store and definitions are) and the definition files' bytes.
-    static func outputCacheKey(_ options: Options) -> String {
+    /// Covers the arguments (not where the store and definitions are, nor where the output goes) and
+    /// the definition files' bytes.
+    static func outputCacheKey(_ options: Options, _ directory: String) -> String {
         OutputCacheKey.make(command: spec.name, arguments: options.arguments,
-                            ignoring: [CommandSpec.store.name, DefinitionsOption.option.name],
-                            definitions: DefinitionLoader.digest(directory: options.definitions))
+                            ignoring: [CommandSpec.store.name, DefinitionsOption.option.name, OutputOption.option.name],
+                            definitions: DefinitionLoader.digest(directory: directory))
     }
 }

@@ -23,7 +23,7 @@ enum ExplainCommand: Command {
             """,
         positionals: [.init("INDICATOR", help: "indicator id")],
         options: PeriodOptions.all + AreaOptions.all + [VintageOption.option] + DisclosureOptions.all
-            + [DefinitionsOption.option],
+            + [OutputOption.option, DefinitionsOption.option],
         examples: ["impact explain wb_adviezen_per_melding",
                    "impact explain wb_adviezen_per_melding --geo VTWB --period 2018"])
 
@@ -33,7 +33,9 @@ enum ExplainCommand: Command {
         let areas: AreaOptions
         let vintage: VintageOption
         let disclosure: DisclosureOptions
-        let definitions: String
+        let output: OutputOption.Destination
+        /// `--indicators` as given; the context resolves it when the command runs.
+        let definitions: String?
 
         /// Whether any option names areas, periods or a vintage.
         var asksForARequest: Bool {
@@ -45,10 +47,12 @@ enum ExplainCommand: Command {
     static func options(_ arguments: ParsedArguments) throws -> Options {
         Options(indicator: arguments.positionals[0], periods: try PeriodOptions(arguments),
                 areas: try AreaOptions(arguments), vintage: try VintageOption(arguments),
-                disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.directory(arguments))
+                disclosure: try DisclosureOptions(arguments), output: try OutputOption.decode(arguments),
+                definitions: DefinitionsOption.flag(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        try context.send(to: options.output)
         let definitions = try context.loadDefinitions(options.definitions)
         guard definitions.indicator(options.indicator) != nil else {
             throw UsageError("unknown indicator '\(options.indicator)' for 'impact explain'",
@@ -57,7 +61,9 @@ enum ExplainCommand: Command {
                                 ?? "list them with: impact catalogue")
         }
         do {
-            guard needsStore(options, context: context) else { return try withoutStore(options, definitions, context) }
+            guard try needsStore(options, context: context) else {
+                return try withoutStore(options, definitions, context)
+            }
             let session = EvaluationSession(store: try context.openStore(), definitions: definitions)
             if options.periods.periods == nil, try ObservationSummary(store: session.store).yearsWithData() == nil {
                 return try withoutStore(options, definitions, context)
@@ -76,8 +82,8 @@ enum ExplainCommand: Command {
 
     /// A request for areas, periods or a vintage, or a store named on purpose, is answered from the
     /// store; a missing one is then an error, not a silent switch to the plan without a store.
-    private static func needsStore(_ options: Options, context: CommandContext) -> Bool {
-        options.asksForARequest || context.storeNamed || FileManager.default.fileExists(atPath: context.storePath)
+    private static func needsStore(_ options: Options, context: CommandContext) throws -> Bool {
+        try options.asksForARequest || context.storeNamed || FileManager.default.fileExists(atPath: context.storePath)
     }
 
     /// The statement for a store without rollups, with the request parameters described.

@@ -18,7 +18,7 @@ enum HistoryCommand: Command {
             --period P: every vintage of that figure, the current one last.
             """,
         positionals: [.init("SERIES", minimum: 0, maximum: 1, help: "series key (vt.meldingen)")],
-        options: [geo, period, dimension, FormatOption.option],
+        options: [geo, period, dimension, FormatOption.option, OutputOption.option],
         examples: ["impact history", "impact history vt.meldingen --geo VTWB --period 2018"])
 
     /// One figure: its series, area, period and dimensions; nil lists the batches.
@@ -32,11 +32,15 @@ enum HistoryCommand: Command {
     struct Options {
         let figure: Figure?
         let format: OutputFormat
+        let output: OutputOption.Destination
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
         let format = try FormatOption.decode(arguments)
-        guard let series = arguments.positionals.first else { return Options(figure: nil, format: format) }
+        let output = try OutputOption.decode(arguments)
+        guard let series = arguments.positionals.first else {
+            return Options(figure: nil, format: format, output: output)
+        }
         guard let geo = arguments.value(geo), let periodText = arguments.value(period) else {
             throw UsageError("'impact history SERIES' needs --geo CODE and --period P")
         }
@@ -48,10 +52,12 @@ enum HistoryCommand: Command {
             guard parts.count == 2 else { throw UsageError("--dimension expects NAME=VALUE, not '\(pair)'") }
             dimensions[parts[0]] = parts[1]
         }
-        return Options(figure: Figure(series: series, geo: geo, period: parsed, dimensions: dimensions), format: format)
+        return Options(figure: Figure(series: series, geo: geo, period: parsed, dimensions: dimensions), format: format,
+                       output: output)
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        try context.send(to: options.output)
         let store = try context.openStore()
         guard let figure = options.figure else {
             context.render(try History(store: store).batches(), format: options.format)

@@ -45,9 +45,8 @@ enum ImportCommand: Command {
         let inputs: [String]
         let importOptions: ImportOptions
         let dryRun: Bool
-        /// Given explicitly with --indicators: then the definitions must be there.
-        let explicitDefinitions: Bool
-        let definitions: String
+        /// `--indicators` as given; the context resolves it when the command runs.
+        let definitions: String?
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
@@ -62,8 +61,7 @@ enum ImportCommand: Command {
         }
         return Options(source: arguments.positionals[0], inputs: Array(arguments.positionals.dropFirst()),
                        importOptions: options, dryRun: arguments.has(dryRun),
-                       explicitDefinitions: arguments.value(DefinitionsOption.option) != nil,
-                       definitions: DefinitionsOption.directory(arguments))
+                       definitions: DefinitionsOption.flag(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
@@ -94,7 +92,7 @@ enum ImportCommand: Command {
     static func withStore(_ options: Options, context: CommandContext,
                           _ body: (Store) throws -> Int32) throws -> Int32 {
         if options.dryRun { return try body(context.openStore(access: .readWrite)) }
-        let path = context.storePath
+        let path = try context.storePath
         let existed = FileManager.default.fileExists(atPath: path)
         let code: Int32
         do {
@@ -117,14 +115,16 @@ enum ImportCommand: Command {
         var importOptions = options.importOptions
         importOptions.geography = try GeographyStore(store: store).load()
         var importer = DataImport(source: source, inputs: options.inputs, options: importOptions)
-        if let definitions = try definitions(options, context: context) {
+        let named = try context.namedDefinitionsDirectory(options.definitions)
+        if let definitions = try definitions(named: named, context: context) {
             importer.gates = definitions.sources.filter { $0.id.value == sourceID }.flatMap(\.gates)
             importer.countSeries = Set(definitions.series.filter { [.count, .persons].contains($0.unit?.value) }
                 .map(\.key.value))
             importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
         } else {
             // Without definitions no series is known to be a count, so e.g. no_negative cannot run.
-            context.error("note: no definitions found in '\(options.definitions)'; import gates were not run "
+            let folder = DefinitionsOption.defaultDirectory
+            context.error("note: no definitions found in '\(folder)'; import gates were not run "
                           + "(pass --indicators DIR to check the delivery against them)\n")
         }
         importer.dryRun = options.dryRun
@@ -142,12 +142,13 @@ enum ImportCommand: Command {
     }
 
     /// The definitions, when there are any: their gates check the delivery and their series rules
-    /// keep the rollups current.
-    static func definitions(_ options: Options, context: CommandContext) throws -> DefinitionSet? {
-        guard options.explicitDefinitions || FileManager.default.fileExists(atPath: options.definitions) else {
+    /// keep the rollups current. Definitions named by flag, environment or `impact.conf` must be there;
+    /// the default folder may be absent.
+    static func definitions(named: String?, context: CommandContext) throws -> DefinitionSet? {
+        guard named != nil || FileManager.default.fileExists(atPath: DefinitionsOption.defaultDirectory) else {
             return nil
         }
-        return try context.loadDefinitions(options.definitions)
+        return try context.loadDefinitions(named ?? DefinitionsOption.defaultDirectory)
     }
 
     static func delimiter(_ arguments: ParsedArguments) throws -> Character? {

@@ -2,6 +2,7 @@ import Foundation
 import ImpactCommandLine
 import ImpactCore
 import ImpactEngine
+import ImpactLanguage
 import ImpactRender
 import ImpactStore
 
@@ -11,10 +12,10 @@ enum ReportCommand: Command {
     static let compare = CommandSpec.Option("--compare", value: "Q",
                                             help: "period to compare with (default: the period before)")
     static let region = CommandSpec.Option("--region", value: "CODE",
-                                           help: "region (default: the region of the first programme)")
-    static let language = CommandSpec.Option("--lang", value: "nl|en", help: "language of the report (default nl)")
-    static let out = CommandSpec.Option("--out", value: "FILE",
-                                        help: "FILE.html or FILE.md (default: report-REGION-PERIOD.html)")
+                                           help: "region (default: the region of programme in impact.conf, "
+                                               + "else of the first programme)")
+    static let language = CommandSpec.Option("--lang", value: "nl|en",
+                                             help: "language of the report (default: language in impact.conf, else nl)")
     static let mode = CommandSpec.Option("--mode", value: "OCTAL",
                                          help: "permissions of the report file (default: those of the store)")
 
@@ -25,8 +26,11 @@ enum ReportCommand: Command {
             One self-contained HTML file (inline CSS and SVG, no scripts, no external requests, prints on A4) or \
             Markdown with the same content. Figures pass through disclosure control. The file gets the store's \
             permissions (a 0600 store gives a 0600 report) unless --mode says otherwise.
+            --out FILE.html or FILE.md (default report-REGION-PERIOD.html) writes the file and prints its path; \
+            --out - writes the HTML to stdout.
             """,
-        options: [period, compare, region, language, out, mode] + DisclosureOptions.all + [DefinitionsOption.option],
+        options: [period, compare, region, language, OutputOption.option, mode] + DisclosureOptions.all
+            + [DefinitionsOption.option],
         examples: ["impact report --period 2018 --region VTWB",
                    "impact report --period 2018 --compare 2017 --lang en --out report.md",
                    "impact report --period 2018 --mode 0640"])
@@ -35,56 +39,88 @@ enum ReportCommand: Command {
         let period: Period
         let compare: Period?
         let region: String?
-        let language: String
-        let out: String?
+        /// `--lang` as given; `language` in `impact.conf` stands in for it.
+        let language: NumberLocale?
+        /// nil writes `report-REGION-PERIOD.html`.
+        let out: OutputOption.Destination?
         /// Permission bits for the file; nil takes the store's.
         let mode: Int?
         let disclosure: DisclosureOptions
-        let definitions: String
+        /// `--indicators` as given; the context resolves it when the command runs.
+        let definitions: String?
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
         guard let periodText = arguments.value(period) else {
             throw UsageError("'impact report' needs --period P", hint: "for example --period 2018")
         }
-        let chosenLanguage = arguments.value(language) ?? "nl"
-        guard ["nl", "en"].contains(chosenLanguage) else {
-            throw UsageError("--lang must be nl or en, not '\(chosenLanguage)'")
+        let chosenLanguage = try arguments.value(language).map { text in
+            guard let locale = NumberLocale(rawValue: text) else {
+                throw UsageError("--lang must be nl or en, not '\(text)'")
+            }
+            return locale
         }
         let reportPeriod = try parse(periodText, flag: period)
-        let path = arguments.value(out)
-        if let path, !(path.hasSuffix(".html") || path.hasSuffix(".md")) {
-            throw UsageError("--out must end in .html or .md, not '\(path)'")
+        let destination = try OutputOption.destination(arguments)
+        if case .file(let path)? = destination, !(path.hasSuffix(".html") || path.hasSuffix(".md")) {
+            throw UsageError("--out must end in .html or .md (or be - for stdout), not '\(path)'")
         }
         let comparePeriod = try arguments.value(compare).map { try parse($0, flag: compare) } ?? reportPeriod.previous
-        let fileMode = try arguments.value(mode).map { text in
-            guard let bits = OutputFile.mode(text) else {
-                throw UsageError("--mode must be octal permissions such as 0600 or 0640, not '\(text)'")
-            }
-            return bits
-        }
+        let fileMode = try fileMode(arguments, destination: destination)
         return Options(period: reportPeriod, compare: comparePeriod, region: arguments.value(region),
-                       language: chosenLanguage, out: path, mode: fileMode,
-                       disclosure: try DisclosureOptions(arguments),
-                       definitions: DefinitionsOption.directory(arguments))
+                       language: chosenLanguage, out: destination, mode: fileMode,
+                       disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
+    }
+
+    /// `--mode` sets a file's permissions, so it means nothing with `--out -`.
+    static func fileMode(_ arguments: ParsedArguments, destination: OutputOption.Destination?) throws -> Int? {
+        guard let text = arguments.value(mode) else { return nil }
+        guard let bits = OutputFile.mode(text) else {
+            throw UsageError("--mode must be octal permissions such as 0600 or 0640, not '\(text)'")
+        }
+        if destination == .standardOutput { throw UsageError("--mode sets a report file's permissions, not stdout's") }
+        return bits
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         let session = try context.session(definitions: options.definitions)
         let publication = try options.disclosure.publication(Evaluator(session: session))
-        let region = options.region ?? session.definitions.programmes.compactMap(\.region).first ?? ""
+        let region = try region(options.region, definitions: session.definitions, context: context)
         guard publication.geography.unit(region) != nil else {
             throw UsageError("unknown region '\(region)' for --region",
                              hint: publication.geography.suggestions(for: region).first.map { "did you mean '\($0)'?" }
                                 ?? "pass --region CODE")
         }
-        let path = options.out ?? "report-\(region)-\(options.period.code).html"
-        let content = try write(store: session.store, publication: publication, region: region,
-                                period: options.period, compare: options.compare, language: options.language,
-                                markdown: path.hasSuffix(".md"))
-        try OutputFile.write(content, to: path, mode: options.mode ?? OutputFile.mode(ofStore: session.store.path))
+        let language = try context.language(options.language).rawValue
+        let content = { (markdown: Bool) in
+            try write(store: session.store, publication: publication, region: region, period: options.period,
+                      compare: options.compare, language: language, markdown: markdown)
+        }
+        guard case .file(let path) = options.out ?? .file("report-\(region)-\(options.period.code).html") else {
+            context.write(try content(false))
+            return ExitCode.success
+        }
+        try OutputFile.write(try content(path.hasSuffix(".md")), to: path,
+                             mode: options.mode ?? OutputFile.mode(ofStore: session.store.path))
         context.write(path + "\n")
         return ExitCode.success
+    }
+
+    /// `--region`, else the region of `programme` in `impact.conf`, else that of the first programme.
+    static func region(_ flag: String?, definitions: DefinitionSet, context: CommandContext) throws -> String {
+        if let flag { return flag }
+        guard let configured = try context.projectConfig()?.programme else {
+            return definitions.programmes.compactMap(\.region).first ?? ""
+        }
+        guard let programme = definitions.programme(configured.value) else {
+            throw CatalogueCommand.unknownProgramme(configured.value, origin: "at \(configured.location)",
+                                                    definitions: definitions)
+        }
+        guard let region = programme.region else {
+            throw UsageError("programme '\(configured.value)' (at \(configured.location)) has no region",
+                             hint: "pass --region CODE")
+        }
+        return region
     }
 
     static func write(store: Store, publication: Publication, region: String, period: Period, compare: Period?,

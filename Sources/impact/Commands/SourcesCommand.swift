@@ -8,12 +8,20 @@ enum SourcesCommand: Command {
     static let spec = CommandSpec(
         name: "sources",
         summary: "list the data sources: built in, and plugins found in ./sources and on PATH",
-        options: [FormatOption.option],
-        examples: ["impact sources"])
+        options: [FormatOption.option, OutputOption.option],
+        examples: ["impact sources", "impact sources --format csv --out sources.csv"])
 
-    static func options(_ arguments: ParsedArguments) throws -> OutputFormat { try FormatOption.decode(arguments) }
+    struct Options {
+        let format: OutputFormat
+        let output: OutputOption.Destination
+    }
 
-    static func run(_ format: OutputFormat, context: CommandContext) throws -> Int32 {
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        Options(format: try FormatOption.decode(arguments), output: try OutputOption.decode(arguments))
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        try context.send(to: options.output)
         var table = DataTable(columns: ["id", "kind", "description", "inputs"])
         table.rows = SourceRegistry.standard().sources.map {
             [.text($0.id), .text($0.isExternal ? "external" : "built-in"), .text($0.summary), .text($0.inputs)]
@@ -21,7 +29,7 @@ enum SourcesCommand: Command {
         let geography = "geography reference: units, region sets, memberships, successions"
         table.rows.insert([.text("geography"), .text("built-in"), .text(geography), .text("CSV files or a folder")],
                           at: 3)
-        context.render(table, format: format)
+        context.render(table, format: options.format)
         return ExitCode.success
     }
 }

@@ -17,19 +17,30 @@ enum TestCommand: Command {
         options: [DefinitionsOption.option],
         examples: ["impact test", "impact test indicators/tests/politie.test", "impact test --indicators my-region"])
 
-    /// The test files and directories to run: the FILE arguments, or the definitions' tests folder.
-    /// Both at once is refused: each test file names its own definitions, so `--indicators` would
-    /// silently mean nothing.
-    static func options(_ arguments: ParsedArguments) throws -> [String] {
-        guard !arguments.positionals.isEmpty else { return [DefinitionsOption.directory(arguments) + "/tests"] }
+    /// What to run: the FILE arguments, or the tests folder of the definitions directory, which the
+    /// context resolves from `--indicators`, the environment or `impact.conf` when the command runs.
+    enum Inputs {
+        case files([String])
+        case definitionTests(flag: String?)
+    }
+
+    /// Test files and `--indicators` at once are refused: each test file names its own definitions,
+    /// so the flag would silently mean nothing.
+    static func options(_ arguments: ParsedArguments) throws -> Inputs {
+        guard !arguments.positionals.isEmpty else { return .definitionTests(flag: DefinitionsOption.flag(arguments)) }
         guard arguments.value(DefinitionsOption.option) == nil else {
             throw UsageError("give test files or \(DefinitionsOption.option.name) DIR, not both",
                              hint: "each test file names its definitions with 'definitions \"…\"'")
         }
-        return arguments.positionals
+        return .files(arguments.positionals)
     }
 
-    static func run(_ inputs: [String], context: CommandContext) throws -> Int32 {
+    static func run(_ given: Inputs, context: CommandContext) throws -> Int32 {
+        let inputs: [String]
+        switch given {
+        case .files(let files): inputs = files
+        case .definitionTests(let flag): inputs = [try context.definitionsDirectory(flag) + "/tests"]
+        }
         let files = try inputs.flatMap(testFiles)
         guard !files.isEmpty else {
             throw CommandFailure(message: "no *.test files found in \(inputs.joined(separator: ", "))")

@@ -33,7 +33,7 @@ enum AlertsCommand: Command {
             """,
         positionals: [.init("ACTION", help: "check, list, history or outbox"),
                       .init("ARGUMENT", minimum: 0, maximum: 2, help: "for outbox: list, retry or drop ID")],
-        options: [period, latest, all, notify, format, DefinitionsOption.option],
+        options: [period, latest, all, notify, format] + TablePresentation.all + [DefinitionsOption.option],
         examples: ["impact alerts check --latest",
                    "impact alerts check --period 2018 --notify 'mail-alert steering-group'",
                    "impact alerts list", "impact alerts history --format csv",
@@ -53,6 +53,7 @@ enum AlertsCommand: Command {
         let all: Bool
         let notify: String?
         let format: Format
+        let presentation: TablePresentation
         let definitions: String
 
         /// The format of the data-printing actions (`options` decodes nothing else for them).
@@ -78,6 +79,7 @@ enum AlertsCommand: Command {
         }
         return Options(action: action, period: period, latest: arguments.has(latest), all: arguments.has(all),
                        notify: arguments.value(notify), format: try format(arguments, action: action),
+                       presentation: try TablePresentation(arguments),
                        definitions: DefinitionsOption.directory(arguments))
     }
 
@@ -110,7 +112,7 @@ enum AlertsCommand: Command {
                                queuesNotifications: options.notify != nil)
         let outcome = try check.run(period: period)
         if case .rendered(let format) = options.format {
-            context.render(transitionTable(outcome.transitions), format: format)
+            context.render(transitionTable(outcome.transitions), format: format, presentation: options.presentation)
         } else {
             context.write(outcome.payloads.map { $0 + "\n" }.joined())
         }
@@ -163,7 +165,7 @@ enum AlertsCommand: Command {
                 }
             }
         }
-        context.render(table, format: options.renderedFormat)
+        context.render(table, format: options.renderedFormat, presentation: options.presentation)
         return ExitCode.success
     }
 
@@ -174,7 +176,7 @@ enum AlertsCommand: Command {
             [.text($0.at), .text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period),
              .text($0.from.rawValue), .text($0.to.rawValue), DataTable.Cell($0.value), DataTable.Cell($0.batch)]
         }
-        context.render(table, format: options.renderedFormat)
+        context.render(table, format: options.renderedFormat, presentation: options.presentation)
         return ExitCode.success
     }
 }

@@ -15,18 +15,19 @@ enum CatalogueCommand: Command {
             Columns: programme, action line, criterion, indicator, title, method (source), planning, periods and \
             areas with data for every input, date of the last delivery.
             """,
-        options: [programme, FormatOption.option, DefinitionsOption.option],
+        options: [programme, FormatOption.option] + TablePresentation.all + [DefinitionsOption.option],
         examples: ["impact catalogue --programme hvb", "impact catalogue --format markdown"])
 
     struct Options {
         let programme: String?
         let format: OutputFormat
+        let presentation: TablePresentation
         let definitions: String
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
         Options(programme: arguments.value(programme), format: try FormatOption.decode(arguments),
-                definitions: DefinitionsOption.directory(arguments))
+                presentation: try TablePresentation(arguments), definitions: DefinitionsOption.directory(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
@@ -38,7 +39,8 @@ enum CatalogueCommand: Command {
                                 ?? "programmes are " + programmes.joined(separator: ", "))
         }
         let session = EvaluationSession(store: try context.openStore(), definitions: definitions)
-        context.render(try Catalogue(session: session).table(programme: options.programme), format: options.format)
+        context.render(try Catalogue(session: session).table(programme: options.programme), format: options.format,
+                       presentation: options.presentation)
         return ExitCode.success
     }
 }

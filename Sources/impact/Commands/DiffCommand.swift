@@ -25,7 +25,8 @@ enum DiffCommand: Command {
             """,
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
         options: [IndicatorOption.option] + AreaOptions.all + [VintageOption.option, confidence, contributions,
-                  FormatOption.locale, FormatOption.option] + DisclosureOptions.all + [DefinitionsOption.option],
+                  FormatOption.locale, FormatOption.option] + TablePresentation.all + DisclosureOptions.all
+            + [DefinitionsOption.option],
         examples: ["impact diff 2017 2018 --geo VTWB",
                    "impact diff 2017 2018 --geo VTWB --indicator wb_meldingen --contributions",
                    "impact diff 2018 2019 --level gemeente --indicator wb_meldingen"])
@@ -40,6 +41,7 @@ enum DiffCommand: Command {
         let contributions: Bool
         let format: OutputFormat
         let locale: NumberLocale
+        let presentation: TablePresentation
         let disclosure: DisclosureOptions
         let definitions: String
     }
@@ -63,6 +65,7 @@ enum DiffCommand: Command {
                        areas: try AreaOptions(arguments), vintage: try VintageOption(arguments), confidence: level,
                        contributions: arguments.has(contributions), format: try FormatOption.decode(arguments),
                        locale: try arguments.choice(FormatOption.locale, default: NumberLocale.nl),
+                       presentation: try TablePresentation(arguments),
                        disclosure: try DisclosureOptions(arguments),
                        definitions: DefinitionsOption.directory(arguments))
     }
@@ -94,7 +97,7 @@ enum DiffCommand: Command {
                 }
             }
         }
-        context.render(table, format: options.format, locale: options.locale)
+        context.render(table, format: options.format, locale: options.locale, presentation: options.presentation)
         return ExitCode.success
     }
 

@@ -26,7 +26,8 @@ enum EvalCommand: Command {
             without --geo/--level/--region-set, every region.
             """,
         options: [IndicatorOption.option] + PeriodOptions.all + AreaOptions.all
-            + [VintageOption.option, FormatOption.option, noCache, traceSQL] + DisclosureOptions.all
+            + [VintageOption.option, FormatOption.option] + TablePresentation.all + [noCache, traceSQL]
+            + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
                    "impact eval --level gemeente --period 2018 --format csv",
@@ -39,6 +40,7 @@ enum EvalCommand: Command {
         let areas: AreaOptions
         let vintage: VintageOption
         let format: OutputFormat
+        let presentation: TablePresentation
         let useCache: Bool
         let traceSQL: Bool
         let disclosure: DisclosureOptions
@@ -49,6 +51,7 @@ enum EvalCommand: Command {
         Options(arguments: arguments, indicators: arguments.all(IndicatorOption.option),
                 periods: try PeriodOptions(arguments), areas: try AreaOptions(arguments),
                 vintage: try VintageOption(arguments), format: try FormatOption.decode(arguments),
+                presentation: try TablePresentation(arguments),
                 useCache: !arguments.has(noCache) && !arguments.has(traceSQL), traceSQL: arguments.has(traceSQL),
                 disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.directory(arguments))
     }
@@ -56,7 +59,9 @@ enum EvalCommand: Command {
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         // The caches are written only where the store may be written; reading never needs to.
         let store = try context.openStore(access: options.useCache ? context.cachingAccess : .readOnly)
-        let outputKey = options.useCache && options.vintage.text == nil ? outputCacheKey(options) : nil
+        let renderer = context.renderer(format: options.format, presentation: options.presentation)
+        let outputKey = options.useCache && options.vintage.text == nil
+            ? outputCacheKey(options, width: renderer.width) : nil
         if let outputKey, let output = try? OutputCache(database: store.database).lookup(outputKey) {
             context.write(output)
             return ExitCode.success
@@ -77,16 +82,18 @@ enum EvalCommand: Command {
         try store.database.readTransaction {
             for id in ids { table.rows += try publication.evaluate(id, request).map(\.row) }
         }
-        let output = TableRenderer(format: options.format, locale: .nl).render(table)
+        let output = renderer.render(table)
         context.write(output)
         if let outputKey { OutputCache(database: store.database).store(outputKey, output) }
         return ExitCode.success
     }
 
-    /// Covers the arguments (not where the store and definitions are) and the definition files' bytes.
-    static func outputCacheKey(_ options: Options) -> String {
-        OutputCacheKey.make(command: spec.name, arguments: options.arguments,
-                            ignoring: [CommandSpec.store.name, DefinitionsOption.option.name],
-                            definitions: DefinitionLoader.digest(directory: options.definitions))
+    /// Covers the arguments (not where the store and definitions are), the definition files' bytes and
+    /// the width a text table was fitted to: the same request in a narrower terminal prints other lines.
+    static func outputCacheKey(_ options: Options, width: Int?) -> String {
+        let fitted = options.format == .table ? width.map { " \($0)" } ?? "" : ""
+        return OutputCacheKey.make(command: spec.name + fitted, arguments: options.arguments,
+                                   ignoring: [CommandSpec.store.name, DefinitionsOption.option.name],
+                                   definitions: DefinitionLoader.digest(directory: options.definitions))
     }
 }

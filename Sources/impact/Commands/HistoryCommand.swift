@@ -18,7 +18,7 @@ enum HistoryCommand: Command {
             --period P: every vintage of that figure, the current one last.
             """,
         positionals: [.init("SERIES", minimum: 0, maximum: 1, help: "series key (vt.meldingen)")],
-        options: [geo, period, dimension, FormatOption.option],
+        options: [geo, period, dimension, FormatOption.option] + TablePresentation.all,
         examples: ["impact history", "impact history vt.meldingen --geo VTWB --period 2018"])
 
     /// One figure: its series, area, period and dimensions; nil lists the batches.
@@ -32,11 +32,15 @@ enum HistoryCommand: Command {
     struct Options {
         let figure: Figure?
         let format: OutputFormat
+        let presentation: TablePresentation
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
         let format = try FormatOption.decode(arguments)
-        guard let series = arguments.positionals.first else { return Options(figure: nil, format: format) }
+        let presentation = try TablePresentation(arguments)
+        guard let series = arguments.positionals.first else {
+            return Options(figure: nil, format: format, presentation: presentation)
+        }
         guard let geo = arguments.value(geo), let periodText = arguments.value(period) else {
             throw UsageError("'impact history SERIES' needs --geo CODE and --period P")
         }
@@ -48,13 +52,15 @@ enum HistoryCommand: Command {
             guard parts.count == 2 else { throw UsageError("--dimension expects NAME=VALUE, not '\(pair)'") }
             dimensions[parts[0]] = parts[1]
         }
-        return Options(figure: Figure(series: series, geo: geo, period: parsed, dimensions: dimensions), format: format)
+        return Options(figure: Figure(series: series, geo: geo, period: parsed, dimensions: dimensions), format: format,
+                       presentation: presentation)
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         let store = try context.openStore()
         guard let figure = options.figure else {
-            context.render(try History(store: store).batches(), format: options.format)
+            context.render(try History(store: store).batches(), format: options.format,
+                           presentation: options.presentation)
             return ExitCode.success
         }
         let (series, geo, period, dimensions) = (figure.series, figure.geo, figure.period, figure.dimensions)
@@ -64,7 +70,7 @@ enum HistoryCommand: Command {
                                  hint: "check the series key and area with: impact coverage",
                                  exitCode: ExitCode.findings)
         }
-        context.render(table, format: options.format)
+        context.render(table, format: options.format, presentation: options.presentation)
         return ExitCode.success
     }
 }

@@ -8,12 +8,19 @@ enum SourcesCommand: Command {
     static let spec = CommandSpec(
         name: "sources",
         summary: "list the data sources: built in, and plugins found in ./sources and on PATH",
-        options: [FormatOption.option],
+        options: [FormatOption.option] + TablePresentation.all,
         examples: ["impact sources"])
 
-    static func options(_ arguments: ParsedArguments) throws -> OutputFormat { try FormatOption.decode(arguments) }
+    struct Options {
+        let format: OutputFormat
+        let presentation: TablePresentation
+    }
 
-    static func run(_ format: OutputFormat, context: CommandContext) throws -> Int32 {
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        Options(format: try FormatOption.decode(arguments), presentation: try TablePresentation(arguments))
+    }
+
+    static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         var table = DataTable(columns: ["id", "kind", "description", "inputs"])
         table.rows = SourceRegistry.standard().sources.map {
             [.text($0.id), .text($0.isExternal ? "external" : "built-in"), .text($0.summary), .text($0.inputs)]
@@ -21,7 +28,7 @@ enum SourcesCommand: Command {
         let geography = "geography reference: units, region sets, memberships, successions"
         table.rows.insert([.text("geography"), .text("built-in"), .text(geography), .text("CSV files or a folder")],
                           at: 3)
-        context.render(table, format: format)
+        context.render(table, format: options.format, presentation: options.presentation)
         return ExitCode.success
     }
 }

@@ -21,9 +21,11 @@ public struct Coverage {
     }
 
     /// Series × area × period: present, provisional, suppressed at source, delivered empty, or
-    /// missing (no row at all) — over every area and period that has any figure of the series.
-    public func cells(series keys: [String], geos: [String]?) throws -> DataTable {
-        let states = try ObservationSummary(store: store).cellStates(series: keys)
+    /// missing (no row at all) — over every area and period that has any figure of the series, within
+    /// `from`…`to` when given (a long history otherwise makes a table too wide to read).
+    public func cells(series keys: [String], geos: [String]?, from: Period? = nil, to: Period? = nil) throws
+        -> DataTable {
+        let states = try ObservationSummary(store: store).cellStates(series: keys, from: from, to: to)
         var table = DataTable(columns: ["series", "geo"], notes: [Self.legend])
         let periods = Period.chronological(states.map(\.period))
         table.columns += periods

@@ -2,13 +2,21 @@ import Foundation
 import ImpactCore
 
 /// Renders a `DataTable` as an aligned text table, CSV, JSON (array of objects) or Markdown.
+/// Table and Markdown are for people: numbers in `locale`, headers and statuses in `text`'s language,
+/// and a text table fitted to `width` characters when one is given. CSV and JSON are for machines
+/// and never change with any of these.
 public struct TableRenderer {
     public let format: OutputFormat
     public let locale: NumberLocale
+    public let text: TableText
+    /// The line width a text table is fitted to; nil prints whole lines.
+    public let width: Int?
 
-    public init(format: OutputFormat, locale: NumberLocale = .en) {
+    public init(format: OutputFormat, locale: NumberLocale = .en, text: TableText = .english, width: Int? = nil) {
         self.format = format
         self.locale = locale
+        self.text = text
+        self.width = width
     }
 
     public func render(_ table: DataTable) -> String {
@@ -20,14 +28,20 @@ public struct TableRenderer {
         }
     }
 
-    private func human(_ cell: DataTable.Cell) -> String {
+    private func human(_ cell: DataTable.Cell, column: String) -> String {
         switch cell {
-        case .text(let text): return text
+        case .text(let value): return text.word(value, column: column)
         case .number(let value): return locale.format(value)
         case .integer(let value): return locale.format(Double(value))
-        case .boolean, .list: return machine(cell)
+        case .boolean(let value): return text.boolean(value)
+        case .list(let values): return values.map { text.word($0, column: column) }.joined(separator: "|")
         case .empty: return "–"
         }
+    }
+
+    /// The human cells of `table`, row by row.
+    private func humanRows(_ table: DataTable) -> [[String]] {
+        table.rows.map { row in zip(table.columns, row).map { column, cell in human(cell, column: column) } }
     }
 
     private func machine(_ cell: DataTable.Cell) -> String {
@@ -51,9 +65,9 @@ public struct TableRenderer {
     }
 
     private func text(_ table: DataTable) -> String {
-        let cells = table.rows.map { $0.map { Self.clipped(human($0)) } }
-        let columns = table.columns.map(Self.clipped)
-        let widths = columns.indices.map { column in
+        let cells = humanRows(table).map { $0.map(Self.clipped) }
+        let columns = table.columns.map { Self.clipped(text.header($0)) }
+        let natural = columns.indices.map { column in
             ([columns[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
         }
         let numeric = table.columns.indices.map { column in
@@ -64,15 +78,17 @@ public struct TableRenderer {
                 }
             }
         }
+        let widths = width.map { TextFit.widths(natural, numeric: numeric, separator: 2, limit: $0) } ?? natural
         func line(_ values: [String]) -> String {
             values.enumerated().map { column, value in
-                let padding = String(repeating: " ", count: widths[column] - value.count)
-                return numeric[column] ? padding + value : value + padding
+                let shown = TextFit.abbreviated(value, to: widths[column])
+                let padding = String(repeating: " ", count: widths[column] - shown.count)
+                return numeric[column] ? padding + shown : shown + padding
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         var lines = [line(columns), line(widths.map { String(repeating: "-", count: $0) })]
         lines += cells.map(line)
-        lines += table.notes
+        lines += width.map { limit in table.notes.flatMap { TextFit.wrapped($0, width: limit) } } ?? table.notes
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -130,9 +146,9 @@ public struct TableRenderer {
 
     private func markdown(_ table: DataTable) -> String {
         let escape = MarkdownText.escape
-        var lines = ["| " + table.columns.map(escape).joined(separator: " | ") + " |",
+        var lines = ["| " + table.columns.map { escape(text.header($0)) }.joined(separator: " | ") + " |",
                      "|" + table.columns.map { _ in "---|" }.joined()]
-        lines += table.rows.map { "| " + $0.map { escape(human($0)) }.joined(separator: " | ") + " |" }
+        lines += humanRows(table).map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
         if !table.notes.isEmpty { lines += [""] + table.notes }
         return lines.joined(separator: "\n") + "\n"
     }

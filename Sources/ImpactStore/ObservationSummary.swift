@@ -42,14 +42,17 @@ public struct ObservationSummary {
         public let suppressed: Bool
     }
 
-    /// Every current cell of the given series (all series when empty).
-    public func cellStates(series keys: [String]) throws -> [CellState] {
+    /// Every current cell of the given series (all series when empty) whose period lies within
+    /// `from`…`to` (each open when nil): it starts no earlier than `from` and ends no later than `to`.
+    public func cellStates(series keys: [String], from: Period? = nil, to: Period? = nil) throws -> [CellState] {
         try database.query("""
             SELECT s.key, o.geo, o.period, max(o.value IS NOT NULL), max(o.provisional), max(o.suppressed)
             FROM observation AS o JOIN series AS s ON s.id = o.series_id
             WHERE o.superseded_by IS NULL AND (?1 = '[]' OR s.key IN (SELECT value FROM json_each(?1)))
+              AND (?2 IS NULL OR o.period_start >= ?2) AND (?3 IS NULL OR o.period_end <= ?3)
             GROUP BY s.key, o.geo, o.period
-            """, [.text(JSONText.array(keys))]) {
+            """, [.text(JSONText.array(keys)), from.map { .text($0.start.iso) } ?? .null,
+                  to.map { .text($0.end.iso) } ?? .null]) {
             CellState(series: $0.string(0)!, geo: $0.string(1)!, period: $0.string(2)!, hasValue: $0.int(3)! == 1,
                       provisional: $0.int(4)! == 1, suppressed: $0.int(5)! == 1)
         }

@@ -7,9 +7,10 @@ enum CLI {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, ExplainCommand.self,
-        EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self, ReportCommand.self,
-        CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self, CompletionsCommand.self,
+        InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, NewCommand.self,
+        ExplainCommand.self, EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self,
+        ReportCommand.self, CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self,
+        CompletionsCommand.self,
         HelpCommand.self,
         VersionCommand.self,
     ]

@@ -155,9 +155,10 @@ final class CommandContext {
         return EvaluationSession(store: try openStore(access: access), definitions: definitions)
     }
 
-    /// Prints diagnostics with the offending source line and caret.
-    func report(_ diagnostics: [Diagnostic], dropped: Int = 0) {
-        var cache: [String: [String]] = [:]
+    /// Prints diagnostics with the offending source line and caret; `texts` holds files checked
+    /// before they were written (`impact new`), by path.
+    func report(_ diagnostics: [Diagnostic], dropped: Int = 0, texts: [String: String] = [:]) {
+        var cache = texts.mapValues { $0.components(separatedBy: "\n") }
         for diagnostic in diagnostics {
             let lines = cache[diagnostic.file] ?? SourceLines.read(diagnostic.file)
             cache[diagnostic.file] = lines
@@ -167,7 +168,17 @@ final class CommandContext {
         if dropped > 0 { error("… and \(dropped) more problems not shown\n") }
     }
 
-    func render(_ table: DataTable, format: OutputFormat, locale: NumberLocale = .nl) {
-        write(TableRenderer(format: format, locale: locale).render(table))
+    func render(_ table: DataTable, format: OutputFormat, locale: NumberLocale = .nl,
+                presentation: TablePresentation) {
+        write(renderer(format: format, locale: locale, presentation: presentation).render(table))
+    }
+
+    /// The renderer for this command's output: its format, number locale, language and, unless
+    /// `--wide` or the output goes to a file (`--out FILE`), the terminal width.
+    func renderer(format: OutputFormat, locale: NumberLocale = .nl, presentation: TablePresentation) -> TableRenderer {
+        var toFile = false
+        if case .file = destination { toFile = true }
+        let width = presentation.wide || toFile ? nil : TerminalWidth.current(environment: environment)
+        return TableRenderer(format: format, locale: locale, text: presentation.text, width: width)
     }
 }

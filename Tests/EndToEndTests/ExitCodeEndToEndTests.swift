@@ -80,7 +80,8 @@ import Testing
     static func usageCases(_ store: [String]) -> [Case] {
         let usage: [[String]] = [
             ["init", "--bogus"], ["sources", "--format", "xml"], ["import"], ["import", "cvs", "x.csv"],
-            ["check", "--bogus"], ["explain", "wb_meldngen"] + store, ["explain"],
+            ["check", "--bogus"], ["new", "indicator"], ["new", "widget", "x", "--programme", "wb"],
+            ["explain", "wb_meldngen"] + store, ["explain"],
             ["eval", "--indicator", "wb_meldngen"] + store, ["eval", "--version"], ["eval", "--period", "20x8"],
             ["diff", "2017"], ["alerts", "chek"], ["alerts", "check"], ["test", "--bogus"], ["report"],
             ["report", "--period", "2018", "--mode", "999"], ["catalogue", "--format", "xml"],
@@ -96,6 +97,7 @@ import Testing
         let missing: [[String]] = [
             ["import", "csv", s.directory + "/none.csv"] + store, ["import", "geography", s.directory + "/none"],
             ["import", "csv", file, "--dry-run"] + noStore, ["check"] + noDefinitions,
+            ["new", "indicator", "wb_nieuw", "--programme", "wb"] + noDefinitions,
             ["explain", "wb_meldingen"] + noDefinitions, ["explain", "wb_meldingen"] + noStore,
             ["eval"] + store + noDefinitions, ["eval"] + noStore, ["diff", "2017", "2018"] + store + noDefinitions,
             ["diff", "2017", "2018"] + noStore, ["alerts", "check", "--latest"] + store + noDefinitions,
@@ -112,6 +114,7 @@ import Testing
         let commands: [[String]] = [
             ["import", "csv", file, "--dry-run"], ["explain", "wb_meldingen"], ["eval"], ["diff", "2017", "2018"],
             ["alerts", "check", "--latest"], ["alerts", "list"], ["report", "--period", "2018"], ["catalogue"],
+            ["new", "indicator", "wb_nieuw", "--programme", "wb"],
         ]
         return commands.map { Case(errorClass: .brokenDefinitions, arguments: $0 + store + broken, expected: 2) }
     }

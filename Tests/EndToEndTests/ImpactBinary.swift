@@ -38,6 +38,8 @@ struct ImpactBinary {
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? projectRoot)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "IMPACT_STORE")
+        // Tables are fitted to COLUMNS; output compared with fixed text must not depend on the test's terminal.
+        env.removeValue(forKey: "COLUMNS")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -33,7 +33,8 @@ enum AlertsCommand: Command {
             """,
         positionals: [.init("ACTION", help: "check, list, history or outbox"),
                       .init("ARGUMENT", minimum: 0, maximum: 2, help: "for outbox: list, retry or drop ID")],
-        options: [period, latest, all, notify, format, OutputOption.option, DefinitionsOption.option],
+        options: [period, latest, all, notify, format, OutputOption.option] + TablePresentation.all
+            + [DefinitionsOption.option],
         examples: ["impact alerts check --latest",
                    "impact alerts check --period 2018 --notify 'mail-alert steering-group'",
                    "impact alerts list", "impact alerts history --format csv",
@@ -54,6 +55,7 @@ enum AlertsCommand: Command {
         let notify: String?
         let format: Format
         let output: OutputOption.Destination
+        let presentation: TablePresentation
         /// `--indicators` as given; the context resolves it when the command runs.
         let definitions: String?
 
@@ -85,7 +87,7 @@ enum AlertsCommand: Command {
         }
         return Options(action: action, period: period, latest: arguments.has(latest), all: arguments.has(all),
                        notify: arguments.value(notify), format: try format(arguments, action: action), output: output,
-                       definitions: DefinitionsOption.flag(arguments))
+                       presentation: try TablePresentation(arguments), definitions: DefinitionsOption.flag(arguments))
     }
 
     /// check prints JSON lines or a table; the other actions print data in any `OutputFormat`.
@@ -118,7 +120,7 @@ enum AlertsCommand: Command {
                                queuesNotifications: options.notify != nil)
         let outcome = try check.run(period: period)
         if case .rendered(let format) = options.format {
-            context.render(transitionTable(outcome.transitions), format: format)
+            context.render(transitionTable(outcome.transitions), format: format, presentation: options.presentation)
         } else {
             context.write(outcome.payloads.map { $0 + "\n" }.joined())
         }
@@ -171,7 +173,7 @@ enum AlertsCommand: Command {
                 }
             }
         }
-        context.render(table, format: options.renderedFormat)
+        context.render(table, format: options.renderedFormat, presentation: options.presentation)
         return ExitCode.success
     }
 
@@ -182,7 +184,7 @@ enum AlertsCommand: Command {
             [.text($0.at), .text($0.indicator), .text($0.rule), .text($0.geo), .text($0.period),
              .text($0.from.rawValue), .text($0.to.rawValue), DataTable.Cell($0.value), DataTable.Cell($0.batch)]
         }
-        context.render(table, format: options.renderedFormat)
+        context.render(table, format: options.renderedFormat, presentation: options.presentation)
         return ExitCode.success
     }
 }

@@ -23,7 +23,7 @@ enum AlertsOutbox {
             [.integer($0.id), .text($0.transition), .integer($0.attempts), DataTable.Cell($0.lastError),
              .text($0.deliveredAt ?? "waiting")]
         }
-        context.render(table, format: options.renderedFormat)
+        context.render(table, format: options.renderedFormat, presentation: options.presentation)
         return ExitCode.success
     }
 

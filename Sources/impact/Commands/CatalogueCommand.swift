@@ -17,20 +17,23 @@ enum CatalogueCommand: Command {
             Columns: programme, action line, criterion, indicator, title, method (source), planning, periods and \
             areas with data for every input, date of the last delivery.
             """,
-        options: [programme, FormatOption.option, OutputOption.option, DefinitionsOption.option],
+        options: [programme, FormatOption.option, OutputOption.option] + TablePresentation.all
+            + [DefinitionsOption.option],
         examples: ["impact catalogue --programme hvb", "impact catalogue --format markdown"])
 
     struct Options {
         let programme: String?
         let format: OutputFormat
         let output: OutputOption.Destination
+        let presentation: TablePresentation
         /// `--indicators` as given; the context resolves it when the command runs.
         let definitions: String?
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
         Options(programme: arguments.value(programme), format: try FormatOption.decode(arguments),
-                output: try OutputOption.decode(arguments), definitions: DefinitionsOption.flag(arguments))
+                output: try OutputOption.decode(arguments), presentation: try TablePresentation(arguments),
+                definitions: DefinitionsOption.flag(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
@@ -44,7 +47,8 @@ enum CatalogueCommand: Command {
             throw unknownProgramme(programme, origin: origin, definitions: definitions)
         }
         let session = EvaluationSession(store: try context.openStore(), definitions: definitions)
-        context.render(try Catalogue(session: session).table(programme: programme), format: options.format)
+        context.render(try Catalogue(session: session).table(programme: programme), format: options.format,
+                       presentation: options.presentation)
         return ExitCode.success
     }
 

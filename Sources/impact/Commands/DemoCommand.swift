@@ -17,11 +17,15 @@ enum DemoCommand: Command {
             Creates a fresh store in a temporary directory (or at --store PATH, to explore it afterwards with the \
             other commands), imports the geography and the fixtures, and shows what they hold.
             """,
+        options: [TablePresentation.wide],
         examples: ["impact demo", "impact demo --store demo.sqlite"])
 
-    static func options(_ arguments: ParsedArguments) throws {}
+    /// The demo's tables are English and fitted to the terminal unless `--wide`.
+    static func options(_ arguments: ParsedArguments) throws -> TablePresentation {
+        TablePresentation(wide: arguments.has(TablePresentation.wide))
+    }
 
-    static func run(_ options: Void, context: CommandContext) throws -> Int32 {
+    static func run(_ presentation: TablePresentation, context: CommandContext) throws -> Int32 {
         let project = try ProjectFiles.locate()
         let storePath = try context.storeOverride ?? temporaryStorePath()
         if FileManager.default.fileExists(atPath: storePath) {
@@ -31,14 +35,14 @@ enum DemoCommand: Command {
         }
         let store = try context.createStore(path: storePath)
         context.write("ImpactMonitor demo — store: \(storePath)\n\n")
-        try importFixtures(project, into: store, context: context)
+        try importFixtures(project, into: store, presentation: presentation, context: context)
         let definitions = try checkDefinitions(project, context: context)
         context.write("\nVeilig Thuis West-Brabant (VTWB), 2017 and 2018 — every figure with its status:\n")
         let session = EvaluationSession(store: store, definitions: definitions)
         let publication = try Publication(evaluator: Evaluator(session: session))
-        try showFigures(publication, definitions: definitions, context: context)
-        try showChanges(publication, definitions: definitions, context: context)
-        try showCatalogue(session, context: context)
+        try showFigures(publication, definitions: definitions, presentation: presentation, context: context)
+        try showChanges(publication, definitions: definitions, presentation: presentation, context: context)
+        try showCatalogue(session, presentation: presentation, context: context)
         try runAlertChecks(publication, store: store, context: context)
         let reportPath = (storePath as NSString).deletingLastPathComponent + "/report-VTWB-2018.html"
         let html = try ReportCommand.write(store: store, publication: publication, region: "VTWB", period: .year(2018),
@@ -49,7 +53,8 @@ enum DemoCommand: Command {
         return ExitCode.success
     }
 
-    static func importFixtures(_ project: ProjectFiles, into store: Store, context: CommandContext) throws {
+    static func importFixtures(_ project: ProjectFiles, into store: Store, presentation: TablePresentation,
+                               context: CommandContext) throws {
         let geography = try GeographyImport(paths: [project.fixtures + "/geography"]).run(into: store)
         let dataFiles = try project.fixtureDataFiles()
         let result = try CSVImport(paths: dataFiles).run(into: store)
@@ -60,7 +65,7 @@ enum DemoCommand: Command {
         context.write("Imported \(geography.contents.units.count) geography units and \(result.rows) observations "
                       + "from \(dataFiles.count) fixture files.\n\n")
         context.write("Coverage (number of areas with a figure, per series and period):\n")
-        context.render(try Coverage(store: store).seriesByPeriod(), format: .table)
+        context.render(try Coverage(store: store).seriesByPeriod(), format: .table, presentation: presentation)
     }
 
     static func checkDefinitions(_ project: ProjectFiles, context: CommandContext) throws -> DefinitionSet {
@@ -80,17 +85,17 @@ enum DemoCommand: Command {
     }
 
     static func showFigures(_ publication: Publication, definitions: DefinitionSet,
-                            context: CommandContext) throws {
+                            presentation: TablePresentation, context: CommandContext) throws {
         let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2017), .year(2018)])
         var table = DataTable(columns: IndicatorResult.columns)
         for indicator in westBrabant(definitions) {
             table.rows += try publication.evaluate(indicator.id.value, request).map(\.row)
         }
-        context.render(table, format: .table)
+        context.render(table, format: .table, presentation: presentation)
     }
 
     static func showChanges(_ publication: Publication, definitions: DefinitionSet,
-                            context: CommandContext) throws {
+                            presentation: TablePresentation, context: CommandContext) throws {
         context.write("\nWhat changed from 2017 to 2018, and is it real? (verdicts follow each indicator's polarity)\n")
         let diff = PeriodDiff(publication: publication)
         var changes = DataTable(columns: ["indicator", "2017", "2018", "change", "verdict", "test", "p", "significant"])
@@ -101,15 +106,17 @@ enum DemoCommand: Command {
                 changes.rows.append([cells[0], cells[4], cells[5], cells[7], cells[8], cells[9], cells[10], cells[13]])
             }
         }
-        context.render(changes, format: .table)
+        context.render(changes, format: .table, presentation: presentation)
     }
 
-    static func showCatalogue(_ session: EvaluationSession, context: CommandContext) throws {
+    static func showCatalogue(_ session: EvaluationSession, presentation: TablePresentation,
+                              context: CommandContext) throws {
         context.write("\nHart van Brabant catalogue (bijlage 1): "
                       + "criteria, method, planning and the data in the store:\n")
         let catalogue = try Catalogue(session: session).table(programme: "hvb")
         context.render(DataTable(columns: ["criterion", "indicator", "planning", "periods"],
-                                 rows: catalogue.rows.map { [$0[2], $0[3], $0[6], $0[7]] }), format: .table)
+                                 rows: catalogue.rows.map { [$0[2], $0[3], $0[6], $0[7]] }),
+                       format: .table, presentation: presentation)
     }
 
     static func runAlertChecks(_ publication: Publication, store: Store, context: CommandContext) throws {

@@ -25,7 +25,8 @@ enum DiffCommand: Command {
             """,
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
         options: [IndicatorOption.option] + AreaOptions.all + [VintageOption.option, confidence, contributions,
-                  FormatOption.locale, FormatOption.option, OutputOption.option] + DisclosureOptions.all
+                  FormatOption.locale, FormatOption.option, OutputOption.option] + TablePresentation.all
+            + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact diff 2017 2018 --geo VTWB",
                    "impact diff 2017 2018 --geo VTWB --indicator wb_meldingen --contributions",
@@ -43,6 +44,7 @@ enum DiffCommand: Command {
         let output: OutputOption.Destination
         /// `--locale` as given; `language` in `impact.conf` stands in for it.
         let locale: NumberLocale?
+        let presentation: TablePresentation
         let disclosure: DisclosureOptions
         /// `--indicators` as given; the context resolves it when the command runs.
         let definitions: String?
@@ -67,7 +69,8 @@ enum DiffCommand: Command {
                        areas: try AreaOptions(arguments), vintage: try VintageOption(arguments), confidence: level,
                        contributions: arguments.has(contributions), format: try FormatOption.decode(arguments),
                        output: try OutputOption.decode(arguments), locale: try FormatOption.decodeLocale(arguments),
-                       disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
+                       presentation: try TablePresentation(arguments), disclosure: try DisclosureOptions(arguments),
+                       definitions: DefinitionsOption.flag(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
@@ -99,7 +102,7 @@ enum DiffCommand: Command {
                 }
             }
         }
-        context.render(table, format: options.format, locale: locale)
+        context.render(table, format: options.format, locale: locale, presentation: options.presentation)
         return ExitCode.success
     }
 

@@ -26,7 +26,8 @@ enum EvalCommand: Command {
             without --geo/--level/--region-set, every region.
             """,
         options: [IndicatorOption.option] + PeriodOptions.all + AreaOptions.all
-            + [VintageOption.option, FormatOption.option, OutputOption.option, noCache, traceSQL]
+            + [VintageOption.option, FormatOption.option, OutputOption.option] + TablePresentation.all
+            + [noCache, traceSQL]
             + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
@@ -41,6 +42,7 @@ enum EvalCommand: Command {
         let vintage: VintageOption
         let format: OutputFormat
         let output: OutputOption.Destination
+        let presentation: TablePresentation
         let useCache: Bool
         let traceSQL: Bool
         let disclosure: DisclosureOptions
@@ -52,7 +54,7 @@ enum EvalCommand: Command {
         Options(arguments: arguments, indicators: arguments.all(IndicatorOption.option),
                 periods: try PeriodOptions(arguments), areas: try AreaOptions(arguments),
                 vintage: try VintageOption(arguments), format: try FormatOption.decode(arguments),
-                output: try OutputOption.decode(arguments),
+                output: try OutputOption.decode(arguments), presentation: try TablePresentation(arguments),
                 useCache: !arguments.has(noCache) && !arguments.has(traceSQL), traceSQL: arguments.has(traceSQL),
                 disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
     }
@@ -62,7 +64,9 @@ enum EvalCommand: Command {
         // The caches are written only where the store may be written; reading never needs to.
         let store = try context.openStore(access: options.useCache ? context.cachingAccess : .readOnly)
         let directory = try context.definitionsDirectory(options.definitions)
-        let outputKey = options.useCache && options.vintage.text == nil ? outputCacheKey(options, directory) : nil
+        let renderer = context.renderer(format: options.format, presentation: options.presentation)
+        let outputKey = options.useCache && options.vintage.text == nil
+            ? outputCacheKey(options, directory, width: renderer.width) : nil
         if let outputKey, let output = try? OutputCache(database: store.database).lookup(outputKey) {
             context.write(output)
             return ExitCode.success
@@ -83,17 +87,20 @@ enum EvalCommand: Command {
         try store.database.readTransaction {
             for id in ids { table.rows += try publication.evaluate(id, request).map(\.row) }
         }
-        let output = TableRenderer(format: options.format, locale: .nl).render(table)
+        let output = renderer.render(table)
         context.write(output)
         if let outputKey { OutputCache(database: store.database).store(outputKey, output) }
         return ExitCode.success
     }
 
-    /// Covers the arguments (not where the store and definitions are, nor where the output goes) and
-    /// the definition files' bytes.
-    static func outputCacheKey(_ options: Options, _ directory: String) -> String {
-        OutputCacheKey.make(command: spec.name, arguments: options.arguments,
-                            ignoring: [CommandSpec.store.name, DefinitionsOption.option.name, OutputOption.option.name],
-                            definitions: DefinitionLoader.digest(directory: directory))
+    /// Covers the arguments (not where the store and definitions are, nor where the output goes), the
+    /// definition files' bytes and the width a text table was fitted to: the same request in a
+    /// narrower terminal prints other lines.
+    static func outputCacheKey(_ options: Options, _ directory: String, width: Int?) -> String {
+        let fitted = options.format == .table ? width.map { " \($0)" } ?? "" : ""
+        return OutputCacheKey.make(command: spec.name + fitted, arguments: options.arguments,
+                                   ignoring: [CommandSpec.store.name, DefinitionsOption.option.name,
+                                              OutputOption.option.name],
+                                   definitions: DefinitionLoader.digest(directory: directory))
     }
 }

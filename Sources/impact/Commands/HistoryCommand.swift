@@ -18,7 +18,7 @@ enum HistoryCommand: Command {
             --period P: every vintage of that figure, the current one last.
             """,
         positionals: [.init("SERIES", minimum: 0, maximum: 1, help: "series key (vt.meldingen)")],
-        options: [geo, period, dimension, FormatOption.option, OutputOption.option],
+        options: [geo, period, dimension, FormatOption.option, OutputOption.option] + TablePresentation.all,
         examples: ["impact history", "impact history vt.meldingen --geo VTWB --period 2018"])
 
     /// One figure: its series, area, period and dimensions; nil lists the batches.
@@ -33,13 +33,15 @@ enum HistoryCommand: Command {
         let figure: Figure?
         let format: OutputFormat
         let output: OutputOption.Destination
+        let presentation: TablePresentation
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
         let format = try FormatOption.decode(arguments)
         let output = try OutputOption.decode(arguments)
+        let presentation = try TablePresentation(arguments)
         guard let series = arguments.positionals.first else {
-            return Options(figure: nil, format: format, output: output)
+            return Options(figure: nil, format: format, output: output, presentation: presentation)
         }
         guard let geo = arguments.value(geo), let periodText = arguments.value(period) else {
             throw UsageError("'impact history SERIES' needs --geo CODE and --period P")
@@ -53,14 +55,15 @@ enum HistoryCommand: Command {
             dimensions[parts[0]] = parts[1]
         }
         return Options(figure: Figure(series: series, geo: geo, period: parsed, dimensions: dimensions), format: format,
-                       output: output)
+                       output: output, presentation: presentation)
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         try context.send(to: options.output)
         let store = try context.openStore()
         guard let figure = options.figure else {
-            context.render(try History(store: store).batches(), format: options.format)
+            context.render(try History(store: store).batches(), format: options.format,
+                           presentation: options.presentation)
             return ExitCode.success
         }
         let (series, geo, period, dimensions) = (figure.series, figure.geo, figure.period, figure.dimensions)
@@ -70,7 +73,7 @@ enum HistoryCommand: Command {
                                  hint: "check the series key and area with: impact coverage",
                                  exitCode: ExitCode.findings)
         }
-        context.render(table, format: options.format)
+        context.render(table, format: options.format, presentation: options.presentation)
         return ExitCode.success
     }
 }

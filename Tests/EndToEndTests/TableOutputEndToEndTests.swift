@@ -72,6 +72,17 @@ import Testing
     }
 
     /// A cached eval answer fitted to one width is not served to another.
+    /// A file is no terminal: `--out FILE` gets whole lines, whatever `COLUMNS` says.
+    @Test func aTableWrittenToAFileIsNotFitted() throws {
+        let store = try Self.demoStore()
+        let file = ImpactBinary.temporaryDirectory() + "/eval.txt"
+        let request = ["eval", "--geo", "VTWB", "--period", "2018", "--store", store]
+        #expect(try ImpactBinary.run(request + ["--out", file], environment: ["COLUMNS": "80"]).status == 0)
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(written == (try ImpactBinary.run(request + ["--wide"])).stdout)
+        #expect(Self.lines(written).contains { $0.count > 80 })
+    }
+
     @Test func evalCacheKeepsEachWidthApart() throws {
         let store = try Self.demoStore()
         let request = ["eval", "--level", "gemeente", "--period", "2018", "--store", store]

@@ -30,6 +30,24 @@ import Testing
         return store
     }
 
+    /// The shipped mail notifier (`scripts/notify-mail`, installed as impact-notify-mail) mails the
+    /// alert's summary with its JSON through sendmail (here a stand-in that keeps the message).
+    @Test func theShippedMailNotifierSendsTheSummary() throws {
+        let store = try storeWithPoliceSeries()
+        let directory = ImpactBinary.temporaryDirectory()
+        let sendmail = directory + "/sendmail"
+        try "#!/bin/sh\ncat > \"$IMPACT_MAIL_OUT\"\n".write(toFile: sendmail, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail)
+        let environment = ["IMPACT_SENDMAIL": sendmail, "IMPACT_MAIL_OUT": directory + "/mail.txt"]
+        let check = try ImpactBinary.run(["alerts", "check", "--period", "2016", "--store", store,
+                                          "--notify", root + "/scripts/notify-mail steering@example.org"],
+                                         environment: environment)
+        #expect(check.status == 0 && check.stderr.contains("1 notification(s) delivered"), "\(check.stderr)")
+        let mail = try String(contentsOfFile: directory + "/mail.txt", encoding: .utf8)
+        #expect(mail.hasPrefix("To: steering@example.org\nSubject: [impact] "), "\(mail)")
+        #expect(mail.contains("\"indicator\":\"wb_politie_aandeel\""))
+    }
+
     @Test func checkReportsTransitionsOnceAndSignalsFiring() throws {
         let store = try storeWithPoliceSeries()
         let first = try ImpactBinary.run(["alerts", "check", "--period", "2016", "--store", store])

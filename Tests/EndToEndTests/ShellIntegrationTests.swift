@@ -63,7 +63,8 @@ import Testing
         let install = "'\(ImpactBinary.projectRoot)/scripts/install' --prefix '\(prefix)' --binary '\(ImpactBinary.path)'"
         for _ in 0..<2 { #expect(try Self.sh(install).status == 0) }
         let files = ["bin/impact", "share/man/man1/impact.1", "share/bash-completion/completions/impact",
-                     "share/zsh/site-functions/_impact", "share/fish/vendor_completions.d/impact.fish"]
+                     "share/zsh/site-functions/_impact", "share/fish/vendor_completions.d/impact.fish",
+                     "bin/impact-notify-mail"]
         for file in files { #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file) missing") }
         #expect(try Self.sh("'\(prefix)/bin/impact' --version").status == 0)
         #expect(try Self.sh(install + " --uninstall").status == 0)

@@ -36,9 +36,10 @@ enum AlertsCommand: Command {
         options: [period, latest, all, notify, format, OutputOption.option] + TablePresentation.all
             + [DefinitionsOption.option],
         examples: ["impact alerts check --latest",
-                   "impact alerts check --period 2018 --notify 'mail-alert steering-group'",
+                   "impact alerts check --period 2018 --notify 'impact-notify-mail steering-group@example.org'",
                    "impact alerts list", "impact alerts history --format csv",
-                   "impact alerts outbox", "impact alerts outbox retry --notify 'mail-alert steering-group'",
+                   "impact alerts outbox",
+                   "impact alerts outbox retry --notify 'impact-notify-mail steering-group@example.org'",
                    "impact alerts outbox drop 7"])
 
     /// How results are printed: JSON lines (check's default) or a rendered table.

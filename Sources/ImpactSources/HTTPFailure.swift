@@ -7,7 +7,7 @@ import ImpactCore
 /// Why one HTTP request of the live import failed, and whether another try may help: a busy server
 /// (5xx, 429), a timeout or a dropped connection may pass; an unknown host (offline) or a refusal such
 /// as 404 will not, so they end the import at once.
-enum HTTPFailure: Error, Equatable {
+enum HTTPFailure: Error {
     case status(Int)
     case timedOut
     case connection(String)

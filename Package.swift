@@ -35,7 +35,7 @@ let package = Package(
             "ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
             "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
         ], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ImpactCore", "ImpactStore", "impact"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ImpactCore", "ImpactStore", "ImpactSources", "impact"]),
     ],
     swiftLanguageModes: [.v6]
 )

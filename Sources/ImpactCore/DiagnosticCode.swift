@@ -101,7 +101,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case invalidNField = "IMP-C018"
     case inputIsDirectory = "IMP-C019"
 
-    // MARK: S — Geography files, mapping files, wide spreadsheets, StatLine exports, plugins
+    // MARK: S — Geography files, mapping files, wide spreadsheets, StatLine exports and the live API, plugins
 
     case emptyGeographyFile = "IMP-S001"
     case unknownGeographyHeader = "IMP-S002"
@@ -156,6 +156,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unitNameTooLong = "IMP-S111"
     case controlCharacterInName = "IMP-S112"
     case formulaPrefix = "IMP-S113"
+    case cannotReachHost = "IMP-S130"
+    case serverKeptFailing = "IMP-S131"
+    case requestRefused = "IMP-S132"
+    case connectionFailed = "IMP-S133"
+    case requestTimedOut = "IMP-S134"
+    case responseNotOData = "IMP-S135"
+    case pagingLoop = "IMP-S136"
 
     // MARK: I — Import checks against the store and across rows
 

@@ -1,5 +1,5 @@
 /// Messages of the other inputs (IMP-S…): geography reference files, mapping files, wide
-/// spreadsheets, StatLine exports and plugins.
+/// spreadsheets, StatLine exports and the live StatLine API, and plugins.
 extension DiagnosticMessage {
     // MARK: Geography files
 
@@ -163,6 +163,42 @@ extension DiagnosticMessage {
         DiagnosticMessage(.notODataDocument, "\(name).json is not an OData document with a 'value' array",
                           hint: "export the table as OData v3 JSON")
     }
+
+    // MARK: The live StatLine API (located at the URL requested)
+
+    public static func cannotReachHost(_ host: String, reason: String) -> DiagnosticMessage {
+        DiagnosticMessage(.cannotReachHost, "cannot reach \(host) (offline?): \(reason)",
+                          hint: "check the network connection, or fetch from a mirror with --base-url")
+    }
+
+    /// `reason` is the status's phrase, such as `service unavailable`.
+    public static func serverKeptFailing(status: Int, reason: String, tries: Int) -> DiagnosticMessage {
+        DiagnosticMessage(.serverKeptFailing, "HTTP \(status) (\(reason)) on all \(tries) tries; gave up",
+                          hint: "the server is busy or down; try again later, or use --base-url for a mirror")
+    }
+
+    public static func requestRefused(status: Int, reason: String) -> DiagnosticMessage {
+        DiagnosticMessage(.requestRefused, "HTTP \(status) (\(reason))",
+                          hint: "check the table id (--table) and --base-url")
+    }
+
+    public static func connectionFailed(reason: String, tries: Int) -> DiagnosticMessage {
+        DiagnosticMessage(.connectionFailed, "connection failed on all \(tries) tries: \(reason)",
+                          hint: "check that the server at --base-url is up")
+    }
+
+    public static func requestTimedOut(seconds: Int, tries: Int) -> DiagnosticMessage {
+        DiagnosticMessage(.requestTimedOut, "no answer within \(seconds) s on any of \(tries) tries",
+                          hint: "raise --timeout (seconds per request) if the server is slow")
+    }
+
+    public static let responseNotOData = DiagnosticMessage(
+        .responseNotOData, "the answer is not an OData JSON document with a 'value' array",
+        hint: "--base-url must point at an OData v3 service root such as https://opendata.cbs.nl/ODataApi/odata/")
+
+    public static let pagingLoop = DiagnosticMessage(
+        .pagingLoop, "the next link points back to a page already fetched",
+        hint: "the server's paging goes round in a circle; fetch from CBS itself or import a saved export")
 
     // MARK: Plugins
 

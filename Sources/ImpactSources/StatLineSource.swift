@@ -11,13 +11,43 @@ import ImpactStore
 ///
 /// Keys are right-padded with spaces in StatLine and are trimmed; null and `.` are missing (never 0);
 /// a period whose title ends in `*` is provisional.
+///
+/// The same documents fetched from the OData API (`StatLineDownload`) are read by the same code,
+/// with the digest of the fetched content as the delivery's digest.
 public struct StatLineSource: DataSource {
-    public init() {}
+    /// The fetched resources of a live import; nil when the inputs are saved files.
+    private let fetched: [StatLineDocument]?
+
+    /// Reads saved exports: the inputs are folders or files.
+    public init() { fetched = nil }
+
+    /// Reads a fetched table; the inputs only name its origin.
+    public init(fetched documents: [StatLineDocument]) { fetched = documents }
+
     public var id: String { "statline" }
     public var summary: String {
-        "CBS StatLine OData v3 JSON export (DataProperties, TypedDataSet, code lists) with --mapping FILE"
+        "CBS StatLine OData v3 JSON export (DataProperties, TypedDataSet, code lists) with --mapping FILE; "
+            + "--table ID fetches it live"
     }
-    public var inputs: String { "a folder (or the files) of one StatLine table export" }
+    public var inputs: String { "a folder (or the files) of one StatLine table export, or --table ID" }
+
+    /// Property types with a code list of their own (`GeoDetail` properties have none).
+    static let codeListTypes = ["Dimension", "GeoDimension", "TimeDimension"]
+
+    /// The keys of the properties that have a code list, such as `RegioS` and `Perioden`.
+    static func codeListKeys(_ properties: [[String: Any]]) -> [String] {
+        properties.filter { codeListTypes.contains($0["Type"] as? String ?? "") }.compactMap { $0["Key"] as? String }
+    }
+
+    public func digest(_ inputs: [String]) throws -> String? {
+        guard let fetched else { return try FileDigest.sha256(paths: FileDigest.expand(inputs)) }
+        var hasher = SHA256()
+        for document in fetched {
+            hasher.update(Array(document.name.utf8))
+            for page in document.pages { hasher.update([UInt8](page)) }
+        }
+        return hasher.finalize()
+    }
 
     /// What the mapping file and DataProperties say about the table, resolved once.
     private struct Table {
@@ -38,17 +68,15 @@ public struct StatLineSource: DataSource {
         guard let mapping = MappingFile.read(options.mapping, source: "statline", diagnostics: &diagnostics) else {
             return 0
         }
-        let files = FileDigest.expand(inputs, suffix: ".json")
-        func file(_ name: String) -> String? {
-            files.first { ($0 as NSString).lastPathComponent.lowercased() == name.lowercased() + ".json" }
-        }
-        guard let properties = load(file("DataProperties"), name: "DataProperties", diagnostics: &diagnostics),
-              let dataPath = file("TypedDataSet"),
-              let data = load(dataPath, name: "TypedDataSet", diagnostics: &diagnostics) else { return 0 }
+        let document = documents(inputs)
+        let propertiesDocument = document("DataProperties"), dataDocument = document("TypedDataSet")
+        guard let properties = load(propertiesDocument, name: "DataProperties", diagnostics: &diagnostics),
+              let data = load(dataDocument, name: "TypedDataSet", diagnostics: &diagnostics),
+              let propertiesDocument, let dataDocument else { return 0 }
         func key(_ property: [String: Any]) -> String? { property["Key"] as? String }
         func type(_ property: [String: Any]) -> String { property["Type"] as? String ?? "" }
         guard let timeKey = properties.first(where: { type($0) == "TimeDimension" }).flatMap(key) else {
-            diagnostics.append(Diagnostic(.missingTimeDimension, file: file("DataProperties") ?? "DataProperties.json"))
+            diagnostics.append(Diagnostic(.missingTimeDimension, file: propertiesDocument.location))
             return 0
         }
         let dimensionTypes = ["Dimension", "GeoDimension", "TimeDimension", "GeoDetail"]
@@ -65,9 +93,9 @@ public struct StatLineSource: DataSource {
         }
         var titles: [String: [String: String]] = [:]
         for dimension in dimensions {
-            titles[dimension] = codeList(file(dimension), diagnostics: &diagnostics)
+            titles[dimension] = codeList(document(dimension), diagnostics: &diagnostics)
         }
-        let table = Table(mapping: mapping, dataPath: dataPath, timeKey: timeKey, geoKey: geoKey,
+        let table = Table(mapping: mapping, dataPath: dataDocument.location, timeKey: timeKey, geoKey: geoKey,
                           dimensions: dimensions, topics: topics, regions: entries("region").mapValues(\.value),
                           dimensionNames: entries("dimension").mapValues(\.value), titles: titles)
         for (index, row) in data.enumerated() {
@@ -129,25 +157,41 @@ public struct StatLineSource: DataSource {
         }
     }
 
-    /// The `value` array of an OData JSON document; `name` is the file's name without `.json`.
-    private func load(_ path: String?, name: String, diagnostics: inout DiagnosticList) -> [[String: Any]]? {
-        guard let path, let data = FileManager.default.contents(atPath: path) else {
+    /// The documents by name: the fetched ones, or the saved `NAME.json` among the inputs (read
+    /// when asked for). A missing one is reported where it is needed.
+    private func documents(_ inputs: [String]) -> (String) -> StatLineDocument? {
+        if let fetched {
+            return { name in fetched.first { $0.name.lowercased() == name.lowercased() } }
+        }
+        let files = FileDigest.expand(inputs, suffix: ".json")
+        return { name in
+            files.first { ($0 as NSString).lastPathComponent.lowercased() == name.lowercased() + ".json" }
+                .flatMap { path in
+                    FileManager.default.contents(atPath: path).map {
+                        StatLineDocument(name: name, location: path, pages: [$0])
+                    }
+                }
+        }
+    }
+
+    /// The rows of a document; `name` is the resource's name, as in the messages.
+    private func load(_ document: StatLineDocument?, name: String,
+                      diagnostics: inout DiagnosticList) -> [[String: Any]]? {
+        guard let document else {
             diagnostics.append(Diagnostic(.missingExportFile(name), file: "\(name).json"))
             return nil
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data),
-              let values = ((object as? [String: Any])?["value"] ?? object) as? [[String: Any]] else {
-            diagnostics.append(Diagnostic(.notODataDocument(name), file: path))
+        guard let values = document.rows() else {
+            diagnostics.append(Diagnostic(.notODataDocument(name), file: document.location))
             return nil
         }
         return values
     }
 
-    /// Key → title of a code list such as `Perioden.json`.
-    private func codeList(_ path: String?, diagnostics: inout DiagnosticList) -> [String: String] {
-        guard let path else { return [:] }
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        guard let values = load(path, name: name, diagnostics: &diagnostics) else { return [:] }
+    /// Key → title of a code list such as `Perioden`.
+    private func codeList(_ document: StatLineDocument?, diagnostics: inout DiagnosticList) -> [String: String] {
+        guard let document else { return [:] }
+        guard let values = load(document, name: document.name, diagnostics: &diagnostics) else { return [:] }
         return Dictionary(values.compactMap { value in
             (value["Key"] as? String).map { key in
                 let title = value["Title"] as? String ?? ""

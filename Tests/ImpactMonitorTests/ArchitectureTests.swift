@@ -21,7 +21,7 @@ import Testing
                     "ImpactAlerts", "ImpactRender", "ImpactCommandLine"]),
     ]
     /// Toolchain modules any layer may use.
-    static let system: Set<String> = ["Foundation", "Dispatch", "Glibc", "Darwin"]
+    static let system: Set<String> = ["Foundation", "FoundationNetworking", "Dispatch", "Glibc", "Darwin"]
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     static func swiftFiles(of target: String) -> [String] {

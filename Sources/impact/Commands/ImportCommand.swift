@@ -12,7 +12,8 @@ enum ImportCommand: Command {
     static let mapping = CommandSpec.Option("--mapping", value: "FILE",
                                             help: "mapping file (wide and statline sources)")
     static let timeout = CommandSpec.Option("--timeout", value: "SECONDS",
-                                            help: "how long a plugin may run (default 120)")
+                                            help: "how long a plugin may run, or one StatLine request may take "
+                                                + "(default 120)")
     static let delimiter = CommandSpec.Option("--delimiter", value: "CHAR",
                                               help: "field delimiter ',' or ';' (default: detected from the header)")
     static let decimal = CommandSpec.Option("--decimal", value: "point|comma",
@@ -23,8 +24,8 @@ enum ImportCommand: Command {
         summary: "import a data delivery from a source (csv, wide, statline, geography or a plugin) into the store",
         discussion: """
             Sources: see 'impact sources'. Built in: csv (canonical long format), wide (spreadsheet tables, --mapping),
-            statline (CBS OData export, --mapping), geography (reference files). Plugins: any executable
-            impact-source-NAME in ./sources or on PATH.
+            statline (CBS OData export, --mapping; or fetched live with --table ID, --base-url for a mirror),
+            geography (reference files). Plugins: any executable impact-source-NAME in ./sources or on PATH.
             Every problem is reported as FILE:LINE:COL before anything is written; one import is one
             transaction, so a failed or interrupted import leaves the store unchanged. Importing the same
             figures again changes nothing; changed figures become a new vintage and the old ones are kept.
@@ -34,15 +35,20 @@ enum ImportCommand: Command {
             """,
         positionals: [.init("SOURCE", help: "source id"),
                       .init("INPUT", minimum: 0, maximum: nil, help: "files, folders or plugin arguments")],
-        options: [dryRun, mapping, timeout, delimiter, decimal, DefinitionsOption.option],
+        options: [dryRun, mapping, timeout, delimiter, decimal, StatLineTableOption.table, StatLineTableOption.baseURL,
+                  DefinitionsOption.option],
         examples: ["impact import geography fixtures/geography", "impact import csv fixtures/vt-west-brabant/*.csv",
-                   "impact import statline fixtures/statline/vt-kerncijfers "
-                       + "--mapping fixtures/statline/vt-kerncijfers.mapping",
+                   "impact import statline fixtures/statline/vt-west-brabant "
+                       + "--mapping fixtures/statline/vt-west-brabant.mapping",
+                   "impact import statline --table 83765NED --mapping kerncijfers.mapping",
                    "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run"])
 
     struct Options {
         let source: String
+        /// The files, folders or plugin arguments; with --table, the table's URL (the batch's origin).
         let inputs: [String]
+        /// The table to fetch, with --table.
+        let live: StatLineTableOption?
         let importOptions: ImportOptions
         let dryRun: Bool
         /// `--indicators` as given; the context resolves it when the command runs.
@@ -59,7 +65,10 @@ enum ImportCommand: Command {
             guard seconds > 0 else { throw UsageError("--timeout must be a positive number of seconds") }
             options.timeout = TimeInterval(seconds)
         }
-        return Options(source: arguments.positionals[0], inputs: Array(arguments.positionals.dropFirst()),
+        let source = arguments.positionals[0]
+        let inputs = Array(arguments.positionals.dropFirst())
+        let live = try StatLineTableOption.decode(arguments, source: source, inputs: inputs, mapping: options.mapping)
+        return Options(source: source, inputs: live.map { [$0.tableURL.absoluteString] } ?? inputs, live: live,
                        importOptions: options, dryRun: arguments.has(dryRun),
                        definitions: DefinitionsOption.flag(arguments))
     }
@@ -80,10 +89,29 @@ enum ImportCommand: Command {
                              hint: Suggestions.hint(for: sourceID, among: sources)
                                 ?? "sources are " + sources.joined(separator: ", ") + " (impact sources)")
         }
+        if let live = options.live {
+            let fetched = try fetch(live, timeout: options.importOptions.timeout, context: context)
+            return try withStore(options, context: context) { store in
+                try importData(fetched, options, into: store, context: context)
+            }
+        }
         if !source.isExternal { try requireExisting(inputs) }
         return try withStore(options, context: context) { store in
             try importData(source, options, into: store, context: context)
         }
+    }
+
+    /// Fetches the table before the store is opened: a server that cannot be reached leaves no
+    /// store behind, and no write transaction waits for the network.
+    static func fetch(_ live: StatLineTableOption, timeout: TimeInterval,
+                      context: CommandContext) throws -> StatLineSource {
+        let client = ODataClient(timeout: timeout) { url, reason in
+            context.error("note: \(reason) from \(url.absoluteString); trying again\n")
+        }
+        let documents = try StatLineDownload(table: live.table, baseURL: live.baseURL, client: client).fetch()
+        let pages = documents.map(\.pages.count).reduce(0, +)
+        context.error("fetched table \(live.table): \(documents.count) resources in \(pages) pages\n")
+        return StatLineSource(fetched: documents)
     }
 
     /// The store an import writes into. A dry run needs an existing one; a store this import creates

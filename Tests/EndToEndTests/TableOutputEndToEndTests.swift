@@ -49,8 +49,9 @@ import Testing
         #expect(try ImpactBinary.run(request, environment: ["COLUMNS": "10"]).stdout == whole)
     }
 
-    /// Without COLUMNS the width of the terminal counts: `script` gives the command a 70-column one.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    /// Without COLUMNS the width of the terminal counts: `script` (util-linux, essential on Debian;
+    /// `.ci/run` installs it where missing) gives the command a 70-column one.
+    @Test
     func aTerminalWithoutColumnsIsFittedToItsWidth() throws {
         let store = try Self.demoStore()
         let command = "stty cols 70; exec '\(ImpactBinary.path)' catalogue --store '\(store)'"

@@ -163,6 +163,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case requestTimedOut = "IMP-S134"
     case responseNotOData = "IMP-S135"
     case pagingLoop = "IMP-S136"
+    case nextLinkNotHTTP = "IMP-S137"
 
     // MARK: I — Import checks against the store and across rows
 

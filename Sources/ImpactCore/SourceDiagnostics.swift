@@ -200,6 +200,12 @@ extension DiagnosticMessage {
         .pagingLoop, "the next link points back to a page already fetched",
         hint: "the server's paging goes round in a circle; fetch from CBS itself or import a saved export")
 
+    /// A server's next link is followed only over the web: never to a local file or another scheme.
+    public static func nextLinkNotHTTP(_ link: String) -> DiagnosticMessage {
+        DiagnosticMessage(.nextLinkNotHTTP, "the next link '\(link.prefix(80))' is not an http(s) address",
+                          hint: "the server sent a page link that cannot be fetched; import a saved export instead")
+    }
+
     // MARK: Plugins
 
     public static func pluginCannotStart(_ executable: String, reason: String) -> DiagnosticMessage {

@@ -35,6 +35,9 @@ public struct ODataClient {
         var rows = 0
         var next: URL? = Self.window(url, skip: 0, top: pageSize)
         while let current = next {
+            guard ["http", "https"].contains(current.scheme?.lowercased() ?? "") else {
+                throw Diagnostic(.nextLinkNotHTTP(current.absoluteString), file: url.absoluteString)
+            }
             guard requested.insert(current).inserted else { throw Self.loop(at: current) }
             let body = try get(current)
             guard body != pages.last else { throw Self.loop(at: current) }

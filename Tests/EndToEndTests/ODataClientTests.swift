@@ -137,6 +137,14 @@ import ImpactSources
         #expect(diagnostic.code == .responseNotOData)
     }
 
+    /// Only web addresses are fetched: a `file:` link (from a server's next link or anywhere) is
+    /// refused before any request, not retried as a failed connection.
+    @Test func aLinkThatIsNotHTTPIsRefusedWithoutFetching() throws {
+        let local = try #require(URL(string: "file:///etc/hostname"))
+        let diagnostic = try Self.failure { _ = try ODataClient(retry: Self.quick).pages(of: local) }
+        #expect(diagnostic.code == .nextLinkNotHTTP)
+    }
+
     @Test func aNextLinkBackToAFetchedPageStopsTheFetch() throws {
         let server = try ODataTestServer()
         defer { server.stop() }

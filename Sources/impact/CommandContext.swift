@@ -179,6 +179,8 @@ final class CommandContext {
         var toFile = false
         if case .file = destination { toFile = true }
         let width = presentation.wide || toFile ? nil : TerminalWidth.current(environment: environment)
-        return TableRenderer(format: format, locale: locale, text: presentation.text, width: width)
+        let configured = (try? projectConfig()?.language).flatMap { TableText.Language(rawValue: $0.rawValue) }
+        let language = presentation.language ?? configured ?? .en
+        return TableRenderer(format: format, locale: locale, text: TableText(language: language), width: width)
     }
 }

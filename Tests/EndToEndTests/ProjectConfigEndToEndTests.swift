@@ -123,6 +123,18 @@ import Testing
         #expect(diff.stdout.contains("7.561"), "--locale beats language in impact.conf")
     }
 
+    /// `language` in impact.conf also sets the words of tables, unless `--lang` says otherwise.
+    @Test func theFilesLanguageSetsTableHeaders() throws {
+        let project = try Project()
+        try project.configure("language = nl\n")
+        let store = ["--store", project.store, "--indicators", ImpactBinary.projectRoot + "/indicators",
+                     "--indicator", "wb_meldingen", "--geo", "VTWB", "--period", "2018"]
+        let dutch = try project.run(["eval"] + store, from: project.folder)
+        #expect(dutch.stdout.hasPrefix("indicator") && dutch.stdout.contains("gebied"), "\(dutch.stdout)\(dutch.stderr)")
+        let english = try project.run(["eval", "--lang", "en"] + store, from: project.folder)
+        #expect(english.stdout.contains("geo") && !english.stdout.contains("gebied"), "\(english.stdout)")
+    }
+
     @Test func withoutAnySettingTheDefaultsApply() throws {
         let project = try Project()
         let check = try project.run(["check"], from: project.folder)

@@ -22,7 +22,7 @@ enum DemoCommand: Command {
 
     /// The demo's tables are English and fitted to the terminal unless `--wide`.
     static func options(_ arguments: ParsedArguments) throws -> TablePresentation {
-        TablePresentation(wide: arguments.has(TablePresentation.wide))
+        TablePresentation(language: .en, wide: arguments.has(TablePresentation.wide))
     }
 
     static func run(_ presentation: TablePresentation, context: CommandContext) throws -> Int32 {

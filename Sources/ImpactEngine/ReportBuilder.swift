@@ -28,8 +28,12 @@ public struct ReportBuilder {
         let entries = try indicators.map { indicator in
             try entry(indicator, region: code, period: period, compare: compare, history: history, members: members)
         }
-        let firing = try AlertStore(store: store).states().filter { $0.state == .firing }
-            .map { ($0.indicator, $0.rule, $0.geo, $0.period, $0.value) }
+        let firing = try AlertStore(store: store).states().filter { $0.state == .firing }.map { state in
+            let indicator = definitions.indicator(state.indicator)
+            return FiringAlert(indicatorID: state.indicator, ruleName: state.rule, indicator: indicator,
+                               rule: indicator?.alerts.first { $0.name.value == state.rule }, geo: state.geo,
+                               period: state.period, value: state.value)
+        }
         let batches = try self.batches()
         let milestones = try self.milestones(code, programme: programme, period: period)
         let catalogue = try Catalogue(session: publication.evaluator.session).table(programme: programme?.id.value)

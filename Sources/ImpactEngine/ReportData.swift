@@ -44,7 +44,7 @@ public struct ReportData: Sendable {
     public let batches: [Batch]
     public let entries: [Entry]
     public let milestones: [Milestone]
-    public let firing: [(indicator: String, rule: String, geo: String, period: String, value: Double?)]
+    public let firing: [FiringAlert]
     public let catalogue: DataTable
     public let geography: Geography
     public let suppressionApplied: Bool

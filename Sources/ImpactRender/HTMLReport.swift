@@ -208,8 +208,8 @@ public struct HTMLReport {
         let rows = data.firing.map { alert in
             let area = data.geography.unit(alert.geo)?.name ?? alert.geo
             let value = alert.value.map { text.locale.format($0, decimals: 2) } ?? "–"
-            return row([cell(e(alert.indicator)), cell(e(alert.rule)), cell(e(area)), cell(e(alert.period)),
-                        cell(e(value), numeric: true)])
+            return row([cell(e(text.alertTitle(alert))), cell(e(text.alertRule(alert))), cell(e(area)),
+                        cell(e(alert.period)), cell(e(value), numeric: true)])
         }
         let columns = [text.indicator, text.pick("Regel", "Rule"), text.pick("Gebied", "Area"), text.period, text.value]
         let body = rows.isEmpty ? element("p", e(text.noAlerts)) : compactTable(columns, rows)

@@ -93,7 +93,10 @@ public struct MarkdownReport {
 
     private var alerts: [String] {
         let columns = [text.indicator, text.pick("Regel", "Rule"), text.pick("Gebied", "Area"), text.period]
-        let rows = data.firing.map { [$0.indicator, $0.rule, $0.geo, $0.period] }
+        let rows = data.firing.map { alert in
+            let area = data.geography.unit(alert.geo)?.name ?? alert.geo
+            return [text.alertTitle(alert), text.alertRule(alert), area, alert.period]
+        }
         return ["", "## \(text.alerts)", "", rows.isEmpty ? text.noAlerts : table(columns, rows)]
     }
 

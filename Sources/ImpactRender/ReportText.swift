@@ -147,4 +147,12 @@ public struct ReportText: Sendable {
     func title(_ indicator: IndicatorDeclaration) -> String {
         nl ? (indicator.title ?? indicator.id.value) : (indicator.titleEnglish ?? indicator.title ?? indicator.id.value)
     }
+
+    /// The indicator's title, or its id when the definitions no longer hold it.
+    func alertTitle(_ alert: FiringAlert) -> String { alert.indicator.map(title) ?? alert.indicatorID }
+
+    /// The rule's name with its condition as written ("hoge_adviesgraad: value > 20").
+    func alertRule(_ alert: FiringAlert) -> String {
+        alert.rule?.condition.map { "\(alert.ruleName): \($0)" } ?? alert.ruleName
+    }
 }

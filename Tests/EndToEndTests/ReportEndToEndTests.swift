@@ -133,4 +133,15 @@ import Testing
         #expect(wrong.status == 64 && wrong.stderr.contains("--mode"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
+
+    /// A half-year is compared with the same half-year a year before, not with the half-year before.
+    @Test func aHalfYearIsComparedYearOnYear() throws {
+        let store = ImpactBinary.temporaryDirectory() + "/halves.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        let report = try ImpactBinary.run(["report", "--period", "2018-H1", "--region", "VTMB", "--out", "-",
+                                           "--store", store])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("vergeleken met 2017-H1)"), "\(report.stdout.prefix(2000))")
+        #expect(!report.stdout.contains("vergeleken met 2017-H2"))
+    }
 }

@@ -148,3 +148,20 @@ extension ReportTests {
         #expect(MarkdownText.escape("wb_meldingen _x_") == "wb_meldingen \\_x\\_")
     }
 }
+
+extension ReportTests {
+    /// A firing alert reads as the indicator's title and the rule in words, not as ids.
+    @Test func firingAlertsReadAsTitlesAndRules() throws {
+        let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
+        let indicator = try #require(definitions.indicator("wb_politie_aandeel"))
+        let rule = try #require(indicator.alerts.first)
+        let alert = FiringAlert(indicatorID: indicator.id.value, ruleName: rule.name.value, indicator: indicator,
+                                rule: rule, geo: "VTWB", period: "2017", value: 85.8)
+        let text = ReportText(language: "nl")
+        #expect(text.alertTitle(alert) == indicator.title)
+        #expect(text.alertRule(alert) == "\(rule.name.value): \(rule.condition!.description)")
+        let unknown = FiringAlert(indicatorID: "removed", ruleName: "r", indicator: nil, rule: nil, geo: "VTWB",
+                                  period: "2017", value: nil)
+        #expect(text.alertTitle(unknown) == "removed" && text.alertRule(unknown) == "r")
+    }
+}

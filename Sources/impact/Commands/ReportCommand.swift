@@ -10,7 +10,7 @@ import ImpactStore
 enum ReportCommand: Command {
     static let period = CommandSpec.Option("--period", value: "P", help: "report period (required)")
     static let compare = CommandSpec.Option("--compare", value: "Q",
-                                            help: "period to compare with (default: the period before)")
+                                            help: "period to compare with (default: the same period a year before)")
     static let region = CommandSpec.Option("--region", value: "CODE",
                                            help: "region (default: the region of programme in impact.conf, "
                                                + "else of the first programme)")
@@ -65,7 +65,9 @@ enum ReportCommand: Command {
         if case .file(let path)? = destination, !(path.hasSuffix(".html") || path.hasSuffix(".md")) {
             throw UsageError("--out must end in .html or .md (or be - for stdout), not '\(path)'")
         }
-        let comparePeriod = try arguments.value(compare).map { try parse($0, flag: compare) } ?? reportPeriod.previous
+        // Year on year, also for half-years and quarters: 2018-H1 against 2017-H1, not 2017-H2.
+        let comparePeriod = try arguments.value(compare).map { try parse($0, flag: compare) }
+            ?? reportPeriod.sameLastYear
         let fileMode = try fileMode(arguments, destination: destination)
         return Options(period: reportPeriod, compare: comparePeriod, region: arguments.value(region),
                        language: chosenLanguage, out: destination, mode: fileMode,

@@ -49,3 +49,8 @@ public struct ReportData: Sendable {
     public let geography: Geography
     public let suppressionApplied: Bool
 }
+
+extension ReportData {
+    /// Whether any indicator has a figure for the report period: a report without one says so first.
+    public var hasFigures: Bool { entries.contains { $0.current?.value != nil } }
+}

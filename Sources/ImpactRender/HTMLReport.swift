@@ -41,7 +41,7 @@ public struct HTMLReport {
         let programme = data.programme?.title.map { " · " + e($0) } ?? ""
         let compared = data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""
         let note = data.suppressionApplied ? e(text.suppressionNote) : element("strong", e(text.noSuppressionNote))
-        return [
+        return ([
             "<header>",
             element("h1", e(text.reportTitle)),
             element("p", ["class": "region"], e(data.region.name) + programme),
@@ -51,8 +51,14 @@ public struct HTMLReport {
             term(text.sources, sources.map(e).joined(separator: "; ")),
             "</dl>",
             element("p", ["class": "note"], note),
-            "</header>",
-        ].joined(separator: "\n")
+        ] + noFiguresNotice + ["</header>"]).joined(separator: "\n")
+    }
+
+    /// A first-page notice when the period holds no figure at all (a period not delivered yet).
+    private var noFiguresNotice: [String] {
+        guard !data.hasFigures else { return [] }
+        let notice = text.noFigures(region: data.region.name, period: data.period.code)
+        return [element("p", ["class": "note"], element("strong", e(notice)))]
     }
 
     private func term(_ name: String, _ description: String) -> String {

@@ -43,7 +43,11 @@ public struct MarkdownReport {
             "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(latest)",
             "- \(text.sources): " + e(sources.joined(separator: "; ")), "",
             data.suppressionApplied ? "_\(text.suppressionNote)_" : "**\(text.noSuppressionNote)**", "",
-        ]
+        ] + (data.hasFigures ? [] : [noFiguresNotice, ""])
+    }
+
+    private var noFiguresNotice: String {
+        "**" + e(text.noFigures(region: data.region.name, period: data.period.code)) + "**"
     }
 
     private var scorecard: [String] {

@@ -148,6 +148,12 @@ public struct ReportText: Sendable {
         nl ? (indicator.title ?? indicator.id.value) : (indicator.titleEnglish ?? indicator.title ?? indicator.id.value)
     }
 
+    /// The notice of a report whose period holds no figure at all (a period not delivered yet).
+    func noFigures(region: String, period: String) -> String {
+        pick("Voor \(region) zijn er over \(period) nog geen cijfers: de tabellen en grafieken hieronder zijn leeg.",
+             "There are no figures for \(region) in \(period) yet: the tables and charts below are empty.")
+    }
+
     /// The indicator's title, or its id when the definitions no longer hold it.
     func alertTitle(_ alert: FiringAlert) -> String { alert.indicator.map(title) ?? alert.indicatorID }
 

@@ -144,4 +144,25 @@ import Testing
         #expect(report.stdout.contains("vergeleken met 2017-H1)"), "\(report.stdout.prefix(2000))")
         #expect(!report.stdout.contains("vergeleken met 2017-H2"))
     }
+
+    /// A period without any figure is said on stderr and on the report's first page, not left to the reader.
+    @Test func aPeriodWithoutFiguresIsSaidOnTheFirstPage() throws {
+        let store = ImpactBinary.temporaryDirectory() + "/empty-period.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        let notice = "zijn er over 2030 nog geen cijfers"
+        for (format, firstSection) in [("html", "<section"), ("md", "\n## ")] {
+            let file = ImpactBinary.temporaryDirectory() + "/r.\(format)"
+            let report = try ImpactBinary.run(["report", "--period", "2030", "--region", "VTWB", "--out", file,
+                                               "--store", store])
+            #expect(report.status == 0 && report.stderr.contains("warning: no figures for VTWB in 2030"),
+                    "\(report.stderr)")
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let said = try #require(text.range(of: notice), "\(format): no notice")
+            let section = try #require(text.range(of: firstSection))
+            #expect(said.lowerBound < section.lowerBound, "\(format): the notice comes after the first section")
+        }
+        let filled = try ImpactBinary.run(["report", "--period", "2018", "--region", "VTWB", "--out", "-",
+                                           "--store", store])
+        #expect(!filled.stderr.contains("no figures") && !filled.stdout.contains("nog geen cijfers"))
+    }
 }

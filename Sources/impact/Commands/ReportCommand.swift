@@ -94,10 +94,13 @@ enum ReportCommand: Command {
                                 ?? "pass --region CODE")
         }
         let language = try context.language(options.language).rawValue
-        let content = { (markdown: Bool) in
-            try write(store: session.store, publication: publication, region: region, period: options.period,
-                      compare: options.compare, language: language, markdown: markdown)
+        let data = try build(store: session.store, publication: publication, region: region, period: options.period,
+                             compare: options.compare)
+        if !data.hasFigures {
+            context.error("warning: no figures for \(region) in \(options.period.code); "
+                          + "the report says so on its first page\n")
         }
+        let content = { (markdown: Bool) in render(data, language: language, markdown: markdown) }
         guard case .file(let path) = options.out ?? .file("report-\(region)-\(options.period.code).html") else {
             context.write(try content(false))
             return ExitCode.success
@@ -127,9 +130,19 @@ enum ReportCommand: Command {
 
     static func write(store: Store, publication: Publication, region: String, period: Period, compare: Period?,
                       language: String, markdown: Bool) throws -> String {
-        let data = try store.database.readTransaction {
+        let data = try build(store: store, publication: publication, region: region, period: period, compare: compare)
+        return render(data, language: language, markdown: markdown)
+    }
+
+    /// Everything the report shows, read in one snapshot of the store.
+    static func build(store: Store, publication: Publication, region: String, period: Period,
+                      compare: Period?) throws -> ReportData {
+        try store.database.readTransaction {
             try ReportBuilder(publication: publication).build(region: region, period: period, compare: compare)
         }
+    }
+
+    static func render(_ data: ReportData, language: String, markdown: Bool) -> String {
         let text = ReportText(language: language)
         return markdown ? MarkdownReport(data: data, text: text).markdown : HTMLReport(data: data, text: text).html
     }

@@ -132,7 +132,8 @@ public struct StatLineSource: DataSource {
             let title = table.titles[dimension]?[key] ?? key
             if title != "Totaal" && title != "Total" && !key.hasPrefix("T00") { dimensions[name] = title }
         }
-        let location = SourceLocation(file: table.dataPath, line: record)
+        // A JSON document has no lines worth quoting: the record number names the place instead.
+        let location = SourceLocation(file: "\(table.dataPath) record \(record)", line: 0)
         for (topic, entry) in table.topics {
             var value: Double?
             var suppressed = false

@@ -153,4 +153,15 @@ private let observation = """
         #expect(broken.status == 2 && broken.stdout.isEmpty && broken.stderr.contains("error[IMP-L058]"))
         #expect(broken.stderr.contains("vt.onderzoekenn"))
     }
+
+    /// A StatLine problem names the record, not a line of the JSON file (whose lines are not records).
+    @Test func statLineProblemsNameTheRecord() throws {
+        let store = ImpactBinary.temporaryDirectory() + "/no-geography.sqlite"
+        #expect(try ImpactBinary.run(["init", "--store", store]).status == 0)
+        let folder = ImpactBinary.projectRoot + "/fixtures/statline/vt-west-brabant"
+        let result = try ImpactBinary.run(["import", "statline", folder, "--mapping", folder + ".mapping", "--store", store])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("TypedDataSet.json record 1: error[IMP-I001]: unknown geo code"), "\(result.stderr)")
+        #expect(!result.stderr.contains("TypedDataSet.json:1:"))
+    }
 }

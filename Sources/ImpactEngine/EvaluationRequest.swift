@@ -9,8 +9,8 @@ public struct EvaluationRequest: Sendable {
     public var vintage: Vintage
 
     public init(geos: [String], periods: [Period], vintage: Vintage = .current) {
-        self.geos = geos.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-        self.periods = periods.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        self.geos = geos.uniqued()
+        self.periods = periods.uniqued()
         self.vintage = vintage
     }
 }

@@ -39,7 +39,8 @@ public struct Publication {
         for period in request.periods {
             let cells = results.filter { $0.period == period.code }
             let counts = Dictionary(uniqueKeysWithValues: cells.map { ($0.geo, thresholds.counts(of: $0)) })
-            let groups = additive ? self.groups(for: cells.map(\.geo), in: period) : []
+            let memberships = PeriodMemberships(geography, during: period)
+            let groups = additive ? self.groups(for: cells.map(\.geo), memberships) : []
             let hidden = control.suppressed(counts: counts, groups: groups)
             for cell in cells where request.geos.contains(cell.geo) {
                 guard hidden.contains(cell.geo) else {
@@ -82,9 +83,7 @@ public struct Publication {
         var all = geos
         var seen = Set(geos)
         for period in periods {
-            let memberships = geography.memberships.filter { $0.overlaps(period) }
-            let regionsOf = Dictionary(grouping: memberships, by: \.member).mapValues { Set($0.map(\.region)).sorted() }
-            let membersOf = Dictionary(grouping: memberships, by: \.region).mapValues { Set($0.map(\.member)).sorted() }
+            let memberships = PeriodMemberships(geography, during: period)
             var queue = geos
             var visited = Set<String>()
             var next = 0
@@ -93,18 +92,17 @@ public struct Publication {
                 next += 1
                 guard visited.insert(code).inserted else { continue }
                 if seen.insert(code).inserted { all.append(code) }
-                queue += (regionsOf[code] ?? []) + (membersOf[code] ?? [])
+                queue += (memberships.regionsOf[code] ?? []) + (memberships.membersOf[code] ?? [])
             }
         }
         return all
     }
 
-    func groups(for geos: [String], in period: Period) -> [DisclosureControl.Group] {
+    func groups(for geos: [String], _ memberships: PeriodMemberships) -> [DisclosureControl.Group] {
         let present = Set(geos)
         return present.sorted().compactMap { region in
-            let memberships = geography.memberships.filter { $0.region == region && $0.overlaps(period) }
-            let parts = Set(memberships.map(\.member)).sorted()
-            return parts.isEmpty ? nil : DisclosureControl.Group(total: region, parts: parts.filter(present.contains))
+            guard let parts = memberships.membersOf[region] else { return nil }
+            return DisclosureControl.Group(total: region, parts: parts.filter(present.contains))
         }
     }
 

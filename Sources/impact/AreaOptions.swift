@@ -37,7 +37,7 @@ struct AreaOptions {
             let suggestion = geography.suggestions(for: code).first.map { "did you mean '\($0)'?" }
             throw UsageError("unknown area '\(code)' for --geo", hint: suggestion ?? "import the geography first")
         }
-        if !geos.isEmpty { return geos.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+        if !geos.isEmpty { return geos.uniqued() }
         if let regionSet {
             guard geography.regionSets[regionSet] != nil else {
                 let sets = Array(geography.regionSets.keys)

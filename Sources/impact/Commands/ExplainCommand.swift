@@ -92,11 +92,11 @@ enum ExplainCommand: Command {
         let plan = try Planner(definitions: definitions).plan(options.indicator)
         let generator = SQLGenerator()
         let query = generator.compile(plan)
-        var text = plan.description + "\n\n-- SQL (\(generator.dialect.name))\n" + query.sql + ";\n\n-- parameters\n"
-        text += "?1 = area codes (JSON array)\n"
-            + "?2 = periods (JSON array of {p: code, m: months, w: [start, end, …] per shift})\n"
-        for (offset, value) in query.fixedParameters.enumerated() { text += "?\(offset + 3) = \(value)\n" }
-        context.write(text)
+        let request = ["area codes (JSON array)",
+                       "periods (JSON array of {p: code, m: months, w: [start, end, …] per shift})"]
+        let parameters = request + query.fixedParameters.map(\.description)
+        context.write(plan.description + "\n\n"
+                      + StatementListing.text(sql: query.sql, parameters: parameters, dialect: generator.dialect.name))
         return ExitCode.success
     }
 }

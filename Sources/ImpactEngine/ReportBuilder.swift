@@ -59,7 +59,14 @@ public struct ReportBuilder {
             : try publication.evaluate(id, EvaluationRequest(geos: members, periods: [period]))
         return ReportData.Entry(indicator: indicator, current: current, prior: prior, diff: comparison,
                                 target: indicator.target(for: period) ?? nextTarget(indicator, after: period),
-                                trend: trend(past), history: past, members: memberResults)
+                                trend: trend(past), history: past, members: memberResults,
+                                minimumDenominator: minimumDenominator(id))
+    }
+
+    /// The denominator threshold of a fraction indicator; nil for one that divides nothing.
+    func minimumDenominator(_ id: String) -> Double? {
+        guard let plan = try? publication.evaluator.session.plan(id), plan.fraction != nil else { return nil }
+        return publication.thresholds(for: id, plan: plan, valueIsCount: false).denominator
     }
 
     /// Every deadline target of the programme, also of indicators whose data is still expected.

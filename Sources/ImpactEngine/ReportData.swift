@@ -20,6 +20,8 @@ public struct ReportData: Sendable {
         public let trend: Trend
         public let history: [IndicatorResult]
         public let members: [IndicatorResult]
+        /// A fraction's minimum publishable denominator: a ratio over fewer cases is not charted.
+        public let minimumDenominator: Double?
     }
 
     /// A dated target ("every municipality has a local plan by end 2020") with the share achieved.

@@ -1,3 +1,5 @@
+import ImpactEngine
+
 /// The words of table and Markdown output — column headers and the fixed vocabulary in status-like
 /// columns — in English (the field names CSV and JSON always keep) or Dutch, for the people who read
 /// the tables. Free text (titles, notes, area names) is never translated; a word not listed stays as is.
@@ -20,12 +22,24 @@ public struct TableText: Sendable {
     /// A cell of `column`: translated only in the columns that hold a fixed vocabulary, so a title
     /// that happens to read "ok" stays as written. A catalogue planning cell keeps its note after ": ".
     public func word(_ text: String, column: String) -> String {
+        if column == "verdict", let verdict = Verdict(rawValue: text) { return verdictWithArrow(verdict) }
         guard language == .nl, Self.vocabularyColumns.contains(column) else { return text }
         if let word = Self.dutchWords[text] { return word }
         for (english, dutch) in Self.dutchPrefixes where text.hasPrefix(english) {
             return dutch + text.dropFirst(english.count)
         }
         return text
+    }
+
+    /// A verdict as people read it in any human format: "▲ improved", "▲ verbeterd".
+    public func verdictWithArrow(_ verdict: Verdict) -> String { verdict.arrow + " " + phrase(verdict.rawValue) }
+
+    /// The readable word of a fixed-vocabulary key (a status, verdict, target status, planning status,
+    /// criterion, unit, polarity or catalogue column): the one table the report (HTML, Markdown) and the
+    /// human table formats share. A key not listed is returned as is.
+    public func phrase(_ key: String) -> String {
+        let entry = Self.phrases[key]
+        return (language == .nl ? entry?.nl : entry?.en) ?? key
     }
 
     public func boolean(_ value: Bool) -> String {
@@ -36,6 +50,43 @@ public struct TableText: Sendable {
         case (.nl, false): return "nee"
         }
     }
+
+    /// Key → (Dutch, English) for the words of the report and the verdicts of every human format.
+    static let phrases: [String: (nl: String, en: String)] = [
+        // Result statuses
+        "ok": ("definitief", "final"), "provisional": ("voorlopig", "provisional"),
+        "missing": ("geen cijfer", "no figure"), "incomplete": ("onvolledig", "incomplete"),
+        "suppressed": ("onderdrukt", "suppressed"),
+        "insufficient_n": ("te weinig waarnemingen", "too few observations"),
+        "division_by_zero": ("deling door nul", "division by zero"), "overflow": ("getal buiten bereik", "overflow"),
+        // Verdicts
+        "improved": ("verbeterd", "improved"), "worsened": ("verslechterd", "worsened"),
+        "unchanged": ("gelijk gebleven", "unchanged"), "changed": ("veranderd", "changed"),
+        "not_comparable": ("niet vergelijkbaar", "not comparable"),
+        // Target statuses
+        "met": ("gehaald", "met"), "on_track": ("op koers", "on track"), "off_track": ("niet op koers", "off track"),
+        "not_assessable": ("nog niet te beoordelen", "cannot be judged yet"),
+        // Planning statuses
+        "available": ("beschikbaar", "available"), "expected": ("verwacht", "expected"),
+        "planned": ("gepland", "planned"), "not_arranged": ("nog niet geregeld", "not arranged"),
+        // Criteria
+        "outcome": ("uitkomstcriterium", "outcome criterion"), "output": ("outputindicator", "output indicator"),
+        "context": ("context", "context"),
+        // Units
+        "count": ("aantal", "count"), "persons": ("personen", "persons"), "percent": ("procent", "percent"),
+        "ratio": ("verhouding", "ratio"), "score": ("rapportcijfer", "score"), "days": ("dagen", "days"),
+        "euro": ("euro", "euro"), "rate_per_100": ("per 100", "per 100"), "rate_per_1000": ("per 1.000", "per 1,000"),
+        "rate_per_10000": ("per 10.000", "per 10,000"), "rate_per_100000": ("per 100.000", "per 100,000"),
+        // Polarity
+        "higher": ("hoger is beter", "higher is better"), "lower": ("lager is beter", "lower is better"),
+        "none": ("geen richting die beter is", "no better direction"),
+        // Catalogue columns
+        "programme": ("Programma", "Programme"), "line": ("Actielijn", "Action line"),
+        "criterion": ("Criterium", "Criterion"), "indicator": ("Indicator", "Indicator"),
+        "title": ("Titel", "Title"), "method": ("Meetmethode", "Method"), "planning": ("Planning", "Planning"),
+        "periods": ("Perioden met cijfers", "Periods with figures"), "areas": ("Gebieden", "Areas"),
+        "last_delivery": ("Laatste levering", "Last delivery"),
+    ]
 
     /// Columns whose cells are words of a fixed vocabulary (statuses, states, verdict tests, flags).
     static let vocabularyColumns: Set<String> = [

@@ -144,7 +144,15 @@ enum ReportCommand: Command {
 
     static func render(_ data: ReportData, language: String, markdown: Bool) -> String {
         let text = ReportText(language: language)
-        return markdown ? MarkdownReport(data: data, text: text).markdown : HTMLReport(data: data, text: text).html
+        return markdown ? MarkdownReport(data: data, text: text).markdown
+            : HTMLReport(data: data, text: text, imprint: imprint).html
+    }
+
+    /// The footer of a printed copy: this `impact` and today's date (UTC).
+    static var imprint: ReportImprint {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return ReportImprint(version: CLI.version, date: formatter.string(from: Date()))
     }
 
     static func parse(_ text: String, flag: CommandSpec.Option) throws -> Period {

@@ -1,0 +1,106 @@
+import ImpactCore
+import ImpactEngine
+import ImpactLanguage
+
+/// The report's first screen in plain words: how the indicators moved and where each target stands.
+/// HTML and Markdown render the same sentences.
+struct SummaryBlock {
+    let summary: ReportSummary
+    let data: ReportData
+    let text: ReportText
+
+    /// One line per kind of change: (verdict class, count with word, explanation).
+    var counts: [(verdict: Verdict, line: String)] {
+        var lines: [(Verdict, String)] = [
+            (.improved, "\(summary.improved) \(text.verdictWord(.improved))"),
+            (.worsened, "\(summary.worsened) \(text.verdictWord(.worsened))"),
+            (.unchanged, "\(summary.unchanged) \(text.verdictWord(.unchanged))"),
+        ]
+        if summary.changed > 0 {
+            lines.append((.changed, "\(summary.changed) \(text.verdictWord(.changed)) "
+                + text.pick("(zonder richting die beter is)", "(no better direction)")))
+        }
+        if summary.notComparableCount > 0 {
+            let reasons = summary.notComparable.map { group in
+                (group.reason.map(text.reason) ?? text.verdictWord(.notComparable))
+                    + (summary.notComparable.count > 1 ? " (\(group.count))" : "")
+            }
+            lines.append((.notComparable, "\(summary.notComparableCount) \(text.verdictWord(.notComparable)): "
+                + reasons.joined(separator: "; ")))
+        }
+        return lines
+    }
+
+    /// "2018 vergeleken met 2017, 14 indicatoren:".
+    var lead: String {
+        let compared = data.compare.map { " \(text.comparedWith) \($0.code)" } ?? ""
+        return "\(data.period.code)\(compared), \(text.indicators(data.entries.count)):"
+    }
+
+    /// "Adviesvragen per melding: 0,51 — doel ≥ 0,60 in 2021; op koers bij de huidige trend".
+    func targetLine(_ line: ReportSummary.TargetLine) -> String {
+        let unit = line.indicator.unit?.value
+        let value = line.value.map { text.format($0, unit: unit) } ?? text.missing
+        return "\(text.title(line.indicator)): \(value) — \(text.target.lowercased()) "
+            + "\(text.target(line.target, unit: unit)); \(statusPhrase(line))"
+    }
+
+    func statusPhrase(_ line: ReportSummary.TargetLine) -> String {
+        let word = text.targetStatusWord(line.status)
+        switch line.status {
+        case .met: return word
+        case .onTrack, .offTrack:
+            return line.projected == nil ? word : word + text.pick(" bij de huidige trend", " at the current trend")
+        case .notAssessable:
+            return word + (line.value == nil ? text.pick(" (nog geen cijfer)", " (no figure yet)")
+                           : text.pick(" (te weinig cijfers voor een trend)", " (too few figures for a trend)"))
+        }
+    }
+
+    /// Milestones counted per status: "6 mijlpalen: 6 nog niet te beoordelen (nog geen cijfer)".
+    var milestoneLine: String? {
+        guard !summary.milestones.isEmpty else { return nil }
+        let groups = TargetStatus.allCases.compactMap { status -> String? in
+            let count = summary.milestones.filter { $0.status == status }.count
+            return count == 0 ? nil : "\(count) \(text.targetStatusWord(status))"
+        }
+        let noFigure = summary.milestones.allSatisfy { $0.value == nil }
+            ? text.pick(" (nog geen cijfers geleverd)", " (no figures delivered yet)") : ""
+        let count = summary.milestones.count
+        return "\(count) " + (count == 1 ? text.pick("mijlpaal", "milestone") : text.pick("mijlpalen", "milestones"))
+            + ": " + groups.joined(separator: ", ") + noFigure
+    }
+
+    var html: String {
+        let e = SVGText.escape
+        let items = counts.map { count in
+            SVGText.element("li", ["class": "verdict \(count.verdict.rawValue)"],
+                            e(count.verdict.arrow) + " " + e(count.line))
+        }
+        var targets = summary.targets.map { line in
+            SVGText.element("li", ["class": "target \(line.status.rawValue)"], e(targetLine(line)))
+        }
+        if let milestoneLine { targets.append(SVGText.element("li", e(milestoneLine))) }
+        if targets.isEmpty {
+            let none = text.pick("Geen indicator heeft een doel.", "No indicator has a target.")
+            targets.append(SVGText.element("li", e(none)))
+        }
+        return [SVGText.tag("section", ["id": "summary"]), SVGText.element("h2", e(text.summaryTitle)),
+                SVGText.tag("div", ["class": "summary-grid"]),
+                SVGText.element("div", SVGText.element("p", ["class": "lead"], e(lead))
+                                + SVGText.element("ul", ["class": "counts"], items.joined())),
+                SVGText.element("div", SVGText.element("p", ["class": "lead"], e(text.targetsTitle + ":"))
+                                + SVGText.element("ul", ["class": "targets"], targets.joined())),
+                "</div>", "</section>"].joined(separator: "\n")
+    }
+
+    var markdown: [String] {
+        let e = MarkdownText.escape
+        var lines = ["## \(text.summaryTitle)", "", e(lead), ""]
+        lines += counts.map { "- \($0.verdict.arrow) \(e($0.line))" }
+        lines += ["", "\(text.targetsTitle):", ""]
+        lines += summary.targets.map { "- " + e(targetLine($0)) }
+        if let milestoneLine { lines.append("- " + e(milestoneLine)) }
+        return lines + [""]
+    }
+}

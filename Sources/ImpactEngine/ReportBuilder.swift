@@ -13,14 +13,20 @@ public struct ReportBuilder {
 
     private var definitions: DefinitionSet { publication.evaluator.definitions }
 
-    public func build(region code: String, period: Period, compare: Period?) throws -> ReportData {
+    /// The report of `programmes` (default: those of the region) with their indicators only, or
+    /// every indicator with `allIndicators` (the others under "other indicators").
+    public func build(region code: String, period: Period, compare: Period?,
+                      programmes chosen: [ProgrammeDeclaration]? = nil,
+                      allIndicators: Bool = false) throws -> ReportData {
         guard let region = publication.geography.unit(code) else {
             throw Planner.PlanError(description: "unknown region '\(code)'")
         }
-        let programme = definitions.programmes.first { $0.region == code }
+        let programmes = chosen ?? definitions.programmes.filter { $0.region == code }
+        let ids = Set(programmes.map(\.id.value))
+        let programme = programmes.first
         let indicators = definitions.indicators.filter { indicator in
             indicator.status == .available && indicator.value != nil
-                && (programme == nil || indicator.programme?.value == programme!.id.value)
+                && (allIndicators || programmes.isEmpty || ids.contains(indicator.programme?.value ?? ""))
         }
         let history = try historyPeriods(ending: period)
         let memberships = publication.geography.memberships.filter { $0.region == code && $0.overlaps(period) }

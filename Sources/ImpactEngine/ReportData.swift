@@ -55,4 +55,10 @@ public struct ReportData: Sendable {
 extension ReportData {
     /// Whether any indicator has a figure for the report period: a report without one says so first.
     public var hasFigures: Bool { entries.contains { $0.current?.value != nil } }
+
+    /// Whether an indicator belongs under an action line of the report's programme: line ids such as
+    /// `al1` repeat across programmes, so the programme must match too.
+    public func places(_ indicator: IndicatorDeclaration, on line: ActionLine) -> Bool {
+        indicator.line?.value == line.id.value && indicator.programme?.value == programme?.id.value
+    }
 }

@@ -44,10 +44,13 @@ public struct BarChart: Sendable {
         valueText = { locale.format($0, decimals: 2) }
     }
 
-    /// Room above the bars for the unit and the reference's label.
-    var top: Double { reference == nil && unitLabel == nil ? 8 : 22 }
+    /// Room above the bars for the unit.
+    var top: Double { unitLabel == nil ? 8 : 22 }
 
-    public var height: Double { top + 8 + rowHeight * Double(bars.count) }
+    /// Room below the bars for the reference's label.
+    var bottom: Double { reference == nil ? 8 : 24 }
+
+    public var height: Double { top + bottom + rowHeight * Double(bars.count) }
 
     public var scale: NiceScale {
         let values = bars.compactMap(\.value) + (reference.map { [$0.value] } ?? [])
@@ -71,14 +74,14 @@ public struct BarChart: Sendable {
                                                  "text-anchor": "end"], SVGText.escape($0))] } ?? []
     }
 
-    /// A dashed line at the region's figure, labelled at its top.
+    /// A dashed line at the region's figure, labelled below the bars.
     private var referenceLine: [String] {
         guard let reference else { return [] }
         let x = SVGText.coordinate(labelWidth + length(reference.value))
         let line = SVGText.selfClosing("line", ["x1": x, "x2": x, "y1": SVGText.coordinate(top - 2),
-                                                "y2": SVGText.coordinate(height - 4), "class": "reference"])
-        let label = SVGText.element("text", ["x": x, "y": "14", "class": "target-label", "text-anchor": "middle"],
-                                    SVGText.escape(reference.label))
+                                                "y2": SVGText.coordinate(height - 18), "class": "reference"])
+        let label = SVGText.element("text", ["x": x, "y": SVGText.coordinate(height - 5), "class": "reference-label",
+                                             "text-anchor": "middle"], SVGText.escape(reference.label))
         return [line, label]
     }
 

@@ -146,13 +146,13 @@ public struct HTMLReport {
         let programmeLines = data.programme?.lines ?? []
         var groups: [String] = []
         for line in programmeLines {
-            let entries = data.entries.filter { $0.indicator.line?.value == line.id.value }
+            let entries = data.entries.filter { data.places($0.indicator, on: line) }
                 .sorted { ($0.indicator.criterion == .outcome ? 0 : 1) < ($1.indicator.criterion == .outcome ? 0 : 1) }
             guard !entries.isEmpty else { continue }
             groups.append(group(e(line.title), entries))
         }
         let unplaced = data.entries.filter { entry in
-            !programmeLines.contains { $0.id.value == entry.indicator.line?.value }
+            !programmeLines.contains { data.places(entry.indicator, on: $0) }
         }
         if !unplaced.isEmpty { groups.append(group(e(text.otherIndicators), unplaced)) }
         let legend = element("p", ["class": "legend"], e(text.legend))
@@ -338,7 +338,8 @@ public struct HTMLReport {
         svg .point.provisional { fill: #fff; } \
         svg .target { stroke: var(--good); stroke-dasharray: 6 4; stroke-width: 1.5; } \
         svg .target-label { font-size: 11px; fill: var(--good); font-weight: bold; } \
-        svg .reference { stroke: var(--ink); stroke-dasharray: 4 3; stroke-width: 1.2; }
+        svg .reference { stroke: var(--ink); stroke-dasharray: 4 3; stroke-width: 1.2; } \
+        svg .reference-label { font-size: 11px; fill: var(--ink); font-weight: bold; }
         svg .gapmark { font-size: 14px; fill: var(--muted); } svg .bar { fill: var(--accent); }
         details summary { cursor: default; color: var(--muted); font-size: 0.9rem; }
         code { font-size: 0.85em; background: #f3f5f7; padding: 0 0.2em; }

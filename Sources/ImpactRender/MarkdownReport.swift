@@ -82,12 +82,12 @@ public struct MarkdownReport {
         var parts = ["", "## \(text.actionLines)"]
         let programmeLines = data.programme?.lines ?? []
         for line in programmeLines {
-            let entries = data.entries.filter { $0.indicator.line?.value == line.id.value }
+            let entries = data.entries.filter { data.places($0.indicator, on: line) }
             guard !entries.isEmpty else { continue }
             parts += ["", "### \(e(line.title))"] + entries.flatMap(indicatorSection)
         }
         let unplaced = data.entries.filter { entry in
-            !programmeLines.contains { $0.id.value == entry.indicator.line?.value }
+            !programmeLines.contains { data.places(entry.indicator, on: $0) }
         }
         if !unplaced.isEmpty { parts += ["", "### \(e(text.otherIndicators))"] + unplaced.flatMap(indicatorSection) }
         return parts

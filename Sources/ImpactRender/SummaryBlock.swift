@@ -65,7 +65,7 @@ struct SummaryBlock {
             return count == 0 ? nil : "\(count) \(text.targetStatusWord(status))"
         }
         let noFigure = summary.milestones.allSatisfy { $0.value == nil }
-            ? text.pick(" (nog geen cijfers geleverd)", " (no figures delivered yet)") : ""
+            ? text.pick(" (nog niets geleverd)", " (nothing delivered yet)") : ""
         let count = summary.milestones.count
         return "\(count) " + (count == 1 ? text.pick("mijlpaal", "milestone") : text.pick("mijlpalen", "milestones"))
             + ": " + groups.joined(separator: ", ") + noFigure

@@ -122,14 +122,14 @@ import Testing
         }
         #expect(try mode(store) == 0o600)
         #expect(try mode(directory + "/report-VTWB-2018.html") == 0o600)
-        let plain = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--out", directory + "/r.md"])
+        let plain = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--programme", "wb", "--out", directory + "/r.md"])
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(try mode(directory + "/r.md") == 0o600)
-        let shared = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--mode", "0640",
+        let shared = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--programme", "wb", "--mode", "0640",
                                            "--out", directory + "/shared.html"])
         #expect(shared.status == 0, "\(shared.stderr)")
         #expect(try mode(directory + "/shared.html") == 0o640)
-        let wrong = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--mode", "rw-r-----"])
+        let wrong = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--programme", "wb", "--mode", "rw-r-----"])
         #expect(wrong.status == 64 && wrong.stderr.contains("--mode"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }

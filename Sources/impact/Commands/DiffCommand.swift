@@ -24,8 +24,9 @@ enum DiffCommand: Command {
             With --contributions, shows per region which member areas drive the change.
             """,
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
-        options: [IndicatorOption.option] + AreaOptions.all + [VintageOption.option, confidence, contributions,
-                  FormatOption.locale, FormatOption.option, OutputOption.option] + TablePresentation.all
+        options: [IndicatorOption.option] + ProgrammeOption.all + AreaOptions.all
+            + [VintageOption.option, confidence, contributions, FormatOption.locale, FormatOption.option,
+               OutputOption.option] + TablePresentation.all
             + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact diff 2017 2018 --geo VTWB",
@@ -37,6 +38,7 @@ enum DiffCommand: Command {
         let to: Period
         let indicators: [String]
         let areas: AreaOptions
+        let programme: ProgrammeOption
         let vintage: VintageOption
         let confidence: Double
         let contributions: Bool
@@ -66,7 +68,8 @@ enum DiffCommand: Command {
             level = value
         }
         return Options(from: periods.0, to: periods.1, indicators: arguments.all(IndicatorOption.option),
-                       areas: try AreaOptions(arguments), vintage: try VintageOption(arguments), confidence: level,
+                       areas: try AreaOptions(arguments), programme: try ProgrammeOption(arguments),
+                       vintage: try VintageOption(arguments), confidence: level,
                        contributions: arguments.has(contributions), format: try FormatOption.decode(arguments),
                        output: try OutputOption.decode(arguments), locale: try FormatOption.decodeLocale(arguments),
                        presentation: try TablePresentation(arguments), disclosure: try DisclosureOptions(arguments),
@@ -78,9 +81,10 @@ enum DiffCommand: Command {
         let locale = try context.language(options.locale)
         let session = try context.session(definitions: options.definitions)
         let (a, b) = (options.from, options.to)
-        let geos = try options.areas.resolve(session.geography(), periods: [b])
+        let geos = try options.programme.region(options.areas, definitions: session.definitions).map { [$0] }
+            ?? options.areas.resolve(session.geography(), periods: [b])
         let vintage = try options.vintage.resolve(session.store)
-        let ids = try IndicatorOption.resolve(options.indicators, definitions: session.definitions)
+        let ids = try options.programme.indicators(options.indicators, definitions: session.definitions)
         let publication = try options.disclosure.publication(Evaluator(session: session))
         var table: DataTable
         if options.contributions {

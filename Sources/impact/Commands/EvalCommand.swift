@@ -25,7 +25,7 @@ enum EvalCommand: Command {
             Without --period/--from, every year with data is evaluated; \
             without --geo/--level/--region-set, every region.
             """,
-        options: [IndicatorOption.option] + PeriodOptions.all + AreaOptions.all
+        options: [IndicatorOption.option] + ProgrammeOption.all + PeriodOptions.all + AreaOptions.all
             + [VintageOption.option, FormatOption.option, OutputOption.option] + TablePresentation.all
             + [noCache, traceSQL]
             + DisclosureOptions.all
@@ -39,6 +39,7 @@ enum EvalCommand: Command {
         let indicators: [String]
         let periods: PeriodOptions
         let areas: AreaOptions
+        let programme: ProgrammeOption
         let vintage: VintageOption
         let format: OutputFormat
         let output: OutputOption.Destination
@@ -53,6 +54,7 @@ enum EvalCommand: Command {
     static func options(_ arguments: ParsedArguments) throws -> Options {
         Options(arguments: arguments, indicators: arguments.all(IndicatorOption.option),
                 periods: try PeriodOptions(arguments), areas: try AreaOptions(arguments),
+                programme: try ProgrammeOption(arguments),
                 vintage: try VintageOption(arguments), format: try FormatOption.decode(arguments),
                 output: try OutputOption.decode(arguments), presentation: try TablePresentation(arguments),
                 useCache: !arguments.has(noCache) && !arguments.has(traceSQL), traceSQL: arguments.has(traceSQL),
@@ -73,9 +75,12 @@ enum EvalCommand: Command {
         }
         let definitions = try context.loadDefinitions(directory)
         let session = EvaluationSession(store: store, definitions: definitions)
-        let request = try RequestResolver.request(periods: options.periods, areas: options.areas,
+        var request = try RequestResolver.request(periods: options.periods, areas: options.areas,
                                                   vintage: options.vintage, session: session)
-        let ids = try IndicatorOption.resolve(options.indicators, definitions: session.definitions)
+        if let region = try options.programme.region(options.areas, definitions: definitions) {
+            request.geos = [region]
+        }
+        let ids = try options.programme.indicators(options.indicators, definitions: session.definitions)
         var evaluator = Evaluator(session: session)
         evaluator.useCache = options.useCache
         if options.traceSQL {

@@ -12,8 +12,8 @@ enum ReportCommand: Command {
     static let compare = CommandSpec.Option("--compare", value: "Q",
                                             help: "period to compare with (default: the same period a year before)")
     static let region = CommandSpec.Option("--region", value: "CODE",
-                                           help: "region (default: the region of programme in impact.conf, "
-                                               + "else of the first programme)")
+                                           help: "region (default: the region of --programme, else of programme "
+                                               + "in impact.conf); alone, it takes the programme(s) of that region")
     static let language = CommandSpec.Option("--lang", value: "nl|en",
                                              help: "language of the report (default: language in impact.conf, else nl)")
     static let mode = CommandSpec.Option("--mode", value: "OCTAL",
@@ -29,9 +29,10 @@ enum ReportCommand: Command {
             --out FILE.html or FILE.md (default report-REGION-PERIOD.html) writes the file and prints its path; \
             --out - writes the HTML to stdout.
             """,
-        options: [period, compare, region, language, OutputOption.option, mode] + DisclosureOptions.all
+        options: [period, compare, ProgrammeOption.option, region, ProgrammeOption.allIndicators, language,
+                  OutputOption.option, mode] + DisclosureOptions.all
             + [DefinitionsOption.option],
-        examples: ["impact report --period 2018 --region VTWB",
+        examples: ["impact report --period 2018 --programme wb", "impact report --period 2018 --region VTWB",
                    "impact report --period 2018 --compare 2017 --lang en --out report.md",
                    "impact report --period 2018 --mode 0640"])
 
@@ -39,6 +40,7 @@ enum ReportCommand: Command {
         let period: Period
         let compare: Period?
         let region: String?
+        let programme: ProgrammeOption
         /// `--lang` as given; `language` in `impact.conf` stands in for it.
         let language: NumberLocale?
         /// nil writes `report-REGION-PERIOD.html`.
@@ -70,6 +72,7 @@ enum ReportCommand: Command {
             ?? reportPeriod.sameLastYear
         let fileMode = try fileMode(arguments, destination: destination)
         return Options(period: reportPeriod, compare: comparePeriod, region: arguments.value(region),
+                       programme: try ProgrammeOption(arguments),
                        language: chosenLanguage, out: destination, mode: fileMode,
                        disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
     }
@@ -87,15 +90,24 @@ enum ReportCommand: Command {
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         let session = try context.session(definitions: options.definitions)
         let publication = try options.disclosure.publication(Evaluator(session: session))
-        let region = try region(options.region, definitions: session.definitions, context: context)
+        let definitions = session.definitions
+        let (region, programmes) = try scope(options, definitions: definitions, context: context)
         guard publication.geography.unit(region) != nil else {
             throw UsageError("unknown region '\(region)' for --region",
                              hint: publication.geography.suggestions(for: region).first.map { "did you mean '\($0)'?" }
                                 ?? "pass --region CODE")
         }
+        if programmes.isEmpty && !options.programme.allIndicators {
+            throw UsageError("region '\(region)' has no programme",
+                             hint: "programmes and their regions: \(ProgrammeOption.listing(definitions)); "
+                                + "or add --all-indicators for every indicator")
+        }
         let language = try context.language(options.language).rawValue
-        let data = try build(store: session.store, publication: publication, region: region, period: options.period,
-                             compare: options.compare)
+        let data = try session.store.database.readTransaction {
+            try ReportBuilder(publication: publication).build(region: region, period: options.period,
+                                                              compare: options.compare, programmes: programmes,
+                                                              allIndicators: options.programme.allIndicators)
+        }
         if !data.hasFigures {
             context.error("warning: no figures for \(region) in \(options.period.code); "
                           + "the report says so on its first page\n")
@@ -111,11 +123,31 @@ enum ReportCommand: Command {
         return ExitCode.success
     }
 
-    /// `--region`, else the region of `programme` in `impact.conf`, else that of the first programme.
+    /// The region and the programmes the report answers for: `--programme` (its region unless
+    /// `--region` says otherwise), else `--region` with the programmes of that region, else the
+    /// programme in `impact.conf`, else the only programme; several programmes and no choice is an error.
+    static func scope(_ options: Options, definitions: DefinitionSet,
+                      context: CommandContext) throws -> (String, [ProgrammeDeclaration]) {
+        if let programme = try options.programme.programme(definitions) {
+            guard let region = options.region ?? programme.region else {
+                throw UsageError("programme '\(programme.id.value)' has no region", hint: "pass --region CODE")
+            }
+            return (region, [programme])
+        }
+        if let region = options.region { return (region, definitions.programmes.filter { $0.region == region }) }
+        let configured = try context.projectConfig()?.programme
+        let withRegion = definitions.programmes.filter { $0.region != nil }
+        if configured == nil, withRegion.count == 1 { return (withRegion[0].region!, withRegion) }
+        let region = try self.region(nil, definitions: definitions, context: context)
+        return (region, definitions.programmes.filter { $0.id.value == configured?.value })
+    }
+
+    /// `--region`, else the region of `programme` in `impact.conf`; without either the user must choose.
     static func region(_ flag: String?, definitions: DefinitionSet, context: CommandContext) throws -> String {
         if let flag { return flag }
         guard let configured = try context.projectConfig()?.programme else {
-            return definitions.programmes.compactMap(\.region).first ?? ""
+            throw UsageError("'impact report' needs --programme ID or --region CODE",
+                             hint: "programmes and their regions: \(ProgrammeOption.listing(definitions))")
         }
         guard let programme = definitions.programme(configured.value) else {
             throw CatalogueCommand.unknownProgramme(configured.value, origin: "at \(configured.location)",

@@ -357,8 +357,11 @@ public struct HTMLReport {
         @page { size: A4; margin: 15mm 12mm 18mm; }
         @media print { body { margin: 0; max-width: none; font-size: 9pt; padding: 0; } \
         h2, h3, h4 { break-after: avoid; page-break-after: avoid; } \
-        section#lines article { display: inline-block; width: 100%; margin: 0.3rem 0; padding: 0.3rem 0.5rem; } \
-        svg.chart { max-height: 9.5cm; } details.members svg.chart { max-height: 7cm; } \
+        section#lines article { display: grid; grid-template-columns: 1fr 1fr; gap: 0 0.6rem; margin: 0.25rem 0; \
+        padding: 0.25rem 0.5rem; } \
+        section#lines article > h4, section#lines article > .kind { grid-column: 1 / -1; margin: 0; } \
+        section#lines article > * { min-width: 0; } svg.chart { width: 100%; height: auto; } \
+        .legend { margin: 0.2rem 0; } h3 { margin: 0.6rem 0 0.2rem; } details.members summary { font-size: 0.8rem; } \
         .appendix { break-before: page; } #appendix-definitions, #appendix-chance { break-before: auto; } \
         tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } \
         table.small { font-size: 6.5pt; } table.small td, table.small th { padding: 0.15rem 0.2rem; } }

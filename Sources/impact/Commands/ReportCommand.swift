@@ -16,6 +16,8 @@ enum ReportCommand: Command {
                                                + "in impact.conf); alone, it takes the programme(s) of that region")
     static let language = CommandSpec.Option("--lang", value: "nl|en",
                                              help: "language of the report (default: language in impact.conf, else nl)")
+    static let pdf = CommandSpec.Option("--pdf", value: "FILE",
+                                        help: "also print the report to a PDF file on A4 (needs Chromium)")
     static let mode = CommandSpec.Option("--mode", value: "OCTAL",
                                          help: "permissions of the report file (default: those of the store)")
 
@@ -27,13 +29,15 @@ enum ReportCommand: Command {
             Markdown with the same content. Figures pass through disclosure control. The file gets the store's \
             permissions (a 0600 store gives a 0600 report) unless --mode says otherwise.
             --out FILE.html or FILE.md (default report-REGION-PERIOD.html) writes the file and prints its path; \
-            --out - writes the HTML to stdout.
+            --out - writes the HTML to stdout. --pdf FILE prints it on A4 through headless Chromium (page numbers, \
+            date and version in the footer); with --pdf alone only the PDF is written.
             """,
         options: [period, compare, ProgrammeOption.option, region, ProgrammeOption.allIndicators, language,
-                  OutputOption.option, mode] + DisclosureOptions.all
+                  OutputOption.option, pdf, mode] + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact report --period 2018 --programme wb", "impact report --period 2018 --region VTWB",
                    "impact report --period 2018 --compare 2017 --lang en --out report.md",
+                   "impact report --period 2018 --programme wb --pdf report.pdf",
                    "impact report --period 2018 --mode 0640"])
 
     struct Options {
@@ -45,6 +49,8 @@ enum ReportCommand: Command {
         let language: NumberLocale?
         /// nil writes `report-REGION-PERIOD.html`.
         let out: OutputOption.Destination?
+        /// `--pdf FILE`: the printed report.
+        let pdf: String?
         /// Permission bits for the file; nil takes the store's.
         let mode: Int?
         let disclosure: DisclosureOptions
@@ -73,8 +79,14 @@ enum ReportCommand: Command {
         let fileMode = try fileMode(arguments, destination: destination)
         return Options(period: reportPeriod, compare: comparePeriod, region: arguments.value(region),
                        programme: try ProgrammeOption(arguments),
-                       language: chosenLanguage, out: destination, mode: fileMode,
+                       language: chosenLanguage, out: destination, pdf: try pdfPath(arguments), mode: fileMode,
                        disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
+    }
+
+    static func pdfPath(_ arguments: ParsedArguments) throws -> String? {
+        guard let path = arguments.value(pdf) else { return nil }
+        guard path.hasSuffix(".pdf") else { throw UsageError("--pdf must name a .pdf file, not '\(path)'") }
+        return path
     }
 
     /// `--mode` sets a file's permissions, so it means nothing with `--out -`.
@@ -113,12 +125,19 @@ enum ReportCommand: Command {
                           + "the report says so on its first page\n")
         }
         let content = { (markdown: Bool) in render(data, language: language, markdown: markdown) }
+        let fileMode = options.mode ?? OutputFile.mode(ofStore: session.store.path)
+        if let pdf = options.pdf {
+            try OutputFile.checkWritable(pdf)
+            try OutputFile.write(try ReportPDF.print(content(false), environment: context.environment), to: pdf,
+                                 mode: fileMode)
+            context.write(pdf + "\n")
+            if options.out == nil { return ExitCode.success }
+        }
         guard case .file(let path) = options.out ?? .file("report-\(region)-\(options.period.code).html") else {
             context.write(try content(false))
             return ExitCode.success
         }
-        try OutputFile.write(try content(path.hasSuffix(".md")), to: path,
-                             mode: options.mode ?? OutputFile.mode(ofStore: session.store.path))
+        try OutputFile.write(try content(path.hasSuffix(".md")), to: path, mode: fileMode)
         context.write(path + "\n")
         return ExitCode.success
     }

@@ -86,11 +86,17 @@ public struct HTMLReport {
         let link = element("a", ["href": "#" + entry.indicator.id.value], e(text.title(entry.indicator)))
         let labels = [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict,
                       text.target, text.trend, text.status]
-        let cells = [cell(link), cell(cellValue(entry.prior, unit: unit), numeric: true),
-                     cell(cellValue(entry.current, unit: unit), numeric: true),
-                     cell(e(text.change(entry.diff, unit: unit)), numeric: true), cell(verdict(entry.diff)),
-                     cell(target(entry)), cell(trend(entry)), cell(flags(entry.current))]
-        return row(zip(labels, cells).map { label, cell in "<td data-label=\"\(e(label))\"" + cell.dropFirst(3) })
+        let cells = [(link, false), (cellValue(entry.prior, unit: unit), true),
+                     (cellValue(entry.current, unit: unit), true), (e(text.change(entry.diff, unit: unit)), true),
+                     (verdict(entry.diff), false), (target(entry), false), (trend(entry), false),
+                     (flags(entry.current), false)]
+        return row(zip(labels, cells).map { label, cell in labelledCell(cell.0, label: label, numeric: cell.1) })
+    }
+
+    /// A scorecard cell that names its column, so on a phone each row reads as a card of label and value.
+    private func labelledCell(_ content: String, label: String, numeric: Bool) -> String {
+        numeric ? element("td", ["class": "num", "data-label": label], element("span", content))
+            : element("td", ["data-label": label], element("span", content))
     }
 
     private func verdict(_ diff: DiffResult?) -> String {
@@ -353,7 +359,7 @@ public struct HTMLReport {
         table.scorecard td::before { content: attr(data-label); font-weight: bold; color: var(--muted); } \
         table.scorecard td:first-child { display: block; font-weight: bold; } \
         table.scorecard td:first-child::before { content: none; } \
-        table.small { display: block; overflow-x: auto; } .meta { grid-template-columns: 1fr; } }
+        table:not(.scorecard) { display: block; overflow-x: auto; } .meta { grid-template-columns: 1fr; } }
         @page { size: A4; margin: 15mm 12mm 18mm; }
         @media print { body { margin: 0; max-width: none; font-size: 9pt; padding: 0; } \
         h2, h3, h4 { break-after: avoid; page-break-after: avoid; } \

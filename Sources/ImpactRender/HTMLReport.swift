@@ -243,8 +243,8 @@ public struct HTMLReport {
         let id = indicator.id.value
         let name = element("dt", ["id": "def-" + id], "\(e(text.title(indicator))) " + element("code", id))
         let expression = element("code", e(indicator.value.map(ExpressionPrinter.text) ?? "–"))
-        let unit = e(text.words.phrase(indicator.unit?.value.rawValue ?? "count"))
-        let better = e(text.words.phrase(indicator.polarity?.rawValue ?? "none"))
+        let unit = e(text.words.phrase(indicator.unit?.value.rawValue ?? "count", .unit))
+        let better = e(text.words.phrase(indicator.polarity?.rawValue ?? "none", .polarity))
         var lines = ["\(text.expression): \(expression) · \(text.unitWord.lowercased()): \(unit) · \(better)",
                      "\(text.source): \(e(indicator.source ?? "–"))"]
         let cites = indicator.cites.map(text.citation).filter { !$0.isEmpty }

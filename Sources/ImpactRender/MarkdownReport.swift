@@ -149,8 +149,8 @@ public struct MarkdownReport {
 
     private func definition(_ indicator: IndicatorDeclaration) -> String {
         let expression = indicator.value.map(ExpressionPrinter.text) ?? "–"
-        let unit = text.words.phrase(indicator.unit?.value.rawValue ?? "count")
-        let better = text.words.phrase(indicator.polarity?.rawValue ?? "none")
+        let unit = text.words.phrase(indicator.unit?.value.rawValue ?? "count", .unit)
+        let better = text.words.phrase(indicator.polarity?.rawValue ?? "none", .polarity)
         let cites = indicator.cites.map(text.citation).filter { !$0.isEmpty }
         let cited = cites.isEmpty ? "" : " · \(text.cites): \(e(cites.joined(separator: "; ")))"
         return "- **\(e(text.title(indicator)))** (\(MarkdownText.code(indicator.id.value))): "

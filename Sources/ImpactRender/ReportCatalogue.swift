@@ -13,7 +13,7 @@ struct ReportCatalogue {
     let table: DataTable
     let text: ReportText
 
-    var headers: [String] { table.columns.map(text.words.phrase) }
+    var headers: [String] { table.columns.map { text.words.phrase($0, .column) } }
 
     var rows: [[Cell]] {
         table.rows.map { row in zip(table.columns, row).map { column, value in cell(value, column: column) } }
@@ -33,11 +33,11 @@ struct ReportCatalogue {
     private func textCell(_ value: String, column: String) -> Cell {
         switch column {
         case "indicator", "programme": return Cell(text: value, code: true)
-        case "criterion": return Cell(text: text.words.phrase(value))
+        case "criterion": return Cell(text: text.words.phrase(value, .criterion))
         case "last_delivery": return Cell(text: text.date(value))
         case "planning":
             let parts = value.split(separator: ":", maxSplits: 1)
-            let word = text.words.phrase(String(parts[0]))
+            let word = text.words.phrase(String(parts[0]), .planning)
             return Cell(text: parts.count > 1 ? word + ":" + parts[1] : word)
         default: return Cell(text: value)
         }

@@ -17,7 +17,7 @@ struct ReportCharts {
     }
 
     private func unitLabel(_ unit: Unit?) -> String {
-        unit == nil ? text.words.phrase("count") : text.words.phrase(unit!.rawValue)
+        text.words.phrase(unit?.rawValue ?? "count", .unit)
     }
 
     func line(_ entry: ReportData.Entry) -> LineChart {

@@ -72,7 +72,7 @@ public struct ReportText: Sendable {
         pick("NIET GECONTROLEERD OP ONTHULLING — alleen voor intern gebruik.",
              "NOT DISCLOSURE-CONTROLLED — internal use only.")
     }
-    var missing: String { words.phrase("missing") }
+    var missing: String { words.phrase("missing", .status) }
     var value: String { pick("Waarde", "Value") }
     var expression: String { pick("Berekening", "Calculation") }
     var unitWord: String { pick("Eenheid", "Unit") }
@@ -122,15 +122,15 @@ public struct ReportText: Sendable {
         }
     }
 
-    func statusWord(_ status: ResultStatus) -> String { words.phrase(status.rawValue) }
+    func statusWord(_ status: ResultStatus) -> String { words.phrase(status.rawValue, .status) }
 
-    func verdictWord(_ verdict: Verdict) -> String { words.phrase(verdict.rawValue) }
+    func verdictWord(_ verdict: Verdict) -> String { words.phrase(verdict.rawValue, .verdict) }
 
-    func criterionWord(_ criterion: Criterion?) -> String { words.phrase(criterion?.rawValue ?? "context") }
+    func criterionWord(_ criterion: Criterion?) -> String { words.phrase(criterion?.rawValue ?? "context", .criterion) }
 
-    func planningWord(_ status: PlanningStatus) -> String { words.phrase(status.rawValue) }
+    func planningWord(_ status: PlanningStatus) -> String { words.phrase(status.rawValue, .planning) }
 
-    func targetStatusWord(_ status: TargetStatus) -> String { words.phrase(status.rawValue) }
+    func targetStatusWord(_ status: TargetStatus) -> String { words.phrase(status.rawValue, .target) }
 
     private static let months = ["januari", "februari", "maart", "april", "mei", "juni",
                                  "juli", "augustus", "september", "oktober", "november", "december"]

@@ -24,6 +24,9 @@ public struct TableText: Sendable {
     public func word(_ text: String, column: String) -> String {
         if column == "verdict", let verdict = Verdict(rawValue: text) { return verdictWithArrow(verdict) }
         guard language == .nl, Self.vocabularyColumns.contains(column) else { return text }
+        if let vocabulary = Self.columnVocabularies[column], let word = Self.phrases[vocabulary]?[text] {
+            return word.nl
+        }
         if let word = Self.dutchWords[text] { return word }
         for (english, dutch) in Self.dutchPrefixes where text.hasPrefix(english) {
             return dutch + text.dropFirst(english.count)
@@ -31,14 +34,20 @@ public struct TableText: Sendable {
         return text
     }
 
-    /// A verdict as people read it in any human format: "▲ improved", "▲ verbeterd".
-    public func verdictWithArrow(_ verdict: Verdict) -> String { verdict.arrow + " " + phrase(verdict.rawValue) }
+    /// The kinds of fixed words: one key can mean different things ("none" as a test or a polarity).
+    public enum Vocabulary: Sendable {
+        case status, verdict, target, planning, criterion, unit, polarity, column
+    }
 
-    /// The readable word of a fixed-vocabulary key (a status, verdict, target status, planning status,
-    /// criterion, unit, polarity or catalogue column): the one table the report (HTML, Markdown) and the
+    /// A verdict as people read it in any human format: "▲ improved", "▲ verbeterd".
+    public func verdictWithArrow(_ verdict: Verdict) -> String {
+        verdict.arrow + " " + phrase(verdict.rawValue, .verdict)
+    }
+
+    /// The readable word of a fixed-vocabulary key: the one table the report (HTML, Markdown) and the
     /// human table formats share. A key not listed is returned as is.
-    public func phrase(_ key: String) -> String {
-        let entry = Self.phrases[key]
+    public func phrase(_ key: String, _ vocabulary: Vocabulary) -> String {
+        let entry = Self.phrases[vocabulary]?[key]
         return (language == .nl ? entry?.nl : entry?.en) ?? key
     }
 
@@ -51,41 +60,56 @@ public struct TableText: Sendable {
         }
     }
 
-    /// Key → (Dutch, English) for the words of the report and the verdicts of every human format.
-    static let phrases: [String: (nl: String, en: String)] = [
-        // Result statuses
-        "ok": ("definitief", "final"), "provisional": ("voorlopig", "provisional"),
-        "missing": ("geen cijfer", "no figure"), "incomplete": ("onvolledig", "incomplete"),
-        "suppressed": ("onderdrukt", "suppressed"),
-        "insufficient_n": ("te weinig waarnemingen", "too few observations"),
-        "division_by_zero": ("deling door nul", "division by zero"), "overflow": ("getal buiten bereik", "overflow"),
-        // Verdicts
-        "improved": ("verbeterd", "improved"), "worsened": ("verslechterd", "worsened"),
-        "unchanged": ("gelijk gebleven", "unchanged"), "changed": ("veranderd", "changed"),
-        "not_comparable": ("niet vergelijkbaar", "not comparable"),
-        // Target statuses
-        "met": ("gehaald", "met"), "on_track": ("op koers", "on track"), "off_track": ("niet op koers", "off track"),
-        "not_assessable": ("nog niet te beoordelen", "cannot be judged yet"),
-        // Planning statuses
-        "available": ("beschikbaar", "available"), "expected": ("verwacht", "expected"),
-        "planned": ("gepland", "planned"), "not_arranged": ("nog niet geregeld", "not arranged"),
-        // Criteria
-        "outcome": ("uitkomstcriterium", "outcome criterion"), "output": ("outputindicator", "output indicator"),
-        "context": ("context", "context"),
-        // Units
-        "count": ("aantal", "count"), "persons": ("personen", "persons"), "percent": ("procent", "percent"),
-        "ratio": ("verhouding", "ratio"), "score": ("rapportcijfer", "score"), "days": ("dagen", "days"),
-        "euro": ("euro", "euro"), "rate_per_100": ("per 100", "per 100"), "rate_per_1000": ("per 1.000", "per 1,000"),
-        "rate_per_10000": ("per 10.000", "per 10,000"), "rate_per_100000": ("per 100.000", "per 100,000"),
-        // Polarity
-        "higher": ("hoger is beter", "higher is better"), "lower": ("lager is beter", "lower is better"),
-        "none": ("geen richting die beter is", "no better direction"),
-        // Catalogue columns
-        "programme": ("Programma", "Programme"), "line": ("Actielijn", "Action line"),
-        "criterion": ("Criterium", "Criterion"), "indicator": ("Indicator", "Indicator"),
-        "title": ("Titel", "Title"), "method": ("Meetmethode", "Method"), "planning": ("Planning", "Planning"),
-        "periods": ("Perioden met cijfers", "Periods with figures"), "areas": ("Gebieden", "Areas"),
-        "last_delivery": ("Laatste levering", "Last delivery"),
+    /// Columns of the table formats whose words are those of the report.
+    static let columnVocabularies: [String: Vocabulary] = ["status": .status, "planning": .planning,
+                                                           "criterion": .criterion]
+
+    /// Key → (Dutch, English) per vocabulary: the words of the report and of the table formats.
+    static let phrases: [Vocabulary: [String: (nl: String, en: String)]] = [
+        .status: [
+            "ok": ("definitief", "final"), "provisional": ("voorlopig", "provisional"),
+            "missing": ("geen cijfer", "no figure"), "incomplete": ("onvolledig", "incomplete"),
+            "suppressed": ("onderdrukt", "suppressed"),
+            "insufficient_n": ("te weinig waarnemingen", "too few observations"),
+            "division_by_zero": ("deling door nul", "division by zero"),
+            "overflow": ("getal buiten bereik", "overflow"),
+        ],
+        .verdict: [
+            "improved": ("verbeterd", "improved"), "worsened": ("verslechterd", "worsened"),
+            "unchanged": ("gelijk gebleven", "unchanged"), "changed": ("veranderd", "changed"),
+            "not_comparable": ("niet vergelijkbaar", "not comparable"),
+        ],
+        .target: [
+            "met": ("gehaald", "met"), "on_track": ("op koers", "on track"),
+            "off_track": ("niet op koers", "off track"),
+            "not_assessable": ("nog niet te beoordelen", "cannot be judged yet"),
+        ],
+        .planning: [
+            "available": ("beschikbaar", "available"), "expected": ("verwacht", "expected"),
+            "planned": ("gepland", "planned"), "not_arranged": ("nog niet geregeld", "not arranged"),
+        ],
+        .criterion: [
+            "outcome": ("uitkomstcriterium", "outcome criterion"), "output": ("outputindicator", "output indicator"),
+            "context": ("context", "context"),
+        ],
+        .unit: [
+            "count": ("aantal", "count"), "persons": ("personen", "persons"), "percent": ("procent", "percent"),
+            "ratio": ("verhouding", "ratio"), "score": ("rapportcijfer", "score"), "days": ("dagen", "days"),
+            "euro": ("euro", "euro"), "rate_per_100": ("per 100", "per 100"),
+            "rate_per_1000": ("per 1.000", "per 1,000"), "rate_per_10000": ("per 10.000", "per 10,000"),
+            "rate_per_100000": ("per 100.000", "per 100,000"),
+        ],
+        .polarity: [
+            "higher": ("hoger is beter", "higher is better"), "lower": ("lager is beter", "lower is better"),
+            "none": ("geen richting die beter is", "no better direction"),
+        ],
+        .column: [
+            "programme": ("Programma", "Programme"), "line": ("Actielijn", "Action line"),
+            "criterion": ("Criterium", "Criterion"), "indicator": ("Indicator", "Indicator"),
+            "title": ("Titel", "Title"), "method": ("Meetmethode", "Method"), "planning": ("Planning", "Planning"),
+            "periods": ("Perioden met cijfers", "Periods with figures"), "areas": ("Gebieden", "Areas"),
+            "last_delivery": ("Laatste levering", "Last delivery"),
+        ],
     ]
 
     /// Columns whose cells are words of a fixed vocabulary (statuses, states, verdict tests, flags).
@@ -136,6 +160,6 @@ public struct TableText: Sendable {
     /// Words that start a cell followed by free text: a planning status with its note, a superseded vintage.
     static let dutchPrefixes: [(String, String)] = [
         ("available:", "beschikbaar:"), ("expected:", "verwacht:"), ("planned:", "gepland:"),
-        ("not_arranged:", "niet_geregeld:"), ("superseded by batch", "vervangen door levering"),
+        ("not_arranged:", "nog niet geregeld:"), ("superseded by batch", "vervangen door levering"),
     ]
 }

@@ -318,12 +318,13 @@ public struct HTMLReport {
         h3 { color: var(--accent); margin-top: 1.5rem; } h4 { margin: 0.2rem 0; }
         .region { font-size: 1.1rem; color: var(--muted); margin: 0; }
         .meta { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; margin: 0.4rem 0; } \
-        .meta dt { font-weight: bold; } .meta dd { margin: 0; } .sources { font-size: 0.85rem; }
+        .meta dt { font-weight: bold; margin: 0; } .meta dd { margin: 0; } .sources { font-size: 0.85rem; }
         .note, .legend, .kind { color: var(--muted); font-size: 0.9rem; }
         #summary h2 { margin-top: 0.8rem; } \
         .summary-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
         .summary-grid ul { list-style: none; padding: 0; margin: 0.2rem 0; } .summary-grid li { margin: 0.15rem 0; } \
-        .lead { font-weight: bold; margin: 0.3rem 0 0; }
+        .lead { font-weight: bold; margin: 0.3rem 0 0; } \
+        ul.counts li.zero { color: var(--muted); font-weight: normal; }
         .target.met, .target.on_track { color: var(--good); } .target.off_track { color: var(--bad); } \
         .target.not_assessable { color: var(--muted); }
         table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin: 0.5rem 0; }

@@ -9,15 +9,14 @@ struct SummaryBlock {
     let data: ReportData
     let text: ReportText
 
-    /// One line per kind of change: (verdict class, count with word, explanation).
-    var counts: [(verdict: Verdict, line: String)] {
-        var lines: [(Verdict, String)] = [
-            (.improved, "\(summary.improved) \(text.verdictWord(.improved))"),
-            (.worsened, "\(summary.worsened) \(text.verdictWord(.worsened))"),
-            (.unchanged, "\(summary.unchanged) \(text.verdictWord(.unchanged))"),
-        ]
+    /// One line per kind of change: its verdict (for the symbol and colour), how many, and the line.
+    var counts: [(verdict: Verdict, count: Int, line: String)] {
+        var lines = [(Verdict.improved, summary.improved), (.worsened, summary.worsened),
+                     (.unchanged, summary.unchanged)].map { verdict, count in
+            (verdict, count, "\(count) \(text.verdictWord(verdict))")
+        }
         if summary.changed > 0 {
-            lines.append((.changed, "\(summary.changed) \(text.verdictWord(.changed)) "
+            lines.append((.changed, summary.changed, "\(summary.changed) \(text.verdictWord(.changed)) "
                 + text.pick("(zonder richting die beter is)", "(no better direction)")))
         }
         if summary.notComparableCount > 0 {
@@ -25,8 +24,9 @@ struct SummaryBlock {
                 (group.reason.map(text.reason) ?? text.verdictWord(.notComparable))
                     + (summary.notComparable.count > 1 ? " (\(group.count))" : "")
             }
-            lines.append((.notComparable, "\(summary.notComparableCount) \(text.verdictWord(.notComparable)): "
-                + reasons.joined(separator: "; ")))
+            lines.append((.notComparable, summary.notComparableCount,
+                          "\(summary.notComparableCount) \(text.verdictWord(.notComparable)): "
+                            + reasons.joined(separator: "; ")))
         }
         return lines
     }
@@ -74,7 +74,7 @@ struct SummaryBlock {
     var html: String {
         let e = SVGText.escape
         let items = counts.map { count in
-            SVGText.element("li", ["class": "verdict \(count.verdict.rawValue)"],
+            SVGText.element("li", ["class": "verdict \(count.verdict.rawValue)" + (count.count == 0 ? " zero" : "")],
                             e(count.verdict.arrow) + " " + e(count.line))
         }
         var targets = summary.targets.map { line in

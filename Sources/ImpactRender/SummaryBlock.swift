@@ -71,19 +71,25 @@ struct SummaryBlock {
             + ": " + groups.joined(separator: ", ") + noFigure
     }
 
+    /// Every target line with the class that colours it, then the milestones; a sentence when none.
+    var targetLines: [(className: String?, line: String)] {
+        var lines: [(String?, String)] = summary.targets.map { ("target \($0.status.rawValue)", targetLine($0)) }
+        if let milestoneLine { lines.append((nil, milestoneLine)) }
+        if lines.isEmpty {
+            lines.append((nil, text.pick("Geen indicator heeft een doel.", "No indicator has a target.")))
+        }
+        return lines
+    }
+
     var html: String {
         let e = SVGText.escape
         let items = counts.map { count in
             SVGText.element("li", ["class": "verdict \(count.verdict.rawValue)" + (count.count == 0 ? " zero" : "")],
                             e(count.verdict.arrow) + " " + e(count.line))
         }
-        var targets = summary.targets.map { line in
-            SVGText.element("li", ["class": "target \(line.status.rawValue)"], e(targetLine(line)))
-        }
-        if let milestoneLine { targets.append(SVGText.element("li", e(milestoneLine))) }
-        if targets.isEmpty {
-            let none = text.pick("Geen indicator heeft een doel.", "No indicator has a target.")
-            targets.append(SVGText.element("li", e(none)))
+        let targets = targetLines.map { target in
+            target.className.map { SVGText.element("li", ["class": $0], e(target.line)) }
+                ?? SVGText.element("li", e(target.line))
         }
         return [SVGText.tag("section", ["id": "summary"]), SVGText.element("h2", e(text.summaryTitle)),
                 SVGText.tag("div", ["class": "summary-grid"]),
@@ -96,11 +102,8 @@ struct SummaryBlock {
 
     var markdown: [String] {
         let e = MarkdownText.escape
-        var lines = ["## \(text.summaryTitle)", "", e(lead), ""]
-        lines += counts.map { "- \($0.verdict.arrow) \(e($0.line))" }
-        lines += ["", "\(text.targetsTitle):", ""]
-        lines += summary.targets.map { "- " + e(targetLine($0)) }
-        if let milestoneLine { lines.append("- " + e(milestoneLine)) }
-        return lines + [""]
+        return ["## \(text.summaryTitle)", "", e(lead), ""]
+            + counts.map { "- \($0.verdict.arrow) \(e($0.line))" }
+            + ["", "\(text.targetsTitle):", ""] + targetLines.map { "- " + e($0.line) } + [""]
     }
 }

@@ -130,7 +130,7 @@ enum ReportCommand: Command {
             try OutputFile.checkWritable(pdf)
             try OutputFile.write(try ReportPDF.print(content(false), environment: context.environment), to: pdf,
                                  mode: fileMode)
-            context.write(pdf + "\n")
+            if options.out != .standardOutput { context.write(pdf + "\n") }
             if options.out == nil { return ExitCode.success }
         }
         guard case .file(let path) = options.out ?? .file("report-\(region)-\(options.period.code).html") else {

@@ -40,7 +40,6 @@ public struct ReportText: Sendable {
     var noMilestones: String { pick("Geen mijlpalen met een uiterste datum.", "No milestones with a deadline.") }
     var deadline: String { pick("Uiterste datum", "Deadline") }
     var achieved: String { pick("Bereikt", "Achieved") }
-    var planning: String { pick("Planning", "Planning") }
     var appendixCoverage: String {
         pick("Bijlage A — Dekking en planning van de gegevens", "Appendix A — Data coverage and planning")
     }
@@ -80,7 +79,6 @@ public struct ReportText: Sendable {
     var cites: String { pick("Brondocument", "Source document") }
     var area: String { pick("Gebied", "Area") }
     var rule: String { pick("Regel", "Rule") }
-    var since: String { pick("Sinds", "Since") }
     var otherIndicators: String { pick("Overige indicatoren", "Other indicators") }
     var generated: String { pick("Gemaakt op", "Generated on") }
     var page: String { pick("Pagina", "Page") }

@@ -16,6 +16,9 @@ enum ReportCommand: Command {
                                                + "else of the first programme)")
     static let language = CommandSpec.Option("--lang", value: "nl|en",
                                              help: "language of the report (default: language in impact.conf, else nl)")
+    static let workbook = CommandSpec.Option("--xlsx", value: "FILE",
+                                             help: "also write the report's tables (scorecard, municipalities, "
+                                                 + "catalogue) as an Excel workbook")
     static let mode = CommandSpec.Option("--mode", value: "OCTAL",
                                          help: "permissions of the report file (default: those of the store)")
 
@@ -27,13 +30,15 @@ enum ReportCommand: Command {
             Markdown with the same content. Figures pass through disclosure control. The file gets the store's \
             permissions (a 0600 store gives a 0600 report) unless --mode says otherwise.
             --out FILE.html or FILE.md (default report-REGION-PERIOD.html) writes the file and prints its path; \
-            --out - writes the HTML to stdout.
+            --out - writes the HTML to stdout. --xlsx FILE also writes the tables as an Excel workbook, one \
+            sheet each, in the report's language (docs/report.md, "Excel workbook").
             """,
-        options: [period, compare, region, language, OutputOption.option, mode] + DisclosureOptions.all
+        options: [period, compare, region, language, OutputOption.option, workbook, mode] + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact report --period 2018 --region VTWB",
                    "impact report --period 2018 --compare 2017 --lang en --out report.md",
-                   "impact report --period 2018 --mode 0640"])
+                   "impact report --period 2018 --mode 0640",
+                   "impact report --period 2018 --region VTWB --xlsx report.xlsx"])
 
     struct Options {
         let period: Period
@@ -43,6 +48,8 @@ enum ReportCommand: Command {
         let language: NumberLocale?
         /// nil writes `report-REGION-PERIOD.html`.
         let out: OutputOption.Destination?
+        /// `--xlsx`: where the workbook goes; nil writes none.
+        let workbook: String?
         /// Permission bits for the file; nil takes the store's.
         let mode: Int?
         let disclosure: DisclosureOptions
@@ -70,7 +77,8 @@ enum ReportCommand: Command {
             ?? reportPeriod.sameLastYear
         let fileMode = try fileMode(arguments, destination: destination)
         return Options(period: reportPeriod, compare: comparePeriod, region: arguments.value(region),
-                       language: chosenLanguage, out: destination, mode: fileMode,
+                       language: chosenLanguage, out: destination, workbook: try workbookPath(arguments, destination),
+                       mode: fileMode,
                        disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
     }
 
@@ -84,7 +92,22 @@ enum ReportCommand: Command {
         return bits
     }
 
+    /// `--xlsx FILE`: a file of its own, never stdout and never the report's own file.
+    static func workbookPath(_ arguments: ParsedArguments, _ destination: OutputOption.Destination?) throws -> String? {
+        guard let path = arguments.value(workbook) else { return nil }
+        guard !path.isEmpty, path != "-" else {
+            throw UsageError("--xlsx needs a file name: a workbook is binary and never written to stdout",
+                             hint: "for example --xlsx report.xlsx")
+        }
+        if destination == .file(path) {
+            throw UsageError("--xlsx and --out name the same file '\(path)'",
+                             hint: "write the workbook to a file of its own, for example --xlsx report.xlsx")
+        }
+        return path
+    }
+
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        if let workbook = options.workbook { try OutputFile.checkWritable(workbook) }
         let session = try context.session(definitions: options.definitions)
         let publication = try options.disclosure.publication(Evaluator(session: session))
         let region = try region(options.region, definitions: session.definitions, context: context)
@@ -101,13 +124,14 @@ enum ReportCommand: Command {
                           + "the report says so on its first page\n")
         }
         let content = { (markdown: Bool) in render(data, language: language, markdown: markdown) }
+        let fileMode = options.mode ?? OutputFile.mode(ofStore: session.store.path)
+        if let workbook = options.workbook { try write(workbook: data, language: language, to: workbook, mode: fileMode) }
         guard case .file(let path) = options.out ?? .file("report-\(region)-\(options.period.code).html") else {
             context.write(try content(false))
             return ExitCode.success
         }
-        try OutputFile.write(try content(path.hasSuffix(".md")), to: path,
-                             mode: options.mode ?? OutputFile.mode(ofStore: session.store.path))
-        context.write(path + "\n")
+        try OutputFile.write(try content(path.hasSuffix(".md")), to: path, mode: fileMode)
+        context.write(path + "\n" + (options.workbook.map { $0 + "\n" } ?? ""))
         return ExitCode.success
     }
 
@@ -145,6 +169,16 @@ enum ReportCommand: Command {
     static func render(_ data: ReportData, language: String, markdown: Bool) -> String {
         let text = ReportText(language: language)
         return markdown ? MarkdownReport(data: data, text: text).markdown : HTMLReport(data: data, text: text).html
+    }
+
+    /// The workbook beside the report, with the same permissions.
+    static func write(workbook data: ReportData, language: String, to path: String, mode: Int) throws {
+        do {
+            let bytes = try ReportWorkbook(data: data, text: ReportText(language: language)).workbook.xlsx()
+            try OutputFile.write(Data(bytes), to: path, mode: mode)
+        } catch let error as Workbook.TooLarge {
+            throw CommandFailure(message: "cannot write the workbook '\(path)': \(error.description)")
+        }
     }
 
     static func parse(_ text: String, flag: CommandSpec.Option) throws -> Period {

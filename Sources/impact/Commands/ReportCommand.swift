@@ -125,7 +125,9 @@ enum ReportCommand: Command {
         }
         let content = { (markdown: Bool) in render(data, language: language, markdown: markdown) }
         let fileMode = options.mode ?? OutputFile.mode(ofStore: session.store.path)
-        if let workbook = options.workbook { try write(workbook: data, language: language, to: workbook, mode: fileMode) }
+        if let workbook = options.workbook {
+            try write(workbook: data, language: language, to: workbook, mode: fileMode)
+        }
         guard case .file(let path) = options.out ?? .file("report-\(region)-\(options.period.code).html") else {
             context.write(try content(false))
             return ExitCode.success

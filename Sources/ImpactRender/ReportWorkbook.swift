@@ -34,22 +34,28 @@ public struct ReportWorkbook {
     }
 
     private func scorecardRow(_ entry: ReportData.Entry) -> [WorkbookSheet.Cell] {
-        let unit = entry.indicator.unit?.value
-        let style = NumberStyle.forUnit(unit)
-        let diff = entry.diff
-        let distance = entry.target.flatMap { target in entry.current?.value.map { $0 - target.value } }
-        return [.text(entry.indicator.id.value), .text(text.title(entry.indicator)), word(unit),
+        let style = NumberStyle.forUnit(entry.indicator.unit?.value)
+        return [.text(entry.indicator.id.value), .text(text.title(entry.indicator)), word(entry.indicator.unit?.value),
                 number(entry.prior?.value, style), status(entry.prior),
-                number(entry.current?.value, style), status(entry.current), number(entry.current?.n, .whole),
-                number(diff?.absoluteChange, style), number(diff?.relativeChange, .percentage),
-                diff.map { .text(text.verdictWord($0.verdict)) } ?? .empty,
-                diff.map { $0.reasons.isEmpty ? .empty : .text($0.reasons.map(text.reason).joined(separator: "; ")) }
-                    ?? .empty,
-                diff.map { .text(tableText.word($0.test.rawValue, column: "test")) } ?? .empty,
-                number(diff?.pValue, .fourDecimals), significance(diff),
-                entry.target.map { .text(symbol($0.comparison)) } ?? .empty,
-                number(entry.target?.value, style), entry.target.map { .text(when($0)) } ?? .empty,
-                number(distance, style), trend(entry), flags(entry.current)]
+                number(entry.current?.value, style), status(entry.current), number(entry.current?.n, .whole)]
+            + comparison(entry.diff, style: style) + goal(entry, style: style) + [trend(entry), flags(entry.current)]
+    }
+
+    /// Change, relative change, verdict, why not comparable, test, p-value and its reading.
+    private func comparison(_ diff: DiffResult?, style: NumberStyle) -> [WorkbookSheet.Cell] {
+        guard let diff else { return Array(repeating: .empty, count: 7) }
+        let reasons = diff.reasons.map(text.reason).joined(separator: "; ")
+        return [number(diff.absoluteChange, style), number(diff.relativeChange, .percentage),
+                .text(text.verdictWord(diff.verdict)), reasons.isEmpty ? .empty : .text(reasons),
+                .text(tableText.word(diff.test.rawValue, column: "test")), number(diff.pValue, .fourDecimals),
+                significance(diff)]
+    }
+
+    /// The target's condition, value and period or date, and the distance of the current figure to it.
+    private func goal(_ entry: ReportData.Entry, style: NumberStyle) -> [WorkbookSheet.Cell] {
+        guard let target = entry.target else { return Array(repeating: .empty, count: 4) }
+        return [.text(symbol(target.comparison)), .number(target.value, style), .text(when(target)),
+                number(entry.current?.value.map { $0 - target.value }, style)]
     }
 
     var municipalities: WorkbookSheet {
@@ -95,8 +101,8 @@ public struct ReportWorkbook {
         result.map { .text(text.statusWord($0.status)) } ?? .empty
     }
 
-    private func significance(_ diff: DiffResult?) -> WorkbookSheet.Cell {
-        guard let diff, diff.verdict != .notComparable else { return .empty }
+    private func significance(_ diff: DiffResult) -> WorkbookSheet.Cell {
+        guard diff.verdict != .notComparable else { return .empty }
         guard let significant = diff.significant else { return .text(text.noTest) }
         return .text(significant ? text.significant : text.notSignificant)
     }

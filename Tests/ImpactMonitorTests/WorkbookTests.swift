@@ -113,6 +113,7 @@ import Testing
         #expect(dutch.sheets.map(\.name) == ["Scorekaart", "Gemeenten", "Catalogus", "Toelichting"])
         #expect(dutch.sheets[0].headers.prefix(7) == ["Indicator", "Titel", "Eenheid", "Waarde 2017", "Status 2017",
                                                       "Waarde 2018", "Status 2018"])
+        for sheet in dutch.sheets { #expect(sheet.rows.allSatisfy { $0.count == sheet.headers.count }, "\(sheet.name)") }
         let english = ReportWorkbook(data: data, text: ReportText(language: "en")).workbook
         #expect(english.sheets.map(\.name) == ["Scorecard", "Municipalities", "Catalogue", "Notes"])
         // Each scorecard row: a figure, or an empty cell with the status saying why.

@@ -32,7 +32,8 @@ enum EvalCommand: Command {
             + [DefinitionsOption.option],
         examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
                    "impact eval --level gemeente --period 2018 --format csv",
-                   "impact eval --geo VTWB --period 2018 --as-of 2019-03-30"])
+                   "impact eval --geo VTWB --period 2018 --as-of 2019-03-30",
+                   "impact eval --level gemeente --period 2018 --format xlsx --out gemeenten.xlsx"])
 
     struct Options {
         let arguments: ParsedArguments

@@ -22,7 +22,6 @@ public struct TableText: Sendable {
     /// A cell of `column`: translated only in the columns that hold a fixed vocabulary, so a title
     /// that happens to read "ok" stays as written. A catalogue planning cell keeps its note after ": ".
     public func word(_ text: String, column: String) -> String {
-        if column == "verdict", let verdict = Verdict(rawValue: text) { return verdictWithArrow(verdict) }
         guard language == .nl, Self.vocabularyColumns.contains(column) else { return text }
         if let vocabulary = Self.columnVocabularies[column], let word = Self.phrases[vocabulary]?[text] {
             return word.nl
@@ -62,7 +61,7 @@ public struct TableText: Sendable {
 
     /// Columns of the table formats whose words are those of the report.
     static let columnVocabularies: [String: Vocabulary] = ["status": .status, "planning": .planning,
-                                                           "criterion": .criterion]
+                                                           "criterion": .criterion, "verdict": .verdict]
 
     /// Key → (Dutch, English) per vocabulary: the words of the report and of the table formats.
     static let phrases: [Vocabulary: [String: (nl: String, en: String)]] = [
@@ -115,7 +114,7 @@ public struct TableText: Sendable {
     /// Columns whose cells are words of a fixed vocabulary (statuses, states, verdict tests, flags).
     static let vocabularyColumns: Set<String> = [
         "status", "flags", "planning", "criterion", "state", "from", "to", "severity", "significant", "kind",
-        "delivered", "test",
+        "delivered", "test", "verdict",
     ]
 
     /// Every column header any command prints, except period codes (coverage) which need no words.

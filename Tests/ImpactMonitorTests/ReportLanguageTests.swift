@@ -84,8 +84,10 @@ import Testing
     /// The table formats say the verdict as the report does: one table of words.
     @Test func tablesAndReportShareTheVerdictWords() {
         let dutch = TableText(language: .nl)
-        #expect(dutch.word("changed", column: "verdict") == "↕ veranderd")
-        #expect(TableText.english.word("improved", column: "verdict") == "▲ improved")
+        #expect(dutch.verdictWithArrow(.changed) == "↕ veranderd" && dutch.word("changed", column: "verdict") == "veranderd")
+        #expect(TableText.english.verdictWithArrow(.improved) == "▲ improved")
+        let table = DataTable(columns: ["verdict"], rows: [[.text("changed")]])
+        #expect(TableRenderer(format: .markdown, locale: .nl, text: dutch).render(table).contains("| ↕ veranderd |"))
         #expect(ReportText(language: "nl").verdictWord(.changed) == "veranderd")
     }
 }

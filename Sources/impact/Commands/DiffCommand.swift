@@ -25,7 +25,7 @@ enum DiffCommand: Command {
             """,
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
         options: [IndicatorOption.option] + ProgrammeOption.all + AreaOptions.all
-            + [VintageOption.option, confidence, contributions, FormatOption.locale, FormatOption.option,
+            + [VintageOption.option, confidence, contributions, FormatOption.locale, FormatOption.withWorkbook,
                OutputOption.option] + TablePresentation.all
             + DisclosureOptions.all
             + [DefinitionsOption.option],
@@ -42,7 +42,7 @@ enum DiffCommand: Command {
         let vintage: VintageOption
         let confidence: Double
         let contributions: Bool
-        let format: OutputFormat
+        let format: DataFormat
         let output: OutputOption.Destination
         /// `--locale` as given; `language` in `impact.conf` stands in for it.
         let locale: NumberLocale?
@@ -70,7 +70,7 @@ enum DiffCommand: Command {
         return Options(from: periods.0, to: periods.1, indicators: arguments.all(IndicatorOption.option),
                        areas: try AreaOptions(arguments), programme: try ProgrammeOption(arguments),
                        vintage: try VintageOption(arguments), confidence: level,
-                       contributions: arguments.has(contributions), format: try FormatOption.decode(arguments),
+                       contributions: arguments.has(contributions), format: try FormatOption.decodeData(arguments),
                        output: try OutputOption.decode(arguments), locale: try FormatOption.decodeLocale(arguments),
                        presentation: try TablePresentation(arguments), disclosure: try DisclosureOptions(arguments),
                        definitions: DefinitionsOption.flag(arguments))
@@ -106,7 +106,12 @@ enum DiffCommand: Command {
                 }
             }
         }
-        context.render(table, format: options.format, locale: locale, presentation: options.presentation)
+        guard let printed = options.format.printed else {
+            try context.writeWorkbook(table, sheet: spec.name, definitions: session.definitions,
+                                      presentation: options.presentation)
+            return ExitCode.success
+        }
+        context.render(table, format: printed, locale: locale, presentation: options.presentation)
         return ExitCode.success
     }
 

@@ -18,6 +18,9 @@ enum ReportCommand: Command {
                                              help: "language of the report (default: language in impact.conf, else nl)")
     static let pdf = CommandSpec.Option("--pdf", value: "FILE",
                                         help: "also print the report to a PDF file on A4 (needs Chromium)")
+    static let workbook = CommandSpec.Option("--xlsx", value: "FILE",
+                                             help: "also write the report's tables (scorecard, municipalities, "
+                                                 + "catalogue) as an Excel workbook")
     static let mode = CommandSpec.Option("--mode", value: "OCTAL",
                                          help: "permissions of the report file (default: those of the store)")
 
@@ -30,15 +33,17 @@ enum ReportCommand: Command {
             permissions (a 0600 store gives a 0600 report) unless --mode says otherwise.
             --out FILE.html or FILE.md (default report-REGION-PERIOD.html) writes the file and prints its path; \
             --out - writes the HTML to stdout. --pdf FILE prints it on A4 through headless Chromium (page numbers, \
-            date and version in the footer); with --pdf alone only the PDF is written.
+            date and version in the footer); with --pdf alone only the PDF is written. --xlsx FILE also writes the \
+            tables as an Excel workbook, one sheet each, in the report's language (docs/report.md, "Excel workbook").
             """,
         options: [period, compare, ProgrammeOption.option, region, ProgrammeOption.allIndicators, language,
-                  OutputOption.option, pdf, mode] + DisclosureOptions.all
+                  OutputOption.option, pdf, workbook, mode] + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact report --period 2018 --programme wb", "impact report --period 2018 --region VTWB",
                    "impact report --period 2018 --compare 2017 --lang en --out report.md",
                    "impact report --period 2018 --programme wb --pdf report.pdf",
-                   "impact report --period 2018 --mode 0640"])
+                   "impact report --period 2018 --mode 0640",
+                   "impact report --period 2018 --region VTWB --xlsx report.xlsx"])
 
     struct Options {
         let period: Period
@@ -51,6 +56,8 @@ enum ReportCommand: Command {
         let out: OutputOption.Destination?
         /// `--pdf FILE`: the printed report.
         let pdf: String?
+        /// `--xlsx`: where the workbook goes; nil writes none.
+        let workbook: String?
         /// Permission bits for the file; nil takes the store's.
         let mode: Int?
         let disclosure: DisclosureOptions
@@ -79,7 +86,8 @@ enum ReportCommand: Command {
         let fileMode = try fileMode(arguments, destination: destination)
         return Options(period: reportPeriod, compare: comparePeriod, region: arguments.value(region),
                        programme: try ProgrammeOption(arguments),
-                       language: chosenLanguage, out: destination, pdf: try pdfPath(arguments), mode: fileMode,
+                       language: chosenLanguage, out: destination, pdf: try pdfPath(arguments),
+                       workbook: try workbookPath(arguments, destination), mode: fileMode,
                        disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
     }
 
@@ -99,7 +107,22 @@ enum ReportCommand: Command {
         return bits
     }
 
+    /// `--xlsx FILE`: a file of its own, never stdout and never the report's own file.
+    static func workbookPath(_ arguments: ParsedArguments, _ destination: OutputOption.Destination?) throws -> String? {
+        guard let path = arguments.value(workbook) else { return nil }
+        guard !path.isEmpty, path != "-" else {
+            throw UsageError("--xlsx needs a file name: a workbook is binary and never written to stdout",
+                             hint: "for example --xlsx report.xlsx")
+        }
+        if destination == .file(path) {
+            throw UsageError("--xlsx and --out name the same file '\(path)'",
+                             hint: "write the workbook to a file of its own, for example --xlsx report.xlsx")
+        }
+        return path
+    }
+
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
+        for file in [options.workbook, options.pdf].compactMap({ $0 }) { try OutputFile.checkWritable(file) }
         let session = try context.session(definitions: options.definitions)
         let publication = try options.disclosure.publication(Evaluator(session: session))
         let definitions = session.definitions
@@ -126,19 +149,24 @@ enum ReportCommand: Command {
         }
         let content = { (markdown: Bool) in render(data, language: language, markdown: markdown) }
         let fileMode = options.mode ?? OutputFile.mode(ofStore: session.store.path)
+        if let workbook = options.workbook {
+            try write(workbook: data, language: language, to: workbook, mode: fileMode)
+        }
         if let pdf = options.pdf {
-            try OutputFile.checkWritable(pdf)
             try OutputFile.write(try ReportPDF.print(content(false), environment: context.environment), to: pdf,
                                  mode: fileMode)
-            if options.out != .standardOutput { context.write(pdf + "\n") }
-            if options.out == nil { return ExitCode.success }
+        }
+        let alsoWritten = [options.pdf, options.workbook].compactMap { $0.map { $0 + "\n" } }.joined()
+        if options.pdf != nil && options.out == nil {
+            context.write(alsoWritten)
+            return ExitCode.success
         }
         guard case .file(let path) = options.out ?? .file("report-\(region)-\(options.period.code).html") else {
             context.write(try content(false))
             return ExitCode.success
         }
         try OutputFile.write(try content(path.hasSuffix(".md")), to: path, mode: fileMode)
-        context.write(path + "\n")
+        context.write(path + "\n" + alsoWritten)
         return ExitCode.success
     }
 
@@ -204,6 +232,16 @@ enum ReportCommand: Command {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         return ReportImprint(version: CLI.version, date: formatter.string(from: Date()))
+    }
+
+    /// The workbook beside the report, with the same permissions.
+    static func write(workbook data: ReportData, language: String, to path: String, mode: Int) throws {
+        do {
+            let bytes = try ReportWorkbook(data: data, text: ReportText(language: language)).workbook.xlsx()
+            try OutputFile.write(Data(bytes), to: path, mode: mode)
+        } catch let error as Workbook.TooLarge {
+            throw CommandFailure(message: "cannot write the workbook '\(path)': \(error.description)")
+        }
     }
 
     static func parse(_ text: String, flag: CommandSpec.Option) throws -> Period {

@@ -72,11 +72,9 @@ public struct HTMLReport {
 
     /// Significance is not a column here: a mark on the verdict points to appendix C.
     var scorecard: String {
-        let columns = [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict,
-                       text.target, text.trend, text.status]
         let marked = data.entries.contains { text.chanceMark($0.diff) }
         let footnote = marked ? element("p", ["class": "note"], e(text.chanceFootnote)) : ""
-        let table = [SVGText.tag("table", ["class": "scorecard"]), element("thead", headerRow(columns)), "<tbody>",
+        let table = [SVGText.tag("table", ["class": "scorecard"]), element("thead", headerRow(scorecardColumns)), "<tbody>",
                      data.entries.map(scorecardRow).joined(separator: "\n"), "</tbody>", "</table>", footnote]
         return section(["id": "scorecard"], title: text.scorecard, table.joined(separator: "\n"))
     }
@@ -84,13 +82,17 @@ public struct HTMLReport {
     private func scorecardRow(_ entry: ReportData.Entry) -> String {
         let unit = entry.indicator.unit?.value
         let link = element("a", ["href": "#" + entry.indicator.id.value], e(text.title(entry.indicator)))
-        let labels = [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict,
-                      text.target, text.trend, text.status]
         let cells = [(link, false), (cellValue(entry.prior, unit: unit), true),
                      (cellValue(entry.current, unit: unit), true), (e(text.change(entry.diff, unit: unit)), true),
                      (verdict(entry.diff), false), (target(entry), false), (trend(entry), false),
                      (flags(entry.current), false)]
-        return row(zip(labels, cells).map { label, cell in labelledCell(cell.0, label: label, numeric: cell.1) })
+        return row(zip(scorecardColumns, cells).map { label, cell in labelledCell(cell.0, label: label, numeric: cell.1) })
+    }
+
+    /// The scorecard's column headers, shared with the Markdown report.
+    var scorecardColumns: [String] {
+        [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict, text.target,
+         text.trend, text.status]
     }
 
     /// A scorecard cell that names its column, so on a phone each row reads as a card of label and value.

@@ -59,10 +59,8 @@ public struct MarkdownReport {
     }
 
     private var scorecard: [String] {
-        let columns = [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict,
-                       text.target, text.trend, text.status]
         let marked = data.entries.contains { text.chanceMark($0.diff) }
-        return ["## \(text.scorecard)", "", table(columns, data.entries.map(scorecardRow))]
+        return ["## \(text.scorecard)", "", table(html.scorecardColumns, data.entries.map(scorecardRow))]
             + (marked ? ["", e(text.chanceFootnote)] : [])
     }
 

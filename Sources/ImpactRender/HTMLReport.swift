@@ -74,7 +74,8 @@ public struct HTMLReport {
     var scorecard: String {
         let marked = data.entries.contains { text.chanceMark($0.diff) }
         let footnote = marked ? element("p", ["class": "note"], e(text.chanceFootnote)) : ""
-        let table = [SVGText.tag("table", ["class": "scorecard"]), element("thead", headerRow(scorecardColumns)), "<tbody>",
+        let table = [SVGText.tag("table", ["class": "scorecard"]), element("thead", headerRow(scorecardColumns)),
+                     "<tbody>",
                      data.entries.map(scorecardRow).joined(separator: "\n"), "</tbody>", "</table>", footnote]
         return section(["id": "scorecard"], title: text.scorecard, table.joined(separator: "\n"))
     }
@@ -86,7 +87,9 @@ public struct HTMLReport {
                      (cellValue(entry.current, unit: unit), true), (e(text.change(entry.diff, unit: unit)), true),
                      (verdict(entry.diff), false), (target(entry), false), (trend(entry), false),
                      (flags(entry.current), false)]
-        return row(zip(scorecardColumns, cells).map { label, cell in labelledCell(cell.0, label: label, numeric: cell.1) })
+        return row(zip(scorecardColumns, cells).map { label, cell in
+            labelledCell(cell.0, label: label, numeric: cell.1)
+        })
     }
 
     /// The scorecard's column headers, shared with the Markdown report.

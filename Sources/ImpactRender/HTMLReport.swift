@@ -279,9 +279,10 @@ public struct HTMLReport {
     private var pageFooter: String {
         let made = imprint.map { "impact \($0.version) · \(text.generated) \(text.date($0.date))" } ?? "ImpactMonitor"
         let left = Self.cssString("\(data.region.name) \(data.period.code) · \(made)")
-        return "\n@page { @bottom-left { content: \(left); font-size: 8pt; color: #5b6775; } "
+        let style = "font: 8pt \"DejaVu Sans\", Arial, sans-serif; color: #5b6775;"
+        return "\n@page { @bottom-left { content: \(left); \(style) } "
             + "@bottom-right { content: \(Self.cssString(text.page + " ")) counter(page) \" / \" counter(pages); "
-            + "font-size: 8pt; color: #5b6775; } }"
+            + "\(style) } }"
     }
 
     /// A quoted CSS string in which every character but letters, digits and spaces is a hex escape,

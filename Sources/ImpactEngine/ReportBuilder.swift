@@ -34,18 +34,30 @@ public struct ReportBuilder {
         let entries = try indicators.map { indicator in
             try entry(indicator, region: code, period: period, compare: compare, history: history, members: members)
         }
-        let firing = try AlertStore(store: store).states().filter { $0.state == .firing }.map { state in
-            let indicator = definitions.indicator(state.indicator)
-            return FiringAlert(indicatorID: state.indicator, ruleName: state.rule, indicator: indicator,
-                               rule: indicator?.alerts.first { $0.name.value == state.rule }, geo: state.geo,
-                               period: state.period, value: state.value)
-        }
+        let firing = try firingAlerts()
         let batches = try self.batches()
         let milestones = try self.milestones(code, programme: programme, period: period)
         let catalogue = try Catalogue(session: publication.evaluator.session).table(programme: programme?.id.value)
+        let hasFigures = entries.contains { $0.current?.value != nil }
+        let elsewhere = hasFigures ? []
+            : try PeriodsWithFigures(publication: publication).nearest(to: period, region: code, indicators: indicators)
         return ReportData(region: region, period: period, compare: compare, programme: programme, batches: batches,
                           entries: entries, milestones: milestones, firing: firing, catalogue: catalogue,
-                          geography: publication.geography, suppressionApplied: publication.suppress)
+                          geography: publication.geography, suppressionApplied: publication.suppress,
+                          periodsWithFigures: elsewhere)
+    }
+
+    /// Every alert firing now, with the period and time it began firing.
+    func firingAlerts() throws -> [FiringAlert] {
+        let alerts = AlertStore(store: store)
+        return try alerts.states().filter { $0.state == .firing }.map { state in
+            let indicator = definitions.indicator(state.indicator)
+            let since = try alerts.firingSince(indicator: state.indicator, rule: state.rule, geo: state.geo)
+            return FiringAlert(indicatorID: state.indicator, ruleName: state.rule, indicator: indicator,
+                               rule: indicator?.alerts.first { $0.name.value == state.rule }, geo: state.geo,
+                               period: state.period, value: state.value, sincePeriod: since?.period,
+                               sinceAt: since?.at)
+        }
     }
 
     /// The prior figure comes from the history when it covers the comparison period, so both

@@ -50,6 +50,8 @@ public struct ReportData: Sendable {
     public let catalogue: DataTable
     public let geography: Geography
     public let suppressionApplied: Bool
+    /// When the period has no figure: the nearest periods that have one for the region (empty otherwise).
+    public let periodsWithFigures: [Period]
 }
 
 extension ReportData {

@@ -62,7 +62,8 @@ public struct HTMLReport {
     /// A first-page notice when the period holds no figure at all (a period not delivered yet).
     private var noFiguresNotice: [String] {
         guard !data.hasFigures else { return [] }
-        let notice = text.noFigures(region: data.region.name, period: data.period.code)
+        let notice = text.noFigures(region: data.region.name, period: data.period.code,
+                                    elsewhere: data.periodsWithFigures)
         return [element("p", ["class": "note"], element("strong", e(notice)))]
     }
 
@@ -197,9 +198,9 @@ public struct HTMLReport {
             let unit = alert.indicator?.unit?.value
             let value = alert.value.map { text.format($0, unit: unit) } ?? "–"
             return row([cell(e(text.alertTitle(alert))), cell(e(text.alertRule(alert))), cell(e(area)),
-                        cell(e(alert.period)), cell(e(value), numeric: true)])
+                        cell(e(text.alertSince(alert))), cell(e(alert.period)), cell(e(value), numeric: true)])
         }
-        let columns = [text.indicator, text.rule, text.area, text.period, text.value]
+        let columns = [text.indicator, text.rule, text.area, text.firingSince, text.latestPeriod, text.value]
         let body = rows.isEmpty ? element("p", e(text.noAlerts)) : compactTable(columns, rows)
         return section(["id": "alerts"], title: text.alerts, body)
     }

@@ -55,7 +55,8 @@ public struct MarkdownReport {
     }
 
     private var noFiguresNotice: String {
-        "**" + e(text.noFigures(region: data.region.name, period: data.period.code)) + "**"
+        "**" + e(text.noFigures(region: data.region.name, period: data.period.code,
+                                elsewhere: data.periodsWithFigures)) + "**"
     }
 
     private var scorecard: [String] {
@@ -110,10 +111,10 @@ public struct MarkdownReport {
     }
 
     private var alerts: [String] {
-        let columns = [text.indicator, text.rule, text.area, text.period]
+        let columns = [text.indicator, text.rule, text.area, text.firingSince, text.latestPeriod]
         let rows = data.firing.map { alert in
             let area = data.geography.unit(alert.geo)?.name ?? alert.geo
-            return [text.alertTitle(alert), text.alertRule(alert), area, alert.period]
+            return [text.alertTitle(alert), text.alertRule(alert), area, text.alertSince(alert), alert.period]
         }
         return ["", "## \(text.alerts)", "", rows.isEmpty ? text.noAlerts : table(columns, rows)]
     }

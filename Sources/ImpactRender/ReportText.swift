@@ -79,6 +79,8 @@ public struct ReportText: Sendable {
     var cites: String { pick("Brondocument", "Source document") }
     var area: String { pick("Gebied", "Area") }
     var rule: String { pick("Regel", "Rule") }
+    var firingSince: String { pick("Gaat af", "Firing") }
+    var latestPeriod: String { pick("Laatste periode", "Latest period") }
     var otherIndicators: String { pick("Overige indicatoren", "Other indicators") }
     var generated: String { pick("Gemaakt op", "Generated on") }
     var page: String { pick("Pagina", "Page") }
@@ -237,10 +239,24 @@ public struct ReportText: Sendable {
         nl ? (indicator.title ?? indicator.id.value) : (indicator.titleEnglish ?? indicator.title ?? indicator.id.value)
     }
 
-    /// The notice of a report whose period holds no figure at all (a period not delivered yet).
-    func noFigures(region: String, period: String) -> String {
-        pick("Voor \(region) zijn er over \(period) nog geen cijfers: de tabellen en grafieken hieronder zijn leeg.",
-             "There are no figures for \(region) in \(period) yet: the tables and charts below are empty.")
+    /// The notice of a report whose period holds no figure at all (a period not delivered yet), with
+    /// the nearest periods that have figures, so the reader knows which report to ask for.
+    func noFigures(region: String, period: String, elsewhere: [Period]) -> String {
+        let empty = pick("Voor \(region) zijn er over \(period) nog geen cijfers: de tabellen en grafieken hieronder "
+                            + "zijn leeg.",
+                         "There are no figures for \(region) in \(period) yet: the tables and charts below are empty.")
+        guard !elsewhere.isEmpty else {
+            return empty + pick(" Er zijn voor deze regio nog in geen enkele periode cijfers.",
+                                " This region has no figures for any period yet.")
+        }
+        let periods = list(elsewhere.map(\.code))
+        return empty + pick(" Cijfers zijn er voor \(periods).", " Figures exist for \(periods).")
+    }
+
+    /// "2017, 2018-H1 en 2019" / "2017, 2018-H1 and 2019".
+    func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + pick(" en ", " and ") + items.last!
     }
 
     /// The indicator's title, or its id when the definitions no longer hold it.
@@ -249,6 +265,13 @@ public struct ReportText: Sendable {
     /// The rule's name with its condition as written ("hoge_adviesgraad: value > 20").
     func alertRule(_ alert: FiringAlert) -> String {
         alert.rule?.condition.map { "\(alert.ruleName): \($0)" } ?? alert.ruleName
+    }
+
+    /// Since when an alert fires: "sinds 2018-H1 (vastgesteld op 30 november 2026)".
+    func alertSince(_ alert: FiringAlert) -> String {
+        guard let period = alert.sincePeriod else { return pick("onbekend", "unknown") }
+        let recorded = alert.sinceAt.map { " (" + pick("vastgesteld op ", "recorded on ") + date($0) + ")" } ?? ""
+        return pick("sinds ", "since ") + period + recorded
     }
 
     /// A source document without the archive's file name ("000_9bd7….txt, tabel 1" reads "tabel 1").

@@ -143,10 +143,7 @@ enum ReportCommand: Command {
                                                               compare: options.compare, programmes: programmes,
                                                               allIndicators: options.programme.allIndicators)
         }
-        if !data.hasFigures {
-            context.error("warning: no figures for \(region) in \(options.period.code); "
-                          + "the report says so on its first page\n")
-        }
+        if !data.hasFigures { context.error(noFiguresWarning(data, region: region)) }
         let content = { (markdown: Bool) in render(data, language: language, markdown: markdown) }
         let fileMode = options.mode ?? OutputFile.mode(ofStore: session.store.path)
         if let workbook = options.workbook {
@@ -168,6 +165,15 @@ enum ReportCommand: Command {
         try OutputFile.write(try content(path.hasSuffix(".md")), to: path, mode: fileMode)
         context.write(path + "\n" + alsoWritten)
         return ExitCode.success
+    }
+
+    /// An empty period is allowed (a report before the delivery) but said, with the periods to ask for instead.
+    static func noFiguresWarning(_ data: ReportData, region: String) -> String {
+        let elsewhere = data.periodsWithFigures.map(\.code)
+        let hint = elsewhere.isEmpty ? "the store has no figures for this region in any period"
+            : "figures exist for " + elsewhere.joined(separator: ", ") + " (--period " + elsewhere[0] + ")"
+        return "warning: no figures for \(region) in \(data.period.code); \(hint); "
+            + "the report says so on its first page\n"
     }
 
     /// The region and the programmes the report answers for: `--programme` (its region unless

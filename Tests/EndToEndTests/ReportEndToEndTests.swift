@@ -164,5 +164,23 @@ import Testing
         let filled = try ImpactBinary.run(["report", "--period", "2018", "--region", "VTWB", "--out", "-",
                                            "--store", store])
         #expect(!filled.stderr.contains("no figures") && !filled.stdout.contains("nog geen cijfers"))
+        let later = try ImpactBinary.run(["report", "--period", "2030", "--region", "VTWB", "--out", "-",
+                                          "--store", store])
+        #expect(later.stderr.contains("figures exist for 2018 (--period 2018)"), "\(later.stderr)")
+        #expect(later.stdout.contains("Cijfers zijn er voor 2018."))
+    }
+
+    /// A year report of a region that delivered a half-year names that half-year, in both languages.
+    @Test func anEmptyPeriodNamesTheNearestPeriodsWithFigures() throws {
+        let store = ImpactBinary.temporaryDirectory() + "/half-year.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        for (language, sentence) in [("nl", "Cijfers zijn er voor 2018-H1."), ("en", "Figures exist for 2018-H1.")] {
+            let report = try ImpactBinary.run(["report", "--period", "2018", "--region", "VTMB", "--lang", language,
+                                               "--out", "-", "--store", store])
+            #expect(report.status == 0)
+            #expect(report.stderr.contains("warning: no figures for VTMB in 2018; figures exist for 2018-H1 "
+                                               + "(--period 2018-H1)"), "\(report.stderr)")
+            #expect(report.stdout.contains(sentence), "\(language)")
+        }
     }
 }

@@ -41,17 +41,18 @@ public struct HTMLReport {
 
     var header: String {
         let latest = data.batches.map(\.finished).max().map(text.date) ?? "–"
-        let delivered = "\(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(latest)"
+        let delivered = "\(text.deliveries(data.batches.count)), "
+            + "\(text.pick("de laatste op", "the latest on")) \(latest)"
         let sources = Array(Set(data.entries.compactMap(\.indicator.source))).sorted()
         let programme = data.programme?.title.map { " · " + e($0) } ?? ""
-        let compared = data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""
+        let compared = data.compare.map { " (\(text.comparedWith) \(text.periodName($0)))" } ?? ""
         let note = data.suppressionApplied ? e(text.suppressionNote) : element("strong", e(text.noSuppressionNote))
         return ([
             "<header>",
             element("h1", e(text.reportTitle)),
             element("p", ["class": "region"], e(data.region.name) + programme),
             SVGText.tag("dl", ["class": "meta"]),
-            term(text.period, data.period.code + compared),
+            term(text.period, e(text.periodName(data.period) + compared)),
             term(text.dataAsOf, delivered),
             term(text.sources, element("span", ["class": "sources"], sources.map(e).joined(separator: "; "))),
             "</dl>",
@@ -73,8 +74,7 @@ public struct HTMLReport {
 
     /// Significance is not a column here: a mark on the verdict points to appendix C.
     var scorecard: String {
-        let marked = data.entries.contains { text.chanceMark($0.diff) }
-        let footnote = marked ? element("p", ["class": "note"], e(text.chanceFootnote)) : ""
+        let footnote = text.scorecardFootnotes(data).map { element("p", ["class": "note"], e($0)) }.joined()
         let table = [SVGText.tag("table", ["class": "scorecard"]), element("thead", headerRow(scorecardColumns)),
                      "<tbody>",
                      data.entries.map(scorecardRow).joined(separator: "\n"), "</tbody>", "</table>", footnote]
@@ -95,8 +95,8 @@ public struct HTMLReport {
 
     /// The scorecard's column headers, shared with the Markdown report.
     var scorecardColumns: [String] {
-        [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict, text.target,
-         text.trend, text.status]
+        [text.indicator, data.compare.map(text.periodName) ?? "–", text.periodName(data.period), text.change,
+         text.verdict, text.target, text.trend, text.status]
     }
 
     /// A scorecard cell that names its column, so on a phone each row reads as a card of label and value.
@@ -131,7 +131,7 @@ public struct HTMLReport {
 
     func trend(_ entry: ReportData.Entry) -> String {
         let trend = entry.trend
-        guard trend.direction != 0 else { return "→" }
+        guard trend.direction != 0 else { return e(text.trend(trend)) }
         let polarity = entry.indicator.polarity ?? Polarity.none
         let better = (trend.direction > 0) == (polarity == .higher)
         let good = polarity == .none ? "neutral" : (better ? "improved" : "worsened")

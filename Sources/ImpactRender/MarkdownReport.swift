@@ -47,8 +47,10 @@ public struct MarkdownReport {
         return [
             "# \(text.reportTitle)", "",
             "**\(e(data.region.name))**" + (data.programme?.title.map { " · \(e($0))" } ?? ""), "",
-            "- \(text.period): \(data.period.code)" + (data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""),
-            "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(latest)",
+            "- \(text.period): \(text.periodName(data.period))"
+                + (data.compare.map { " (\(text.comparedWith) \(text.periodName($0)))" } ?? ""),
+            "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), "
+                + "\(text.pick("de laatste op", "the latest on")) \(latest)",
             "- \(text.sources): " + e(sources.joined(separator: "; ")), "",
             data.suppressionApplied ? "_\(text.suppressionNote)_" : "**\(text.noSuppressionNote)**", "",
         ] + (data.hasFigures ? [] : [noFiguresNotice, ""])
@@ -60,9 +62,8 @@ public struct MarkdownReport {
     }
 
     private var scorecard: [String] {
-        let marked = data.entries.contains { text.chanceMark($0.diff) }
-        return ["## \(text.scorecard)", "", table(html.scorecardColumns, data.entries.map(scorecardRow))]
-            + (marked ? ["", e(text.chanceFootnote)] : [])
+        ["## \(text.scorecard)", "", table(html.scorecardColumns, data.entries.map(scorecardRow))]
+            + text.scorecardFootnotes(data).flatMap { ["", e($0)] }
     }
 
     /// Targets and flags come from the HTML renderer, so both formats say the same.

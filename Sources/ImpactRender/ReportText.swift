@@ -63,9 +63,12 @@ public struct ReportText: Sendable {
                 + "a broken line is never zero.")
     }
     var suppressionNote: String {
-        pick("Kleine aantallen (onder de minimale celgrootte) en cellen waaruit ze terug te rekenen zijn, "
-                + "zijn onderdrukt.",
-             "Small counts (below the minimum cell size) and cells from which they could be recovered are suppressed.")
+        pick("Om de privacy te beschermen tonen we kleine aantallen niet, en ook geen cijfers waaruit ze terug "
+                + "te rekenen zijn.",
+             "To protect privacy, small counts are not shown, nor figures from which they could be worked out.")
+    }
+    var provisionalFootnote: String {
+        pick("v: voorlopig cijfer, kan nog veranderen", "v: provisional figure, may still change")
     }
     var noSuppressionNote: String {
         pick("NIET GECONTROLEERD OP ONTHULLING — alleen voor intern gebruik.",
@@ -103,7 +106,7 @@ public struct ReportText: Sendable {
     /// Why a comparison does not hold, in the reader's language.
     func reason(_ reason: DiffReason) -> String {
         guard nl else {
-            if case .missing(let periods, _) = reason { return "no figure for " + periods.joined(separator: " and ") }
+            if case .missing(let periods, _) = reason { return "no figure for " + list(periods.map(periodName)) }
             return reason.english
         }
         switch reason {
@@ -114,7 +117,7 @@ public struct ReportText: Sendable {
         case .noCrosswalk(_, let name):
             return "\(name) bestaat niet in beide perioden"
         case .missing(let periods, _):
-            return "geen cijfer voor " + periods.joined(separator: " en ")
+            return "geen cijfer voor " + list(periods.map(periodName))
         case .suppressed:
             return "onderdrukt: kleine aantallen"
         case .boundaryMapped(let from, let to, _, let detail):
@@ -209,10 +212,32 @@ public struct ReportText: Sendable {
         "\(symbol(target.comparison)) \(format(target.value, unit: unit)) \(due(target))"
     }
 
-    /// "↑ 2 perioden": the direction of the last change and how long it has held.
+    /// "↓ 3 perioden op rij gedaald": the direction of the last change and how long it has held;
+    /// a bare arrow would read as "stable" also where there are too few figures for any trend.
     func trend(_ trend: ReportData.Trend) -> String {
-        guard trend.direction != 0 else { return "→" }
-        return "\(trend.direction > 0 ? "↑" : "↓") \(periods(trend.periods))"
+        guard trend.periods > 0 else { return pick("nog geen trend", "no trend yet") }
+        guard trend.direction != 0 else { return pick("→ gelijk gebleven", "→ level") }
+        let rose = trend.direction > 0
+        let arrow = rose ? "↑ " : "↓ "
+        guard trend.periods > 1 else { return arrow + (rose ? pick("gestegen", "rose") : pick("gedaald", "fell")) }
+        let run = periods(trend.periods)
+        return arrow + (rose ? pick("\(run) op rij gestegen", "rose \(run) in a row")
+                             : pick("\(run) op rij gedaald", "fell \(run) in a row"))
+    }
+
+    /// A period code as a reader names it; a code that is no period stays as it is.
+    func periodName(_ code: String) -> String { (try? Period.parse(code).period).map(periodName) ?? code }
+
+    /// A period as a reader names it: "2018", "1e halfjaar 2018", "2e kwartaal 2018", "maart 2018".
+    func periodName(_ period: Period) -> String {
+        let ordinal = nl ? "\(period.index)e" : ["1st", "2nd", "3rd", "4th"][min(period.index, 4) - 1]
+        switch period.grain {
+        case .year: return period.code
+        case .half: return pick("\(ordinal) halfjaar \(period.year)", "\(ordinal) half of \(period.year)")
+        case .quarter: return pick("\(ordinal) kwartaal \(period.year)", "Q\(period.index) \(period.year)")
+        case .month: return "\((nl ? Self.months : Self.englishMonths)[period.index - 1]) \(period.year)"
+        case .week: return pick("week \(period.index) van \(period.year)", "week \(period.index) of \(period.year)")
+        }
     }
 
     /// The significance test in words a non-statistician reads, with the p-value for those who want it.
@@ -230,6 +255,15 @@ public struct ReportText: Sendable {
             : p < 0.001 ? pick("vrijwel zeker geen toeval", "very unlikely to be chance")
             : pick("waarschijnlijk geen toeval", "probably not chance")
         return words + " (\(shown))"
+    }
+
+    /// The notes under the scorecard for the marks it uses: chance (*) and provisional (v).
+    func scorecardFootnotes(_ data: ReportData) -> [String] {
+        let chance = data.entries.contains { chanceMark($0.diff) }
+        let provisional = data.entries.contains { entry in
+            [entry.prior, entry.current].contains { $0?.status == .provisional && $0?.value != nil }
+        }
+        return (chance ? [chanceFootnote] : []) + (provisional ? [provisionalFootnote] : [])
     }
 
     /// Whether the scorecard marks the verdict with the chance footnote.

@@ -17,7 +17,8 @@ struct SummaryBlock {
         }
         if summary.changed > 0 {
             lines.append((.changed, summary.changed, "\(summary.changed) \(text.verdictWord(.changed)) "
-                + text.pick("(zonder richting die beter is)", "(no better direction)")))
+                + text.pick("(hoger of lager is hier niet beter of slechter)",
+                            "(neither higher nor lower is better here)")))
         }
         if summary.notComparableCount > 0 {
             let reasons = summary.notComparable.map { group in
@@ -33,8 +34,8 @@ struct SummaryBlock {
 
     /// "2018 vergeleken met 2017, 14 indicatoren:".
     var lead: String {
-        let compared = data.compare.map { " \(text.comparedWith) \($0.code)" } ?? ""
-        return "\(data.period.code)\(compared), \(text.indicators(data.entries.count)):"
+        let compared = data.compare.map { " \(text.comparedWith) \(text.periodName($0))" } ?? ""
+        return "\(text.periodName(data.period))\(compared), \(text.indicators(data.entries.count)):"
     }
 
     /// "Adviesvragen per melding: 0,51 — doel ≥ 0,60 in 2021; op koers bij de huidige trend".

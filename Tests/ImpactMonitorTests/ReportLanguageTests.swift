@@ -70,6 +70,28 @@ import Testing
         #expect(html.contains("≥ 0.60 in 2021"))
     }
 
+    /// The first screen and scorecard as a policy reader reads them: periods named, not coded; a trend in
+    /// words; every mark explained; no statistician's or programmer's term.
+    @Test func theFirstScreenReadsAsPlainWords() throws {
+        let dutch = ReportText(language: "nl"), english = ReportText(language: "en")
+        let half = try #require(Period(year: 2018, grain: .half, index: 1))
+        #expect(dutch.periodName(half) == "1e halfjaar 2018" && english.periodName(half) == "1st half of 2018")
+        #expect(dutch.periodName(try #require(Period(year: 2018, grain: .quarter, index: 2))) == "2e kwartaal 2018")
+        #expect(english.periodName(try #require(Period(year: 2018, grain: .month, index: 3))) == "March 2018")
+        #expect(dutch.periodName(.year(2018)) == "2018" && dutch.periodName("2017-H2") == "2e halfjaar 2017")
+        #expect(dutch.trend(ReportData.Trend(direction: 0, periods: 0)) == "nog geen trend")
+        #expect(dutch.trend(ReportData.Trend(direction: -1, periods: 3)) == "↓ 3 perioden op rij gedaald")
+        #expect(dutch.trend(ReportData.Trend(direction: 1, periods: 1)) == "↑ gestegen")
+        #expect(english.trend(ReportData.Trend(direction: 1, periods: 2)) == "↑ rose 2 periods in a row")
+        let html = HTMLReport(data: data, text: dutch).html
+        let firstScreen = Self.visibleText(String(html[..<(try #require(html.range(of: "id=\"lines\"")).lowerBound)]))
+        for jargon in ["celgrootte", "onderdrukt", "zonder richting", " → ", "2018-", "2017-"] {
+            #expect(!firstScreen.contains(jargon), "first screen shows '\(jargon)'")
+        }
+        #expect(firstScreen.contains("v: voorlopig cijfer, kan nog veranderen"))
+        #expect(firstScreen.contains("de laatste op") && firstScreen.contains("privacy"))
+    }
+
     @Test func decimalsFollowTheUnitAndMinusIsARealMinus() {
         let text = ReportText(language: "nl")
         #expect(text.format(0.37, unit: .ratio) == "0,37" && text.format(0.514, unit: .ratio) == "0,51")

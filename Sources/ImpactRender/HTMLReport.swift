@@ -131,11 +131,11 @@ public struct HTMLReport {
 
     func trend(_ entry: ReportData.Entry) -> String {
         let trend = entry.trend
-        guard trend.direction != 0 else { return e(text.trend(trend)) }
+        guard trend.direction != 0 else { return e(text.trend(trend, grain: data.period.grain)) }
         let polarity = entry.indicator.polarity ?? Polarity.none
         let better = (trend.direction > 0) == (polarity == .higher)
         let good = polarity == .none ? "neutral" : (better ? "improved" : "worsened")
-        return element("span", ["class": "verdict \(good)"], e(text.trend(trend)))
+        return element("span", ["class": "verdict \(good)"], e(text.trend(trend, grain: data.period.grain)))
     }
 
     func flags(_ result: IndicatorResult?) -> String {

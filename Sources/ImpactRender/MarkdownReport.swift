@@ -74,7 +74,7 @@ public struct MarkdownReport {
         }
         return [text.title(entry.indicator), value(entry.prior, unit: unit), value(entry.current, unit: unit),
                 text.change(entry.diff, unit: unit), verdict ?? "–", strip(html.target(entry)),
-                text.trend(entry.trend), strip(html.flags(entry.current))]
+                text.trend(entry.trend, grain: data.period.grain), strip(html.flags(entry.current))]
     }
 
     /// Markdown has no charts, so no chart legend: every indicator's figures are a table.

@@ -212,17 +212,28 @@ public struct ReportText: Sendable {
         "\(symbol(target.comparison)) \(format(target.value, unit: unit)) \(due(target))"
     }
 
-    /// "↓ 3 perioden op rij gedaald": the direction of the last change and how long it has held;
-    /// a bare arrow would read as "stable" also where there are too few figures for any trend.
-    func trend(_ trend: ReportData.Trend) -> String {
+    /// "↓ 3 jaar op rij gedaald": the direction of the last change and how long it has held, counted
+    /// in the report's periods; a bare arrow would read as "stable" also where there is no trend at all.
+    func trend(_ trend: ReportData.Trend, grain: Grain) -> String {
         guard trend.periods > 0 else { return pick("nog geen trend", "no trend yet") }
         guard trend.direction != 0 else { return pick("→ gelijk gebleven", "→ level") }
         let rose = trend.direction > 0
         let arrow = rose ? "↑ " : "↓ "
         guard trend.periods > 1 else { return arrow + (rose ? pick("gestegen", "rose") : pick("gedaald", "fell")) }
-        let run = periods(trend.periods)
-        return arrow + (rose ? pick("\(run) op rij gestegen", "rose \(run) in a row")
-                             : pick("\(run) op rij gedaald", "fell \(run) in a row"))
+        let run = "\(trend.periods) " + spans(grain)
+        return arrow + (rose ? pick("\(run) op rij gestegen", "rose \(run) running")
+                             : pick("\(run) op rij gedaald", "fell \(run) running"))
+    }
+
+    /// Several periods of a grain: "jaar", "halfjaren", "kwartalen".
+    private func spans(_ grain: Grain) -> String {
+        switch grain {
+        case .year: return pick("jaar", "years")
+        case .half: return pick("halfjaren", "half-years")
+        case .quarter: return pick("kwartalen", "quarters")
+        case .month: return pick("maanden", "months")
+        case .week: return pick("weken", "weeks")
+        }
     }
 
     /// A period code as a reader names it; a code that is no period stays as it is.

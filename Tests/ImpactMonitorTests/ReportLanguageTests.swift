@@ -79,10 +79,11 @@ import Testing
         #expect(dutch.periodName(try #require(Period(year: 2018, grain: .quarter, index: 2))) == "2e kwartaal 2018")
         #expect(english.periodName(try #require(Period(year: 2018, grain: .month, index: 3))) == "March 2018")
         #expect(dutch.periodName(.year(2018)) == "2018" && dutch.periodName("2017-H2") == "2e halfjaar 2017")
-        #expect(dutch.trend(ReportData.Trend(direction: 0, periods: 0)) == "nog geen trend")
-        #expect(dutch.trend(ReportData.Trend(direction: -1, periods: 3)) == "↓ 3 perioden op rij gedaald")
-        #expect(dutch.trend(ReportData.Trend(direction: 1, periods: 1)) == "↑ gestegen")
-        #expect(english.trend(ReportData.Trend(direction: 1, periods: 2)) == "↑ rose 2 periods in a row")
+        #expect(dutch.trend(ReportData.Trend(direction: 0, periods: 0), grain: .year) == "nog geen trend")
+        #expect(dutch.trend(ReportData.Trend(direction: -1, periods: 3), grain: .year) == "↓ 3 jaar op rij gedaald")
+        #expect(dutch.trend(ReportData.Trend(direction: 1, periods: 1), grain: .half) == "↑ gestegen")
+        #expect(dutch.trend(ReportData.Trend(direction: 1, periods: 2), grain: .half) == "↑ 2 halfjaren op rij gestegen")
+        #expect(english.trend(ReportData.Trend(direction: 1, periods: 2), grain: .year) == "↑ rose 2 years running")
         let html = HTMLReport(data: data, text: dutch).html
         let firstScreen = Self.visibleText(String(html[..<(try #require(html.range(of: "id=\"lines\"")).lowerBound)]))
         for jargon in ["celgrootte", "onderdrukt", "zonder richting", " → ", "2018-", "2017-"] {

@@ -307,9 +307,11 @@ public struct ReportText: Sendable {
     /// The indicator's title, or its id when the definitions no longer hold it.
     func alertTitle(_ alert: FiringAlert) -> String { alert.indicator.map(title) ?? alert.indicatorID }
 
-    /// The rule's name with its condition as written ("hoge_adviesgraad: value > 20").
+    /// The rule in words ("waarde boven 80,0 %, 2 perioden op rij"); its name only when the
+    /// definitions no longer hold it.
     func alertRule(_ alert: FiringAlert) -> String {
-        alert.rule?.condition.map { "\(alert.ruleName): \($0)" } ?? alert.ruleName
+        alert.rule.flatMap { AlertRuleWords(text: self).words($0, unit: alert.indicator?.unit?.value) }
+            ?? alert.ruleName
     }
 
     /// Since when an alert fires: "sinds 2018-H1 (vastgesteld op 30 november 2026)".

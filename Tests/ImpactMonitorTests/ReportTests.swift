@@ -160,7 +160,13 @@ extension ReportTests {
                                 sinceAt: "2018-04-02T10:00:00Z")
         let text = ReportText(language: "nl")
         #expect(text.alertTitle(alert) == indicator.title)
-        #expect(text.alertRule(alert) == "\(rule.name.value): \(rule.condition!.description)")
+        #expect(text.alertRule(alert) == "waarde boven 80,0 %, 2 perioden op rij")
+        #expect(ReportText(language: "en").alertRule(alert) == "value above 80.0 %, 2 periods in a row")
+        let advice = try #require(definitions.indicator("hvb_out1_advies_aandeel"))
+        let falling = FiringAlert(indicatorID: advice.id.value, ruleName: "advies_daalt", indicator: advice,
+                                  rule: advice.alerts.first, geo: "VTMB", period: "2018", value: 20,
+                                  sincePeriod: nil, sinceAt: nil)
+        #expect(text.alertRule(falling) == "verandering ten opzichte van een jaar eerder onder −5,0 procentpunt")
         let unknown = FiringAlert(indicatorID: "removed", ruleName: "r", indicator: nil, rule: nil, geo: "VTWB",
                                   period: "2017", value: nil, sincePeriod: nil, sinceAt: nil)
         #expect(text.alertTitle(unknown) == "removed" && text.alertRule(unknown) == "r")

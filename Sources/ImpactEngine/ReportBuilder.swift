@@ -34,7 +34,7 @@ public struct ReportBuilder {
         let entries = try indicators.map { indicator in
             try entry(indicator, region: code, period: period, compare: compare, history: history, members: members)
         }
-        let firing = try firingAlerts()
+        let firing = try firingAlerts(in: Set(members + [code]))
         let batches = try self.batches()
         let milestones = try self.milestones(code, programme: programme, period: period)
         let catalogue = try Catalogue(session: publication.evaluator.session).table(programme: programme?.id.value)
@@ -47,10 +47,11 @@ public struct ReportBuilder {
                           periodsWithFigures: elsewhere)
     }
 
-    /// Every alert firing now, with the period and time it began firing.
-    func firingAlerts() throws -> [FiringAlert] {
+    /// The alerts firing now for the report's region or its members (another region's alerts are not its
+    /// readers' business), with the period and time each began firing.
+    func firingAlerts(in areas: Set<String>) throws -> [FiringAlert] {
         let alerts = AlertStore(store: store)
-        return try alerts.states().filter { $0.state == .firing }.map { state in
+        return try alerts.states().filter { $0.state == .firing && areas.contains($0.geo) }.map { state in
             let indicator = definitions.indicator(state.indicator)
             let since = try alerts.firingSince(indicator: state.indicator, rule: state.rule, geo: state.geo)
             return FiringAlert(indicatorID: state.indicator, ruleName: state.rule, indicator: indicator,

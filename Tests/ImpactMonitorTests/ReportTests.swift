@@ -191,8 +191,12 @@ extension ReportTests {
         try alerts.save(indicator: "wb_politie_aandeel", rule: "politie_dominant", geo: "VTWB",
                         memory: AlertMemory(state: .firing, activeCount: 2), period: .year(2018), value: 81.5,
                         at: "2019-04-01T09:00:00Z")
+        try alerts.save(indicator: "hvb_adviezen", rule: "elders", geo: "VTMB",
+                        memory: AlertMemory(state: .firing, activeCount: 1), period: .year(2018), value: 1,
+                        at: "2019-04-01T09:00:00Z")
         let data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018),
                                                                      compare: .year(2017))
+        #expect(data.firing.map(\.geo) == ["VTWB"], "another region's alert stays out of this region's report")
         let alert = try #require(data.firing.first)
         #expect(alert.sincePeriod == "2017" && alert.sinceAt == "2018-04-02T10:00:00Z")
         let html = HTMLReport(data: data, text: ReportText(language: "nl")).html

@@ -159,10 +159,10 @@ enum ReportCommand: Command {
             return ExitCode.success
         }
         guard case .file(let path) = options.out ?? .file("report-\(region)-\(options.period.code).html") else {
-            context.write(try content(false))
+            context.write(content(false))
             return ExitCode.success
         }
-        try OutputFile.write(try content(path.hasSuffix(".md")), to: path, mode: fileMode)
+        try OutputFile.write(content(path.hasSuffix(".md")), to: path, mode: fileMode)
         context.write(path + "\n" + alsoWritten)
         return ExitCode.success
     }

@@ -1,4 +1,5 @@
 import ImpactCompiler
+import ImpactCore
 import ImpactLanguage
 import ImpactStore
 
@@ -18,10 +19,14 @@ public struct RollupMaintainer {
 
     /// Refreshes the rollups for the rows of the batch being imported. The geography is read here,
     /// inside the import's transaction, not taken from before it: a plugin may add units in the batch.
-    public func refresh() throws {
+    /// `progress` is told the series done of those touched.
+    public func refresh(progress: (any ProgressReporter)? = nil) throws {
         let geography = try GeographyStore(store: store).load()
         let areas = Array(geography.units.keys)
-        for (seriesID, scope) in try rollups.touchedByBatch().sorted(by: { $0.key < $1.key }) {
+        let touched = try rollups.touchedByBatch().sorted(by: { $0.key < $1.key })
+        progress?.begin(.rollups, total: touched.count)
+        for (done, (seriesID, scope)) in touched.enumerated() {
+            defer { progress?.advance(to: done + 1) }
             guard let series = definitions.series(scope.key) else {
                 try rollups.clear(seriesID: seriesID)
                 continue

@@ -147,28 +147,86 @@ public struct SQLGenerator {
 
     /// Comparisons across member areas (median, avg, …) from the members' own rollups: each member's
     /// value for the window is read instead of aggregated from its observations (from the
-    /// observation itself when it was delivered for exactly that window).
+    /// observation itself when it was delivered for exactly that window, looked up only when the
+    /// rollup has no row). One pass from cell to member to figure, grouped per cell: no unit list
+    /// materialized, no window functions, no union to dedupe — which made a member statistic cost
+    /// as much as thirty plain sums.
     private func memberRollupCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int,
                                   builder: inout Builder) -> [String] {
-        let i = "i\(index)"
         let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
-        let (start, end) = ("u.window_start", "u.window_end")
-        let rollup = rollupRow(series: series, dims: dimensions, start: start, end: end)
-        let observation = ownObservation(series: series, keys: keys, dims: dimensions, geo: "u.unit", start: start,
-                                         end: end)
-        let own = """
-            \(i)_own AS (
-              SELECT \(Self.unitColumns), r.value, r.n, r.provisional, r.suppressed, r.complete
-              FROM \(i)_unit AS u CROSS JOIN rollup AS r
-                ON \(rollup)
-               AND r.geo = u.unit AND r.direct = 1
-              UNION ALL
-              SELECT \(Self.unitColumns), o.value, o.n, o.provisional, o.suppressed, 1
-              FROM \(i)_unit AS u CROSS JOIN observation AS o
-                ON \(observation))
+        let figure = MemberFigure(series: series, dims: dimensions, keys: keys)
+        let (start, end) = ("c.s\(window)", "c.e\(window)")
+        let members = MemberFigure.rows(own: 0)
+        let itself = MemberFigure.rows(own: 1)
+        let overlapping = Self.overlapping("m", start: start, end: end)
+        let other = figure.conditions(self, unit: "m.member", start: start, end: end)
+        let units = """
+            \(members)
+                JOIN membership AS m ON \(overlapping)
+                JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area'
+                \(figure.joins(self, unit: "m.member", start: start, end: end))
+                WHERE NOT EXISTS (SELECT 1 FROM membership AS d WHERE d.member = m.member AND d.region = m.region
+                                  AND d.rowid < m.rowid AND \(Self.overlapping("d", start: start, end: end)))
+                UNION ALL
+                \(itself)
+                \(figure.joins(self, unit: "c.geo", start: start, end: end))
+                WHERE NOT EXISTS (SELECT 1 FROM membership AS m JOIN geo_unit AS g ON g.code = m.member
+                                  AND g.kind = 'area' WHERE \(overlapping))
+                  AND NOT EXISTS (SELECT 1 FROM membership AS m WHERE \(overlapping)
+                                  AND (EXISTS (SELECT 1 FROM rollup AS r WHERE \(other.rollup))
+                                       OR EXISTS (SELECT 1 FROM observation AS o WHERE \(other.observation))))
             """
-        let best = "\(i)_best AS (\n  SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM \(i)_own)"
-        return [unitsCTE(i, start: "c.s\(window)", end: "c.e\(window)"), own, best, cellCTE(input, i)]
+        let flags = "max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete"
+        let partial = "CASE WHEN \(Self.compared) > 0 AND \(Self.compared) < sum(1 - b.own) THEN 1 ELSE 0 END"
+        return ["""
+            i\(index) AS (
+              SELECT b.geo, b.period, sum(b.n) AS n, \(flags),
+                     \(partial) AS partial, 1 AS present, max(b.own) AS direct,
+                     CASE WHEN min(b.complete) = 1 THEN \(geoValue(input)) END AS value
+              FROM (
+                \(units)) AS b
+              GROUP BY b.geo, b.period HAVING max(b.found) = 1)
+            """]
+    }
+
+    /// A membership row `alias` of the cell's area valid during part of the window. The region set
+    /// leads the membership key: naming every set lets SQLite seek by region instead of scanning.
+    private static func overlapping(_ alias: String, start: String, end: String) -> String {
+        "\(alias).region_set IN (SELECT id FROM region_set) AND \(alias).region = c.geo "
+            + "AND \(alias).valid_from < \(end) AND (\(alias).valid_until IS NULL OR \(alias).valid_until > \(start))"
+    }
+
+    /// How a unit finds its own figure for a window: its rollup, or the observation delivered for
+    /// exactly the window.
+    private struct MemberFigure {
+        let series: String, dims: String, keys: String
+
+        func conditions(_ generator: SQLGenerator, unit: String, start: String,
+                        end: String) -> (rollup: String, observation: String) {
+            (generator.rollupRow(series: series, dims: dims, start: start, end: end)
+                + " AND r.geo = \(unit) AND r.direct = 1",
+             generator.ownObservation(series: series, keys: keys, dims: dims, geo: unit, start: start, end: end))
+        }
+
+        /// The rollup, else the observation (sought only when the rollup has no row).
+        func joins(_ generator: SQLGenerator, unit: String, start: String, end: String) -> String {
+            let read = conditions(generator, unit: unit, start: start, end: end)
+            return "LEFT JOIN rollup AS r ON \(read.rollup)\n"
+                + "    LEFT JOIN observation AS o ON r.geo IS NULL AND \(read.observation)"
+        }
+
+        /// One row per unit and cell with the unit's figure; `own`: the cell's area itself.
+        static func rows(own: Int) -> String {
+            """
+            SELECT c.geo, c.period, \(own) AS own, r.geo IS NOT NULL OR o.id IS NOT NULL AS found,
+                       CASE WHEN r.geo IS NOT NULL THEN r.value ELSE o.value END AS value,
+                       CASE WHEN r.geo IS NOT NULL THEN r.n ELSE o.n END AS n,
+                       coalesce(r.provisional, o.provisional) AS provisional,
+                       coalesce(r.suppressed, o.suppressed) AS suppressed,
+                       CASE WHEN r.geo IS NOT NULL THEN r.complete WHEN o.id IS NOT NULL THEN 1 END AS complete
+                FROM cell AS c
+            """
+        }
     }
 
     /// Units, their observations, one value per unit and grain, the best grain per unit, and the cell.

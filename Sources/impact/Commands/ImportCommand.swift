@@ -36,8 +36,8 @@ enum ImportCommand: Command {
             """,
         positionals: [.init("SOURCE", help: "source id"),
                       .init("INPUT", minimum: 0, maximum: nil, help: "files, folders or plugin arguments")],
-        options: [dryRun, quiet, mapping, timeout, delimiter, decimal, StatLineTableOption.table, StatLineTableOption.baseURL,
-                  DefinitionsOption.option],
+        options: [dryRun, quiet, mapping, timeout, delimiter, decimal, StatLineTableOption.table,
+                  StatLineTableOption.baseURL, DefinitionsOption.option],
         examples: ["impact import geography fixtures/geography", "impact import csv fixtures/vt-west-brabant/*.csv",
                    "impact import statline fixtures/statline/vt-west-brabant "
                        + "--mapping fixtures/statline/vt-west-brabant.mapping",

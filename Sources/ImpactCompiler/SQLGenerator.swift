@@ -83,23 +83,24 @@ public struct SQLGenerator {
 
     /// One row per cell from the rollup: the same columns the raw chain computes. An area's figure
     /// for exactly the period it was delivered for is not copied into the rollups; it is read from
-    /// the observation itself.
+    /// the observation itself, sought only for cells without a rollup row. The cells stay the outer
+    /// loop (SQLite keeps LEFT JOIN order): left to the planner, an earlier form scanned the
+    /// series' whole history and probed the cells, so evaluation time grew with stored history.
     private func rollupCTE(_ input: SeriesInput, dims: String, index: Int, window: Int,
                            builder: inout Builder) -> String {
         let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
-        let start = "c.s\(window)", end = "c.e\(window)"
-        let rollup = rollupRow(series: series, dims: dimensions, start: start, end: end)
-        let own = ownObservation(series: series, keys: keys, dims: dimensions, geo: "c.geo", start: start, end: end)
-        let columns = "r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value"
+        let figure = FigureLookup(series: series, dims: dimensions, keys: keys)
+        let joins = figure.joins(self, unit: "c.geo", start: "c.s\(window)", end: "c.e\(window)", direct: false)
         return """
             i\(index) AS (
-              SELECT c.geo, c.period, \(columns)
-              FROM cell AS c CROSS JOIN rollup AS r
-                ON \(rollup) AND r.geo = c.geo
-              UNION ALL
-              SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
-              FROM cell AS c CROSS JOIN observation AS o
-                ON \(own))
+              SELECT c.geo, c.period, CASE WHEN r.geo IS NOT NULL THEN r.n ELSE o.n END AS n,
+                     coalesce(r.provisional, o.provisional) AS provisional,
+                     coalesce(r.suppressed, o.suppressed) AS suppressed, coalesce(r.complete, 1) AS complete,
+                     coalesce(r.partial, 0) AS partial, 1 AS present, coalesce(r.direct, 1) AS direct,
+                     CASE WHEN r.geo IS NOT NULL THEN r.value ELSE o.value END AS value
+              FROM cell AS c
+              \(joins)
+              WHERE r.geo IS NOT NULL OR o.id IS NOT NULL)
             """
     }
 
@@ -111,13 +112,10 @@ public struct SQLGenerator {
     }
 
     /// The current observation of an area for exactly one window (the rows rollups leave out).
-    /// Rollups and these observations are joined with CROSS JOIN, which fixes SQLite's join order:
-    /// cells outside, one index seek each. Left to the planner, it scanned the series' whole
-    /// history and probed the cells instead, so evaluation time grew with stored history.
     private func ownObservation(series: String, keys: String, dims: String, geo: String, start: String,
-                                end: String) -> String {
-        "o.series_id = \(series) AND o.dim_keys = \(keys) AND o.geo = \(geo) AND o.period_start = \(start) "
-            + "AND o.period_end = \(end) AND o.dims = \(dims) AND o.superseded_by IS NULL"
+                                end: String, alias o: String = "o") -> String {
+        "\(o).series_id = \(series) AND \(o).dim_keys = \(keys) AND \(o).geo = \(geo) AND \(o).period_start = \(start) "
+            + "AND \(o).period_end = \(end) AND \(o).dims = \(dims) AND \(o).superseded_by IS NULL"
     }
 
     /// How both rollup readers find the rollup of one series, dimensions and window.
@@ -147,28 +145,92 @@ public struct SQLGenerator {
 
     /// Comparisons across member areas (median, avg, …) from the members' own rollups: each member's
     /// value for the window is read instead of aggregated from its observations (from the
-    /// observation itself when it was delivered for exactly that window).
+    /// observation itself when it was delivered for exactly that window, looked up only when the
+    /// rollup has no row). One pass from cell to member to figure, grouped per cell: no unit list
+    /// materialized, no window functions, no union to dedupe — which made a member statistic cost
+    /// as much as thirty plain sums.
     private func memberRollupCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int,
                                   builder: inout Builder) -> [String] {
-        let i = "i\(index)"
         let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
-        let (start, end) = ("u.window_start", "u.window_end")
-        let rollup = rollupRow(series: series, dims: dimensions, start: start, end: end)
-        let observation = ownObservation(series: series, keys: keys, dims: dimensions, geo: "u.unit", start: start,
-                                         end: end)
-        let own = """
-            \(i)_own AS (
-              SELECT \(Self.unitColumns), r.value, r.n, r.provisional, r.suppressed, r.complete
-              FROM \(i)_unit AS u CROSS JOIN rollup AS r
-                ON \(rollup)
-               AND r.geo = u.unit AND r.direct = 1
-              UNION ALL
-              SELECT \(Self.unitColumns), o.value, o.n, o.provisional, o.suppressed, 1
-              FROM \(i)_unit AS u CROSS JOIN observation AS o
-                ON \(observation))
+        let figure = FigureLookup(series: series, dims: dimensions, keys: keys)
+        let (start, end) = ("c.s\(window)", "c.e\(window)")
+        let members = FigureLookup.rows(own: 0)
+        let itself = FigureLookup.rows(own: 1)
+        let overlapping = Self.overlapping("m", start: start, end: end)
+        let other = figure.conditions(self, unit: "m.member", start: start, end: end)
+        let units = """
+            \(members)
+                JOIN membership AS m ON \(overlapping)
+                JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area'
+                \(figure.joins(self, unit: "m.member", start: start, end: end))
+                WHERE NOT EXISTS (SELECT 1 FROM membership AS d WHERE d.member = m.member AND d.region = m.region
+                                  AND d.rowid < m.rowid AND \(Self.overlapping("d", start: start, end: end)))
+                UNION ALL
+                \(itself)
+                \(figure.joins(self, unit: "c.geo", start: start, end: end))
+                WHERE NOT EXISTS (SELECT 1 FROM membership AS m JOIN geo_unit AS g ON g.code = m.member
+                                  AND g.kind = 'area' WHERE \(overlapping))
+                  AND NOT EXISTS (SELECT 1 FROM membership AS m WHERE \(overlapping)
+                                  AND (EXISTS (SELECT 1 FROM rollup AS r WHERE \(other.rollup))
+                                       OR EXISTS (SELECT 1 FROM observation AS o WHERE \(other.observation))))
             """
-        let best = "\(i)_best AS (\n  SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM \(i)_own)"
-        return [unitsCTE(i, start: "c.s\(window)", end: "c.e\(window)"), own, best, cellCTE(input, i)]
+        let flags = "max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete"
+        let partial = "CASE WHEN \(Self.compared) > 0 AND \(Self.compared) < sum(1 - b.own) THEN 1 ELSE 0 END"
+        return ["""
+            i\(index) AS (
+              SELECT b.geo, b.period, sum(b.n) AS n, \(flags),
+                     \(partial) AS partial, 1 AS present, max(b.own) AS direct,
+                     CASE WHEN min(b.complete) = 1 THEN \(geoValue(input)) END AS value
+              FROM (
+                \(units)) AS b
+              GROUP BY b.geo, b.period HAVING max(b.found) = 1)
+            """]
+    }
+
+    /// A membership row `alias` of the cell's area valid during part of the window. The region set
+    /// leads the membership key: naming every set lets SQLite seek by region instead of scanning.
+    private static func overlapping(_ alias: String, start: String, end: String) -> String {
+        "\(alias).region_set IN (SELECT id FROM region_set) AND \(alias).region = c.geo "
+            + "AND \(alias).valid_from < \(end) AND (\(alias).valid_until IS NULL OR \(alias).valid_until > \(start))"
+    }
+
+    /// How an area finds its figure for a window: its rollup, or the observation delivered for
+    /// exactly the window (the two never both exist: rollups leave delivered figures out).
+    private struct FigureLookup {
+        let series: String, dims: String, keys: String
+
+        /// `direct`: only the area's own rollup (a member's), not one summed from its members.
+        func conditions(_ generator: SQLGenerator, unit: String, start: String, end: String,
+                        direct: Bool = true) -> (rollup: String, observation: String) {
+            (generator.rollupRow(series: series, dims: dims, start: start, end: end)
+                + " AND r.geo = \(unit)" + (direct ? " AND r.direct = 1" : ""),
+             generator.ownObservation(series: series, keys: keys, dims: dims, geo: unit, start: start, end: end))
+        }
+
+        /// The rollup, else the observation. The observation is found by a subquery that runs only
+        /// when the rollup has no row: a join condition on `r` would not spare SQLite the seek.
+        func joins(_ generator: SQLGenerator, unit: String, start: String, end: String,
+                   direct: Bool = true) -> String {
+            let rollup = conditions(generator, unit: unit, start: start, end: end, direct: direct).rollup
+            let observation = generator.ownObservation(series: series, keys: keys, dims: dims, geo: unit,
+                                                       start: start, end: end, alias: "x")
+            return "LEFT JOIN rollup AS r ON \(rollup)\n"
+                + "    LEFT JOIN observation AS o ON o.id = CASE WHEN r.geo IS NULL THEN "
+                + "(SELECT x.id FROM observation AS x WHERE \(observation)) END"
+        }
+
+        /// One row per unit and cell with the unit's figure; `own`: the cell's area itself.
+        static func rows(own: Int) -> String {
+            """
+            SELECT c.geo, c.period, \(own) AS own, r.geo IS NOT NULL OR o.id IS NOT NULL AS found,
+                       CASE WHEN r.geo IS NOT NULL THEN r.value ELSE o.value END AS value,
+                       CASE WHEN r.geo IS NOT NULL THEN r.n ELSE o.n END AS n,
+                       coalesce(r.provisional, o.provisional) AS provisional,
+                       coalesce(r.suppressed, o.suppressed) AS suppressed,
+                       CASE WHEN r.geo IS NOT NULL THEN r.complete WHEN o.id IS NOT NULL THEN 1 END AS complete
+                FROM cell AS c
+            """
+        }
     }
 
     /// Units, their observations, one value per unit and grain, the best grain per unit, and the cell.

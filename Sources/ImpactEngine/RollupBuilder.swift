@@ -8,7 +8,7 @@ import ImpactStore
 /// members. The rules are those of the evaluator's SQL (`SQLGenerator`'s time value, completeness and
 /// `cellCTE`); `RollupTests` checks rollups against evaluation from the raw observations.
 /// Pure: no database, so the import can feed it one series and year at a time and keep memory flat.
-public struct RollupBuilder {
+public struct RollupBuilder: Sendable {
     public let time: TimeAggregation
     public let geo: GeoAggregation
     private let index: MembershipIndex

@@ -1,4 +1,5 @@
 import ImpactCompiler
+import ImpactCore
 import ImpactLanguage
 import ImpactStore
 
@@ -18,10 +19,15 @@ public struct RollupMaintainer {
 
     /// Refreshes the rollups for the rows of the batch being imported. The geography is read here,
     /// inside the import's transaction, not taken from before it: a plugin may add units in the batch.
-    public func refresh() throws {
+    /// `progress` is told the series done of those touched.
+    public func refresh(progress: (any ProgressReporter)? = nil) throws {
         let geography = try GeographyStore(store: store).load()
         let areas = Array(geography.units.keys)
-        for (seriesID, scope) in try rollups.touchedByBatch().sorted(by: { $0.key < $1.key }) {
+        let touched = try rollups.touchedByBatch().sorted(by: { $0.key < $1.key })
+        progress?.begin(.rollups, total: touched.count)
+        let pipeline = RollupPipeline(rollups: rollups)
+        for (done, (seriesID, scope)) in touched.enumerated() {
+            defer { progress?.advance(to: done + 1) }
             guard let series = definitions.series(scope.key) else {
                 try rollups.clear(seriesID: seriesID)
                 continue
@@ -29,13 +35,14 @@ public struct RollupMaintainer {
             let rule = SeriesInput.rule(time: series.time, geo: series.geo)
             let builder = RollupBuilder(time: series.time, geo: series.geo, geography: geography)
             if try canRefresh(seriesID: seriesID, rule: rule, dimensions: scope.dimensions) {
-                try rebuild(seriesID: seriesID, scope: scope, areas: areas, with: builder)
+                try rebuild(seriesID: seriesID, scope: scope, areas: areas, with: builder, through: pipeline)
             } else {
                 try rollups.clear(seriesID: seriesID)
-                try rebuild(seriesID: seriesID, scope: nil, areas: areas, with: builder)
+                try rebuild(seriesID: seriesID, scope: nil, areas: areas, with: builder, through: pipeline)
                 try rollups.register(seriesID: seriesID, rule: rule)
             }
         }
+        try pipeline.finish()
     }
 
     /// Incremental only when every registered combination of the series has this rule and every
@@ -51,14 +58,13 @@ public struct RollupMaintainer {
     /// year of observations is all a year of rollups needs: memory stays flat however long the
     /// history is, and the cost of a small batch follows the batch.
     private func rebuild(seriesID: Int, scope: RollupStore.Scope?, areas: [String],
-                         with builder: RollupBuilder) throws {
+                         with builder: RollupBuilder, through pipeline: RollupPipeline) throws {
         let extent = try scope.map { ($0.dimensionKeys, $0.years) } ?? rollups.extent(seriesID: seriesID)
-        var chunk: [RollupObservation] = []
         for year in extent.1.sorted() {
-            chunk.removeAll(keepingCapacity: true)
+            var chunk: [RollupObservation] = []
             try rollups.forEachObservation(seriesID: seriesID, dimensionKeys: extent.0, areas: areas, year: year,
                                            dimensions: scope?.dimensions) { chunk.append($0) }
-            try rollups.write(builder.build(chunk), seriesID: seriesID, year: year, replacing: scope?.dimensions)
+            try pipeline.submit(chunk, builder: builder, seriesID: seriesID, year: year, replacing: scope?.dimensions)
         }
     }
 }

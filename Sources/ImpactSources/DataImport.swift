@@ -14,6 +14,8 @@ public struct DataImport {
     /// Rollup maintenance inside the import transaction: the engine's `RollupMaintainer`, wired by the
     /// executable; without it, `RollupStore.invalidateTouched`.
     public var afterMerge: ((Database) throws -> Void)?
+    /// Told how far the import is (`ObservationImport`); nil: nothing reports.
+    public var progress: (any ProgressReporter)?
 
     public init(source: any DataSource, inputs: [String], options: ImportOptions = ImportOptions()) {
         self.source = source
@@ -28,6 +30,7 @@ public struct DataImport {
         importer.gates = gates
         importer.countSeries = countSeries
         importer.dryRun = dryRun
+        importer.progress = progress
         importer.afterMerge = afterMerge ?? { try RollupStore.invalidateTouched($0) }
         return try importer.run { diagnostics, emit in
             try source.read(inputs, options: options, diagnostics: &diagnostics, emit: emit)

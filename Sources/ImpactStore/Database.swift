@@ -31,7 +31,11 @@ public final class Database {
         try MedianAggregate.register(on: self)
     }
 
+    /// Configured once, before the first connection initializes SQLite.
+    private static let configured: Bool = impact_sqlite_disable_memory_statistics() == SQLITE_OK
+
     private static func open(_ location: String, readOnly: Bool, uri: Bool = false) throws -> OpaquePointer {
+        _ = configured
         var connection: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
             | (uri ? SQLITE_OPEN_URI : 0)

@@ -16,6 +16,8 @@ public struct ObservationImport {
     public var today = CivilDate(iso: String(Timestamp.now().prefix(10)))!
     /// Runs inside the transaction after the new vintage is written (rollup maintenance).
     public var afterMerge: ((Database) throws -> Void)?
+    /// Told the phase and the rows parsed so far; nil: nothing reports.
+    public var progress: (any ProgressReporter)?
 
     public init(store: Store, source: String, origin: String, sha256: String?) {
         self.store = store
@@ -42,6 +44,8 @@ public struct ObservationImport {
                 let insert = try database.statement(Self.stageSQL)
                 var recordDigest = SHA256()
                 var staged = StagingText()
+                var parsed = 0
+                progress?.begin(.parse, total: nil)
                 result.rows = try produce(&diagnostics) { item in
                     let record: ObservationRecord
                     switch item {
@@ -63,7 +67,11 @@ public struct ObservationImport {
                         recordDigest.update(Array(fields.utf8) + [0x1E])
                     }
                     try insert.execute(arguments)
+                    parsed += 1
+                    if parsed & 0xFFF == 0 { progress?.advance(to: parsed) }
                 }
+                progress?.advance(to: parsed)
+                progress?.begin(.check, total: nil)
                 digest = sha256 ?? recordDigest.finalize()
                 // Indexed after loading: one sort instead of an index insert per row.
                 try database.execute(sql: "CREATE INDEX temp.staging_key ON staging(series_key, geo, period, dims)")
@@ -86,6 +94,7 @@ public struct ObservationImport {
                     [.text(source), .text(digest)])
                 for unit in units.added { try GeographyStore(store: store).insert(unit) }
                 result.unitsAdded = units.added.count
+                progress?.begin(.merge, total: nil)
                 try merge(started: started, digest: digest, into: &result)
                 if result.added + result.revised > 0 { try afterMerge?(database) }
                 if dryRun {

@@ -9,6 +9,7 @@ import ImpactStore
 /// `impact import SOURCE INPUT…`: validate a delivery and commit it as one batch, or nothing.
 enum ImportCommand: Command {
     static let dryRun = CommandSpec.Option("--dry-run", help: "validate and run the gates, but write nothing")
+    static let quiet = CommandSpec.Option("--quiet", help: "no progress line on a terminal (the summary stays)")
     static let mapping = CommandSpec.Option("--mapping", value: "FILE",
                                             help: "mapping file (wide and statline sources)")
     static let timeout = CommandSpec.Option("--timeout", value: "SECONDS",
@@ -35,8 +36,8 @@ enum ImportCommand: Command {
             """,
         positionals: [.init("SOURCE", help: "source id"),
                       .init("INPUT", minimum: 0, maximum: nil, help: "files, folders or plugin arguments")],
-        options: [dryRun, mapping, timeout, delimiter, decimal, StatLineTableOption.table, StatLineTableOption.baseURL,
-                  DefinitionsOption.option],
+        options: [dryRun, quiet, mapping, timeout, delimiter, decimal, StatLineTableOption.table,
+                  StatLineTableOption.baseURL, DefinitionsOption.option],
         examples: ["impact import geography fixtures/geography", "impact import csv fixtures/vt-west-brabant/*.csv",
                    "impact import statline fixtures/statline/vt-west-brabant "
                        + "--mapping fixtures/statline/vt-west-brabant.mapping",
@@ -51,6 +52,7 @@ enum ImportCommand: Command {
         let live: StatLineTableOption?
         let importOptions: ImportOptions
         let dryRun: Bool
+        let quiet: Bool
         /// `--indicators` as given; the context resolves it when the command runs.
         let definitions: String?
     }
@@ -69,7 +71,7 @@ enum ImportCommand: Command {
         let inputs = Array(arguments.positionals.dropFirst())
         let live = try StatLineTableOption.decode(arguments, source: source, inputs: inputs, mapping: options.mapping)
         return Options(source: source, inputs: live.map { [$0.tableURL.absoluteString] } ?? inputs, live: live,
-                       importOptions: options, dryRun: arguments.has(dryRun),
+                       importOptions: options, dryRun: arguments.has(dryRun), quiet: arguments.has(quiet),
                        definitions: DefinitionsOption.flag(arguments))
     }
 
@@ -143,12 +145,19 @@ enum ImportCommand: Command {
         var importOptions = options.importOptions
         importOptions.geography = try GeographyStore(store: store).load()
         var importer = DataImport(source: source, inputs: options.inputs, options: importOptions)
+        let progress = ProgressLine.onTerminal(label: "import", quiet: options.quiet,
+                                               expectedRows: source.isExternal ? nil
+                                                   : ExpectedRows.estimate(options.inputs))
+        defer { progress?.finish() }
+        importer.progress = progress
         let named = try context.namedDefinitionsDirectory(options.definitions)
         if let definitions = try definitions(named: named, context: context) {
             importer.gates = definitions.sources.filter { $0.id.value == sourceID }.flatMap(\.gates)
             importer.countSeries = Set(definitions.series.filter { [.count, .persons].contains($0.unit?.value) }
                 .map(\.key.value))
-            importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
+            importer.afterMerge = { _ in
+                try RollupMaintainer(store: store, definitions: definitions).refresh(progress: progress)
+            }
         } else {
             // Without definitions no series is known to be a count, so e.g. no_negative cannot run.
             let folder = DefinitionsOption.defaultDirectory
@@ -156,7 +165,9 @@ enum ImportCommand: Command {
                           + "(pass --indicators DIR to check the delivery against them)\n")
         }
         importer.dryRun = options.dryRun
-        return summarize(try importer.run(into: store), context: context)
+        let result = try importer.run(into: store)
+        progress?.finish()
+        return summarize(result, context: context)
     }
 
     static func requireExisting(_ inputs: [String]) throws {

@@ -4,21 +4,25 @@ cell AS MATERIALIZED (
          json_extract(p.value, '$.m') AS months, json_extract(p.value, '$.w[0]') AS s0, json_extract(p.value, '$.w[1]') AS e0
   FROM json_each(?1) AS g CROSS JOIN json_each(?2) AS p),
 i0 AS (
-  SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
-  FROM cell AS c CROSS JOIN rollup AS r
-    ON r.series_id = (SELECT id FROM series WHERE key = ?3) AND r.period_start = c.s0 AND r.period_end = c.e0 AND r.dims = ?4 AND r.geo = c.geo
-  UNION ALL
-  SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
-  FROM cell AS c CROSS JOIN observation AS o
-    ON o.series_id = (SELECT id FROM series WHERE key = ?3) AND o.dim_keys = ?5 AND o.geo = c.geo AND o.period_start = c.s0 AND o.period_end = c.e0 AND o.dims = ?4 AND o.superseded_by IS NULL),
+  SELECT c.geo, c.period, CASE WHEN r.geo IS NOT NULL THEN r.n ELSE o.n END AS n,
+         coalesce(r.provisional, o.provisional) AS provisional,
+         coalesce(r.suppressed, o.suppressed) AS suppressed, coalesce(r.complete, 1) AS complete,
+         coalesce(r.partial, 0) AS partial, 1 AS present, coalesce(r.direct, 1) AS direct,
+         CASE WHEN r.geo IS NOT NULL THEN r.value ELSE o.value END AS value
+  FROM cell AS c
+  LEFT JOIN rollup AS r ON r.series_id = (SELECT id FROM series WHERE key = ?3) AND r.period_start = c.s0 AND r.period_end = c.e0 AND r.dims = ?4 AND r.geo = c.geo
+    LEFT JOIN observation AS o ON o.id = CASE WHEN r.geo IS NULL THEN (SELECT x.id FROM observation AS x WHERE x.series_id = (SELECT id FROM series WHERE key = ?3) AND x.dim_keys = ?5 AND x.geo = c.geo AND x.period_start = c.s0 AND x.period_end = c.e0 AND x.dims = ?4 AND x.superseded_by IS NULL) END
+  WHERE r.geo IS NOT NULL OR o.id IS NOT NULL),
 i1 AS (
-  SELECT c.geo, c.period, r.n, r.provisional, r.suppressed, r.complete, r.partial, 1 AS present, r.direct, r.value
-  FROM cell AS c CROSS JOIN rollup AS r
-    ON r.series_id = (SELECT id FROM series WHERE key = ?6) AND r.period_start = c.s0 AND r.period_end = c.e0 AND r.dims = ?7 AND r.geo = c.geo
-  UNION ALL
-  SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
-  FROM cell AS c CROSS JOIN observation AS o
-    ON o.series_id = (SELECT id FROM series WHERE key = ?6) AND o.dim_keys = ?8 AND o.geo = c.geo AND o.period_start = c.s0 AND o.period_end = c.e0 AND o.dims = ?7 AND o.superseded_by IS NULL)
+  SELECT c.geo, c.period, CASE WHEN r.geo IS NOT NULL THEN r.n ELSE o.n END AS n,
+         coalesce(r.provisional, o.provisional) AS provisional,
+         coalesce(r.suppressed, o.suppressed) AS suppressed, coalesce(r.complete, 1) AS complete,
+         coalesce(r.partial, 0) AS partial, 1 AS present, coalesce(r.direct, 1) AS direct,
+         CASE WHEN r.geo IS NOT NULL THEN r.value ELSE o.value END AS value
+  FROM cell AS c
+  LEFT JOIN rollup AS r ON r.series_id = (SELECT id FROM series WHERE key = ?6) AND r.period_start = c.s0 AND r.period_end = c.e0 AND r.dims = ?7 AND r.geo = c.geo
+    LEFT JOIN observation AS o ON o.id = CASE WHEN r.geo IS NULL THEN (SELECT x.id FROM observation AS x WHERE x.series_id = (SELECT id FROM series WHERE key = ?6) AND x.dim_keys = ?8 AND x.geo = c.geo AND x.period_start = c.s0 AND x.period_end = c.e0 AND x.dims = ?7 AND x.superseded_by IS NULL) END
+  WHERE r.geo IS NOT NULL OR o.id IS NOT NULL)
 SELECT c.geo,
        c.period,
        (100.0 * CAST(i0.value AS REAL) / NULLIF(i1.value, 0)) AS value,

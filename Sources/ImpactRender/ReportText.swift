@@ -100,6 +100,9 @@ public struct ReportText: Sendable {
         case .insufficientN: return pick("te weinig waarnemingen", "too few observations")
         case .divisionByZero: return pick("deling door nul", "division by zero")
         case .overflow: return pick("getal buiten bereik", "overflow")
+        case .notAssessable: return pick("niet te beoordelen", "not assessable")
+        case .followUpIncomplete: return pick("nazorgperiode nog niet voorbij", "follow-up incomplete")
+        case .notReached: return pick("niet bereikt", "not reached")
         }
     }
 

@@ -69,7 +69,7 @@ extension DiagnosticMessage {
 
     public static func eventInvalidName(_ column: String) -> DiagnosticMessage {
         DiagnosticMessage(.eventInvalidName, "the field '\(column)' is not a name",
-                          hint: "use letters, digits and _ only, e.g. start_onderzoek")
+                          hint: "start with a letter and use letters, digits and _ only, e.g. start_onderzoek")
     }
 
     public static func eventFieldCount(_ found: Int, expected: Int) -> DiagnosticMessage {

@@ -81,9 +81,13 @@ public struct CaseEventCSV {
                                dimensions: dimensions, file: path, line: record.line)
     }
 
-    /// Letters, digits and `_` (an empty role is allowed: the event names no role).
+    /// A letter, then letters, digits and `_` (an empty role is allowed: the event names no role).
+    /// Event types and roles are stored as written, so a number — perhaps an id in the wrong
+    /// column — is refused.
     static func isName(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
+        guard let first = text.unicodeScalars.first else { return true }
+        return CharacterSet.letters.contains(first)
+            && text.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
     }
 
     /// The same id appears on every event of its case: each is hashed once per file.

@@ -2,12 +2,13 @@
 """Writes SYNTHETIC pseudonymisable case events for ImpactMonitor (fixtures/cases/).
 
 Deterministic for a seed. Calibrated to published totals, nothing else is real:
-  - VT West-Brabant meldingen per year (2016 6.670, 2017 7.561, 2018 6.039), each melding a case;
+  - VT West-Brabant meldingen per year (2017 7.561, 2018 6.039), each melding a case;
   - investigations with a lognormal duration, about 78 % longer than the 10-week term;
-  - VT Midden-Brabant (Hart van Brabant) meldingen 2016 3.880, 2017 4.413 and 2018 twice the
-    first half-year's 2.077, with about 2.907 unique children in 2017;
+  - VT Midden-Brabant (Hart van Brabant) meldingen 2016 3.880 and 2017 4.413, with about 2.907
+    unique children in 2017;
   - a handover to care (overdracht) for 45 % of cases, help starting after a lognormal wait
     (median 4 weeks) for 90 % of those.
+Each VT region is its own delivery (event source), so each covers its own years.
 Families come back (recurrence) with a fixed probability. The ids look like real ones on purpose
 (9-digit person numbers), so the pseudonymisation is exercised; they are random numbers.
 
@@ -18,8 +19,8 @@ import argparse, csv, datetime, math, os, random
 WB = ["GM0738", "GM1723", "GM0744", "GM0748", "GM0758", "GM1719", "GM0777", "GM0779", "GM1655", "GM1709",
       "GM0826", "GM1674", "GM0840", "GM0851", "GM0716", "GM0870", "GM0873", "GM0874", "GM0879"]
 WB_WEIGHTS = [3, 1, 1, 7, 18, 3, 4, 2, 3, 4, 5, 8, 2, 3, 3, 3, 2, 2, 2]
-WB_MELDINGEN = {2016: 6670, 2017: 7561, 2018: 6039}
-MB_MELDINGEN = {2016: 3880, 2017: 4413, 2018: 2 * 2077}
+WB_MELDINGEN = {2017: 7561, 2018: 6039}
+MB_MELDINGEN = {2016: 3880, 2017: 4413}
 TERM_DAYS = 70
 SHARE_PAST_TERM = 0.78
 REPEAT_FAMILY = 0.30
@@ -74,7 +75,10 @@ def cases(rng, region, meldingen, geo_of):
             for person, band in children:
                 rows.append((case, person, "kind", "melding", date, geo, band))
             rows += follow_ups(rng, case, date, geo)
-    return rows
+    # The delivery is extracted at the end of its last year: later events have not happened yet,
+    # so cases open then are open in the data.
+    extracted = datetime.date(max(meldingen) + 1, 1, 1)
+    return [row for row in rows if row[4] < extracted]
 
 
 def follow_ups(rng, case, date, geo):
@@ -101,17 +105,24 @@ def main():
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "fixtures", "cases"))
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    rows = cases(rng, "VTWB", WB_MELDINGEN, lambda r: r.choices(WB, WB_WEIGHTS)[0])
-    rows += cases(rng, "VTMB", MB_MELDINGEN, lambda r: "VTMB")
+    regions = [("west-brabant", cases(rng, "VTWB", WB_MELDINGEN, lambda r: r.choices(WB, WB_WEIGHTS)[0])),
+               ("midden-brabant", cases(rng, "VTMB", MB_MELDINGEN, lambda r: "VTMB"))]
+    for name, rows in regions:
+        write(os.path.join(args.out, name, "vt-casus-%s.csv" % name), rows)
+    children = {r[1] for r in regions[1][1] if r[2] == "kind" and r[4].year == 2017}
+    investigations = [r for r in regions[0][1] if r[3] in ("start_onderzoek", "einde_onderzoek")]
+    print("VTMB 2017 unique children: %d; VTWB investigation events: %d" % (len(children), len(investigations)))
+
+
+def write(path, rows):
     rows.sort(key=lambda row: (row[4], row[0], row[3], row[1]))
-    path = os.path.join(args.out, "vt-casus-synthetisch.csv")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["case_id", "person_id", "role", "event", "date", "geo", "leeftijd"])
         for case, person, role, event, date, geo, band in rows:
             writer.writerow([case, person, role, event, date.isoformat(), geo, band])
-    children_2017 = {r[1] for r in rows if r[2] == "kind" and r[5] == "VTMB" and r[4].year == 2017}
-    print("wrote %d events to %s; VTMB 2017 unique children: %d" % (len(rows), path, len(children_2017)))
+    print("wrote %d events to %s" % (len(rows), path))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import Foundation
 /// environment for one import and never written anywhere: the store keeps only a check value, so
 /// a delivery pseudonymised with another key is refused instead of silently breaking every link.
 public struct PseudonymKey: Sendable {
-    private let bytes: [UInt8]
+    private let hmac: HMAC
 
     /// 32 bytes: a 256-bit random key (`openssl rand -hex 32` gives 64 characters, which is more).
     public static let minimumLength = 32
@@ -18,7 +18,7 @@ public struct PseudonymKey: Sendable {
 
     public init(bytes: [UInt8]) throws(Problem) {
         guard bytes.count >= Self.minimumLength else { throw .tooShort(bytes.count) }
-        self.bytes = bytes
+        hmac = HMAC(key: bytes)
     }
 
     /// The key from `file` when given, else from `IMPACT_PSEUDONYM_KEY`; one trailing newline of a
@@ -37,7 +37,7 @@ public struct PseudonymKey: Sendable {
     /// The pseudonym of a raw id within a domain (`case`, `person`): the same id gets different
     /// pseudonyms as a case and as a person, so the two cannot be linked. 128 bits are kept.
     public func pseudonym(_ raw: String, domain: String) -> String {
-        String(HMAC.hex(key: bytes, message: Array(domain.utf8) + [0] + Array(raw.utf8)).prefix(32))
+        String(hmac.hex(Array(domain.utf8) + [0] + Array(raw.utf8)).prefix(32))
     }
 
     /// Stored beside the events: equal for equal keys, and says nothing about the key itself.

@@ -94,12 +94,17 @@ public struct CaseSQL {
         }
 
         mutating func filterConditions(_ alias: String) -> [String] {
-            plan.filters.map { filter in
-                let column = filter.dimension == "role"
-                    ? "\(alias).role" : "coalesce(\(dialect.jsonText("\(alias).dims", path: bind("$." + filter.dimension))), '')"
+            var conditions: [String] = []
+            for filter in plan.filters {
+                var column = "\(alias).role"
+                if filter.dimension != "role" {
+                    let path = bind("$." + filter.dimension)
+                    column = "coalesce(\(dialect.jsonText("\(alias).dims", path: path)), '')"
+                }
                 let values = filter.values.map { bind($0) }.joined(separator: ", ")
-                return "\(column) \(filter.negated ? "NOT IN" : "IN") (\(values))"
+                conditions.append("\(column) \(filter.negated ? "NOT IN" : "IN") (\(values))")
             }
+            return conditions
         }
 
         /// `missing` when the period lies outside the data, `incomplete` when it overlaps their edge
@@ -122,7 +127,8 @@ public struct CaseSQL {
                     SELECT p.period, x.case_key, x.event_date AS d, x.geo,
                            row_number() OVER (PARTITION BY p.period, x.case_key ORDER BY x.event_date, x.geo) AS nr
                     FROM per AS p JOIN case_event AS x
-                      ON \(events("x")) AND x.event_type = \(type) AND x.event_date >= p.s AND x.event_date < p.e\(filters))
+                      ON \(events("x")) AND x.event_type = \(type)
+                     AND x.event_date >= p.s AND x.event_date < p.e\(filters))
                   WHERE nr = 1)
                 """, """
                 unit AS MATERIALIZED (
@@ -257,7 +263,8 @@ public struct CaseSQL {
                                                     ELSE 0.0 END) OVER w) END AS s
                       FROM risk WINDOW w AS (PARTITION BY geo, period ORDER BY t))
                     """, """
-                    quantile AS (SELECT geo, period, min(t) AS v FROM km WHERE d > 0 AND s <= \(level) GROUP BY geo, period)
+                    quantile AS (
+                      SELECT geo, period, min(t) AS v FROM km WHERE d > 0 AND s <= \(level) GROUP BY geo, period)
                     """]
                 value = "(SELECT v FROM quantile AS k WHERE k.geo = st.geo AND k.period = st.period)"
             }

@@ -103,9 +103,9 @@ public struct CaseEventImport {
     private func duplicates() throws -> [Diagnostic] {
         try database.query("""
             SELECT file, line, first_line FROM (
-              SELECT file, line, min(line) OVER (PARTITION BY case_key, event_type, event_date, person_key) AS first_line,
-                     row_number() OVER (PARTITION BY case_key, event_type, event_date, person_key ORDER BY rowid) AS nr
-              FROM event_staging)
+              SELECT file, line, min(line) OVER same_key AS first_line,
+                     row_number() OVER (same_key ORDER BY rowid) AS nr
+              FROM event_staging WINDOW same_key AS (PARTITION BY case_key, event_type, event_date, person_key))
             WHERE nr > 1 ORDER BY line LIMIT 1000
             """) { row in
             Diagnostic(.duplicateEvent(firstLine: row.int(2)!), file: row.string(0)!, line: row.int(1)!)
@@ -140,7 +140,8 @@ public struct CaseEventImport {
         result.revised = try database.scalarInt("SELECT count(*) FROM event_changed WHERE old_id IS NOT NULL") ?? 0
         result.added = try database.scalarInt("SELECT count(*) FROM event_changed WHERE old_id IS NULL") ?? 0
         try database.execute("""
-            UPDATE case_event SET superseded_by = ? WHERE id IN (SELECT old_id FROM event_changed WHERE old_id IS NOT NULL)
+            UPDATE case_event SET superseded_by = ?
+            WHERE id IN (SELECT old_id FROM event_changed WHERE old_id IS NOT NULL)
             """, [.integer(batch)])
         try database.execute("""
             INSERT INTO case_event (source_id, case_key, event_type, event_date, person_key, role, geo, dims, batch_id)

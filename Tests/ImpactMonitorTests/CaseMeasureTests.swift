@@ -24,7 +24,8 @@ import Testing
         \(CaseReferenceTests.indicator("persons", "persons", "distinct_persons(rc)"))
         \(CaseReferenceTests.indicator("cases", "count", "distinct_cases(rc, melding, start, einde)"))
         \(CaseReferenceTests.indicator("back", "percent", "recurrence(rc, melding, back 1 months)"))
-        \(CaseReferenceTests.indicator("forward", "percent", "recurrence(rc, melding, forward 1 months after afsluiting)"))
+        \(CaseReferenceTests.indicator("forward", "percent",
+                                        "recurrence(rc, melding, forward 1 months after afsluiting)"))
         """
 
     static func event(_ caseID: String, _ type: String, _ date: String, _ geo: String = "GM0758",
@@ -62,7 +63,8 @@ import Testing
                 events.append(event("s\(index)", "start", end.adding(days: -days).iso))
             } else {
                 let start = CivilDate(iso: "2018-02-01")!.adding(days: index)
-                events += [event("s\(index)", "start", start.iso), event("s\(index)", "einde", start.adding(days: days).iso)]
+                events += [event("s\(index)", "start", start.iso),
+                           event("s\(index)", "einde", start.adding(days: days).iso)]
             }
         }
         return events
@@ -97,7 +99,8 @@ import Testing
     @Test func sameDayEndIsZeroDaysAndASameDayReportIsNotEarlier() throws {
         let evaluator = try Self.evaluator([
             Self.event("a", "start", "2018-03-01"), Self.event("a", "einde", "2018-03-01"),
-            Self.event("b", "melding", "2018-03-01", person: "p"), Self.event("c", "melding", "2018-03-01", person: "p"),
+            Self.event("b", "melding", "2018-03-01", person: "p"),
+            Self.event("c", "melding", "2018-03-01", person: "p"),
         ])
         #expect(try Self.cell(evaluator, "mean").value == 0)
         let back = try Self.cell(evaluator, "back", period: Period(year: 2018, grain: .month, index: 3)!)
@@ -164,7 +167,8 @@ import Testing
         ])
         let store = evaluator.store
         let first = try BatchLog(store: store).latest()!
-        try CaseEventFixture.importEvents([Self.event("a", "melding", "2018-03-01", "GM0744", person: "p")], into: store)
+        let correction = Self.event("a", "melding", "2018-03-01", "GM0744", person: "p")
+        try CaseEventFixture.importEvents([correction], into: store)
         #expect(try Self.cell(evaluator, "persons", geo: "GM0758").value == 0)
         #expect(try Self.cell(evaluator, "persons", geo: "GM0744").value == 1)
         let asOf = EvaluationRequest(geos: ["GM0758"], periods: [.year(2018)], vintage: .asOfBatch(first))
@@ -188,7 +192,8 @@ import Testing
         #expect(medians[0].status == .suppressed)
         #expect(medians[1].value == 14)
         let members = publication.geography.members(of: "VTWB", on: CivilDate(iso: "2018-06-01")!)
-        let cases = try publication.evaluate("cases", EvaluationRequest(geos: ["VTWB"] + members, periods: [.year(2018)]))
+        let region = EvaluationRequest(geos: ["VTWB"] + members, periods: [.year(2018)])
+        let cases = try publication.evaluate("cases", region)
         #expect(cases.first { $0.geo == "GM0744" }?.status == .suppressed)
         #expect(cases.filter { $0.status == .suppressed }.count >= 2, "a complement hides GM0744's 3 cases")
     }

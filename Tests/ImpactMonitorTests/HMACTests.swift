@@ -15,8 +15,8 @@ import Testing
         (Array(1...25), bytes(0xcd, 50), "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"),
         (bytes(0xaa, 131), Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8),
          "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
-        (bytes(0xaa, 131), Array(("This is a test using a larger than block-size key and a larger than block-size data. "
-                                  + "The key needs to be hashed before being used by the HMAC algorithm.").utf8),
+        (bytes(0xaa, 131), Array(("This is a test using a larger than block-size key and a larger than block-size "
+                                  + "data. The key needs to be hashed before being used by the HMAC algorithm.").utf8),
          "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
     ])
     func rfc4231(key: [UInt8], message: [UInt8], expected: String) {

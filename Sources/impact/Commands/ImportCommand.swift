@@ -42,7 +42,8 @@ enum ImportCommand: Command {
                        + "--mapping fixtures/statline/vt-west-brabant.mapping",
                    "impact import statline --table 83765NED --mapping kerncijfers.mapping",
                    "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run",
-                   "impact import events fixtures/cases/west-brabant --event-source vt_casus_wb --pseudonym-key-file key.txt"])
+                   "impact import events fixtures/cases/west-brabant --event-source vt_casus_wb "
+                       + "--pseudonym-key-file key.txt"])
 
     struct Options {
         let source: String

@@ -121,7 +121,9 @@ import Testing
         var events: [CaseReference.Event] = []
         for number in 0..<Int.random(in: 0...40, using: &random) {
             let caseID = "c\(number)"
-            let members = (0..<Int.random(in: 0...3, using: &random)).map { _ in persons.randomElement(using: &random)! }
+            let members = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                persons.randomElement(using: &random)!
+            }
             var day = start + Int.random(in: 0..<span, using: &random) / 7 * 7
             for type in ["melding", "start", "einde", "melding", "afsluiting"] where Bool.random(using: &random) {
                 day += [0, 0, 3, 10, 30, 45, 90].randomElement(using: &random)!

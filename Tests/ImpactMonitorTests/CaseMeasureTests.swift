@@ -4,6 +4,7 @@ import Testing
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
+@testable import ImpactSources
 @testable import ImpactStore
 
 /// Case measures on small hand-made event sets: Kaplan–Meier percentiles against values computed
@@ -196,5 +197,42 @@ import Testing
         let cases = try publication.evaluate("cases", region)
         #expect(cases.first { $0.geo == "GM0744" }?.status == .suppressed)
         #expect(cases.filter { $0.status == .suppressed }.count >= 2, "a complement hides GM0744's 3 cases")
+    }
+
+    /// The synthetic fixture keeps the seed figures it is generated from (fixtures/cases/README.md).
+    @Test func theSyntheticFixtureIsCalibratedToTheSeedFigures() throws {
+        let text = """
+            cases wb {
+              title "wb"
+              source "vt_casus_wb"
+              events melding start_onderzoek einde_onderzoek
+              term onderzoek start_onderzoek to einde_onderzoek 10 weeks
+            }
+            cases mb {
+              title "mb"
+              source "vt_casus_mb"
+              events melding
+            }
+            \(CaseReferenceTests.indicator("meldingen", "count", "distinct_cases(wb, melding)"))
+            \(CaseReferenceTests.indicator("kinderen", "persons", "distinct_persons(mb[role = \"kind\"])"))
+            \(CaseReferenceTests.indicator("termijn", "percent", "exceeding(wb, onderzoek)"))
+            """
+        let loaded = DefinitionLoader.load(sources: [SourceFile(path: "fixture.ind", text: text)])
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+        let store = try TestSupport.storeWithGeography()
+        let key = try PseudonymKey(bytes: Array("calibration-test-key-of-at-least-32-bytes".utf8))
+        for (source, folder) in [("vt_casus_wb", "west-brabant"), ("vt_casus_mb", "midden-brabant")] {
+            let folder = TestSupport.fixtures + "/cases/" + folder
+            let delivery = CaseEventDelivery(source: source, inputs: [folder], key: key)
+            #expect(try delivery.run(into: store).batchID != nil)
+        }
+        var evaluator = Evaluator(store: store, definitions: loaded.definitions)
+        evaluator.useCache = false
+        #expect(try Self.cell(evaluator, "meldingen", period: .year(2017)).value == 7561)
+        #expect(try Self.cell(evaluator, "meldingen", period: .year(2018)).value == 6039)
+        let children = try Self.cell(evaluator, "kinderen", geo: "VTMB", period: .year(2017)).value ?? 0
+        #expect(abs(children - 2907) / 2907 < 0.02, "unique children \(children)")
+        let pastTerm = try Self.cell(evaluator, "termijn", period: .year(2017)).value ?? 0
+        #expect(abs(pastTerm - 78) < 3, "investigations past the term \(pastTerm) %")
     }
 }

@@ -38,8 +38,8 @@ public struct CasePlan: Sendable, Hashable {
         let what: String
         switch measure {
         case .distinct(let persons, let events):
-            what = "distinct \(persons ? "persons" : "cases") with "
-                + (events.isEmpty ? "any event" : "an event " + events.joined(separator: ", ")) + " in the period"
+            what = "distinct \(persons ? "persons" : "cases") with an event "
+                + events.joined(separator: ", ") + " in the period"
         case .recurrenceBack(let event, let months, let byPerson):
             what = "share of cases whose first \(event) in the period has an earlier \(event) of the same "
                 + "\(byPerson ? "person" : "case") within \(months) months before (not assessable when those "

@@ -21,8 +21,8 @@ struct CasePlanner {
 
     private func resolve(_ kind: CaseMeasure.Kind, in cases: CasesDeclaration) throws -> CasePlan.Measure {
         switch kind {
-        case .distinctPersons(let events): return .distinct(persons: true, events: events.map(\.value))
-        case .distinctCases(let events): return .distinct(persons: false, events: events.map(\.value))
+        case .distinctPersons(let events): return .distinct(persons: true, events: types(events, in: cases))
+        case .distinctCases(let events): return .distinct(persons: false, events: types(events, in: cases))
         case .recurrenceBack(let event, let months, let key):
             return .recurrenceBack(event: event.value, months: months, byPerson: key == .person)
         case .recurrenceForward(let event, let months, let after, let key):
@@ -36,6 +36,12 @@ struct CasePlanner {
             let term = try self.term(name, in: cases)
             return .exceeding(start: term.start.value, end: term.end.value, days: term.days)
         }
+    }
+
+    /// The listed event types, or every type the cases block declares: the statement always names
+    /// the types, so it reads events through the index by area, type and date.
+    private func types(_ events: [Located<String>], in cases: CasesDeclaration) -> [String] {
+        (events.isEmpty ? cases.events : events).map(\.value)
     }
 
     private func term(_ name: Located<String>, in cases: CasesDeclaration) throws -> CaseTerm {

@@ -133,8 +133,8 @@ public struct CaseSQL {
                 """, """
                 unit AS MATERIALIZED (
                   SELECT DISTINCT c.geo, c.period, i.case_key, i.d
-                  FROM cell AS c JOIN ix AS i ON i.period = c.period
-                  JOIN area AS a ON a.area = c.geo AND \(inArea("i", date: "i.d")))
+                  FROM ix AS i CROSS JOIN area AS a ON \(inArea("i", date: "i.d"))
+                  CROSS JOIN cell AS c ON c.geo = a.area AND c.period = i.period)
                 """]
         }
 
@@ -156,16 +156,14 @@ public struct CaseSQL {
         mutating func distinct(persons: Bool, types: [String]) -> (ctes: [String], select: String) {
             let key = persons ? "x.person_key" : "x.case_key"
             var conditions = filterConditions("x")
-            if !types.isEmpty {
-                conditions.append("x.event_type IN (" + types.map { bind($0) }.joined(separator: ", ") + ")")
-            }
+            let listed = types.map { bind($0) }.joined(separator: ", ")
             if persons { conditions.append("x.person_key <> ''") }
             let hit = """
                 hit AS (
                   SELECT DISTINCT c.geo, c.period, \(key) AS k
-                  FROM cell AS c JOIN area AS a ON a.area = c.geo
-                  JOIN case_event AS x ON \(events("x")) AND x.event_date >= c.s AND x.event_date < c.e
-                   AND \(inArea("x", date: "x.event_date"))
+                  FROM cell AS c CROSS JOIN area AS a ON a.area = c.geo
+                  CROSS JOIN case_event AS x ON \(events("x")) AND x.geo = a.unit AND x.event_type IN (\(listed))
+                   AND x.event_date >= c.s AND x.event_date < c.e AND \(inArea("x", date: "x.event_date"))
                   \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")))
                 """
             let agg = "agg AS (SELECT geo, period, count(*) AS num, 0 AS den, 0 AS excluded, 0 AS censored FROM hit "

@@ -202,8 +202,8 @@ public enum Migrations {
     /// Case events: pseudonymised case-level data (case, person, event type, date, area). Vintages
     /// work as for observations: a correction supersedes the current row of the same key (source,
     /// case, event type, date, person). `case_source` keeps a check value of the pseudonym key per
-    /// event source, never the key. The indexes serve the compiler: events by date, by type and date, a
-    /// case's events by type and date, and a person's events by type and date (look-back and look-forward).
+    /// event source, never the key. The indexes serve the compiler: events by date, by area, type and date, by type
+    /// and date, a case's events by type and date, and a person's events by type and date (look-back and look-forward).
     static let version7 = """
         CREATE TABLE case_source (
             id TEXT PRIMARY KEY,
@@ -228,6 +228,7 @@ public enum Migrations {
         CREATE INDEX case_event_by_person ON case_event(source_id, person_key, event_type, event_date);
         CREATE INDEX case_event_by_case ON case_event(source_id, case_key, event_type, event_date);
         CREATE INDEX case_event_by_date ON case_event(source_id, event_date);
+        CREATE INDEX case_event_by_geo ON case_event(source_id, geo, event_type, event_date);
         CREATE INDEX case_event_batch ON case_event(batch_id);
         """
 }

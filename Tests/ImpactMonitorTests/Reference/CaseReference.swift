@@ -76,7 +76,7 @@ struct CaseReference {
         case .distinct(let persons, let types):
             let keys = events.filter { event in
                 period.start <= event.date && event.date < period.end && inArea(event.geo, geo, on: event.date)
-                    && passes(event, plan.filters) && (types.isEmpty || types.contains(event.type))
+                    && passes(event, plan.filters) && types.contains(event.type)
                     && (!persons || !event.person.isEmpty)
             }.map { persons ? $0.person : $0.caseID }
             return Cell(value: Double(Set(keys).count), status: "ok")

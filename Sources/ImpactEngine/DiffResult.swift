@@ -52,7 +52,7 @@ public struct DiffResult: Sendable {
         let p = human ? DataTable.Cell(pValue.map { Self.shownP($0, locale: locale) }) : DataTable.Cell(pValue)
         return [.text(indicator), .text(geo), .text(periodA), .text(periodB), DataTable.Cell(valueA),
                 DataTable.Cell(valueB), DataTable.Cell(absoluteChange), relative,
-                .text(human ? verdict.arrow : verdict.rawValue),
+                .text(verdict.rawValue),
                 .text(test.rawValue), p, DataTable.Cell(intervalLow), DataTable.Cell(intervalHigh),
                 significance, DataTable.Cell(reason), .list(flags)]
     }

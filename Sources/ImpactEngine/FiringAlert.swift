@@ -10,4 +10,8 @@ public struct FiringAlert: Sendable {
     public let geo: String
     public let period: String
     public let value: Double?
+    /// The period of the latest change to firing; nil when the store kept no transition for it.
+    public let sincePeriod: String?
+    /// When that change was recorded (an ISO timestamp).
+    public let sinceAt: String?
 }

@@ -13,14 +13,20 @@ public struct ReportBuilder {
 
     private var definitions: DefinitionSet { publication.evaluator.definitions }
 
-    public func build(region code: String, period: Period, compare: Period?) throws -> ReportData {
+    /// The report of `programmes` (default: those of the region) with their indicators only, or
+    /// every indicator with `allIndicators` (the others under "other indicators").
+    public func build(region code: String, period: Period, compare: Period?,
+                      programmes chosen: [ProgrammeDeclaration]? = nil,
+                      allIndicators: Bool = false) throws -> ReportData {
         guard let region = publication.geography.unit(code) else {
             throw Planner.PlanError(description: "unknown region '\(code)'")
         }
-        let programme = definitions.programmes.first { $0.region == code }
+        let programmes = chosen ?? definitions.programmes.filter { $0.region == code }
+        let ids = Set(programmes.map(\.id.value))
+        let programme = programmes.first
         let indicators = definitions.indicators.filter { indicator in
             indicator.status == .available && indicator.value != nil
-                && (programme == nil || indicator.programme?.value == programme!.id.value)
+                && (allIndicators || programmes.isEmpty || ids.contains(indicator.programme?.value ?? ""))
         }
         let history = try historyPeriods(ending: period)
         let memberships = publication.geography.memberships.filter { $0.region == code && $0.overlaps(period) }
@@ -28,18 +34,31 @@ public struct ReportBuilder {
         let entries = try indicators.map { indicator in
             try entry(indicator, region: code, period: period, compare: compare, history: history, members: members)
         }
-        let firing = try AlertStore(store: store).states().filter { $0.state == .firing }.map { state in
-            let indicator = definitions.indicator(state.indicator)
-            return FiringAlert(indicatorID: state.indicator, ruleName: state.rule, indicator: indicator,
-                               rule: indicator?.alerts.first { $0.name.value == state.rule }, geo: state.geo,
-                               period: state.period, value: state.value)
-        }
+        let firing = try firingAlerts(in: Set(members + [code]))
         let batches = try self.batches()
         let milestones = try self.milestones(code, programme: programme, period: period)
         let catalogue = try Catalogue(session: publication.evaluator.session).table(programme: programme?.id.value)
+        let hasFigures = entries.contains { $0.current?.value != nil }
+        let elsewhere = hasFigures ? []
+            : try PeriodsWithFigures(publication: publication).nearest(to: period, region: code, indicators: indicators)
         return ReportData(region: region, period: period, compare: compare, programme: programme, batches: batches,
                           entries: entries, milestones: milestones, firing: firing, catalogue: catalogue,
-                          geography: publication.geography, suppressionApplied: publication.suppress)
+                          geography: publication.geography, suppressionApplied: publication.suppress,
+                          periodsWithFigures: elsewhere)
+    }
+
+    /// The alerts firing now for the report's region or its members (another region's alerts are not its
+    /// readers' business), with the period and time each began firing.
+    func firingAlerts(in areas: Set<String>) throws -> [FiringAlert] {
+        let alerts = AlertStore(store: store)
+        return try alerts.states().filter { $0.state == .firing && areas.contains($0.geo) }.map { state in
+            let indicator = definitions.indicator(state.indicator)
+            let since = try alerts.firingSince(indicator: state.indicator, rule: state.rule, geo: state.geo)
+            return FiringAlert(indicatorID: state.indicator, ruleName: state.rule, indicator: indicator,
+                               rule: indicator?.alerts.first { $0.name.value == state.rule }, geo: state.geo,
+                               period: state.period, value: state.value, sincePeriod: since?.period,
+                               sinceAt: since?.at)
+        }
     }
 
     /// The prior figure comes from the history when it covers the comparison period, so both
@@ -59,7 +78,14 @@ public struct ReportBuilder {
             : try publication.evaluate(id, EvaluationRequest(geos: members, periods: [period]))
         return ReportData.Entry(indicator: indicator, current: current, prior: prior, diff: comparison,
                                 target: indicator.target(for: period) ?? nextTarget(indicator, after: period),
-                                trend: trend(past), history: past, members: memberResults)
+                                trend: trend(past), history: past, members: memberResults,
+                                minimumDenominator: minimumDenominator(id))
+    }
+
+    /// The denominator threshold of a fraction indicator; nil for one that divides nothing.
+    func minimumDenominator(_ id: String) -> Double? {
+        guard let plan = try? publication.evaluator.session.plan(id), plan.fraction != nil else { return nil }
+        return publication.thresholds(for: id, plan: plan, valueIsCount: false).denominator
     }
 
     /// Every deadline target of the programme, also of indicators whose data is still expected.

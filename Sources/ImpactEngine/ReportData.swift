@@ -20,6 +20,8 @@ public struct ReportData: Sendable {
         public let trend: Trend
         public let history: [IndicatorResult]
         public let members: [IndicatorResult]
+        /// A fraction's minimum publishable denominator: a ratio over fewer cases is not charted.
+        public let minimumDenominator: Double?
     }
 
     /// A dated target ("every municipality has a local plan by end 2020") with the share achieved.
@@ -48,9 +50,17 @@ public struct ReportData: Sendable {
     public let catalogue: DataTable
     public let geography: Geography
     public let suppressionApplied: Bool
+    /// When the period has no figure: the nearest periods that have one for the region (empty otherwise).
+    public let periodsWithFigures: [Period]
 }
 
 extension ReportData {
     /// Whether any indicator has a figure for the report period: a report without one says so first.
     public var hasFigures: Bool { entries.contains { $0.current?.value != nil } }
+
+    /// Whether an indicator belongs under an action line of the report's programme: line ids such as
+    /// `al1` repeat across programmes, so the programme must match too.
+    public func places(_ indicator: IndicatorDeclaration, on line: ActionLine) -> Bool {
+        indicator.line?.value == line.id.value && indicator.programme?.value == programme?.id.value
+    }
 }

@@ -5,14 +5,14 @@ public enum Verdict: String, Sendable, CaseIterable {
     case changed
     case notComparable = "not_comparable"
 
-    /// An arrow for human formats.
+    /// The symbol human formats put before the verdict's word (words come from the renderer's table).
     public var arrow: String {
         switch self {
-        case .improved: return "▲ beter"
-        case .worsened: return "▼ slechter"
-        case .unchanged: return "= gelijk"
-        case .changed: return "↕ anders"
-        case .notComparable: return "≠ niet vergelijkbaar"
+        case .improved: return "▲"
+        case .worsened: return "▼"
+        case .unchanged: return "="
+        case .changed: return "↕"
+        case .notComparable: return "≠"
         }
     }
 }

@@ -16,22 +16,45 @@ public struct BarChart: Sendable {
         }
     }
 
+    /// The region's own figure as a vertical line across the bars.
+    public struct Reference: Sendable {
+        public let label: String
+        public let value: Double
+
+        public init(label: String, value: Double) {
+            self.label = label
+            self.value = value
+        }
+    }
+
     public let title: String
     public let bars: [Bar]
     public let locale: NumberLocale
+    public var reference: Reference?
+    /// The values' unit, written above the bars.
+    public var unitLabel: String?
+    public var valueText: @Sendable (Double) -> String
     public var width = 640.0
-    let labelWidth = 190.0, valueWidth = 70.0, rowHeight = 20.0, top = 8.0
+    let labelWidth = 190.0, valueWidth = 70.0, rowHeight = 20.0
 
     public init(title: String, bars: [Bar], locale: NumberLocale = .nl) {
         self.title = title
         self.bars = bars
         self.locale = locale
+        valueText = { locale.format($0, decimals: 2) }
     }
 
-    public var height: Double { top * 2 + rowHeight * Double(bars.count) }
+    /// Room above the bars for the unit.
+    var top: Double { unitLabel == nil ? 8 : 22 }
+
+    /// Room below the bars for the reference's label.
+    var bottom: Double { reference == nil ? 8 : 24 }
+
+    public var height: Double { top + bottom + rowHeight * Double(bars.count) }
 
     public var scale: NiceScale {
-        NiceScale(minimum: 0, maximum: bars.compactMap(\.value).max() ?? 1, ticks: 5, includeZero: true)
+        let values = bars.compactMap(\.value) + (reference.map { [$0.value] } ?? [])
+        return NiceScale(minimum: 0, maximum: values.max() ?? 1, ticks: 5, includeZero: true)
     }
 
     /// Bar length for a value; bars start at zero.
@@ -43,14 +66,30 @@ public struct BarChart: Sendable {
     public var svg: String {
         let rows = bars.enumerated().flatMap { index, bar in row(bar, top: top + Double(index) * rowHeight) }
         return SVGText.chart(id: SVGText.identifier("b", title), width: width, height: height, className: "chart bars",
-                             title: title, description: description, body: rows)
+                             title: title, description: description, body: heading + rows + referenceLine)
+    }
+
+    private var heading: [String] {
+        unitLabel.map { [SVGText.element("text", ["x": String(Int(width - 4)), "y": "14", "class": "tick unit",
+                                                 "text-anchor": "end"], SVGText.escape($0))] } ?? []
+    }
+
+    /// A dashed line at the region's figure, labelled below the bars.
+    private var referenceLine: [String] {
+        guard let reference else { return [] }
+        let x = SVGText.coordinate(labelWidth + length(reference.value))
+        let line = SVGText.selfClosing("line", ["x1": x, "x2": x, "y1": SVGText.coordinate(top - 2),
+                                                "y2": SVGText.coordinate(height - 18), "class": "reference"])
+        let label = SVGText.element("text", ["x": x, "y": SVGText.coordinate(height - 5), "class": "reference-label",
+                                             "text-anchor": "middle"], SVGText.escape(reference.label))
+        return [line, label]
     }
 
     /// The values in words, for screen readers.
     var description: String {
         bars.map { bar in
-            "\(bar.label): " + (bar.value.map { locale.format($0, decimals: 2) } ?? bar.note ?? "–")
-        }.joined(separator: "; ")
+            "\(bar.label): " + (bar.value.map(valueText) ?? bar.note ?? "–")
+        }.joined(separator: "; ") + (reference.map { "; " + $0.label } ?? "")
     }
 
     /// Without a value the note takes the bar's place, so a gap never looks like a bar of zero.
@@ -71,7 +110,7 @@ public struct BarChart: Sendable {
                                                 "height": SVGText.coordinate(rowHeight - 6), "class": "bar"])
         let number = SVGText.element("text", ["x": SVGText.coordinate(labelWidth + barLength + 4), "y": middle,
                                               "class": "tick", "dominant-baseline": "middle"],
-                                     locale.format(value, decimals: 2))
+                                     SVGText.escape(valueText(value)))
         return [label, rect, number]
     }
 }

@@ -7,10 +7,13 @@ import ImpactLanguage
 public struct HTMLReport {
     public let data: ReportData
     public let text: ReportText
+    /// What the footer says about this copy: the `impact` version and the day it was made.
+    public let imprint: ReportImprint?
 
-    public init(data: ReportData, text: ReportText) {
+    public init(data: ReportData, text: ReportText, imprint: ReportImprint? = nil) {
         self.data = data
         self.text = text
+        self.imprint = imprint
     }
 
     private func e(_ value: String) -> String { SVGText.escape(value) }
@@ -21,12 +24,16 @@ public struct HTMLReport {
 
     private func element(_ name: String, _ content: String) -> String { SVGText.element(name, content) }
 
+    private var summaryBlock: SummaryBlock { SummaryBlock(summary: data.summary, data: data, text: text) }
+    private var charts: ReportCharts { ReportCharts(data: data, text: text) }
+
     public var html: String {
         let head = [SVGText.tag("meta", ["charset": "utf-8"]),
                     SVGText.tag("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                     element("title", "\(e(text.reportTitle)) — \(e(data.region.name)) \(data.period.code)"),
-                    element("style", Self.css)]
-        let body = [header, scorecard, lines, alerts, milestones, coverage, definitions, footer]
+                    element("style", Self.css + pageFooter)]
+        let body = [header, summaryBlock.html, scorecard, lines, alerts, milestones, coverage, definitions, chance,
+                    footer]
         let page = ["<!DOCTYPE html>", SVGText.tag("html", ["lang": text.language]), "<head>"] + head
             + ["</head>", "<body>"] + body + ["</body>", "</html>"]
         return page.joined(separator: "\n") + "\n"
@@ -34,21 +41,20 @@ public struct HTMLReport {
 
     var header: String {
         let latest = data.batches.map(\.finished).max().map(text.date) ?? "–"
-        let batch = data.batches.map(\.id).max().map(String.init) ?? "–"
-        let delivered = "\(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(latest)"
-            + " (batch \(batch))"
+        let delivered = "\(text.deliveries(data.batches.count)), "
+            + "\(text.pick("de laatste op", "the latest on")) \(latest)"
         let sources = Array(Set(data.entries.compactMap(\.indicator.source))).sorted()
         let programme = data.programme?.title.map { " · " + e($0) } ?? ""
-        let compared = data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""
+        let compared = data.compare.map { " (\(text.comparedWith) \(text.periodName($0)))" } ?? ""
         let note = data.suppressionApplied ? e(text.suppressionNote) : element("strong", e(text.noSuppressionNote))
         return ([
             "<header>",
             element("h1", e(text.reportTitle)),
             element("p", ["class": "region"], e(data.region.name) + programme),
             SVGText.tag("dl", ["class": "meta"]),
-            term(text.period, data.period.code + compared),
+            term(text.period, e(text.periodName(data.period) + compared)),
             term(text.dataAsOf, delivered),
-            term(text.sources, sources.map(e).joined(separator: "; ")),
+            term(text.sources, element("span", ["class": "sources"], sources.map(e).joined(separator: "; "))),
             "</dl>",
             element("p", ["class": "note"], note),
         ] + noFiguresNotice + ["</header>"]).joined(separator: "\n")
@@ -57,7 +63,8 @@ public struct HTMLReport {
     /// A first-page notice when the period holds no figure at all (a period not delivered yet).
     private var noFiguresNotice: [String] {
         guard !data.hasFigures else { return [] }
-        let notice = text.noFigures(region: data.region.name, period: data.period.code)
+        let notice = text.noFigures(region: data.region.name, period: data.period.code,
+                                    elsewhere: data.periodsWithFigures)
         return [element("p", ["class": "note"], element("strong", e(notice)))]
     }
 
@@ -65,29 +72,44 @@ public struct HTMLReport {
         element("dt", name) + element("dd", description)
     }
 
+    /// Significance is not a column here: a mark on the verdict points to appendix C.
     var scorecard: String {
-        let columns = [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict,
-                       text.significance, text.target, text.distance, text.trend, text.status]
-        let table = ["<table>", element("thead", headerRow(columns)), "<tbody>",
-                     data.entries.map(scorecardRow).joined(separator: "\n"), "</tbody>", "</table>"]
+        let footnote = text.scorecardFootnotes(data).map { element("p", ["class": "note"], e($0)) }.joined()
+        let table = [SVGText.tag("table", ["class": "scorecard"]), element("thead", headerRow(scorecardColumns)),
+                     "<tbody>",
+                     data.entries.map(scorecardRow).joined(separator: "\n"), "</tbody>", "</table>", footnote]
         return section(["id": "scorecard"], title: text.scorecard, table.joined(separator: "\n"))
     }
 
     private func scorecardRow(_ entry: ReportData.Entry) -> String {
         let unit = entry.indicator.unit?.value
         let link = element("a", ["href": "#" + entry.indicator.id.value], e(text.title(entry.indicator)))
-        return row([cell(link), cell(cellValue(entry.prior, unit: unit), numeric: true),
-                    cell(cellValue(entry.current, unit: unit), numeric: true),
-                    cell(change(entry.diff, unit: unit), numeric: true), cell(verdict(entry.diff)),
-                    cell(significance(entry.diff)), cell(target(entry.target, unit: unit)),
-                    cell(distance(entry), numeric: true), cell(trend(entry)), cell(flags(entry.current))])
+        let cells = [(link, false), (cellValue(entry.prior, unit: unit), true),
+                     (cellValue(entry.current, unit: unit), true), (e(text.change(entry.diff, unit: unit)), true),
+                     (verdict(entry.diff), false), (target(entry), false), (trend(entry), false),
+                     (flags(entry.current), false)]
+        return row(zip(scorecardColumns, cells).map { label, cell in
+            labelledCell(cell.0, label: label, numeric: cell.1)
+        })
+    }
+
+    /// The scorecard's column headers, shared with the Markdown report.
+    var scorecardColumns: [String] {
+        [text.indicator, data.compare.map(text.periodName) ?? "–", text.periodName(data.period), text.change,
+         text.verdict, text.target, text.trend, text.status]
+    }
+
+    /// A scorecard cell that names its column, so on a phone each row reads as a card of label and value.
+    private func labelledCell(_ content: String, label: String, numeric: Bool) -> String {
+        numeric ? element("td", ["class": "num", "data-label": label], element("span", content))
+            : element("td", ["data-label": label], element("span", content))
     }
 
     private func verdict(_ diff: DiffResult?) -> String {
         guard let diff else { return "–" }
-        let arrow = diff.verdict.arrow.split(separator: " ").first.map(String.init) ?? ""
+        let mark = text.chanceMark(diff) ? element("sup", ["title": text.chanceWords(diff)], "*") : ""
         return element("span", ["class": "verdict \(diff.verdict.rawValue)"],
-                       "\(e(arrow)) \(e(text.verdictWord(diff.verdict)))")
+                       "\(e(diff.verdict.arrow)) \(e(text.verdictWord(diff.verdict)))") + mark
     }
 
     func cellValue(_ result: IndicatorResult?, unit: Unit?) -> String {
@@ -97,49 +119,23 @@ public struct HTMLReport {
         return e(text.format(value, unit: unit)) + (result.status == .provisional ? provisional : "")
     }
 
-    func change(_ diff: DiffResult?, unit: Unit?) -> String {
-        guard let diff, let change = diff.absoluteChange else { return "–" }
-        let sign = change > 0 ? "+" : ""
-        let relative = diff.relativeChange.map { share in
-            " (\(share > 0 ? "+" : "")\(text.locale.format(share * 100, decimals: 1)) %)"
-        } ?? ""
-        return e(sign + text.format(change, unit: unit) + relative)
-    }
-
-    func significance(_ diff: DiffResult?) -> String {
-        guard let diff else { return "–" }
-        if diff.verdict == .notComparable {
-            let reasons = diff.reasons.map(text.reason).joined(separator: "; ")
-            return gap(diff.reasons.isEmpty ? text.verdictWord(.notComparable) : reasons)
-        }
-        guard let p = diff.pValue, let significant = diff.significant else { return e(text.noTest) }
-        let shown = p < 0.0001 ? "p < " + text.locale.format(0.0001) : "p = " + text.locale.format(p, decimals: 4)
-        return e("\(shown) (\(significant ? text.significant : text.notSignificant))")
-    }
-
-    func target(_ target: Target?, unit: Unit?) -> String {
-        guard let target else { return "–" }
-        let when: String
-        switch target.when {
-        case .period(let period): when = period.code
-        case .deadline(let date): when = text.date(date.iso)
-        }
-        return e("\(target.comparison.rawValue) \(text.format(target.value, unit: unit)) (\(when))")
-    }
-
-    func distance(_ entry: ReportData.Entry) -> String {
-        guard let target = entry.target, let value = entry.current?.value else { return "–" }
-        return e(text.format(value - target.value, unit: entry.indicator.unit?.value))
+    /// The target with its status from the summary, so table and first screen agree.
+    func target(_ entry: ReportData.Entry) -> String {
+        guard let target = entry.target else { return "–" }
+        let unit = entry.indicator.unit?.value
+        let status = data.summary.targets.first { $0.indicator.id.value == entry.indicator.id.value }
+            .map { " " + element("span", ["class": "target \($0.status.rawValue)"],
+                                  "(\(e(text.targetStatusWord($0.status))))") } ?? ""
+        return e(text.target(target, unit: unit)) + status
     }
 
     func trend(_ entry: ReportData.Entry) -> String {
         let trend = entry.trend
-        guard trend.direction != 0 else { return "→" }
+        guard trend.direction != 0 else { return e(text.trend(trend, grain: data.period.grain)) }
         let polarity = entry.indicator.polarity ?? Polarity.none
         let better = (trend.direction > 0) == (polarity == .higher)
         let good = polarity == .none ? "neutral" : (better ? "improved" : "worsened")
-        let arrow = trend.direction > 0 ? "↑" : "↓"
-        return element("span", ["class": "verdict \(good)"], "\(arrow) \(trend.periods) \(text.periodsWord)")
+        return element("span", ["class": "verdict \(good)"], e(text.trend(trend, grain: data.period.grain)))
     }
 
     func flags(_ result: IndicatorResult?) -> String {
@@ -152,7 +148,7 @@ public struct HTMLReport {
             words.append(text.statusWord(.insufficientN))
         }
         if result.flags.contains("synthetic") { words.append(text.pick("synthetische gegevens", "synthetic data")) }
-        let n = result.n.map { " " + element("small", "(n = \(e(text.locale.format($0, decimals: 0))))") } ?? ""
+        let n = result.n.map { " " + element("small", "(n = \(e(text.number($0, decimals: 0))))") } ?? ""
         return e(words.joined(separator: ", ")) + n
     }
 
@@ -163,15 +159,15 @@ public struct HTMLReport {
         let programmeLines = data.programme?.lines ?? []
         var groups: [String] = []
         for line in programmeLines {
-            let entries = data.entries.filter { $0.indicator.line?.value == line.id.value }
+            let entries = data.entries.filter { data.places($0.indicator, on: line) }
                 .sorted { ($0.indicator.criterion == .outcome ? 0 : 1) < ($1.indicator.criterion == .outcome ? 0 : 1) }
             guard !entries.isEmpty else { continue }
             groups.append(group(e(line.title), entries))
         }
         let unplaced = data.entries.filter { entry in
-            !programmeLines.contains { $0.id.value == entry.indicator.line?.value }
+            !programmeLines.contains { data.places(entry.indicator, on: $0) }
         }
-        if !unplaced.isEmpty { groups.append(group(text.pick("Overige indicatoren", "Other indicators"), unplaced)) }
+        if !unplaced.isEmpty { groups.append(group(e(text.otherIndicators), unplaced)) }
         let legend = element("p", ["class": "legend"], e(text.legend))
         return section(["id": "lines"], title: text.actionLines, legend + "\n" + groups.joined(separator: "\n"))
     }
@@ -180,52 +176,39 @@ public struct HTMLReport {
         element("h3", title) + "\n" + entries.map(article).joined(separator: "\n")
     }
 
+    /// Heading and chart stay together on a page; an indicator without any figure gets a sentence.
     func article(_ entry: ReportData.Entry) -> String {
         let indicator = entry.indicator
         let kind = "\(e(text.criterionWord(indicator.criterion))) · \(e(indicator.source ?? ""))"
         var parts = [SVGText.tag("article", ["id": indicator.id.value]), element("h4", e(text.title(indicator))),
-                     element("p", ["class": "kind"], kind), element("figure", lineChart(entry).svg)]
-        if !entry.members.isEmpty { parts.append(members(entry)) }
+                     element("p", ["class": "kind"], kind)]
+        if entry.history.contains(where: { $0.value != nil }) {
+            parts.append(element("figure", charts.line(entry).svg))
+        } else {
+            parts.append(element("p", ["class": "gap"], e(text.pick("Nog geen cijfer in enige periode.",
+                                                                     "No figure in any period yet."))))
+        }
+        parts.append(contentsOf: charts.members(entry))
         parts.append("</article>")
         return parts.joined(separator: "\n")
-    }
-
-    private func lineChart(_ entry: ReportData.Entry) -> LineChart {
-        let points = entry.history.map { result in
-            LineChart.Point(label: result.period, value: result.value, provisional: result.status == .provisional,
-                            gapReason: result.value == nil ? text.statusWord(result.status) : nil)
-        }
-        return LineChart(title: text.title(entry.indicator), points: points, target: entry.target?.value,
-                         locale: text.locale)
-    }
-
-    /// In a `details` element, open by default, so a reader can fold the comparison away.
-    private func members(_ entry: ReportData.Entry) -> String {
-        let bars = entry.members.map { result in
-            BarChart.Bar(label: data.geography.unit(result.geo)?.name ?? result.geo, value: result.value,
-                         note: result.value == nil ? text.statusWord(result.status) : nil)
-        }
-        let title = "\(text.municipalities): \(text.title(entry.indicator)) \(data.period.code)"
-        let chart = BarChart(title: title, bars: bars, locale: text.locale)
-        return "<details class=\"members\" open>" + element("summary", "\(text.municipalities) (\(data.period.code))")
-            + element("figure", chart.svg) + "</details>"
     }
 
     var alerts: String {
         let rows = data.firing.map { alert in
             let area = data.geography.unit(alert.geo)?.name ?? alert.geo
-            let value = alert.value.map { text.locale.format($0, decimals: 2) } ?? "–"
+            let unit = alert.indicator?.unit?.value
+            let value = alert.value.map { text.format($0, unit: unit) } ?? "–"
             return row([cell(e(text.alertTitle(alert))), cell(e(text.alertRule(alert))), cell(e(area)),
-                        cell(e(alert.period)), cell(e(value), numeric: true)])
+                        cell(e(text.alertSince(alert))), cell(e(alert.period)), cell(e(value), numeric: true)])
         }
-        let columns = [text.indicator, text.pick("Regel", "Rule"), text.pick("Gebied", "Area"), text.period, text.value]
+        let columns = [text.indicator, text.rule, text.area, text.firingSince, text.latestPeriod, text.value]
         let body = rows.isEmpty ? element("p", e(text.noAlerts)) : compactTable(columns, rows)
         return section(["id": "alerts"], title: text.alerts, body)
     }
 
     var milestones: String {
         let rows = data.milestones.map(milestoneRow)
-        let columns = [text.indicator, text.deadline, text.target, text.achieved, ""]
+        let columns = [text.indicator, text.deadline, text.target, text.achieved, text.status]
         let body = rows.isEmpty ? element("p", e(text.noMilestones)) : compactTable(columns, rows)
         return section(["id": "milestones"], title: text.milestones, body)
     }
@@ -234,32 +217,27 @@ public struct HTMLReport {
         let indicator = milestone.indicator
         let unit = indicator.unit?.value
         let goal = milestone.target
-        let met = milestone.result?.value.map { goal.comparison.holds($0, goal.value) }
-        let status = indicator.status.rawValue + (indicator.statusNote.map { ": \($0)" } ?? "")
-        let planning = indicator.status == .available ? "" : " " + element("small", "(\(e(status)))")
+        let status = data.summary.milestones.first {
+            $0.indicator.id.value == indicator.id.value && $0.target.due == goal.due
+        }?.status ?? .notAssessable
+        let planning = indicator.status == .available ? ""
+            : " " + element("small", "(\(e(text.planningWord(indicator.status))))")
         return row([cell(e(text.title(indicator))), cell(e(text.date(milestone.deadline.iso))),
-                    cell(e(goal.comparison.rawValue + " " + text.format(goal.value, unit: unit))),
+                    cell(e(text.symbol(goal.comparison) + " " + text.format(goal.value, unit: unit))),
                     cell(cellValue(milestone.result, unit: unit) + planning, numeric: true),
-                    cell(met.map { $0 ? "✔" : "✘" } ?? "–")])
+                    cell(e(text.targetStatusWord(status)))])
     }
 
+    /// The catalogue in the reader's words: headers, planning and criteria translated, the ids as code.
     var coverage: String {
-        let rows = data.catalogue.rows.map { row($0.map(catalogueCell)) }
-        let head = element("thead", headerRow(data.catalogue.columns.map(e)))
-        let table = SVGText.tag("table", ["class": "small"]) + head
-            + "<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody></table>"
-        return section(["id": "appendix-coverage", "class": "appendix"], title: text.appendixCoverage, table)
-    }
-
-    private func catalogueCell(_ value: DataTable.Cell) -> String {
-        switch value {
-        case .text(let value): return cell(e(value))
-        case .integer(let value): return cell(String(value), numeric: true)
-        case .number(let value): return cell(e(text.locale.format(value)), numeric: true)
-        case .boolean(let value): return cell(value ? "ja" : "nee")
-        case .list(let values): return cell(e(values.joined(separator: ", ")))
-        case .empty: return cell("–")
+        let table = ReportCatalogue(table: data.catalogue, text: text)
+        let head = element("thead", headerRow(table.headers.map(e)))
+        let rows = table.rows.map { cells in
+            row(cells.map { cell($0.code ? element("code", e($0.text)) : e($0.text), numeric: $0.numeric) })
         }
+        let html = SVGText.tag("table", ["class": "small"]) + head
+            + "<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody></table>"
+        return section(["id": "appendix-coverage", "class": "appendix"], title: text.appendixCoverage, html)
     }
 
     var definitions: String {
@@ -272,16 +250,51 @@ public struct HTMLReport {
         let id = indicator.id.value
         let name = element("dt", ["id": "def-" + id], "\(e(text.title(indicator))) " + element("code", id))
         let expression = element("code", e(indicator.value.map(ExpressionPrinter.text) ?? "–"))
-        let unit = e(indicator.unit?.value.rawValue ?? "")
-        let better = "\(text.pick("beter", "better")): \(e(indicator.polarity?.rawValue ?? "–"))"
-        var lines = ["\(text.expression): \(expression) · \(unit) · \(better)",
+        let unit = e(text.words.phrase(indicator.unit?.value.rawValue ?? "count", .unit))
+        let better = e(text.words.phrase(indicator.polarity?.rawValue ?? "none", .polarity))
+        var lines = ["\(text.expression): \(expression) · \(text.unitWord.lowercased()): \(unit) · \(better)",
                      "\(text.source): \(e(indicator.source ?? "–"))"]
-        if !indicator.cites.isEmpty { lines.append("\(text.cites): \(e(indicator.cites.joined(separator: "; ")))") }
+        let cites = indicator.cites.map(text.citation).filter { !$0.isEmpty }
+        if !cites.isEmpty { lines.append("\(text.cites): \(e(cites.joined(separator: "; ")))") }
         return name + element("dd", lines.joined(separator: "<br>"))
     }
 
+    /// Every comparison's test in words, for those who ask whether a change could be chance.
+    var chance: String {
+        let rows = data.entries.compactMap { entry -> String? in
+            guard let diff = entry.diff else { return nil }
+            return row([cell(e(text.title(entry.indicator))),
+                        cell(e(text.change(diff, unit: entry.indicator.unit?.value)), numeric: true),
+                        cell(verdict(diff)), cell(e(text.chanceWords(diff)))])
+        }
+        let body = element("p", ["class": "note"], e(text.chanceIntro)) + "\n"
+            + compactTable([text.indicator, text.change, text.verdict, text.chance], rows)
+        return section(["id": "appendix-chance", "class": "appendix"], title: text.appendixChance, body)
+    }
+
     var footer: String {
-        element("footer", element("p", "ImpactMonitor · \(e(data.region.code)) · \(data.period.code)"))
+        let made = imprint.map { " · \(e(text.generated)) \(e(text.date($0.date))) · impact \(e($0.version))" } ?? ""
+        return element("footer", element("p", "ImpactMonitor · \(e(data.region.name)) · \(data.period.code)" + made))
+    }
+
+    /// The printed page's footer: the copy's version and date left, the page number right.
+    private var pageFooter: String {
+        let made = imprint.map { "impact \($0.version) · \(text.generated) \(text.date($0.date))" } ?? "ImpactMonitor"
+        let left = Self.cssString("\(data.region.name) \(data.period.code) · \(made)")
+        let style = "font: 8pt \"DejaVu Sans\", Arial, sans-serif; color: #5b6775;"
+        return "\n@page { @bottom-left { content: \(left); \(style) } "
+            + "@bottom-right { content: \(Self.cssString(text.page + " ")) counter(page) \" / \" counter(pages); "
+            + "\(style) } }"
+    }
+
+    /// A quoted CSS string in which every character but letters, digits and spaces is a hex escape,
+    /// so a name from the data can never close the string or the style element.
+    static func cssString(_ text: String) -> String {
+        let body = text.unicodeScalars.map { scalar -> String in
+            let plain = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " "
+            return plain ? String(scalar) : "\\" + String(scalar.value, radix: 16) + " "
+        }
+        return "\"" + body.joined() + "\""
     }
 
     private func cell(_ content: String, numeric: Bool = false) -> String {
@@ -306,19 +319,27 @@ public struct HTMLReport {
     static let css = """
         :root { --ink: #1d2733; --muted: #5b6775; --line: #d5dbe1; --good: #1a7f37; --bad: #b42318; --accent: #1f5fa8; }
         * { box-sizing: border-box; }
-        body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 2rem auto; \
-        max-width: 60rem; padding: 0 1rem; line-height: 1.4; font-size: 15px; }
-        h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } \
-        h2 { border-bottom: 2px solid var(--accent); padding-bottom: 0.2rem; margin-top: 2rem; }
+        body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 1rem auto; \
+        max-width: 60rem; padding: 0 1rem; line-height: 1.35; font-size: 15px; overflow-wrap: break-word; }
+        h1 { font-size: 1.5rem; margin: 0 0 0.1rem; } \
+        h2 { border-bottom: 2px solid var(--accent); padding-bottom: 0.2rem; margin-top: 1.6rem; }
         h3 { color: var(--accent); margin-top: 1.5rem; } h4 { margin: 0.2rem 0; }
-        .region { font-size: 1.1rem; color: var(--muted); margin-top: 0; }
-        .meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; } \
-        .meta dt { font-weight: bold; } .meta dd { margin: 0; }
+        .region { font-size: 1.1rem; color: var(--muted); margin: 0; }
+        .meta { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; margin: 0.4rem 0; } \
+        .meta dt { font-weight: bold; margin: 0; } .meta dd { margin: 0; } .sources { font-size: 0.85rem; }
         .note, .legend, .kind { color: var(--muted); font-size: 0.9rem; }
+        #summary h2 { margin-top: 0.8rem; } \
+        .summary-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
+        .summary-grid ul { list-style: none; padding: 0; margin: 0.2rem 0; } .summary-grid li { margin: 0.15rem 0; } \
+        .lead { font-weight: bold; margin: 0.3rem 0 0; } \
+        ul.counts li.zero { color: var(--muted); font-weight: normal; }
+        .target.met, .target.on_track { color: var(--good); } .target.off_track { color: var(--bad); } \
+        .target.not_assessable { color: var(--muted); }
         table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin: 0.5rem 0; }
         th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
-        th { background: #eef2f6; } td.num { text-align: right; white-space: nowrap; }
-        table.small { font-size: 0.75rem; }
+        th { background: #eef2f6; } td.num { text-align: right; white-space: nowrap; } \
+        thead { display: table-header-group; }
+        table.small { font-size: 0.75rem; } table.small td { overflow-wrap: anywhere; }
         .verdict.improved { color: var(--good); font-weight: bold; } \
         .verdict.worsened { color: var(--bad); font-weight: bold; }
         .verdict.not_comparable, .gap { color: var(--muted); font-style: italic; }
@@ -326,18 +347,38 @@ public struct HTMLReport {
         break-inside: avoid; page-break-inside: avoid; }
         figure { margin: 0.4rem 0; } svg.chart { max-width: 100%; height: auto; }
         svg .grid { stroke: #e3e8ed; stroke-width: 1; } svg .tick { font-size: 11px; fill: var(--muted); } \
-        svg .tick.gap { font-style: italic; }
+        svg .tick.gap { font-style: italic; } svg .unit { font-weight: bold; }
         svg .line { fill: none; stroke: var(--accent); stroke-width: 2; } \
         svg .point { fill: var(--accent); stroke: var(--accent); stroke-width: 2; }
         svg .point.provisional { fill: #fff; } \
-        svg .target { stroke: var(--good); stroke-dasharray: 6 4; stroke-width: 1.5; }
+        svg .target { stroke: var(--good); stroke-dasharray: 6 4; stroke-width: 1.5; } \
+        svg .target-label { font-size: 11px; fill: var(--good); font-weight: bold; } \
+        svg .reference { stroke: var(--ink); stroke-dasharray: 4 3; stroke-width: 1.2; } \
+        svg .reference-label { font-size: 11px; fill: var(--ink); font-weight: bold; }
         svg .gapmark { font-size: 14px; fill: var(--muted); } svg .bar { fill: var(--accent); }
         details summary { cursor: default; color: var(--muted); font-size: 0.9rem; }
         code { font-size: 0.85em; background: #f3f5f7; padding: 0 0.2em; }
         dl dt { font-weight: bold; margin-top: 0.6rem; } dl dd { margin-left: 1rem; font-size: 0.9rem; }
         footer { margin-top: 2rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--line); }
-        @page { size: A4; margin: 15mm; }
-        @media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; } \
-        .appendix { break-before: page; } a { color: inherit; text-decoration: none; } }
+        @media (max-width: 40rem) { body { font-size: 14px; padding: 0 0.5rem; } \
+        table.scorecard thead { display: none; } table.scorecard tr { display: block; border: 1px solid var(--line); \
+        border-radius: 4px; margin: 0.5rem 0; padding: 0.3rem 0.5rem; } \
+        table.scorecard td { display: grid; grid-template-columns: 8rem 1fr; border: 0; padding: 0.1rem 0; \
+        text-align: left; white-space: normal; } \
+        table.scorecard td::before { content: attr(data-label); font-weight: bold; color: var(--muted); } \
+        table.scorecard td:first-child { display: block; font-weight: bold; } \
+        table.scorecard td:first-child::before { content: none; } \
+        table:not(.scorecard) { display: block; overflow-x: auto; } .meta { grid-template-columns: 1fr; } }
+        @page { size: A4; margin: 15mm 12mm 18mm; }
+        @media print { body { margin: 0; max-width: none; font-size: 9pt; padding: 0; } \
+        h2, h3, h4 { break-after: avoid; page-break-after: avoid; } \
+        section#lines article { display: grid; grid-template-columns: 1fr 1fr; gap: 0 0.6rem; margin: 0.25rem 0; \
+        padding: 0.25rem 0.5rem; } \
+        section#lines article > h4, section#lines article > .kind { grid-column: 1 / -1; margin: 0; } \
+        section#lines article > * { min-width: 0; } svg.chart { width: 100%; height: auto; } \
+        .legend { margin: 0.2rem 0; } h3 { margin: 0.6rem 0 0.2rem; } details.members summary { font-size: 0.8rem; } \
+        .appendix { break-before: page; } #appendix-definitions, #appendix-chance { break-before: auto; } \
+        tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } \
+        table.small { font-size: 6.5pt; } table.small td, table.small th { padding: 0.15rem 0.2rem; } }
         """
 }

@@ -22,9 +22,15 @@ public struct LineChart: Sendable {
     public let points: [Point]
     public let target: Double?
     public let locale: NumberLocale
+    /// The y axis's unit ("aantal", "procent"), written above the axis.
+    public var unitLabel: String?
+    /// The target line's label with its value and year ("doel ≥ 0,60 in 2021").
+    public var targetLabel: String?
+    /// Tick and spoken numbers; the report passes the indicator's fixed decimals.
+    public var valueText: @Sendable (Double) -> String
     public var width = 640.0
-    public var height = 220.0
-    let left = 64.0, right = 16.0, top = 16.0, bottom = 40.0
+    public var height = 230.0
+    let left = 64.0, right = 16.0, top = 28.0, bottom = 40.0
     /// Minimum horizontal room per axis label, so labels never overlap.
     static let labelSpacing = 44.0
 
@@ -33,6 +39,7 @@ public struct LineChart: Sendable {
         self.points = points
         self.target = target
         self.locale = locale
+        valueText = { locale.format($0, decimals: 2) }
     }
 
     public var scale: NiceScale {
@@ -83,7 +90,7 @@ public struct LineChart: Sendable {
     public var svg: String {
         SVGText.chart(id: SVGText.identifier("c", title), width: width, height: height, className: "chart",
                       title: title, description: description,
-                      body: grid + axisLabels + targetLine + lines + markers)
+                      body: grid + unitTitle + axisLabels + targetLine + lines + markers)
     }
 
     private var grid: [String] {
@@ -91,7 +98,7 @@ public struct LineChart: Sendable {
             let yy = SVGText.coordinate(y(tick))
             let label = SVGText.element("text", ["x": String(Int(left - 6)), "y": yy, "class": "tick",
                                                  "text-anchor": "end", "dominant-baseline": "middle"],
-                                        locale.format(tick, decimals: 2))
+                                        SVGText.escape(valueText(tick)))
             return [horizontalLine(at: yy, className: "grid"), label]
         }
     }
@@ -105,8 +112,21 @@ public struct LineChart: Sendable {
         }
     }
 
+    private var unitTitle: [String] {
+        unitLabel.map { [SVGText.element("text", ["x": "4", "y": "12", "class": "tick unit"], SVGText.escape($0))] }
+            ?? []
+    }
+
+    /// The dashed line with its label above its right end, so the reader sees which goal it is.
     private var targetLine: [String] {
-        target.map { [horizontalLine(at: SVGText.coordinate(y($0)), className: "target")] } ?? []
+        guard let target else { return [] }
+        let yy = y(target)
+        let line = horizontalLine(at: SVGText.coordinate(yy), className: "target")
+        guard let targetLabel else { return [line] }
+        let label = SVGText.element("text", ["x": String(Int(width - right)), "y": SVGText.coordinate(max(10, yy - 5)),
+                                             "class": "target-label", "text-anchor": "end"],
+                                    SVGText.escape(targetLabel))
+        return [line, label]
     }
 
     private var lines: [String] {
@@ -140,12 +160,13 @@ public struct LineChart: Sendable {
             "\(point.label): " + (point.value.map { spoken($0, provisional: point.provisional) }
                                   ?? point.gapReason ?? word("geen cijfer", "no figure"))
         }
-        let goal = target.map { "; " + word("doel ", "target ") + locale.format($0, decimals: 2) } ?? ""
+        let goal = targetLabel.map { "; " + $0 }
+            ?? target.map { "; " + word("doel ", "target ") + locale.format($0, decimals: 2) } ?? ""
         return figures.joined(separator: "; ") + goal
     }
 
     private func spoken(_ value: Double, provisional: Bool) -> String {
-        locale.format(value, decimals: 2) + (provisional ? word(" (voorlopig)", " (provisional)") : "")
+        valueText(value) + (provisional ? word(" (voorlopig)", " (provisional)") : "")
     }
 
     private func word(_ dutch: String, _ english: String) -> String { locale == .nl ? dutch : english }

@@ -18,8 +18,13 @@ public struct MarkdownReport {
 
     /// Cells are plain text throughout, so every cell is escaped here.
     private func table(_ header: [String], _ rows: [[String]]) -> String {
+        markup(header, rows.map { $0.map(e) })
+    }
+
+    /// A table of cells that are Markdown already.
+    private func markup(_ header: [String], _ rows: [[String]]) -> String {
         (["| " + header.map(e).joined(separator: " | ") + " |", "|" + header.map { _ in "---|" }.joined()]
-            + rows.map { "| " + $0.map(e).joined(separator: " | ") + " |" }).joined(separator: "\n")
+            + rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
     }
 
     private func value(_ result: IndicatorResult?, unit: Unit?) -> String {
@@ -28,8 +33,11 @@ public struct MarkdownReport {
         return text.format(number, unit: unit) + (result.status == .provisional ? " (v)" : "")
     }
 
+    private var charts: ReportCharts { ReportCharts(data: data, text: text) }
+
     public var markdown: String {
-        let parts = heading + scorecard + actionLines + alerts + milestones + appendices
+        let summary = SummaryBlock(summary: data.summary, data: data, text: text).markdown
+        let parts = heading + summary + scorecard + actionLines + alerts + milestones + appendices
         return parts.joined(separator: "\n") + "\n"
     }
 
@@ -39,67 +47,75 @@ public struct MarkdownReport {
         return [
             "# \(text.reportTitle)", "",
             "**\(e(data.region.name))**" + (data.programme?.title.map { " · \(e($0))" } ?? ""), "",
-            "- \(text.period): \(data.period.code)" + (data.compare.map { " (\(text.comparedWith) \($0.code))" } ?? ""),
-            "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), \(text.pick("laatste", "latest")) \(latest)",
+            "- \(text.period): \(text.periodName(data.period))"
+                + (data.compare.map { " (\(text.comparedWith) \(text.periodName($0)))" } ?? ""),
+            "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), "
+                + "\(text.pick("de laatste op", "the latest on")) \(latest)",
             "- \(text.sources): " + e(sources.joined(separator: "; ")), "",
             data.suppressionApplied ? "_\(text.suppressionNote)_" : "**\(text.noSuppressionNote)**", "",
         ] + (data.hasFigures ? [] : [noFiguresNotice, ""])
     }
 
     private var noFiguresNotice: String {
-        "**" + e(text.noFigures(region: data.region.name, period: data.period.code)) + "**"
+        "**" + e(text.noFigures(region: data.region.name, period: data.period.code,
+                                elsewhere: data.periodsWithFigures)) + "**"
     }
 
     private var scorecard: [String] {
-        let columns = [text.indicator, data.compare?.code ?? "–", data.period.code, text.change, text.verdict,
-                       text.significance, text.target, text.distance, text.trend, text.status]
-        return ["## \(text.scorecard)", "", table(columns, data.entries.map(scorecardRow))]
+        ["## \(text.scorecard)", "", table(html.scorecardColumns, data.entries.map(scorecardRow))]
+            + text.scorecardFootnotes(data).flatMap { ["", e($0)] }
     }
 
-    /// The tests, targets and flags come from the HTML renderer, so both formats say the same.
+    /// Targets and flags come from the HTML renderer, so both formats say the same.
     private func scorecardRow(_ entry: ReportData.Entry) -> [String] {
         let unit = entry.indicator.unit?.value
-        let diff = entry.diff
-        let change = diff?.absoluteChange.map { ($0 > 0 ? "+" : "") + text.format($0, unit: unit) } ?? "–"
-        let verdict = diff.map { diff in
-            "\(diff.verdict.arrow.split(separator: " ").first ?? "") \(text.verdictWord(diff.verdict))"
+        let verdict = entry.diff.map { diff in
+            "\(diff.verdict.arrow) \(text.verdictWord(diff.verdict))" + (text.chanceMark(diff) ? " *" : "")
         }
-        let trend = entry.trend.direction == 0 ? "→"
-            : "\(entry.trend.direction > 0 ? "↑" : "↓") \(entry.trend.periods) \(text.periodsWord)"
-        return [text.title(entry.indicator), value(entry.prior, unit: unit), value(entry.current, unit: unit), change,
-                verdict ?? "–", strip(html.significance(diff)), strip(html.target(entry.target, unit: unit)),
-                strip(html.distance(entry)), trend, strip(html.flags(entry.current))]
+        return [text.title(entry.indicator), value(entry.prior, unit: unit), value(entry.current, unit: unit),
+                text.change(entry.diff, unit: unit), verdict ?? "–", strip(html.target(entry)),
+                text.trend(entry.trend, grain: data.period.grain), strip(html.flags(entry.current))]
     }
 
+    /// Markdown has no charts, so no chart legend: every indicator's figures are a table.
     private var actionLines: [String] {
-        var parts = ["", "## \(text.actionLines)", "", text.legend]
-        for line in data.programme?.lines ?? [] {
-            let entries = data.entries.filter { $0.indicator.line?.value == line.id.value }
+        var parts = ["", "## \(text.actionLines)"]
+        let programmeLines = data.programme?.lines ?? []
+        for line in programmeLines {
+            let entries = data.entries.filter { data.places($0.indicator, on: line) }
             guard !entries.isEmpty else { continue }
             parts += ["", "### \(e(line.title))"] + entries.flatMap(indicatorSection)
         }
+        let unplaced = data.entries.filter { entry in
+            !programmeLines.contains { data.places(entry.indicator, on: $0) }
+        }
+        if !unplaced.isEmpty { parts += ["", "### \(e(text.otherIndicators))"] + unplaced.flatMap(indicatorSection) }
         return parts
     }
 
     private func indicatorSection(_ entry: ReportData.Entry) -> [String] {
         let unit = entry.indicator.unit?.value
         let kind = "_\(text.criterionWord(entry.indicator.criterion)) · \(e(entry.indicator.source ?? ""))_"
-        let history = entry.history.map { [$0.period, value($0, unit: unit), text.statusWord($0.status)] }
-        var parts = ["", "#### \(e(text.title(entry.indicator)))", "", kind, "",
-                     table([text.period, text.value, text.status], history)]
-        if !entry.members.isEmpty {
-            let members = entry.members.map { [data.geography.unit($0.geo)?.name ?? $0.geo, value($0, unit: unit)] }
-            parts += ["", "\(text.municipalities) (\(data.period.code)):", "",
-                      table([text.pick("Gebied", "Area"), text.value], members)]
+        var parts = ["", "#### \(e(text.title(entry.indicator)))", "", kind, ""]
+        if entry.history.contains(where: { $0.value != nil }) {
+            let history = entry.history.map { [$0.period, value($0, unit: unit), text.statusWord($0.status)] }
+            parts.append(table([text.period, text.value, text.status], history))
+        } else {
+            parts.append("_" + text.pick("Nog geen cijfer in enige periode.", "No figure in any period yet.") + "_")
         }
-        return parts
+        guard !entry.members.isEmpty else { return parts }
+        let members = charts.members(of: entry)
+        guard !members.drawn.isEmpty else { return parts + ["", "_" + e(charts.noMemberFigures(entry)) + "_"] }
+        let rows = members.drawn.map { [$0.name, text.format($0.value, unit: unit)] }
+        parts += ["", "\(text.municipalities) (\(data.period.code)):", "", table([text.area, text.value], rows)]
+        return parts + charts.notes(members).flatMap { ["", e($0)] }
     }
 
     private var alerts: [String] {
-        let columns = [text.indicator, text.pick("Regel", "Rule"), text.pick("Gebied", "Area"), text.period]
+        let columns = [text.indicator, text.rule, text.area, text.firingSince, text.latestPeriod]
         let rows = data.firing.map { alert in
             let area = data.geography.unit(alert.geo)?.name ?? alert.geo
-            return [text.alertTitle(alert), text.alertRule(alert), area, alert.period]
+            return [text.alertTitle(alert), text.alertRule(alert), area, text.alertSince(alert), alert.period]
         }
         return ["", "## \(text.alerts)", "", rows.isEmpty ? text.noAlerts : table(columns, rows)]
     }
@@ -108,9 +124,9 @@ public struct MarkdownReport {
         let rows = data.milestones.map { milestone in
             let indicator = milestone.indicator
             let unit = indicator.unit?.value
-            let planning = indicator.status == .available ? "" : " (\(indicator.status.rawValue))"
+            let planning = indicator.status == .available ? "" : " (\(text.planningWord(indicator.status)))"
             return [text.title(indicator), text.date(milestone.deadline.iso),
-                    milestone.target.comparison.rawValue + " " + text.format(milestone.target.value, unit: unit),
+                    text.symbol(milestone.target.comparison) + " " + text.format(milestone.target.value, unit: unit),
                     value(milestone.result, unit: unit) + planning]
         }
         let columns = [text.indicator, text.deadline, text.target, text.achieved]
@@ -118,19 +134,28 @@ public struct MarkdownReport {
     }
 
     private var appendices: [String] {
-        let catalogue = TableRenderer(format: .markdown, locale: text.locale).render(data.catalogue)
-        return ["", "## \(text.appendixCoverage)", "", catalogue, "## \(text.appendixDefinitions)", ""]
+        let catalogue = ReportCatalogue(table: data.catalogue, text: text)
+        let rows = catalogue.rows.map { $0.map { $0.code ? MarkdownText.code($0.text) : e($0.text) } }
+        let chance = data.entries.compactMap { entry -> [String]? in
+            entry.diff.map { [text.title(entry.indicator), text.change($0, unit: entry.indicator.unit?.value),
+                              text.chanceWords($0)] }
+        }
+        return ["", "## \(text.appendixCoverage)", "", markup(catalogue.headers, rows), "",
+                "## \(text.appendixDefinitions)", ""]
             + data.entries.map { definition($0.indicator) }
+            + ["", "## \(text.appendixChance)", "", text.chanceIntro, "",
+               table([text.indicator, text.change, text.chance], chance)]
     }
 
     private func definition(_ indicator: IndicatorDeclaration) -> String {
         let expression = indicator.value.map(ExpressionPrinter.text) ?? "–"
-        let unit = indicator.unit?.value.rawValue ?? ""
-        let better = "\(text.pick("beter", "better")) \(indicator.polarity?.rawValue ?? "–")"
-        let cites = indicator.cites.isEmpty ? "" : " · \(text.cites): \(e(indicator.cites.joined(separator: "; ")))"
+        let unit = text.words.phrase(indicator.unit?.value.rawValue ?? "count", .unit)
+        let better = text.words.phrase(indicator.polarity?.rawValue ?? "none", .polarity)
+        let cites = indicator.cites.map(text.citation).filter { !$0.isEmpty }
+        let cited = cites.isEmpty ? "" : " · \(text.cites): \(e(cites.joined(separator: "; ")))"
         return "- **\(e(text.title(indicator)))** (\(MarkdownText.code(indicator.id.value))): "
-            + "\(MarkdownText.code(expression)) · \(e(unit)) · \(e(better))"
-            + " · \(text.source): \(e(indicator.source ?? "–"))" + cites
+            + "\(MarkdownText.code(expression)) · \(text.unitWord.lowercased()): \(e(unit)) · \(e(better))"
+            + " · \(text.source): \(e(indicator.source ?? "–"))" + cited
     }
 
     /// Text content of a small HTML fragment from the HTML renderer, so both formats say the same.

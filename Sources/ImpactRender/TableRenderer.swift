@@ -1,5 +1,6 @@
 import Foundation
 import ImpactCore
+import ImpactEngine
 
 /// Renders a `DataTable` as an aligned text table, CSV, JSON (array of objects) or Markdown.
 /// Table and Markdown are for people: numbers in `locale`, headers and statuses in `text`'s language,
@@ -30,7 +31,10 @@ public struct TableRenderer {
 
     private func human(_ cell: DataTable.Cell, column: String) -> String {
         switch cell {
-        case .text(let value): return text.word(value, column: column)
+        case .text(let value):
+            // People read a verdict with its symbol, in the words the report uses.
+            if column == "verdict", let verdict = Verdict(rawValue: value) { return text.verdictWithArrow(verdict) }
+            return text.word(value, column: column)
         case .number(let value): return locale.format(value)
         case .integer(let value): return locale.format(Double(value))
         case .boolean(let value): return text.boolean(value)

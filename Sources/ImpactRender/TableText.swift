@@ -1,3 +1,5 @@
+import ImpactEngine
+
 /// The words of table and Markdown output — column headers and the fixed vocabulary in status-like
 /// columns — in English (the field names CSV and JSON always keep) or Dutch, for the people who read
 /// the tables. Free text (titles, notes, area names) is never translated; a word not listed stays as is.
@@ -21,11 +23,31 @@ public struct TableText: Sendable {
     /// that happens to read "ok" stays as written. A catalogue planning cell keeps its note after ": ".
     public func word(_ text: String, column: String) -> String {
         guard language == .nl, Self.vocabularyColumns.contains(column) else { return text }
+        if let vocabulary = Self.columnVocabularies[column], let word = Self.phrases[vocabulary]?[text] {
+            return word.nl
+        }
         if let word = Self.dutchWords[text] { return word }
         for (english, dutch) in Self.dutchPrefixes where text.hasPrefix(english) {
             return dutch + text.dropFirst(english.count)
         }
         return text
+    }
+
+    /// The kinds of fixed words: one key can mean different things ("none" as a test or a polarity).
+    public enum Vocabulary: Sendable {
+        case status, verdict, target, planning, criterion, unit, polarity, column
+    }
+
+    /// A verdict as people read it in any human format: "▲ improved", "▲ verbeterd".
+    public func verdictWithArrow(_ verdict: Verdict) -> String {
+        verdict.arrow + " " + phrase(verdict.rawValue, .verdict)
+    }
+
+    /// The readable word of a fixed-vocabulary key: the one table the report (HTML, Markdown) and the
+    /// human table formats share. A key not listed is returned as is.
+    public func phrase(_ key: String, _ vocabulary: Vocabulary) -> String {
+        let entry = Self.phrases[vocabulary]?[key]
+        return (language == .nl ? entry?.nl : entry?.en) ?? key
     }
 
     public func boolean(_ value: Bool) -> String {
@@ -37,10 +59,65 @@ public struct TableText: Sendable {
         }
     }
 
+    /// Columns of the table formats whose words are those of the report.
+    static let columnVocabularies: [String: Vocabulary] = ["status": .status, "planning": .planning,
+                                                           "criterion": .criterion, "verdict": .verdict]
+
+    /// Key → (Dutch, English) per vocabulary: the words of the report and of the table formats.
+    static let phrases: [Vocabulary: [String: (nl: String, en: String)]] = [
+        .status: [
+            "ok": ("definitief", "final"), "provisional": ("voorlopig", "provisional"),
+            "missing": ("geen cijfer", "no figure"), "incomplete": ("onvolledig", "incomplete"),
+            "suppressed": ("onderdrukt", "suppressed"),
+            "insufficient_n": ("te weinig waarnemingen", "too few observations"),
+            "division_by_zero": ("deling door nul", "division by zero"),
+            "overflow": ("getal buiten bereik", "overflow"),
+            "not_assessable": ("niet te beoordelen", "not assessable"),
+            "follow_up_incomplete": ("nazorgperiode nog niet voorbij", "follow-up incomplete"),
+            "not_reached": ("niet bereikt", "not reached"),
+        ],
+        .verdict: [
+            "improved": ("verbeterd", "improved"), "worsened": ("verslechterd", "worsened"),
+            "unchanged": ("gelijk gebleven", "unchanged"), "changed": ("veranderd", "changed"),
+            "not_comparable": ("niet vergelijkbaar", "not comparable"),
+        ],
+        .target: [
+            "met": ("gehaald", "met"), "on_track": ("op koers", "on track"),
+            "off_track": ("niet op koers", "off track"),
+            "not_assessable": ("nog niet te beoordelen", "cannot be judged yet"),
+        ],
+        .planning: [
+            "available": ("beschikbaar", "available"), "expected": ("verwacht", "expected"),
+            "planned": ("gepland", "planned"), "not_arranged": ("nog niet geregeld", "not arranged"),
+        ],
+        .criterion: [
+            "outcome": ("uitkomstcriterium", "outcome criterion"), "output": ("outputindicator", "output indicator"),
+            "context": ("context", "context"),
+        ],
+        .unit: [
+            "count": ("aantal", "count"), "persons": ("personen", "persons"), "percent": ("procent", "percent"),
+            "ratio": ("verhouding", "ratio"), "score": ("rapportcijfer", "score"), "days": ("dagen", "days"),
+            "euro": ("euro", "euro"), "rate_per_100": ("per 100", "per 100"),
+            "rate_per_1000": ("per 1.000", "per 1,000"), "rate_per_10000": ("per 10.000", "per 10,000"),
+            "rate_per_100000": ("per 100.000", "per 100,000"),
+        ],
+        .polarity: [
+            "higher": ("hoger is beter", "higher is better"), "lower": ("lager is beter", "lower is better"),
+            "none": ("geen richting die beter is", "no better direction"),
+        ],
+        .column: [
+            "programme": ("Programma", "Programme"), "line": ("Actielijn", "Action line"),
+            "criterion": ("Criterium", "Criterion"), "indicator": ("Indicator", "Indicator"),
+            "title": ("Titel", "Title"), "method": ("Meetmethode", "Method"), "planning": ("Planning", "Planning"),
+            "periods": ("Perioden met cijfers", "Periods with figures"), "areas": ("Gebieden", "Areas"),
+            "last_delivery": ("Laatste levering", "Last delivery"),
+        ],
+    ]
+
     /// Columns whose cells are words of a fixed vocabulary (statuses, states, verdict tests, flags).
     static let vocabularyColumns: Set<String> = [
         "status", "flags", "planning", "criterion", "state", "from", "to", "severity", "significant", "kind",
-        "delivered", "test",
+        "delivered", "test", "verdict",
     ]
 
     /// Every column header any command prints, except period codes (coverage) which need no words.
@@ -87,6 +164,6 @@ public struct TableText: Sendable {
     /// Words that start a cell followed by free text: a planning status with its note, a superseded vintage.
     static let dutchPrefixes: [(String, String)] = [
         ("available:", "beschikbaar:"), ("expected:", "verwacht:"), ("planned:", "gepland:"),
-        ("not_arranged:", "niet_geregeld:"), ("superseded by batch", "vervangen door levering"),
+        ("not_arranged:", "nog niet geregeld:"), ("superseded by batch", "vervangen door levering"),
     ]
 }

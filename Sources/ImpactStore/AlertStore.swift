@@ -125,6 +125,16 @@ public struct AlertStore {
         }
     }
 
+    /// The period and time of an alert's latest transition to `firing`: since when it has been firing.
+    public func firingSince(indicator: String, rule: String, geo: String) throws -> (period: String, at: String)? {
+        try database.query("""
+            SELECT period, at FROM alert_transition WHERE indicator = ? AND rule = ? AND geo = ? AND to_state = ?
+            ORDER BY id DESC LIMIT 1
+            """, [.text(indicator), .text(rule), .text(geo), .text(AlertState.firing.rawValue)]) {
+            ($0.string(0)!, $0.string(1)!)
+        }.first
+    }
+
     public func transitions(limit: Int = 1000) throws -> [AlertTransition] {
         try database.query("""
             SELECT id, indicator, rule, geo, period, from_state, to_state, value, batch_id, at FROM alert_transition \

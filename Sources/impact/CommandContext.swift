@@ -15,6 +15,8 @@ final class CommandContext {
     private var loadedConfig: ProjectConfig??
     private var destination = OutputOption.Destination.standardOutput
     private var buffered = ""
+    /// A workbook to write instead of the text, for `--format xlsx`.
+    private var binary: [UInt8]?
     /// The store this command opened: a file it writes gets the store's permissions.
     private var openedStore: String?
 
@@ -62,7 +64,23 @@ final class CommandContext {
     /// command read (its figures are in the file), or those of an ordinary file.
     func finishOutput() throws {
         guard case .file(let path) = destination else { return }
-        try OutputFile.write(buffered, to: path, mode: openedStore.map(OutputFile.mode(ofStore:)) ?? 0o644)
+        let mode = openedStore.map(OutputFile.mode(ofStore:)) ?? 0o644
+        if let binary { return try OutputFile.write(Data(binary), to: path, mode: mode) }
+        try OutputFile.write(buffered, to: path, mode: mode)
+    }
+
+    /// Keeps a workbook for `--out FILE`, written when the command succeeds like any other output.
+    func write(_ workbook: Workbook) throws {
+        guard case .file = destination else {
+            throw CommandFailure(message: "an Excel workbook is written only to a file",
+                                 hint: "name the file with --out FILE.xlsx")
+        }
+        do {
+            binary = try workbook.xlsx()
+        } catch let error as Workbook.TooLarge {
+            throw CommandFailure(message: "cannot write the workbook: \(error.description)",
+                                 hint: "ask for fewer rows (--indicator, --period, --geo), or use --format csv")
+        }
     }
 
     /// Writes data; when the reader has gone (`impact eval | head`), stops quietly like other tools.
@@ -171,6 +189,17 @@ final class CommandContext {
     func render(_ table: DataTable, format: OutputFormat, locale: NumberLocale = .nl,
                 presentation: TablePresentation) {
         write(renderer(format: format, locale: locale, presentation: presentation).render(table))
+    }
+
+    /// `--format xlsx`: the table on a sheet named `sheet`, with the words of the table format in
+    /// its language (`--lang`) and each value with its indicator's decimals.
+    func writeWorkbook(_ table: DataTable, sheet: String, definitions: DefinitionSet,
+                       presentation: TablePresentation) throws {
+        let units = Dictionary(definitions.indicators.compactMap { indicator in
+            indicator.unit.map { (indicator.id.value, $0.value) }
+        }, uniquingKeysWith: { first, _ in first })
+        let text = renderer(format: .table, presentation: presentation).text
+        try write(Workbook(sheets: TableWorkbook(text: text, units: units).sheets(table, name: sheet)))
     }
 
     /// The renderer for this command's output: its format, number locale, language and, unless

@@ -38,6 +38,10 @@ enum OutputFile {
     }
 
     static func write(_ content: String, to path: String, mode: Int) throws {
+        try write(Data(content.utf8), to: path, mode: mode)
+    }
+
+    static func write(_ content: Data, to path: String, mode: Int) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp").path
@@ -47,7 +51,7 @@ enum OutputFile {
         do {
             // The process umask narrowed the mode given to open; the store's mode is what counts.
             guard fchmod(descriptor, mode_t(mode)) == 0 else { throw failure(path, errno) }
-            try handle.write(contentsOf: Data(content.utf8))
+            try handle.write(contentsOf: content)
             try handle.close()
             guard rename(temporary, path) == 0 else { throw failure(path, errno) }
         } catch {

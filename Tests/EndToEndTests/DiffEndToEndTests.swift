@@ -12,7 +12,7 @@ import Testing
         let store = try demoStore()
         let result = try ImpactBinary.run(["diff", "2017", "2018", "--store", store, "--geo", "VTWB", "--indicator", "wb_onderzoeken", "--indicator", "wb_politie_aandeel"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("▲ beter"))
+        #expect(result.stdout.contains("▲ improved"))
         #expect(result.stdout.contains("-38 %"))
         #expect(result.stdout.contains("< 0,0001"))
         #expect(result.stdout.contains("85,8088"))

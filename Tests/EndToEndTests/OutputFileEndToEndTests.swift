@@ -80,7 +80,7 @@ import Testing
         #expect(report.status == 0 && report.stdout.hasPrefix("<!DOCTYPE html>"), "\(report.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(!files.contains { $0.hasPrefix("report-") }, "no report file next to the output: \(files)")
-        let mode = try ImpactBinary.run(["report", "--period", "2018", "--store", setup.store, "--out", "-",
+        let mode = try ImpactBinary.run(["report", "--period", "2018", "--programme", "wb", "--store", setup.store, "--out", "-",
                                          "--mode", "0640"])
         #expect(mode.status == 64 && mode.stderr.contains("--mode"))
     }
@@ -106,7 +106,7 @@ import Testing
         }
         let history = try ImpactBinary.run(["alerts", "history", "--format", "csv", "--store", setup.alerts])
         #expect(history.stdout.split(separator: "\n").count == 1, "no transitions recorded: \(history.stdout)")
-        let report = try ImpactBinary.run(["report", "--period", "2018", "--store", setup.store,
+        let report = try ImpactBinary.run(["report", "--period", "2018", "--programme", "wb", "--store", setup.store,
                                            "--out", setup.directory + "/missing/r.html"])
         #expect(report.status == 2 && report.stderr.contains("cannot write"), "\(report.stderr)")
         #expect(try ImpactBinary.run(["eval", "--store", setup.store, "--out", ""]).status == 64)

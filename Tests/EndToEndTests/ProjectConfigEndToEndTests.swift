@@ -90,7 +90,8 @@ import Testing
         #expect(check.status == 0, "\(check.stderr)")
         let coverage = try project.run(["coverage", "--store", project.store], environment: environment)
         #expect(coverage.status == 0, "\(coverage.stderr)")
-        let report = try project.run(["report", "--period", "2018", "--lang", "nl", "--out", "-", "--store",
+        let report = try project.run(["report", "--period", "2018", "--programme", "wb", "--lang", "nl", "--out", "-",
+                                      "--store",
                                       project.store, "--indicators", project.definitions],
                                      environment: environment)
         #expect(report.status == 0 && report.stdout.contains("<html lang=\"nl\""), "\(report.stderr)")
@@ -141,8 +142,8 @@ import Testing
         #expect(check.status == 1 && check.stderr.contains("broken.ind"), "./indicators: \(check.stderr)")
         let coverage = try project.run(["coverage"], from: project.folder)
         #expect(coverage.status == 2 && coverage.stderr.contains("no store at impact.sqlite"), "\(coverage.stderr)")
-        let report = try project.run(["report", "--period", "2018", "--out", "-", "--store", project.store,
-                                      "--indicators", project.definitions])
+        let report = try project.run(["report", "--period", "2018", "--programme", "wb", "--out", "-",
+                                      "--store", project.store, "--indicators", project.definitions])
         #expect(report.status == 0 && report.stdout.contains("<html lang=\"nl\""), "\(report.stderr)")
     }
 

@@ -122,14 +122,14 @@ import Testing
         }
         #expect(try mode(store) == 0o600)
         #expect(try mode(directory + "/report-VTWB-2018.html") == 0o600)
-        let plain = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--out", directory + "/r.md"])
+        let plain = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--programme", "wb", "--out", directory + "/r.md"])
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(try mode(directory + "/r.md") == 0o600)
-        let shared = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--mode", "0640",
+        let shared = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--programme", "wb", "--mode", "0640",
                                            "--out", directory + "/shared.html"])
         #expect(shared.status == 0, "\(shared.stderr)")
         #expect(try mode(directory + "/shared.html") == 0o640)
-        let wrong = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--mode", "rw-r-----"])
+        let wrong = try ImpactBinary.run(["report", "--store", store, "--period", "2018", "--programme", "wb", "--mode", "rw-r-----"])
         #expect(wrong.status == 64 && wrong.stderr.contains("--mode"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
@@ -141,8 +141,8 @@ import Testing
         let report = try ImpactBinary.run(["report", "--period", "2018-H1", "--region", "VTMB", "--out", "-",
                                            "--store", store])
         #expect(report.status == 0, "\(report.stderr)")
-        #expect(report.stdout.contains("vergeleken met 2017-H1)"), "\(report.stdout.prefix(2000))")
-        #expect(!report.stdout.contains("vergeleken met 2017-H2"))
+        #expect(report.stdout.contains("vergeleken met 1e halfjaar 2017)"), "\(report.stdout.prefix(2000))")
+        #expect(!report.stdout.contains("vergeleken met 2e halfjaar 2017"))
     }
 
     /// A period without any figure is said on stderr and on the report's first page, not left to the reader.
@@ -164,5 +164,23 @@ import Testing
         let filled = try ImpactBinary.run(["report", "--period", "2018", "--region", "VTWB", "--out", "-",
                                            "--store", store])
         #expect(!filled.stderr.contains("no figures") && !filled.stdout.contains("nog geen cijfers"))
+        let later = try ImpactBinary.run(["report", "--period", "2030", "--region", "VTWB", "--out", "-",
+                                          "--store", store])
+        #expect(later.stderr.contains("figures exist for 2018 (--period 2018)"), "\(later.stderr)")
+        #expect(later.stdout.contains("Cijfers zijn er voor 2018."))
+    }
+
+    /// A year report of a region that delivered a half-year names that half-year, in both languages.
+    @Test func anEmptyPeriodNamesTheNearestPeriodsWithFigures() throws {
+        let store = ImpactBinary.temporaryDirectory() + "/half-year.sqlite"
+        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        for (language, sentence) in [("nl", "Cijfers zijn er voor 2018-H1."), ("en", "Figures exist for 2018-H1.")] {
+            let report = try ImpactBinary.run(["report", "--period", "2018", "--region", "VTMB", "--lang", language,
+                                               "--out", "-", "--store", store])
+            #expect(report.status == 0)
+            #expect(report.stderr.contains("warning: no figures for VTMB in 2018; figures exist for 2018-H1 "
+                                               + "(--period 2018-H1)"), "\(report.stderr)")
+            #expect(report.stdout.contains(sentence), "\(language)")
+        }
     }
 }

@@ -6,7 +6,8 @@ import Testing
 @Suite struct StoreAccessEndToEndTests {
     static let readCommands: [[String]] = [
         ["eval", "--period", "2018"], ["explain", "wb_meldingen"], ["diff", "2017", "2018"], ["history"],
-        ["coverage"], ["report", "--period", "2018"], ["alerts", "check", "--latest"], ["alerts", "list"],
+        ["coverage"], ["report", "--period", "2018", "--programme", "wb"], ["alerts", "check", "--latest"],
+        ["alerts", "list"],
         ["alerts", "history"], ["catalogue"],
     ]
 

@@ -100,7 +100,7 @@ import Testing
         #expect(dutch.status == 0, "\(dutch.stderr)")
         #expect(dutch.stdout.hasPrefix("indicator") && dutch.stdout.contains("gebied")
                 && dutch.stdout.contains("periode") && dutch.stdout.contains("waarde"))
-        #expect(dutch.stdout.contains("voorlopig") && dutch.stdout.contains("ontbreekt"))
+        #expect(dutch.stdout.contains("voorlopig") && dutch.stdout.contains("geen cijfer"))
         let english = try ImpactBinary.run(request)
         #expect(try ImpactBinary.run(request + ["--lang", "en"]).stdout == english.stdout)
         #expect(english.stdout.contains("  geo  ") && english.stdout.contains("missing"))

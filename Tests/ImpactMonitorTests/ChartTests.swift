@@ -18,7 +18,7 @@ import Testing
         ])
         #expect(chart.segments == [[0], [2, 3]])
         #expect(chart.x(0) == 64 && chart.x(3) == 624)
-        #expect(chart.y(chart.scale.lower) == 180 && chart.y(chart.scale.upper) == 16)
+        #expect(chart.y(chart.scale.lower) == 190 && chart.y(chart.scale.upper) == 28)
         #expect(chart.y(300) < chart.y(200))
         #expect(chart.svg.contains("class=\"point provisional\""))
         #expect(chart.svg.components(separatedBy: "<polyline").count == 2)

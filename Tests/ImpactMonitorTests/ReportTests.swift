@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func sectionsInTheRightOrder() {
-        let ids = ["<header>", "id=\"scorecard\"", "id=\"lines\"", "id=\"alerts\"", "id=\"milestones\"", "id=\"appendix-coverage\"", "id=\"appendix-definitions\""]
+        let ids = ["<header>", "id=\"summary\"", "id=\"scorecard\"", "id=\"lines\"", "id=\"alerts\"", "id=\"milestones\"", "id=\"appendix-coverage\"", "id=\"appendix-definitions\"", "id=\"appendix-chance\""]
         let positions = ids.map { html.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func dutchNumbersStatusesAndGaps() {
-        #expect(html.contains("6.039") && html.contains("0,514") && html.contains("85,8 %"))
+        #expect(html.contains("6.039") && html.contains("0,51") && !html.contains("0,514") && html.contains("85,8 %"))
         #expect(html.contains(">voorlopig<") || html.contains("voorlopig"))
         #expect(html.contains("te weinig waarnemingen"))
         // 2017 has no rate per 100 inhabitants: a gap with its reason, never a zero.
@@ -83,7 +83,7 @@ import Testing
         #expect(rate.history.first { $0.period == "2017" }?.value == nil)
         #expect(html.contains("class=\"gapmark\""))
         #expect(html.contains("2017: geen cijfer"))
-        #expect(html.contains("Onbekend (VT West-Brabant)"))
+        #expect(html.contains("Apart, niet op de schaal van de gemeenten: ") && html.contains("Onbekend (VT West-Brabant)"))
     }
 
     @Test func scorecardVerdictsFollowPolarity() {
@@ -105,7 +105,7 @@ import Testing
         for heading in ["## Scorekaart", "## Actielijnen", "## Signalen die nu afgaan", "## Mijlpalen", "## Bijlage A", "## Bijlage B"] {
             #expect(markdown.contains(heading), "missing \(heading)")
         }
-        #expect(markdown.contains("| Onbekend (VT West-Brabant) | 9"))
+        #expect(markdown.contains("Onbekend (VT West-Brabant): 9") && !markdown.contains("| Onbekend"))
         #expect(!markdown.contains("<svg"))
     }
 
@@ -156,12 +156,76 @@ extension ReportTests {
         let indicator = try #require(definitions.indicator("wb_politie_aandeel"))
         let rule = try #require(indicator.alerts.first)
         let alert = FiringAlert(indicatorID: indicator.id.value, ruleName: rule.name.value, indicator: indicator,
-                                rule: rule, geo: "VTWB", period: "2017", value: 85.8)
+                                rule: rule, geo: "VTWB", period: "2017", value: 85.8, sincePeriod: "2017",
+                                sinceAt: "2018-04-02T10:00:00Z")
         let text = ReportText(language: "nl")
         #expect(text.alertTitle(alert) == indicator.title)
-        #expect(text.alertRule(alert) == "\(rule.name.value): \(rule.condition!.description)")
+        #expect(text.alertRule(alert) == "waarde boven 80,0 %, 2 perioden op rij")
+        #expect(ReportText(language: "en").alertRule(alert) == "value above 80.0 %, 2 periods in a row")
+        let advice = try #require(definitions.indicator("hvb_out1_advies_aandeel"))
+        let falling = FiringAlert(indicatorID: advice.id.value, ruleName: "advies_daalt", indicator: advice,
+                                  rule: advice.alerts.first, geo: "VTMB", period: "2018", value: 20,
+                                  sincePeriod: nil, sinceAt: nil)
+        #expect(text.alertRule(falling) == "verandering ten opzichte van een jaar eerder onder −5,0 procentpunt")
         let unknown = FiringAlert(indicatorID: "removed", ruleName: "r", indicator: nil, rule: nil, geo: "VTWB",
-                                  period: "2017", value: nil)
+                                  period: "2017", value: nil, sincePeriod: nil, sinceAt: nil)
         #expect(text.alertTitle(unknown) == "removed" && text.alertRule(unknown) == "r")
+        #expect(text.alertSince(alert) == "sinds 2017 (vastgesteld op 2 april 2018)")
+        #expect(text.alertSince(unknown) == "onbekend")
+    }
+
+    /// The alerts section says since when each alert fires: its latest change to firing, not the first.
+    @Test func firingAlertsSaySinceWhen() throws {
+        let store = try TestSupport.demoStore()
+        let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
+        let publication = try Publication(evaluator: Evaluator(store: store, definitions: definitions))
+        let alerts = AlertStore(store: store)
+        let changes: [(String, AlertState, AlertState, String)] = [
+            ("2015", .ok, .firing, "2016-04-01T09:00:00Z"), ("2016", .firing, .resolved, "2017-04-03T09:00:00Z"),
+            ("2017", .resolved, .firing, "2018-04-02T10:00:00Z"),
+        ]
+        for (period, from, to, at) in changes {
+            try alerts.record(AlertTransition(indicator: "wb_politie_aandeel", rule: "politie_dominant", geo: "VTWB",
+                                              period: period, from: from, to: to, value: 85.8, batch: nil, at: at))
+        }
+        try alerts.save(indicator: "wb_politie_aandeel", rule: "politie_dominant", geo: "VTWB",
+                        memory: AlertMemory(state: .firing, activeCount: 2), period: .year(2018), value: 81.5,
+                        at: "2019-04-01T09:00:00Z")
+        try alerts.save(indicator: "hvb_adviezen", rule: "elders", geo: "VTMB",
+                        memory: AlertMemory(state: .firing, activeCount: 1), period: .year(2018), value: 1,
+                        at: "2019-04-01T09:00:00Z")
+        let data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018),
+                                                                     compare: .year(2017))
+        #expect(data.firing.map(\.geo) == ["VTWB"], "another region's alert stays out of this region's report")
+        let alert = try #require(data.firing.first)
+        #expect(alert.sincePeriod == "2017" && alert.sinceAt == "2018-04-02T10:00:00Z")
+        let html = HTMLReport(data: data, text: ReportText(language: "nl")).html
+        let rest = html[try #require(html.range(of: "id=\"alerts\"")).upperBound...]
+        let alertsHTML = rest[..<(try #require(rest.range(of: "</section>")).lowerBound)]
+        #expect(alertsHTML.contains("<th>Gaat af</th>") && alertsHTML.contains("sinds 2017 (vastgesteld op 2 april 2018)"))
+        let markdown = MarkdownReport(data: data, text: ReportText(language: "en")).markdown
+        #expect(markdown.contains("| Firing |") && markdown.contains("since 2017 (recorded on 2 April 2018)"))
+    }
+
+    /// A report of an empty period names the nearest periods with figures; a filled one names none.
+    @Test func anEmptyPeriodNamesTheNearestPeriodsWithFigures() throws {
+        let store = try TestSupport.demoStore()
+        let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
+        let builder = ReportBuilder(publication: try Publication(evaluator: Evaluator(store: store,
+                                                                                      definitions: definitions)))
+        let halfYear = try builder.build(region: "VTMB", period: .year(2018), compare: .year(2017))
+        #expect(!halfYear.hasFigures && halfYear.periodsWithFigures.map(\.code) == ["2018-H1"])
+        let before = try builder.build(region: "VTWB", period: .year(2014), compare: .year(2013))
+        #expect(before.periodsWithFigures.map(\.code) == ["2015"])
+        let after = try builder.build(region: "VTWB", period: .year(2030), compare: .year(2029))
+        #expect(after.periodsWithFigures.map(\.code) == ["2018"])
+        #expect(data.hasFigures && data.periodsWithFigures.isEmpty)
+        let text = ReportText(language: "nl")
+        #expect(text.noFigures(region: "Midden-Brabant", period: "2018", elsewhere: halfYear.periodsWithFigures)
+            .hasSuffix("Cijfers zijn er voor 2018-H1."))
+        #expect(text.noFigures(region: "X", period: "2018", elsewhere: [])
+            .hasSuffix("nog in geen enkele periode cijfers."))
+        #expect(text.list(["2017", "2018-H1", "2019"]) == "2017, 2018-H1 en 2019")
+        #expect(ReportText(language: "en").list(["2017", "2019"]) == "2017 and 2019")
     }
 }

@@ -70,8 +70,10 @@ import Testing
         let statuses = ["ok", "missing", "incomplete", "overflow", "division_by_zero", "insufficient_n",
                         "provisional", "suppressed"]
         #expect(statuses.map { dutch.word($0, column: "status") } == [
-            "ok", "ontbreekt", "onvolledig", "buiten_bereik", "deling_door_nul", "te_kleine_n", "voorlopig",
-            "afgeschermd"])
+            "definitief", "geen cijfer", "onvolledig", "getal buiten bereik", "deling door nul", "te weinig waarnemingen",
+            "voorlopig", "onderdrukt"])
+        // The report says the same words: one table.
+        #expect(ReportText(language: "nl").statusWord(.insufficientN) == dutch.word("insufficient_n", column: "status"))
         #expect(dutch.word("expected: nog niet geleverd", column: "planning") == "verwacht: nog niet geleverd")
         #expect(dutch.word("missing", column: "title") == "missing")
         #expect(dutch.header("geo") == "gebied" && dutch.header("2018-Q1") == "2018-Q1")

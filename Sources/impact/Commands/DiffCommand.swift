@@ -24,8 +24,9 @@ enum DiffCommand: Command {
             With --contributions, shows per region which member areas drive the change.
             """,
         positionals: [.init("A", help: "earlier period (2017, 2018-H1, …)"), .init("B", help: "later period")],
-        options: [IndicatorOption.option] + AreaOptions.all + [VintageOption.option, confidence, contributions,
-                  FormatOption.locale, FormatOption.option, OutputOption.option] + TablePresentation.all
+        options: [IndicatorOption.option] + ProgrammeOption.all + AreaOptions.all
+            + [VintageOption.option, confidence, contributions, FormatOption.locale, FormatOption.withWorkbook,
+               OutputOption.option] + TablePresentation.all
             + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact diff 2017 2018 --geo VTWB",
@@ -37,10 +38,11 @@ enum DiffCommand: Command {
         let to: Period
         let indicators: [String]
         let areas: AreaOptions
+        let programme: ProgrammeOption
         let vintage: VintageOption
         let confidence: Double
         let contributions: Bool
-        let format: OutputFormat
+        let format: DataFormat
         let output: OutputOption.Destination
         /// `--locale` as given; `language` in `impact.conf` stands in for it.
         let locale: NumberLocale?
@@ -66,8 +68,9 @@ enum DiffCommand: Command {
             level = value
         }
         return Options(from: periods.0, to: periods.1, indicators: arguments.all(IndicatorOption.option),
-                       areas: try AreaOptions(arguments), vintage: try VintageOption(arguments), confidence: level,
-                       contributions: arguments.has(contributions), format: try FormatOption.decode(arguments),
+                       areas: try AreaOptions(arguments), programme: try ProgrammeOption(arguments),
+                       vintage: try VintageOption(arguments), confidence: level,
+                       contributions: arguments.has(contributions), format: try FormatOption.decodeData(arguments),
                        output: try OutputOption.decode(arguments), locale: try FormatOption.decodeLocale(arguments),
                        presentation: try TablePresentation(arguments), disclosure: try DisclosureOptions(arguments),
                        definitions: DefinitionsOption.flag(arguments))
@@ -78,9 +81,10 @@ enum DiffCommand: Command {
         let locale = try context.language(options.locale)
         let session = try context.session(definitions: options.definitions)
         let (a, b) = (options.from, options.to)
-        let geos = try options.areas.resolve(session.geography(), periods: [b])
+        let geos = try options.programme.region(options.areas, definitions: session.definitions).map { [$0] }
+            ?? options.areas.resolve(session.geography(), periods: [b])
         let vintage = try options.vintage.resolve(session.store)
-        let ids = try IndicatorOption.resolve(options.indicators, definitions: session.definitions)
+        let ids = try options.programme.indicators(options.indicators, definitions: session.definitions)
         let publication = try options.disclosure.publication(Evaluator(session: session))
         var table: DataTable
         if options.contributions {
@@ -102,7 +106,12 @@ enum DiffCommand: Command {
                 }
             }
         }
-        context.render(table, format: options.format, locale: locale, presentation: options.presentation)
+        guard let printed = options.format.printed else {
+            try context.writeWorkbook(table, sheet: spec.name, definitions: session.definitions,
+                                      presentation: options.presentation)
+            return ExitCode.success
+        }
+        context.render(table, format: printed, locale: locale, presentation: options.presentation)
         return ExitCode.success
     }
 

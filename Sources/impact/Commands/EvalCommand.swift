@@ -25,22 +25,24 @@ enum EvalCommand: Command {
             Without --period/--from, every year with data is evaluated; \
             without --geo/--level/--region-set, every region.
             """,
-        options: [IndicatorOption.option] + PeriodOptions.all + AreaOptions.all
-            + [VintageOption.option, FormatOption.option, OutputOption.option] + TablePresentation.all
+        options: [IndicatorOption.option] + ProgrammeOption.all + PeriodOptions.all + AreaOptions.all
+            + [VintageOption.option, FormatOption.withWorkbook, OutputOption.option] + TablePresentation.all
             + [noCache, traceSQL]
             + DisclosureOptions.all
             + [DefinitionsOption.option],
         examples: ["impact eval --indicator wb_adviezen_per_melding --geo VTWB --period 2015..2018",
                    "impact eval --level gemeente --period 2018 --format csv",
-                   "impact eval --geo VTWB --period 2018 --as-of 2019-03-30"])
+                   "impact eval --geo VTWB --period 2018 --as-of 2019-03-30",
+                   "impact eval --level gemeente --period 2018 --format xlsx --out gemeenten.xlsx"])
 
     struct Options {
         let arguments: ParsedArguments
         let indicators: [String]
         let periods: PeriodOptions
         let areas: AreaOptions
+        let programme: ProgrammeOption
         let vintage: VintageOption
-        let format: OutputFormat
+        let format: DataFormat
         let output: OutputOption.Destination
         let presentation: TablePresentation
         let useCache: Bool
@@ -53,7 +55,8 @@ enum EvalCommand: Command {
     static func options(_ arguments: ParsedArguments) throws -> Options {
         Options(arguments: arguments, indicators: arguments.all(IndicatorOption.option),
                 periods: try PeriodOptions(arguments), areas: try AreaOptions(arguments),
-                vintage: try VintageOption(arguments), format: try FormatOption.decode(arguments),
+                programme: try ProgrammeOption(arguments),
+                vintage: try VintageOption(arguments), format: try FormatOption.decodeData(arguments),
                 output: try OutputOption.decode(arguments), presentation: try TablePresentation(arguments),
                 useCache: !arguments.has(noCache) && !arguments.has(traceSQL), traceSQL: arguments.has(traceSQL),
                 disclosure: try DisclosureOptions(arguments), definitions: DefinitionsOption.flag(arguments))
@@ -64,8 +67,9 @@ enum EvalCommand: Command {
         // The caches are written only where the store may be written; reading never needs to.
         let store = try context.openStore(access: options.useCache ? context.cachingAccess : .readOnly)
         let directory = try context.definitionsDirectory(options.definitions)
-        let renderer = context.renderer(format: options.format, presentation: options.presentation)
-        let outputKey = options.useCache && options.vintage.text == nil
+        let renderer = context.renderer(format: options.format.printed ?? .csv, presentation: options.presentation)
+        // The output cache holds text; a workbook is built from the (cached) results each time.
+        let outputKey = options.useCache && options.vintage.text == nil && options.format != .xlsx
             ? outputCacheKey(options, directory, width: renderer.width) : nil
         if let outputKey, let output = try? OutputCache(database: store.database).lookup(outputKey) {
             context.write(output)
@@ -73,9 +77,12 @@ enum EvalCommand: Command {
         }
         let definitions = try context.loadDefinitions(directory)
         let session = EvaluationSession(store: store, definitions: definitions)
-        let request = try RequestResolver.request(periods: options.periods, areas: options.areas,
+        var request = try RequestResolver.request(periods: options.periods, areas: options.areas,
                                                   vintage: options.vintage, session: session)
-        let ids = try IndicatorOption.resolve(options.indicators, definitions: session.definitions)
+        if let region = try options.programme.region(options.areas, definitions: definitions) {
+            request.geos = [region]
+        }
+        let ids = try options.programme.indicators(options.indicators, definitions: session.definitions)
         var evaluator = Evaluator(session: session)
         evaluator.useCache = options.useCache
         if options.traceSQL {
@@ -86,6 +93,11 @@ enum EvalCommand: Command {
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
         try store.database.readTransaction {
             for id in ids { table.rows += try publication.evaluate(id, request).map(\.row) }
+        }
+        if options.format == .xlsx {
+            try context.writeWorkbook(table, sheet: spec.name, definitions: session.definitions,
+                                      presentation: options.presentation)
+            return ExitCode.success
         }
         let output = renderer.render(table)
         context.write(output)

@@ -12,6 +12,8 @@ public struct IndicatorPlan: Sendable {
     /// Distinct shifts used by the inputs; index 0 is always "no shift".
     public let shifts: [PeriodShift]
     public let minimumN: Double?
+    /// Set for a case measure: the statement reads case events instead of series inputs.
+    public var cases: CasePlan?
 
     /// Top-level numerator and denominator of a ratio, percentage or rate.
     public var fraction: (numerator: PlanExpression, denominator: PlanExpression)? {
@@ -27,7 +29,7 @@ public struct IndicatorPlan: Sendable {
 
     /// Readable description for `impact explain`.
     public var description: String {
-        var lines = ["indicator \(indicator)", "  value: \(render(expression))"]
+        var lines = ["indicator \(indicator)"] + (cases.map { [$0.description] } ?? ["  value: \(render(expression))"])
         for (index, input) in inputs.enumerated() {
             lines.append(describe(input, index: index))
         }

@@ -23,6 +23,9 @@ public struct Planner {
             throw PlanError(description: "indicator '\(id)' has no value expression yet "
                                 + "(planning status: \(indicator.status.rawValue)\(note))")
         }
+        if case .caseMeasure(let measure) = value.kind {
+            return try CasePlanner(definitions: definitions).plan(id, measure, minimumN: indicator.minimumN)
+        }
         var inputs: [SeriesInput] = []
         let expression = try lower(value, shift: .none, inputs: &inputs, visiting: [id])
         var shifts: [PeriodShift] = [.none]
@@ -53,6 +56,8 @@ public struct Planner {
         case .percent(let left, let right): return .percent(try lowered(left), try lowered(right))
         case .per(let left, let factor, let right): return .per(try lowered(left), factor, try lowered(right))
         case .coalesce(let operands): return .coalesce(try operands.map { try lowered($0) })
+        case .caseMeasure(let measure):
+            throw PlanError(description: "\(measure.function)() must be the whole value of an indicator")
         case .shift(let extra, let operand):
             return try lower(operand, shift: shift.combined(with: extra), inputs: &inputs, visiting: visiting)
         }

@@ -17,6 +17,7 @@ public struct SQLGenerator {
     private static let unitColumns = "u.geo, u.period, u.unit, u.direct, u.required, u.required_members"
 
     public func compile(_ plan: IndicatorPlan, vintage: Vintage = .current) -> CompiledQuery {
+        if let cases = plan.cases { return CaseSQL(dialect: dialect).compile(cases, vintage: vintage) }
         var builder = Builder(dialect: dialect)
         _ = builder.bind(.null)
         _ = builder.bind(.null)

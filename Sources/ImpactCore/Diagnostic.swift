@@ -34,9 +34,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:col: error[IMP-C003]: message` — the form editors and CI logs recognise, with
-    /// the ID to look up in docs/diagnostics.md.
+    /// the ID to look up in docs/diagnostics.md; `file:line` without a column for problems placed
+    /// at a line only (case event files, whose fields are never pointed into).
     public var description: String {
-        let location = line > 0 ? "\(file):\(line):\(column)" : file
+        let location = line > 0 ? "\(file):\(line)" + (column > 0 ? ":\(column)" : "") : file
         return "\(location): \(severity.rawValue)[\(code.rawValue)]: \(message)"
     }
 

@@ -79,6 +79,17 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case expandedExpressionTooLong = "IMP-L102"
     case expandedExpressionTooDeep = "IMP-L103"
 
+    // Case-level measures (cases declarations and case measure expressions)
+    case unknownCases = "IMP-L150"
+    case unknownEvent = "IMP-L151"
+    case caseMeasureNotWhole = "IMP-L152"
+    case unknownTerm = "IMP-L153"
+    case invalidDurationStatistic = "IMP-L154"
+    case expectedCaseWindow = "IMP-L155"
+    case casesMissingField = "IMP-L156"
+    case unknownCaseFilter = "IMP-L157"
+    case expectedTimeUnit = "IMP-L158"
+
     // MARK: C — CSV files and the canonical long format
 
     case invalidUTF8 = "IMP-C001"
@@ -100,6 +111,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case negativeN = "IMP-C017"
     case invalidNField = "IMP-C018"
     case inputIsDirectory = "IMP-C019"
+
+    // Case event files (pseudonymised at import; no field value is ever quoted)
+    case eventMissingColumn = "IMP-C050"
+    case eventEmptyField = "IMP-C051"
+    case eventInvalidDate = "IMP-C052"
+    case eventInvalidName = "IMP-C053"
+    case eventFieldCount = "IMP-C054"
 
     // MARK: S — Geography files, mapping files, wide spreadsheets, StatLine exports and the live API, plugins
 
@@ -176,6 +194,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case pluginUnitConflict = "IMP-I080"
     case negativeCount = "IMP-I081"
     case emptyDelivery = "IMP-I082"
+
+    case duplicateEvent = "IMP-I100"
+    case pseudonymKeyChanged = "IMP-I101"
+    case unknownEventGeo = "IMP-I102"
 
     // MARK: G — Import gates
 

@@ -57,6 +57,13 @@ public struct Catalogue {
     /// What the store holds for every series the indicator reads (all inputs present).
     private func availability(_ indicator: IndicatorDeclaration) throws -> Availability {
         guard indicator.value != nil, let plan = try? session.plan(indicator.id.value) else { return Availability() }
+        if let cases = plan.cases {
+            guard let coverage = try CaseEventSummary(store: session.store).coverage(source: cases.source) else {
+                return Availability()
+            }
+            return Availability(periods: coverage.years.map(String.init).joined(separator: " "), areas: coverage.areas,
+                                lastDelivery: coverage.lastDelivery)
+        }
         // An input is a series with a set of dimensions: totals do not make a breakdown available.
         let inputs = plan.inputs.map { (series: $0.key, dimensionKeys: $0.dimensionKeys) }
         // A programme with a region counts only data of that region and its members.

@@ -40,6 +40,11 @@ public struct Evaluator {
     private func run(_ bound: BoundQuery, id: String, planning: PlanningStatus) throws -> [IndicatorResult] {
         let statement = try store.database.statement(bound.query.sql)
         let plan = bound.plan
+        if let cases = plan.cases {
+            return try statement.query(bound.arguments) { row in
+                IndicatorResult(caseRow: row, indicator: id, plan: cases, minimumN: plan.minimumN, planning: planning)
+            }
+        }
         let hasFraction = plan.fraction != nil
         return try statement.query(bound.arguments) { row in
             let inputs = (0..<bound.query.inputCount).map { index -> InputCell in

@@ -111,6 +111,11 @@ public struct Publication {
     /// `--min-cell`.
     func thresholds(for id: String, plan: IndicatorPlan?, valueIsCount: Bool) -> CountThresholds {
         let floor = max(evaluator.definitions.indicator(id)?.minimumCell.map(Double.init) ?? 0, minimumCell ?? 0)
+        if let cases = plan?.cases {
+            let threshold = max(cases.minimumCell.map(Double.init) ?? Self.defaultMinimumCell, floor)
+            return CountThresholds(value: valueIsCount ? threshold : nil, numerator: threshold, denominator: threshold,
+                                   n: threshold)
+        }
         func threshold(_ inputs: Set<Int>) -> Double {
             let series = inputs.compactMap { plan?.inputs[$0].key }
             let declared = series.map {
@@ -134,6 +139,8 @@ public struct Publication {
 
     static func isAdditive(plan: IndicatorPlan?, unit: Unit?) -> Bool {
         guard let plan, !plan.inputs.contains(where: { $0.geo == .none }) else { return false }
+        // Cases belong to one area each, so case counts and shares add up; a duration does not.
+        if let cases = plan.cases { return cases.isShare || plan.fraction == nil && unit != .days }
         return plan.fraction != nil || unit == .count || unit == .persons
     }
 

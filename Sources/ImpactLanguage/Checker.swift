@@ -5,7 +5,7 @@ import ImpactCore
 /// enough to evaluate. Its time grows linearly with the definitions: names are looked up in
 /// dictionaries, and references are followed once per indicator, without recursion.
 public struct Checker {
-    private let definitions: DefinitionSet
+    let definitions: DefinitionSet
     /// The first declaration of each id, as `DefinitionSet.indicator` and `.series` find it.
     private let indicators: [String: IndicatorDeclaration]
     private let series: [String: SeriesDeclaration]
@@ -16,6 +16,7 @@ public struct Checker {
         checker.checkDuplicates()
         definitions.series.forEach { checker.checkSeries($0) }
         definitions.programmes.forEach { checker.checkProgramme($0) }
+        definitions.cases.forEach { checker.checkCases($0) }
         definitions.indicators.forEach { checker.checkIndicator($0) }
         checker.checkReferences()
         return checker.diagnostics
@@ -27,7 +28,7 @@ public struct Checker {
         series = Dictionary(definitions.series.map { ($0.key.value, $0) }) { first, _ in first }
     }
 
-    private mutating func report(_ range: SourceRange, _ message: DiagnosticMessage) {
+    mutating func report(_ range: SourceRange, _ message: DiagnosticMessage) {
         diagnostics.append(range.diagnostic(message))
     }
 
@@ -47,6 +48,7 @@ public struct Checker {
         diagnostics += duplicates(definitions.series.map(\.key), "series")
         diagnostics += duplicates(definitions.indicators.map(\.id), "indicator")
         diagnostics += duplicates(definitions.programmes.map(\.id), "programme")
+        diagnostics += duplicates(definitions.cases.map(\.name), "cases")
     }
 
     private mutating func checkSeries(_ series: SeriesDeclaration) {
@@ -85,7 +87,12 @@ public struct Checker {
             }
             return
         }
-        let inferred = unit(of: value)
+        var inferred: Inferred?
+        if case .caseMeasure(let measure) = value.kind {
+            inferred = checkCaseMeasure(measure).map { .unit($0) }
+        } else {
+            inferred = unit(of: value)
+        }
         if let declared = indicator.unit, let inferred, case .unit(let actual) = inferred, actual != declared.value {
             report(value.range, .unitMismatch(actual: actual.rawValue, declared: declared.value.rawValue))
         }
@@ -176,6 +183,9 @@ public struct Checker {
             return other.unit.map { .unit($0.value) }
         case .negate(let operand): return unit(of: operand)
         case .shift(_, let operand): return unit(of: operand)
+        case .caseMeasure(let measure):
+            report(expression.range, .caseMeasureNotWhole(measure.function))
+            return nil
         case .coalesce(let operands):
             let units = operands.map { unit(of: $0) }
             guard !units.contains(nil) else { return nil }
@@ -349,7 +359,7 @@ public struct Checker {
     static func indicatorReferences(_ expression: Expression) -> [String] {
         switch expression.kind {
         case .indicator(let name): return [name]
-        case .number, .series, .aggregate: return []
+        case .number, .series, .aggregate, .caseMeasure: return []
         case .negate(let operand), .shift(_, let operand): return indicatorReferences(operand)
         case .binary(_, let left, let right), .percent(let left, let right), .per(let left, _, let right):
             return indicatorReferences(left) + indicatorReferences(right)

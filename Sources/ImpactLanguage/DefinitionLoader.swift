@@ -65,6 +65,7 @@ public struct DefinitionLoader {
             definitions.indicators += parsed.definitions.indicators
             definitions.programmes += parsed.definitions.programmes
             definitions.sources += parsed.definitions.sources
+            definitions.cases += parsed.definitions.cases
             diagnostics += parsed.diagnostics
         }
         diagnostics += Checker.check(definitions)

@@ -13,4 +13,6 @@ public indirect enum ExpressionKind: Sendable {
     case per(Expression, Double, Expression)
     case coalesce([Expression])
     case shift(PeriodShift, Expression)
+    /// A measure over case events; only ever the whole value of an indicator.
+    case caseMeasure(CaseMeasure)
 }

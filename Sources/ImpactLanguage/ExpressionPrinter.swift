@@ -30,6 +30,7 @@ public enum ExpressionPrinter {
             body = text(left.kind, parentPrecedence: own) + " per \(NumberText.exact(factor)) "
                 + text(right.kind, parentPrecedence: own + 1)
         case .coalesce(let operands): body = "coalesce(" + operands.map(text).joined(separator: ", ") + ")"
+        case .caseMeasure(let measure): body = CaseMeasureText.text(measure)
         case .shift(let shift, let operand):
             let inner = text(operand)
             if shift == PeriodShift(periods: 1, years: 0) { body = "previous(\(inner))" }
@@ -39,7 +40,7 @@ public enum ExpressionPrinter {
         return own < parentPrecedence ? "(\(body))" : body
     }
 
-    private static func text(_ reference: SeriesReference) -> String {
+    static func text(_ reference: SeriesReference) -> String {
         guard !reference.filters.isEmpty else { return reference.key.value }
         let filters = reference.filters.map { filter -> String in
             let values = filter.values.map { "\"\($0.value)\"" }

@@ -14,7 +14,7 @@ public struct ExpressionSize: Sendable, Equatable {
     public static func of(_ expression: Expression, referenced: (String) -> ExpressionSize?) -> ExpressionSize {
         func size(_ node: Expression) -> ExpressionSize { of(node, referenced: referenced) }
         switch expression.kind {
-        case .number, .series, .aggregate: return .leaf
+        case .number, .series, .aggregate, .caseMeasure: return .leaf
         case .indicator(let name): return referenced(name) ?? .leaf
         case .shift(_, let operand): return size(operand)
         case .negate(let operand): return size(operand).nested(by: 1)

@@ -4,7 +4,7 @@ import ImpactCore
 /// run reports every syntax error in a file.
 public struct Parser {
     private var reader: TokenReader
-    public private(set) var definitions = DefinitionSet()
+    public internal(set) var definitions = DefinitionSet()
     /// Blocks open around the current token; a block left open is reported by the outermost only.
     private var openBlocks = 0
     /// Parentheses, calls and minus signs open around the current token, and the operators of the
@@ -22,26 +22,26 @@ public struct Parser {
 
     // MARK: Token helpers (the shared reader's, under short names for the grammar below)
 
-    private var current: Token { reader.current }
-    private var previousRange: SourceRange { reader.previousRange }
-    private mutating func advance() -> Token { reader.advance() }
-    private func isSymbol(_ symbol: String) -> Bool { reader.isSymbol(symbol) }
-    private func isName(_ name: String) -> Bool { reader.isName(name) }
-    private mutating func skipNewlines() { reader.skipNewlines() }
+    var current: Token { reader.current }
+    var previousRange: SourceRange { reader.previousRange }
+    mutating func advance() -> Token { reader.advance() }
+    func isSymbol(_ symbol: String) -> Bool { reader.isSymbol(symbol) }
+    func isName(_ name: String) -> Bool { reader.isName(name) }
+    mutating func skipNewlines() { reader.skipNewlines() }
 
-    private mutating func fail(_ message: DiagnosticMessage, at range: SourceRange? = nil) -> TokenReader.SyntaxError {
+    mutating func fail(_ message: DiagnosticMessage, at range: SourceRange? = nil) -> TokenReader.SyntaxError {
         reader.fail(message, at: range)
     }
 
-    private mutating func expect(_ symbol: String, _ context: String) throws -> SourceRange {
+    mutating func expect(_ symbol: String, _ context: String) throws -> SourceRange {
         try reader.expect(symbol, context)
     }
 
-    private mutating func name(_ what: String) throws -> Located<String> { try reader.name(what) }
-    private mutating func string(_ what: String) throws -> String { try reader.string(what) }
-    private mutating func number(_ what: String) throws -> Double { try reader.number(what) }
+    mutating func name(_ what: String) throws -> Located<String> { try reader.name(what) }
+    mutating func string(_ what: String) throws -> String { try reader.string(what) }
+    mutating func number(_ what: String) throws -> Double { try reader.number(what) }
 
-    private mutating func choice<T: RawRepresentable & CaseIterable>(
+    mutating func choice<T: RawRepresentable & CaseIterable>(
         _ type: T.Type, _ what: String
     ) throws -> Located<T> where T.RawValue == String {
         let word = try name(what)
@@ -52,7 +52,7 @@ public struct Parser {
     }
 
     /// Ends a field: the rest of the line must be empty.
-    private mutating func endOfField() throws {
+    mutating func endOfField() throws {
         guard current.kind == .newline || isSymbol("}") || current.kind == .end else {
             throw fail(.fieldNotEnded(found: current.description))
         }
@@ -65,7 +65,7 @@ public struct Parser {
 
     // MARK: File and blocks
 
-    static let declarations = ["series", "indicator", "programme", "source"]
+    static let declarations = ["series", "indicator", "programme", "source", "cases"]
 
     private mutating func parseFile() {
         skipNewlines()
@@ -77,6 +77,7 @@ public struct Parser {
                 case "indicator": try parseIndicator()
                 case "programme", "program": try parseProgramme()
                 case "source": try parseSource()
+                case "cases": try parseCases()
                 default:
                     throw fail(.unknownDeclaration(keyword.value, known: Self.declarations), at: keyword.range)
                 }
@@ -111,7 +112,7 @@ public struct Parser {
     /// Parses `{ field… }`, calling `field` for each field name; errors skip to the next line. A block
     /// that runs into the end of the file or the next declaration is reported at its `{`, named, and
     /// the declaration keeps the fields read so far.
-    private mutating func block(_ kind: String, name blockName: String,
+    mutating func block(_ kind: String, name blockName: String,
                                 _ field: (inout Parser, Located<String>) throws -> Void) throws {
         let opening = try expect("{", "to open the \(kind)")
         openBlocks += 1
@@ -134,7 +135,7 @@ public struct Parser {
         _ = advance()
     }
 
-    private mutating func unknownField(_ field: Located<String>, in kind: String,
+    mutating func unknownField(_ field: Located<String>, in kind: String,
                                        known: [String]) -> TokenReader.SyntaxError {
         fail(.unknownField(field.value, in: kind, known: known), at: field.range)
     }
@@ -167,7 +168,7 @@ public struct Parser {
 
     /// `dimension melder { "Politie"  "Onderwijs" = ["Basisonderwijs", "Anders onderwijs"] }`, or
     /// `dimension melder` (open).
-    private mutating func parseDimension() throws -> DimensionDeclaration {
+    mutating func parseDimension() throws -> DimensionDeclaration {
         let dimensionName = try name("a dimension name")
         var values: [String: [String]] = [:]
         var ranges: [String: SourceRange] = [:]
@@ -488,7 +489,7 @@ public struct Parser {
     }
 
     static let functions = ["sum", "count", "min", "max", "avg", "last", "median", "pct", "coalesce", "previous",
-                            "last_year", "lag"]
+                            "last_year", "lag"] + caseFunctions
 
     private mutating func parsePrimary() throws -> Expression {
         let start = current.range
@@ -503,6 +504,10 @@ public struct Parser {
             return Expression(kind: inner.kind, range: start.through(previousRange))
         case .name(let text):
             _ = advance()
+            if isSymbol("("), Self.caseFunctions.contains(text) {
+                let measure = try parseCaseMeasure(Located(value: text, range: start))
+                return Expression(kind: .caseMeasure(measure), range: start.through(previousRange))
+            }
             if isSymbol("(") { return try parseCall(Located(value: text, range: start)) }
             if text.contains(".") {
                 let reference = try parseSeriesReference(Located(value: text, range: start))
@@ -514,7 +519,7 @@ public struct Parser {
         }
     }
 
-    private mutating func parseSeriesReference(_ key: Located<String>) throws -> SeriesReference {
+    mutating func parseSeriesReference(_ key: Located<String>) throws -> SeriesReference {
         var filters: [DimensionFilter] = []
         guard isSymbol("[") else { return SeriesReference(key: key, filters: []) }
         _ = advance()

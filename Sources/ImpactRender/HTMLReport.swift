@@ -147,6 +147,7 @@ public struct HTMLReport {
         if result.flags.contains("low_n") && result.status != .insufficientN {
             words.append(text.statusWord(.insufficientN))
         }
+        if result.flags.contains("synthetic") { words.append(text.pick("synthetische gegevens", "synthetic data")) }
         let n = result.n.map { " " + element("small", "(n = \(e(text.number($0, decimals: 0))))") } ?? ""
         return e(words.joined(separator: ", ")) + n
     }

@@ -72,6 +72,9 @@ public struct TableText: Sendable {
             "insufficient_n": ("te weinig waarnemingen", "too few observations"),
             "division_by_zero": ("deling door nul", "division by zero"),
             "overflow": ("getal buiten bereik", "overflow"),
+            "not_assessable": ("niet te beoordelen", "not assessable"),
+            "follow_up_incomplete": ("nazorgperiode nog niet voorbij", "follow-up incomplete"),
+            "not_reached": ("niet bereikt", "not reached"),
         ],
         .verdict: [
             "improved": ("verbeterd", "improved"), "worsened": ("verslechterd", "worsened"),
@@ -141,7 +144,9 @@ public struct TableText: Sendable {
     static let dutchWords: [String: String] = [
         "ok": "ok", "missing": "ontbreekt", "incomplete": "onvolledig", "overflow": "buiten_bereik",
         "division_by_zero": "deling_door_nul", "insufficient_n": "te_kleine_n", "provisional": "voorlopig",
-        "suppressed": "afgeschermd",
+        "suppressed": "afgeschermd", "not_assessable": "niet_te_beoordelen",
+        "follow_up_incomplete": "nazorg_onvolledig", "not_reached": "niet_bereikt", "censored": "gecensureerd",
+        "synthetic": "synthetisch",
         "partial_members": "leden_onvolledig", "incomplete_period": "periode_onvolledig",
         "suppressed_at_source": "afgeschermd_bij_bron", "low_n": "kleine_n", "boundary_mapped": "grens_omgezet",
         "untested": "niet_getoetst", "not_disclosure_controlled": "niet_afgeschermd", "small_cell": "kleine_cel",

@@ -1,7 +1,7 @@
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
-    public static let all: [String] = [version1, version2, version3, version4, version5, version6]
+    public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -197,5 +197,38 @@ public enum Migrations {
             SELECT id, transition_id, command, payload, attempts, last_error, delivered_at FROM alert_outbox;
         DROP TABLE alert_outbox;
         ALTER TABLE alert_outbox_v6 RENAME TO alert_outbox;
+        """
+
+    /// Case events: pseudonymised case-level data (case, person, event type, date, area). Vintages
+    /// work as for observations: a correction supersedes the current row of the same key (source,
+    /// case, event type, date, person). `case_source` keeps a check value of the pseudonym key per
+    /// event source, never the key. The indexes serve the compiler: events by date, by area, type and date, by type
+    /// and date, a case's events by type and date, and a person's events by type and date (look-back and look-forward).
+    static let version7 = """
+        CREATE TABLE case_source (
+            id TEXT PRIMARY KEY,
+            key_check TEXT NOT NULL
+        );
+        CREATE TABLE case_event (
+            id INTEGER PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES case_source(id),
+            case_key TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            event_date TEXT NOT NULL,
+            person_key TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            geo TEXT NOT NULL REFERENCES geo_unit(code),
+            dims TEXT NOT NULL DEFAULT '{}',
+            batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+            superseded_by INTEGER REFERENCES import_batch(id)
+        );
+        CREATE UNIQUE INDEX case_event_current
+            ON case_event(source_id, case_key, event_type, event_date, person_key) WHERE superseded_by IS NULL;
+        CREATE INDEX case_event_by_type ON case_event(source_id, event_type, event_date);
+        CREATE INDEX case_event_by_person ON case_event(source_id, person_key, event_type, event_date);
+        CREATE INDEX case_event_by_case ON case_event(source_id, case_key, event_type, event_date);
+        CREATE INDEX case_event_by_date ON case_event(source_id, event_date);
+        CREATE INDEX case_event_by_geo ON case_event(source_id, geo, event_type, event_date);
+        CREATE INDEX case_event_batch ON case_event(batch_id);
         """
 }

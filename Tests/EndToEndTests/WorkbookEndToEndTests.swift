@@ -26,14 +26,15 @@ import Testing
         return path
     }
 
-    /// Numbers compare as numbers (LibreOffice writes 15 significant digits), a percentage as its
-    /// fraction, booleans as yes/no; everything else, empty cells included, as text.
+    /// Numbers compare as numbers (LibreOffice writes 15 significant digits, and at most 20 decimals,
+    /// so a p-value of 2e-10 keeps only 11 digits), a percentage as its fraction, booleans as yes/no;
+    /// everything else, empty cells included, as text.
     static func same(_ fromWorkbook: String, _ fromCSV: String) -> Bool {
         if let expected = Double(fromCSV), !fromCSV.isEmpty {
             let percent = fromWorkbook.hasSuffix("%")
             guard let shown = Double(percent ? String(fromWorkbook.dropLast()) : fromWorkbook) else { return false }
             let value = percent ? shown / 100 : shown
-            return abs(value - expected) <= 1e-12 * max(abs(expected), 1e-300)
+            return abs(value - expected) <= max(1e-12 * abs(expected), 1e-20)
         }
         switch (fromWorkbook, fromCSV) {
         case ("TRUE", "yes"), ("FALSE", "no"): return true

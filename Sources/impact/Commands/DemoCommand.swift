@@ -36,6 +36,7 @@ enum DemoCommand: Command {
         let store = try context.createStore(path: storePath)
         context.write("ImpactMonitor demo — store: \(storePath)\n\n")
         try importFixtures(project, into: store, presentation: presentation, context: context)
+        try DemoCases.importEvents(project, into: store, context: context)
         let definitions = try checkDefinitions(project, context: context)
         context.write("\nVeilig Thuis West-Brabant (VTWB), 2017 and 2018 — every figure with its status:\n")
         let session = EvaluationSession(store: store, definitions: definitions)

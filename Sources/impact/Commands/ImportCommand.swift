@@ -37,12 +37,14 @@ enum ImportCommand: Command {
         positionals: [.init("SOURCE", help: "source id"),
                       .init("INPUT", minimum: 0, maximum: nil, help: "files, folders or plugin arguments")],
         options: [dryRun, quiet, mapping, timeout, delimiter, decimal, StatLineTableOption.table,
-                  StatLineTableOption.baseURL, DefinitionsOption.option],
+                  StatLineTableOption.baseURL, DefinitionsOption.option, EventImport.eventSource, EventImport.keyFile],
         examples: ["impact import geography fixtures/geography", "impact import csv fixtures/vt-west-brabant/*.csv",
                    "impact import statline fixtures/statline/vt-west-brabant "
                        + "--mapping fixtures/statline/vt-west-brabant.mapping",
                    "impact import statline --table 83765NED --mapping kerncijfers.mapping",
-                   "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run"])
+                   "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run",
+                   "impact import events fixtures/cases/west-brabant --event-source vt_casus_wb "
+                       + "--pseudonym-key-file key.txt"])
 
     struct Options {
         let source: String
@@ -55,6 +57,8 @@ enum ImportCommand: Command {
         let quiet: Bool
         /// `--indicators` as given; the context resolves it when the command runs.
         let definitions: String?
+        /// `--event-source` and `--pseudonym-key-file` for `impact import events`.
+        var events = EventImport.Options()
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
@@ -72,12 +76,16 @@ enum ImportCommand: Command {
         let live = try StatLineTableOption.decode(arguments, source: source, inputs: inputs, mapping: options.mapping)
         return Options(source: source, inputs: live.map { [$0.tableURL.absoluteString] } ?? inputs, live: live,
                        importOptions: options, dryRun: arguments.has(dryRun), quiet: arguments.has(quiet),
-                       definitions: DefinitionsOption.flag(arguments))
+                       definitions: DefinitionsOption.flag(arguments), events: try EventImport.options(arguments))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         let sourceID = options.source
         let inputs = options.inputs
+        if sourceID == EventImport.sourceID {
+            try requireExisting(inputs)
+            return try withStore(options, context: context) { try EventImport.run(options, into: $0, context: context) }
+        }
         if sourceID == "geography" {
             try requireExisting(inputs)
             return try withStore(options, context: context) { store in
@@ -86,7 +94,7 @@ enum ImportCommand: Command {
         }
         let registry = SourceRegistry.standard()
         guard let source = registry.source(sourceID) else {
-            let sources = registry.sources.map(\.id) + ["geography"]
+            let sources = registry.sources.map(\.id) + ["geography", EventImport.sourceID]
             throw UsageError("unknown source '\(sourceID)'",
                              hint: Suggestions.hint(for: sourceID, among: sources)
                                 ?? "sources are " + sources.joined(separator: ", ") + " (impact sources)")
@@ -197,8 +205,8 @@ enum ImportCommand: Command {
         return character
     }
 
-    static func summarize(_ result: ImportResult, context: CommandContext) -> Int32 {
-        context.report(result.diagnostics, dropped: result.droppedDiagnostics)
+    static func summarize(_ result: ImportResult, context: CommandContext, texts: [String: String] = [:]) -> Int32 {
+        context.report(result.diagnostics, dropped: result.droppedDiagnostics, texts: texts)
         if result.failed {
             let problems = result.diagnostics.filter { $0.severity == .error }.count + result.droppedDiagnostics
             context.error("import rejected: \(problems) problem(s); nothing was written\n")

@@ -1,0 +1,154 @@
+import Foundation
+import ImpactCore
+
+/// Imports case events as one batch in one transaction, as `ObservationImport` does observations:
+/// stage, validate, then append what changed; a correction (same case, event, date and person with
+/// another role, area or dimensions) supersedes the current row, which is kept. Any error rolls
+/// everything back.
+public struct CaseEventImport {
+    public let store: Store
+    /// The event source: the name a `cases` declaration reads.
+    public let source: String
+    public let origin: String
+    public let sha256: String
+    /// The check value of the pseudonym key (`PseudonymKey.check`).
+    public let keyCheck: String
+    public var dryRun = false
+
+    public init(store: Store, source: String, origin: String, sha256: String, keyCheck: String) {
+        self.store = store
+        self.source = source
+        self.origin = origin
+        self.sha256 = sha256
+        self.keyCheck = keyCheck
+    }
+
+    private var database: Database { store.database }
+
+    private enum Rollback: Error { case invalid, unchanged, dryRun }
+
+    /// `produce` streams pseudonymised records into the sink and reports parse problems itself.
+    public func run(produce: (inout DiagnosticList, (CaseEventRecord) throws -> Void) throws -> Int) throws
+        -> ImportResult {
+        let started = Timestamp.now()
+        var result = ImportResult()
+        do {
+            try database.transaction {
+                try prepareStaging()
+                var diagnostics = DiagnosticList()
+                var geoDiagnostics = DiagnosticList()
+                let geoCodes = Set(try GeographyStore(store: store).load().units.keys)
+                let insert = try database.statement(Self.stageSQL)
+                result.rows = try produce(&diagnostics) { record in
+                    guard geoCodes.contains(record.geo) else {
+                        geoDiagnostics.append(Diagnostic(.unknownEventGeo, file: record.file, line: record.line))
+                        return
+                    }
+                    try insert.execute(Self.arguments(record))
+                }
+                diagnostics.append(contentsOf: geoDiagnostics)
+                if result.rows == 0 && !diagnostics.hasErrors {
+                    diagnostics.append(Diagnostic(.emptyDelivery, file: origin))
+                }
+                diagnostics.append(contentsOf: try duplicates())
+                if let stored = try storedKeyCheck(), stored != keyCheck {
+                    diagnostics.append(Diagnostic(.pseudonymKeyChanged(source), file: origin))
+                }
+                result.diagnostics = diagnostics.items.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+                result.droppedDiagnostics = diagnostics.dropped
+                if result.failed { throw Rollback.invalid }
+                result.identicalBatch = try database.scalarInt(
+                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?",
+                    [.text(Self.batchSource(source)), .text(sha256)])
+                try merge(started: started, into: &result)
+                if dryRun { result.dryRun = true; throw Rollback.dryRun }
+                if result.added + result.revised == 0 { throw Rollback.unchanged }
+            }
+        } catch Rollback.invalid, Rollback.unchanged, Rollback.dryRun {
+            result.batchID = nil
+        }
+        return result
+    }
+
+    /// Event batches are listed under `events:NAME`, apart from the observation sources.
+    public static func batchSource(_ source: String) -> String { "events:" + source }
+
+    private static func arguments(_ record: CaseEventRecord) -> [SQLValue] {
+        [.text(record.file), .integer(Int64(record.line)), .text(record.caseKey), .text(record.event),
+         .text(record.date.iso), .text(record.personKey), .text(record.role), .text(record.geo),
+         .text(JSONText.object(record.dimensions))]
+    }
+
+    private func prepareStaging() throws {
+        try database.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS event_staging (
+                file TEXT NOT NULL, line INTEGER NOT NULL, case_key TEXT NOT NULL, event_type TEXT NOT NULL,
+                event_date TEXT NOT NULL, person_key TEXT NOT NULL, role TEXT NOT NULL, geo TEXT NOT NULL,
+                dims TEXT NOT NULL);
+            DELETE FROM event_staging;
+            """)
+    }
+
+    static let stageSQL = """
+        INSERT INTO event_staging (file, line, case_key, event_type, event_date, person_key, role, geo, dims)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    private func storedKeyCheck() throws -> String? {
+        try database.query("SELECT key_check FROM case_source WHERE id = ?", [.text(source)]) { $0.string(0) }.first
+            ?? nil
+    }
+
+    /// Every repeated key after its first occurrence, by line only.
+    private func duplicates() throws -> [Diagnostic] {
+        try database.query("""
+            SELECT file, line, first_line FROM (
+              SELECT file, line, min(line) OVER same_key AS first_line,
+                     row_number() OVER (same_key ORDER BY rowid) AS nr
+              FROM event_staging WINDOW same_key AS (PARTITION BY case_key, event_type, event_date, person_key))
+            WHERE nr > 1 ORDER BY line LIMIT 1000
+            """) { row in
+            Diagnostic(.duplicateEvent(firstLine: row.int(2)!), file: row.string(0)!, line: row.int(1)!)
+        }
+    }
+
+    private func merge(started: String, into result: inout ImportResult) throws {
+        let batchSource = Self.batchSource(source)
+        try database.execute("INSERT OR IGNORE INTO data_source (id, description) VALUES (?, 'case events')",
+                             [.text(batchSource)])
+        try database.execute("INSERT OR IGNORE INTO case_source (id, key_check) VALUES (?, ?)",
+                             [.text(source), .text(keyCheck)])
+        try database.execute("""
+            INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
+            VALUES (?, ?, ?, ?, ?, ?, 'committed')
+            """, [.text(batchSource), .text(origin), .text(sha256), .integer(Int64(result.rows)), .text(started),
+                  .text(Timestamp.now())])
+        let batch = Int64(database.lastInsertedRowID)
+        try database.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS event_changed (staging_rowid INTEGER PRIMARY KEY, old_id INTEGER);
+            DELETE FROM event_changed;
+            """)
+        try database.execute("""
+            INSERT INTO event_changed (staging_rowid, old_id)
+            SELECT s.rowid, e.id
+            FROM event_staging AS s
+            LEFT JOIN case_event AS e
+              ON e.source_id = ? AND e.case_key = s.case_key AND e.event_type = s.event_type
+             AND e.event_date = s.event_date AND e.person_key = s.person_key AND e.superseded_by IS NULL
+            WHERE e.id IS NULL OR NOT (e.role = s.role AND e.geo = s.geo AND e.dims = s.dims);
+            """, [.text(source)])
+        result.revised = try database.scalarInt("SELECT count(*) FROM event_changed WHERE old_id IS NOT NULL") ?? 0
+        result.added = try database.scalarInt("SELECT count(*) FROM event_changed WHERE old_id IS NULL") ?? 0
+        try database.execute("""
+            UPDATE case_event SET superseded_by = ?
+            WHERE id IN (SELECT old_id FROM event_changed WHERE old_id IS NOT NULL)
+            """, [.integer(batch)])
+        try database.execute("""
+            INSERT INTO case_event (source_id, case_key, event_type, event_date, person_key, role, geo, dims, batch_id)
+            SELECT ?, s.case_key, s.event_type, s.event_date, s.person_key, s.role, s.geo, s.dims, ?
+            FROM event_changed AS c JOIN event_staging AS s ON s.rowid = c.staging_rowid
+            ORDER BY c.staging_rowid
+            """, [.text(source), .integer(batch)])
+        result.batchID = Int(batch)
+    }
+}

@@ -1,0 +1,56 @@
+import ImpactCommandLine
+import ImpactCore
+import ImpactSources
+import ImpactStore
+
+/// `impact import events FILE… --event-source NAME`: case events, pseudonymised with the key from
+/// `--pseudonym-key-file` or `IMPACT_PSEUDONYM_KEY` (never stored), as one batch.
+enum EventImport {
+    static let sourceID = "events"
+    static let eventSource = CommandSpec.Option("--event-source", value: "NAME",
+                                                help: "events: the case data the events belong to (default events)")
+    static let keyFile = CommandSpec.Option("--pseudonym-key-file", value: "FILE",
+                                            help: "events: the pseudonym key (else IMPACT_PSEUDONYM_KEY)")
+
+    struct Options {
+        var source = "events"
+        var keyFile: String?
+    }
+
+    static func options(_ arguments: ParsedArguments) throws -> Options {
+        let name = arguments.value(eventSource) ?? "events"
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic
+            || ("0"..."9").contains($0) }) else {
+            throw UsageError("--event-source must be a name of letters, digits and _")
+        }
+        return Options(source: name, keyFile: arguments.value(keyFile))
+    }
+
+    static func run(_ options: ImportCommand.Options, into store: Store, context: CommandContext) throws -> Int32 {
+        var delivery = CaseEventDelivery(source: options.events.source, inputs: options.inputs,
+                                         key: try key(options.events.keyFile, context: context))
+        delivery.delimiter = options.importOptions.delimiter
+        delivery.dryRun = options.dryRun
+        let result = try delivery.run(into: store)
+        // Never quote a line of an event file: it holds raw ids.
+        let blank = Dictionary(delivery.files.map { ($0, "") }) { first, _ in first }
+        return ImportCommand.summarize(result, context: context, texts: blank)
+    }
+
+    static func key(_ file: String?, context: CommandContext) throws -> PseudonymKey {
+        do {
+            return try PseudonymKey.load(file: file, environment: context.environment)
+        } catch .missing {
+            throw CommandFailure(message: "case events need a pseudonym key: none was given",
+                                 hint: "pass --pseudonym-key-file FILE or set \(PseudonymKey.environmentVariable); "
+                                     + "create one with: openssl rand -hex 32 > key.txt (keep it out of the store "
+                                     + "and the repository, see docs/privacy.md)")
+        } catch .unreadable(let path) {
+            throw CommandFailure(message: "cannot read the pseudonym key file '\(path)'")
+        } catch .tooShort(let length) {
+            throw CommandFailure(message: "the pseudonym key has \(length) bytes; at least "
+                                     + "\(PseudonymKey.minimumLength) are needed",
+                                 hint: "create one with: openssl rand -hex 32 > key.txt")
+        }
+    }
+}

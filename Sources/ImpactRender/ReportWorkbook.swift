@@ -55,7 +55,7 @@ public struct ReportWorkbook {
     /// The target's condition, value and period or date, and the distance of the current figure to it.
     private func goal(_ entry: ReportData.Entry, style: NumberStyle) -> [WorkbookSheet.Cell] {
         guard let target = entry.target else { return Array(repeating: .empty, count: 4) }
-        return [.text(symbol(target.comparison)), .number(target.value, style), .text(when(target)),
+        return [.text(text.symbol(target.comparison)), .number(target.value, style), .text(when(target)),
                 number(entry.current?.value.map { $0 - target.value }, style)]
     }
 
@@ -118,16 +118,6 @@ public struct ReportWorkbook {
         switch target.when {
         case .period(let period): return period.code
         case .deadline(let date): return text.date(date.iso)
-        }
-    }
-
-    private func symbol(_ comparison: Comparison) -> String {
-        switch comparison {
-        case .atLeast: return "≥"
-        case .atMost: return "≤"
-        case .above: return ">"
-        case .below: return "<"
-        case .equal: return "="
         }
     }
 

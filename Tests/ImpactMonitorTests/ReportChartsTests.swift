@@ -12,11 +12,7 @@ import Testing
     let charts: ReportCharts
 
     init() throws {
-        let store = try TestSupport.demoStore()
-        let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
-        let publication = try Publication(evaluator: Evaluator(store: store, definitions: definitions))
-        data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018),
-                                                                 compare: .year(2017))
+        data = try DemoReport.westBrabant2018()
         charts = ReportCharts(data: data, text: ReportText(language: "nl"))
     }
 

@@ -13,11 +13,7 @@ import Testing
     let data: ReportData
 
     init() throws {
-        let store = try TestSupport.demoStore()
-        let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
-        let publication = try Publication(evaluator: Evaluator(store: store, definitions: definitions))
-        data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018),
-                                                                 compare: .year(2017))
+        data = try DemoReport.westBrabant2018()
     }
 
     /// What a reader sees: no style sheet, no code (ids and expressions are shown as code on purpose),

@@ -12,11 +12,9 @@ import Testing
     let data: ReportData
 
     init() throws {
-        let store = try TestSupport.demoStore()
-        let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
-        let publication = try Publication(evaluator: Evaluator(store: store, definitions: definitions))
+        let (store, publication) = try DemoReport.publication()
         _ = try AlertCheck(publication: publication, alertStore: AlertStore(store: store)).run(period: .year(2017))
-        data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018), compare: .year(2017))
+        data = try DemoReport.westBrabant2018(publication)
     }
 
     var html: String { HTMLReport(data: data, text: ReportText(language: "nl")).html }
@@ -136,8 +134,7 @@ extension ReportTests {
         }
         let definitions = DefinitionLoader.load(sources: sources).definitions
         let publication = try Publication(evaluator: Evaluator(store: store, definitions: definitions))
-        let data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018),
-                                                                     compare: .year(2017))
+        let data = try DemoReport.westBrabant2018(publication)
         let markdown = MarkdownReport(data: data, text: ReportText(language: "nl")).markdown
         #expect(!markdown.contains("<img"))
         #expect(markdown.contains("**" + escaped + "**"), "region name")
@@ -194,8 +191,7 @@ extension ReportTests {
         try alerts.save(indicator: "hvb_adviezen", rule: "elders", geo: "VTMB",
                         memory: AlertMemory(state: .firing, activeCount: 1), period: .year(2018), value: 1,
                         at: "2019-04-01T09:00:00Z")
-        let data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018),
-                                                                     compare: .year(2017))
+        let data = try DemoReport.westBrabant2018(publication)
         #expect(data.firing.map(\.geo) == ["VTWB"], "another region's alert stays out of this region's report")
         let alert = try #require(data.firing.first)
         #expect(alert.sincePeriod == "2017" && alert.sinceAt == "2018-04-02T10:00:00Z")

@@ -104,11 +104,7 @@ import Testing
     }
 
     @Test func reportSheetsInTheReportsLanguage() throws {
-        let store = try TestSupport.demoStore()
-        let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
-        let publication = try Publication(evaluator: Evaluator(store: store, definitions: definitions))
-        let data = try ReportBuilder(publication: publication).build(region: "VTWB", period: .year(2018),
-                                                                    compare: .year(2017))
+        let data = try DemoReport.westBrabant2018()
         let dutch = ReportWorkbook(data: data, text: ReportText(language: "nl")).workbook
         #expect(dutch.sheets.map(\.name) == ["Scorekaart", "Gemeenten", "Catalogus", "Toelichting"])
         #expect(dutch.sheets[0].headers.prefix(7) == ["Indicator", "Titel", "Eenheid", "Waarde 2017", "Status 2017",

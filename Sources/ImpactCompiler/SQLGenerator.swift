@@ -9,6 +9,11 @@ public struct SQLGenerator {
 
     public init(dialect: any SQLDialect = SQLiteDialect()) { self.dialect = dialect }
 
+    /// The generator for the SQL the store speaks.
+    public init(engine: DatabaseEngine) {
+        self.init(dialect: engine == .postgresql ? PostgreSQLDialect() : SQLiteDialect())
+    }
+
     /// Column layout of the result: cell, value, fraction, division flag, then per input its columns.
     public static let cellColumns = ["geo", "period", "value", "numerator", "denominator", "div0"]
     public static let inputColumns = ["value", "n", "provisional", "suppressed", "complete", "partial", "present",
@@ -68,6 +73,7 @@ public struct SQLGenerator {
     /// code, length in months and the [start, end) window for every shift the plan uses.
     private func requestCTEs(_ plan: IndicatorPlan) -> [String] {
         func field(_ path: String) -> String { dialect.jsonText("p.value", path: "'$.\(path)'") }
+        let months = dialect.jsonInteger("p.value", path: "'$.m'")
         let windows = plan.shifts.indices.map { index in
             "\(field("w[\(2 * index)]")) AS s\(index), \(field("w[\(2 * index + 1)]")) AS e\(index)"
         }.joined(separator: ", ")
@@ -76,7 +82,7 @@ public struct SQLGenerator {
         return ["""
             cell AS MATERIALIZED (
               SELECT g.value AS geo, g.key AS geo_order, \(field("p")) AS period, p.key AS period_order,
-                     \(field("m")) AS months, \(windows)
+                     \(months) AS months, \(windows)
               FROM \(areas) AS g CROSS JOIN \(periods) AS p)
             """]
     }
@@ -94,11 +100,11 @@ public struct SQLGenerator {
         return """
             i\(index) AS (
               SELECT c.geo, c.period, \(columns)
-              FROM cell AS c CROSS JOIN rollup AS r
+              FROM cell AS c \(dialect.outerFirstJoin) rollup AS r
                 ON \(rollup) AND r.geo = c.geo
               UNION ALL
               SELECT c.geo, c.period, o.n, o.provisional, o.suppressed, 1, 0, 1, 1, o.value
-              FROM cell AS c CROSS JOIN observation AS o
+              FROM cell AS c \(dialect.outerFirstJoin) observation AS o
                 ON \(own))
             """
     }
@@ -111,8 +117,8 @@ public struct SQLGenerator {
     }
 
     /// The current observation of an area for exactly one window (the rows rollups leave out).
-    /// Rollups and these observations are joined with CROSS JOIN, which fixes SQLite's join order:
-    /// cells outside, one index seek each. Left to the planner, it scanned the series' whole
+    /// Rollups and these observations are joined with `outerFirstJoin` (CROSS JOIN), which fixes SQLite's
+    /// join order: cells outside, one index seek each. Left to the planner, it scanned the series' whole
     /// history and probed the cells instead, so evaluation time grew with stored history.
     private func ownObservation(series: String, keys: String, dims: String, geo: String, start: String,
                                 end: String) -> String {
@@ -141,7 +147,7 @@ public struct SQLGenerator {
             SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, \(start), \(end), c.months
             FROM cell AS c JOIN membership AS m ON m.region = c.geo
               AND m.valid_from < \(end) AND (m.valid_until IS NULL OR m.valid_until > \(start))
-            JOIN geo_unit AS g ON g.code = m.member))
+            JOIN geo_unit AS g ON g.code = m.member) AS units)
         """
     }
 
@@ -159,12 +165,12 @@ public struct SQLGenerator {
         let own = """
             \(i)_own AS (
               SELECT \(Self.unitColumns), r.value, r.n, r.provisional, r.suppressed, r.complete
-              FROM \(i)_unit AS u CROSS JOIN rollup AS r
+              FROM \(i)_unit AS u \(dialect.outerFirstJoin) rollup AS r
                 ON \(rollup)
                AND r.geo = u.unit AND r.direct = 1
               UNION ALL
               SELECT \(Self.unitColumns), o.value, o.n, o.provisional, o.suppressed, 1
-              FROM \(i)_unit AS u CROSS JOIN observation AS o
+              FROM \(i)_unit AS u \(dialect.outerFirstJoin) observation AS o
                 ON \(observation))
             """
         let best = "\(i)_best AS (\n  SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM \(i)_own)"
@@ -249,8 +255,8 @@ public struct SQLGenerator {
               SELECT *, \(input.prefersMembers ? "min" : "max")(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
                 SELECT geo, period, unit, direct, required, required_members, \(categoryValue(input.geo)) AS value,
                        sum(n) AS n, \(flags)
-                FROM (SELECT *, \(rank) AS rank FROM \(i)_grain)
-                WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members))
+                FROM (SELECT *, \(rank) AS rank FROM \(i)_grain) AS ranked
+                WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined)
             """
     }
 

@@ -1,13 +1,16 @@
-/// SQLite: JSON through `json_each`/`json_extract`, `median` registered by the store.
+/// SQLite: JSON through `json_each`/`json_extract`, `median` registered by the store. SQLite keeps
+/// the written order of a `CROSS JOIN`.
 public struct SQLiteDialect: SQLDialect {
     public init() {}
     public var name: String { "sqlite" }
     public func parameter(_ number: Int) -> String { "?\(number)" }
     public func jsonArrayElements(_ parameter: String) -> String { "json_each(\(parameter))" }
     public func jsonText(_ json: String, path: String) -> String { "json_extract(\(json), \(path))" }
+    public func jsonInteger(_ json: String, path: String) -> String { jsonText(json, path: path) }
     public func median(_ expression: String) -> String { "median(\(expression))" }
     public func divide(_ numerator: String, _ denominator: String) -> String {
         "\(real(numerator)) / NULLIF(\(denominator), 0)"
     }
     public func real(_ expression: String) -> String { "CAST(\(expression) AS REAL)" }
+    public var outerFirstJoin: String { "CROSS JOIN" }
 }

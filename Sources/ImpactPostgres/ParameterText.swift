@@ -9,14 +9,17 @@ enum ParameterText {
     static let int4: UInt32 = 23
     static let float4: UInt32 = 700
     static let float8: UInt32 = 701
+    static let text: UInt32 = 25
     static let numeric: UInt32 = 1700
 
-    /// The type OID to declare; 0 lets the server infer it from the statement.
+    /// The type OID to declare. Text is `text` (the dialect casts where it means JSON: `$1::jsonb`,
+    /// `$5::jsonpath`); a NULL takes the type of the column or expression it meets (0: inferred).
     static func type(_ value: SQLValue) -> UInt32 {
         switch value {
         case .integer: return int8
         case .real: return float8
-        case .null, .text: return 0
+        case .text: return text
+        case .null: return 0
         }
     }
 

@@ -6,8 +6,11 @@ public enum PostgresMigrations {
     public static let all: [String] = [version1]
     public static var latestVersion: Int { all.count }
 
-    /// Everything the SQLite store holds at its version 6, and `median` (the SQLite store registers
-    /// it in code): the middle value, or the mean of the two middle values, as there.
+    /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
+    /// code): the middle value, or the mean of the two middle values, as there; and `json_each(text)`
+    /// over a JSON array (position and text of each element) and `json_array_length(text)`, as SQLite's,
+    /// so the store's statements that take a list as one JSON parameter run unchanged. PostgreSQL's own
+    /// `json_each(json)` reads objects and is left alone: a parameter bound as text resolves to these.
     static let version1 = """
         CREATE TABLE data_source (
             id TEXT PRIMARY KEY,
@@ -145,6 +148,12 @@ public enum PostgresMigrations {
                    END
             FROM unnest(values_) AS v WHERE v IS NOT NULL
         $$;
+        CREATE FUNCTION json_each(list TEXT) RETURNS TABLE (key BIGINT, value TEXT)
+        LANGUAGE sql IMMUTABLE AS $$
+            SELECT ordinality - 1, element FROM jsonb_array_elements_text(list::jsonb) WITH ORDINALITY AS e(element)
+        $$;
+        CREATE FUNCTION json_array_length(list TEXT) RETURNS BIGINT
+        LANGUAGE sql IMMUTABLE AS $$ SELECT jsonb_array_length(list::jsonb)::bigint $$;
         CREATE AGGREGATE median(DOUBLE PRECISION) (
             SFUNC = array_append, STYPE = DOUBLE PRECISION[], FINALFUNC = impact_median, INITCOND = '{}'
         );

@@ -13,6 +13,8 @@ import Testing
         ["eval", "--geo", "VTWB", "--period", "2018", "--as-of", "3", "--format", "csv"],
         ["diff", "2017", "2018", "--geo", "VTWB", "--format", "csv"],
         ["diff", "2017", "2018", "--level", "gemeente", "--format", "csv"],
+        ["catalogue", "--format", "csv"],
+        ["coverage", "--format", "csv"],
     ]
 
     /// Geography and every fixture delivery, in the demo's order.

@@ -3,7 +3,7 @@
 /// SQLite store's at its latest version, so the store's statements and the compiled indicators read
 /// the same rows; flags stay integers (0/1) so both engines return the same values.
 public enum PostgresMigrations {
-    public static let all: [String] = [version1]
+    public static let all: [String] = [version1, version2]
     public static var latestVersion: Int { all.count }
 
     /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
@@ -157,5 +157,38 @@ public enum PostgresMigrations {
         CREATE AGGREGATE median(DOUBLE PRECISION) (
             SFUNC = array_append, STYPE = DOUBLE PRECISION[], FINALFUNC = impact_median, INITCOND = '{}'
         );
+        """
+
+    /// Access per region. `access_region` says which login role is limited to which regions (`impact
+    /// access grant --region`). Row-level security on the tables that hold municipal figures shows a
+    /// limited role the municipalities of its own regions and every figure above municipal level;
+    /// roles without a region (report viewers, importers) see everything. The owner of the tables
+    /// bypasses the policies (it created them); granting writes is left to privileges
+    /// (`impact_importer`), so the write policies admit every row.
+    static let version2 = """
+        CREATE TABLE access_region (
+            role_name TEXT NOT NULL,
+            region TEXT NOT NULL REFERENCES geo_unit(code),
+            PRIMARY KEY (role_name, region)
+        );
+        CREATE FUNCTION impact_region_limited() RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+            SELECT EXISTS (SELECT 1 FROM access_region AS a JOIN pg_roles AS r ON r.rolname = a.role_name
+                           WHERE pg_has_role(current_user, r.oid, 'MEMBER'))
+        $$;
+        CREATE FUNCTION impact_visible(area TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+            SELECT NOT impact_region_limited()
+                OR EXISTS (SELECT 1 FROM geo_unit AS g WHERE g.code = area AND g.level <> 'gemeente')
+                OR EXISTS (SELECT 1 FROM access_region AS a JOIN pg_roles AS r ON r.rolname = a.role_name
+                           JOIN membership AS m ON m.region = a.region
+                           WHERE pg_has_role(current_user, r.oid, 'MEMBER') AND m.member = area)
+        $$;
+        ALTER TABLE observation ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY observation_read ON observation FOR SELECT USING (impact_visible(geo));
+        CREATE POLICY observation_append ON observation FOR INSERT WITH CHECK (true);
+        CREATE POLICY observation_supersede ON observation FOR UPDATE USING (true) WITH CHECK (true);
+        ALTER TABLE rollup ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY rollup_read ON rollup FOR SELECT USING (impact_visible(geo));
+        CREATE POLICY rollup_write ON rollup FOR INSERT WITH CHECK (true);
+        CREATE POLICY rollup_remove ON rollup FOR DELETE USING (true);
         """
 }

@@ -14,6 +14,8 @@ struct PostgresSchema {
             guard current == PostgresMigrations.latestVersion else { throw outdated(current) }
             return
         }
+        // A current store is left alone: roles that may not change the schema open it too.
+        if try version() == PostgresMigrations.latestVersion { return }
         try connection.execute(sql: "BEGIN")
         do {
             try connection.run("SELECT pg_advisory_xact_lock(?)", [.integer(Self.migrationLock)]) { _ in }

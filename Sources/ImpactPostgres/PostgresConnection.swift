@@ -61,6 +61,13 @@ public final class PostgresConnection: SQLConnection {
         try PostgresObservationImport(connection: self, configuration: configuration).run(produce: produce)
     }
 
+    public func restartIdentities(tables: [String]) throws {
+        for table in tables {
+            try run("SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)",
+                    [.text(table)]) { _ in }
+        }
+    }
+
     /// Starts a `COPY … FROM STDIN`; the rows go through the returned `CopyIn`.
     func startCopy(_ sql: String) throws -> CopyIn {
         let start = PQexec(handle, sql)

@@ -18,6 +18,8 @@ public protocol SQLConnection: AnyObject {
     func importObservations(_ configuration: ObservationImport,
                             produce: (inout DiagnosticList, (ImportItem) throws -> Void) throws -> Int) throws
         -> ImportResult
+    /// After rows were inserted with their ids (`StoreCopy`): new rows continue after the highest id.
+    func restartIdentities(tables: [String]) throws
 }
 
 /// Which SQL the store speaks; the compiler renders its plans in the matching dialect.

@@ -127,7 +127,8 @@ final class CommandContext {
         }
     }
 
-    private func store(_ location: String, access: StoreAccess) throws -> Store {
+    /// The store at `location` (a file or a PostgreSQL URL); failures name it and the flag.
+    func store(_ location: String, access: StoreAccess) throws -> Store {
         do {
             let store = StoreLocation.isServer(location)
                 ? try ServerStore.open(location, access: access)

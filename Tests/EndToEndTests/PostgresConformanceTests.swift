@@ -68,6 +68,32 @@ import Testing
         #expect(batches.status != 0, "batch 3 was never committed: \(batches.stdout)")
     }
 
+    /// Moving a region's file into the shared server keeps every figure, vintage and batch number;
+    /// the next import continues the numbering.
+    @Test func storeCopyMovesASQLiteStoreIntoPostgreSQL() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let server = try cluster.createDatabase("moved")
+        let file = ImpactBinary.temporaryDirectory() + "/region.sqlite"
+        try Self.importFixtures(into: file)
+        let copied = try ImpactBinary.run(["store", "copy", file, server])
+        #expect(copied.status == 0 && copied.stderr.contains("observation"), "\(copied.stderr)")
+        for request in Self.requests {
+            let sqlite = try ImpactBinary.run(request + ["--store", file])
+            #expect(try ImpactBinary.run(request + ["--store", server]).stdout == sqlite.stdout, "\(request)")
+        }
+        let twice = try ImpactBinary.run(["store", "copy", file, server])
+        #expect(twice.status != 0 && twice.stderr.contains("already holds data"), "\(twice.stderr)")
+        let revised = ImpactBinary.temporaryDirectory() + "/regio.csv"
+        let original = try String(contentsOfFile: ImpactBinary.projectRoot
+                                    + "/fixtures/vt-west-brabant/regio-2015-2018.csv", encoding: .utf8)
+        try original.replacingOccurrences(of: "6039", with: "6040").write(toFile: revised, atomically: true,
+                                                                           encoding: .utf8)
+        let onFile = try ImpactBinary.run(["import", "csv", revised, "--store", file])
+        let onServer = try ImpactBinary.run(["import", "csv", revised, "--store", server])
+        #expect(onServer.status == 0 && onServer.stderr == onFile.stderr, "\(onServer.stderr) vs \(onFile.stderr)")
+    }
+
     @Test func aReadCommandOnAMissingServerStoreSaysSo() throws {
         let cluster = try PostgresCluster()
         defer { cluster.stop() }

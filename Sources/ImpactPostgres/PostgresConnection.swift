@@ -17,7 +17,8 @@ public final class PostgresConnection: SQLConnection {
     public init(url: String) throws {
         location = StoreLocation.withoutPassword(url)
         guard let connection = PQconnectdb(url) else {
-            throw StoreError(code: ResultCode.cannotOpen, message: "cannot connect to store '\(location)': out of memory")
+            throw StoreError(code: ResultCode.cannotOpen,
+                             message: "cannot connect to store '\(location)': out of memory")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -47,7 +48,7 @@ public final class PostgresConnection: SQLConnection {
         let columns = PQnfields(result)
         let types = (0..<columns).map { PQftype(result, $0) }
         for row in 0..<PQntuples(result) {
-            try body((0..<columns).map { column in Self.value(result, row: row, column: column, type: types[Int(column)]) })
+            try body((0..<columns).map { Self.value(result, row: row, column: $0, type: types[Int($0)]) })
         }
     }
 
@@ -124,7 +125,8 @@ public final class PostgresConnection: SQLConnection {
         guard PQgetisnull(result, row, column) == 0 else { return .null }
         let text = String(cString: PQgetvalue(result, row, column))
         switch type {
-        case ParameterText.int2, ParameterText.int4, ParameterText.int8: return Int64(text).map(SQLValue.integer) ?? .text(text)
+        case ParameterText.int2, ParameterText.int4, ParameterText.int8:
+            return Int64(text).map(SQLValue.integer) ?? .text(text)
         case ParameterText.float4, ParameterText.float8, ParameterText.numeric:
             return Double(text).map(SQLValue.real) ?? .text(text)
         case ParameterText.bool: return .integer(text == "t" ? 1 : 0)

@@ -34,8 +34,8 @@ public final class Store {
 
     public var schemaVersion: Int {
         get throws {
-            try database.scalarInt(database.server == nil ? "PRAGMA user_version" : "SELECT max(version) FROM impact_schema")
-                ?? 0
+            let query = database.server == nil ? "PRAGMA user_version" : "SELECT max(version) FROM impact_schema"
+            return try database.scalarInt(query) ?? 0
         }
     }
 

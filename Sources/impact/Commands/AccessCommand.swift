@@ -44,8 +44,8 @@ enum AccessCommand: Command {
         }
         let grants = arguments.all(region).map(AccessGrant.region)
             + (arguments.has(readOnly) ? [.readOnly] : []) + (arguments.has(importer) ? [.importer] : [])
-        guard grants.count == 1 || (!grants.isEmpty && grants.allSatisfy({ if case .region = $0 { true } else { false } }))
-        else {
+        let onlyRegions = grants.allSatisfy { if case .region = $0 { true } else { false } }
+        guard grants.count == 1 || (!grants.isEmpty && onlyRegions) else {
             throw UsageError("give one of --region CODE (repeatable), --read-only or --import",
                              hint: "a region role, a report viewer and an importer are different roles")
         }

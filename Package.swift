@@ -1,19 +1,29 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The layers are targets: each imports only the layers below it, so a back-edge is a compile
 // error. docs/architecture.md draws this graph; ArchitectureTests checks every file's imports.
+// The PostgreSQL store (system libpq) is opt-in: `swift build --traits PostgreSQL`. Without the
+// trait nothing links libpq and the store is SQLite only.
 let package = Package(
     name: "ImpactMonitor",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "impact", targets: ["impact"]),
     ],
+    traits: [
+        .trait(name: "PostgreSQL", description: "A shared PostgreSQL store through the system libpq (apt libpq-dev)"),
+    ],
     targets: [
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "ImpactCore"),
         .target(name: "ImpactStatistics"),
@@ -26,16 +36,21 @@ let package = Package(
         .target(name: "ImpactAlerts",
                 dependencies: ["ImpactCore", "ImpactLanguage", "ImpactStore", "ImpactSources", "ImpactEngine"]),
         .target(name: "ImpactRender", dependencies: ["ImpactCore", "ImpactLanguage", "ImpactEngine"]),
+        .target(name: "ImpactPostgres", dependencies: [
+            "ImpactCore", "ImpactStore",
+            .target(name: "CLibPQ", condition: .when(traits: ["PostgreSQL"])),
+        ]),
         .target(name: "ImpactCommandLine", dependencies: ["ImpactCore"]),
         .executableTarget(name: "impact", dependencies: [
             "ImpactCore", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
-            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
+            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine", "ImpactPostgres",
         ]),
         .testTarget(name: "ImpactMonitorTests", dependencies: [
             "ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
-            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
+            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine", "ImpactPostgres",
         ], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ImpactCore", "ImpactStore", "ImpactSources", "impact"]),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["ImpactCore", "ImpactStore", "ImpactSources", "ImpactPostgres", "impact"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,11 @@ public struct CaseSQL {
         _ = builder.bind(.null)
         var context = Context(plan: plan, source: builder.bind(.text(plan.source)), builder: builder)
         context.asOf = vintage.batch.map { context.builder.bind(.integer(Int64($0))) }
+        guard dialect.keepsCaseEvents else {
+            let sql = "WITH\n" + context.commonCTEs()[0] + "\n" + Context.noEvents
+            return CompiledQuery(sql: sql, fixedParameters: Array(context.builder.parameters.dropFirst(2)),
+                                 inputCount: 0)
+        }
         let body = context.measureCTEs()
         let sql = "WITH\n" + (context.commonCTEs() + body.ctes).joined(separator: ",\n") + "\n" + body.select
         return CompiledQuery(sql: sql, fixedParameters: Array(context.builder.parameters.dropFirst(2)), inputCount: 0)
@@ -106,6 +111,15 @@ public struct CaseSQL {
             }
             return conditions
         }
+
+        /// Every cell without data, for a store whose engine keeps no case events: as a SQLite store
+        /// without events of the source answers.
+        static let noEvents = """
+            SELECT c.geo, c.period, NULL AS value, NULL AS numerator, NULL AS denominator, NULL AS n,
+                   'missing' AS coverage, 0 AS excluded, 0 AS censored
+            FROM cell AS c
+            ORDER BY c.geo_order, c.period_order
+            """
 
         /// `missing` when the period lies outside the data, `incomplete` when it overlaps their edge
         /// (the `covered` cells carry it).

@@ -9,6 +9,11 @@ public struct SQLGenerator {
 
     public init(dialect: any SQLDialect = SQLiteDialect()) { self.dialect = dialect }
 
+    /// The generator for the SQL the store speaks.
+    public init(engine: DatabaseEngine) {
+        self.init(dialect: engine == .postgresql ? PostgreSQLDialect() : SQLiteDialect())
+    }
+
     /// Column layout of the result: cell, value, fraction, division flag, then per input its columns.
     public static let cellColumns = ["geo", "period", "value", "numerator", "denominator", "div0"]
     public static let inputColumns = ["value", "n", "provisional", "suppressed", "complete", "partial", "present",
@@ -69,6 +74,7 @@ public struct SQLGenerator {
     /// code, length in months and the [start, end) window for every shift the plan uses.
     private func requestCTEs(_ plan: IndicatorPlan) -> [String] {
         func field(_ path: String) -> String { dialect.jsonText("p.value", path: "'$.\(path)'") }
+        let months = dialect.jsonInteger("p.value", path: "'$.m'")
         let windows = plan.shifts.indices.map { index in
             "\(field("w[\(2 * index)]")) AS s\(index), \(field("w[\(2 * index + 1)]")) AS e\(index)"
         }.joined(separator: ", ")
@@ -77,7 +83,7 @@ public struct SQLGenerator {
         return ["""
             cell AS MATERIALIZED (
               SELECT g.value AS geo, g.key AS geo_order, \(field("p")) AS period, p.key AS period_order,
-                     \(field("m")) AS months, \(windows)
+                     \(months) AS months, \(windows)
               FROM \(areas) AS g CROSS JOIN \(periods) AS p)
             """]
     }
@@ -140,7 +146,7 @@ public struct SQLGenerator {
             SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, \(start), \(end), c.months
             FROM cell AS c JOIN membership AS m ON m.region = c.geo
               AND m.valid_from < \(end) AND (m.valid_until IS NULL OR m.valid_until > \(start))
-            JOIN geo_unit AS g ON g.code = m.member))
+            JOIN geo_unit AS g ON g.code = m.member) AS units)
         """
     }
 
@@ -165,7 +171,7 @@ public struct SQLGenerator {
                 JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area'
                 \(figure.joins(self, unit: "m.member", start: start, end: end))
                 WHERE NOT EXISTS (SELECT 1 FROM membership AS d WHERE d.member = m.member AND d.region = m.region
-                                  AND d.rowid < m.rowid AND \(Self.overlapping("d", start: start, end: end)))
+                                  AND (d.region_set, d.valid_from) < (m.region_set, m.valid_from) AND \(Self.overlapping("d", start: start, end: end)))
                 UNION ALL
                 \(itself)
                 \(figure.joins(self, unit: "c.geo", start: start, end: end))
@@ -223,7 +229,8 @@ public struct SQLGenerator {
         /// One row per unit and cell with the unit's figure; `own`: the cell's area itself.
         static func rows(own: Int) -> String {
             """
-            SELECT c.geo, c.period, \(own) AS own, r.geo IS NOT NULL OR o.id IS NOT NULL AS found,
+            SELECT c.geo, c.period, \(own) AS own,
+                       CASE WHEN r.geo IS NOT NULL OR o.id IS NOT NULL THEN 1 ELSE 0 END AS found,
                        CASE WHEN r.geo IS NOT NULL THEN r.value ELSE o.value END AS value,
                        CASE WHEN r.geo IS NOT NULL THEN r.n ELSE o.n END AS n,
                        coalesce(r.provisional, o.provisional) AS provisional,
@@ -312,8 +319,8 @@ public struct SQLGenerator {
               SELECT *, \(input.prefersMembers ? "min" : "max")(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
                 SELECT geo, period, unit, direct, required, required_members, \(categoryValue(input.geo)) AS value,
                        sum(n) AS n, \(flags)
-                FROM (SELECT *, \(rank) AS rank FROM \(i)_grain)
-                WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members))
+                FROM (SELECT *, \(rank) AS rank FROM \(i)_grain) AS ranked
+                WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined)
             """
     }
 

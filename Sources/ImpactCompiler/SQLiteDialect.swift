@@ -5,9 +5,11 @@ public struct SQLiteDialect: SQLDialect {
     public func parameter(_ number: Int) -> String { "?\(number)" }
     public func jsonArrayElements(_ parameter: String) -> String { "json_each(\(parameter))" }
     public func jsonText(_ json: String, path: String) -> String { "json_extract(\(json), \(path))" }
+    public func jsonInteger(_ json: String, path: String) -> String { jsonText(json, path: path) }
     public func median(_ expression: String) -> String { "median(\(expression))" }
     public func divide(_ numerator: String, _ denominator: String) -> String {
         "\(real(numerator)) / NULLIF(\(denominator), 0)"
     }
     public func real(_ expression: String) -> String { "CAST(\(expression) AS REAL)" }
+    public var keepsCaseEvents: Bool { true }
 }

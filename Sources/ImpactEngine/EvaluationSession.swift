@@ -15,10 +15,11 @@ public final class EvaluationSession {
     private var loadedGeography: Geography?
     private var loadedRollups: RollupStore.Registry?
 
-    public init(store: Store, definitions: DefinitionSet, generator: SQLGenerator = SQLGenerator()) {
+    /// `generator` defaults to the dialect of the store's engine.
+    public init(store: Store, definitions: DefinitionSet, generator: SQLGenerator? = nil) {
         self.store = store
         self.definitions = definitions
-        self.generator = generator
+        self.generator = generator ?? SQLGenerator(engine: store.database.engine)
     }
 
     /// The geography reference, read from the store on first use.

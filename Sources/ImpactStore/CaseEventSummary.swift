@@ -23,9 +23,10 @@ public struct CaseEventSummary {
         }
     }
 
-    /// Nil when the source has no current events.
+    /// Nil when the source has no current events (a server store keeps none in this version).
     public func coverage(source: String) throws -> Coverage? {
-        try database.query("""
+        guard database.server == nil else { return nil }
+        return try database.query("""
             SELECT date(min(e.event_date), 'start of month'),
                    date(max(e.event_date), 'start of month', '+1 month', '-1 day'),
                    count(*), count(DISTINCT e.geo), max(b.finished_at)

@@ -1,10 +1,15 @@
 import CSQLite
 import Foundation
 
-/// One connection to a SQLite file. The only type (with `Statement`) that calls the C API.
+/// One connection to a SQLite file, or to a server through an `SQLConnection`. The only type (with
+/// `Statement`) that calls the SQLite C API.
 public final class Database {
-    let handle: OpaquePointer
+    /// Nil on a server connection.
+    let handle: OpaquePointer?
     public let path: String
+    /// The server connection; nil for a SQLite file.
+    public let server: (any SQLConnection)?
+    public var engine: DatabaseEngine { server?.engine ?? .sqlite }
     /// Number of statement executions started; lets tests prove evaluation is set-based.
     public internal(set) var statementsExecuted = 0
     private var statementCache: [String: Statement] = [:]
@@ -26,6 +31,7 @@ public final class Database {
         }
         self.handle = connection
         self.path = path
+        self.server = nil
         sqlite3_busy_timeout(connection, 10_000)
         sqlite3_extended_result_codes(connection, 1)
         try MedianAggregate.register(on: self)
@@ -74,6 +80,13 @@ public final class Database {
         return connection
     }
 
+    /// A store on a server; the server applies its own migrations (`Store`).
+    public init(server: any SQLConnection) {
+        self.handle = nil
+        self.path = server.location
+        self.server = server
+    }
+
     deinit {
         statementCache.removeAll()
         sqlite3_close_v2(handle)
@@ -83,6 +96,10 @@ public final class Database {
 
     /// Executes one or more statements without arguments (schema, pragmas).
     public func execute(sql: String) throws {
+        if let server {
+            statementsExecuted += 1
+            return try server.execute(sql: sql)
+        }
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         statementsExecuted += 1
@@ -119,12 +136,16 @@ public final class Database {
         return nil
     }
 
-    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var lastInsertedRowID: Int64 {
+        guard server != nil else { return sqlite3_last_insert_rowid(handle) }
+        if case .integer(let id)? = try? scalar("SELECT lastval()") { return id }
+        return 0
+    }
 
     /// Runs `body` in a transaction; rolls back on any thrown error. IMMEDIATE takes the write
     /// lock up front so two importers never deadlock half-way.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute(sql: "BEGIN IMMEDIATE")
+        try execute(sql: server == nil ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let result = try body()
             try execute(sql: "COMMIT")
@@ -137,7 +158,7 @@ public final class Database {
 
     /// Runs `body` in a read transaction so every query sees one snapshot.
     public func readTransaction<T>(_ body: () throws -> T) throws -> T {
-        try execute(sql: "BEGIN DEFERRED")
+        try execute(sql: server == nil ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         defer { try? execute(sql: "COMMIT") }
         return try body()
     }

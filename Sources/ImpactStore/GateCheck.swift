@@ -1,14 +1,20 @@
 import ImpactCore
 
 /// Checks a staged delivery against its source's import gates, before anything is committed.
-struct GateCheck {
+public struct GateCheck {
     let database: Database
     let origin: String
     /// "Today" for freshness, passed in so the check is testable.
     let today: CivilDate
 
+    public init(database: Database, origin: String, today: CivilDate) {
+        self.database = database
+        self.origin = origin
+        self.today = today
+    }
+
     /// At most 20 findings per gate: enough to see the pattern without drowning the rest.
-    func check(_ gates: [ImportGate]) throws -> [Diagnostic] {
+    public func check(_ gates: [ImportGate]) throws -> [Diagnostic] {
         try gates.flatMap { gate in
             try findings(gate).prefix(20).map { Diagnostic($0, file: origin) }
         }
@@ -48,7 +54,7 @@ struct GateCheck {
                 JOIN staging AS t ON t.geo = parts.region AND t.series_key = parts.series_key
                                  AND t.period = parts.period AND t.dims = parts.dims
                 WHERE t.value IS NOT NULL
-                  AND abs(parts.total - t.value) > CASE WHEN ? THEN ? / 100.0 * abs(t.value) ELSE ? END
+                  AND abs(parts.total - t.value) > CASE WHEN ? = 1 THEN ? / 100.0 * abs(t.value) ELSE ? END
                 ORDER BY t.rowid
                 """, [.integer(relative ? 1 : 0), .real(tolerance), .real(tolerance)]) { row in
                 let dims = row.string(3)! == "{}" ? "" : " \(row.string(3)!)"

@@ -86,7 +86,8 @@ public struct GeographyStore {
             // Region values depend on memberships: rollups are rebuilt by the next import.
             try database.execute(sql: "DELETE FROM rollup; DELETE FROM rollup_series;")
             try database.execute("""
-                INSERT OR IGNORE INTO data_source (id, description) VALUES ('geography', 'Geography reference files')
+                INSERT INTO data_source (id, description) VALUES ('geography', 'Geography reference files')
+                ON CONFLICT (id) DO NOTHING
                 """)
             try database.execute("""
                 INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
@@ -120,7 +121,7 @@ public struct GeographyStore {
 
     /// Adds a unit the store does not hold (inside the caller's transaction); an existing code is
     /// a constraint error, never an overwrite.
-    func insert(_ unit: GeoUnit) throws {
+    public func insert(_ unit: GeoUnit) throws {
         try database.execute("""
             INSERT INTO geo_unit (code, name, level, kind, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?)
             """, [.text(unit.code), .text(unit.name), .text(unit.level.rawValue), .text(unit.kind.rawValue),
@@ -130,22 +131,20 @@ public struct GeographyStore {
     /// A cheap summary of the reference tables, to tell a re-import that changed nothing.
     private func fingerprint() throws -> String {
         let queries = [
-            """
-            SELECT group_concat(code || name || level || kind || ifnull(valid_from,'') || ifnull(valid_until,''), '|')
-            FROM (SELECT * FROM geo_unit ORDER BY code)
-            """,
-            "SELECT group_concat(id || name, '|') FROM (SELECT * FROM region_set ORDER BY id)",
-            """
-            SELECT group_concat(region_set || region || member || valid_from || ifnull(valid_until,''), '|')
-            FROM (SELECT * FROM membership ORDER BY 1, 2, 3, 4)
-            """,
-            """
-            SELECT group_concat(old_code || new_code || effective || weight, '|')
-            FROM (SELECT * FROM succession ORDER BY 1, 2, 3)
-            """,
+            "SELECT code, name, level, kind, valid_from, valid_until FROM geo_unit ORDER BY code",
+            "SELECT id, name FROM region_set ORDER BY id",
+            "SELECT region_set, region, member, valid_from, valid_until FROM membership ORDER BY 1, 2, 3, 4",
+            "SELECT old_code, new_code, effective, weight FROM succession ORDER BY 1, 2, 3",
         ]
-        let parts = try queries.map { try database.scalar($0)?.description ?? "" }
-        return SHA256.hex(Array(parts.joined(separator: "#").utf8))
+        var digest = SHA256()
+        for query in queries {
+            try database.statement(query).forEach { row in
+                let fields = (0..<row.count).map { row.string($0) ?? "" }
+                digest.update(Array((fields.joined(separator: "\u{1F}") + "\u{1E}").utf8))
+            }
+            digest.update([0x1D])
+        }
+        return digest.finalize()
     }
 
     private func referenceProblems(_ contents: GeographyContents, in geography: Geography,

@@ -18,6 +18,8 @@ public struct ImportResult: Sendable {
     /// `--dry-run`: everything was checked, nothing was written.
     public var dryRun = false
 
+    public init() {}
+
     public var unchanged: Bool { batchID == nil && !failed && !dryRun }
     public var failed: Bool { diagnostics.contains { $0.severity == .error } || droppedDiagnostics > 0 }
 }

@@ -30,6 +30,7 @@ public struct ObservationImport {
 
     /// `produce` streams records into the given sink and reports parse problems itself.
     public func run(produce: (inout DiagnosticList, (ImportItem) throws -> Void) throws -> Int) throws -> ImportResult {
+        if let server = database.server { return try server.importObservations(self, produce: produce) }
         let started = Timestamp.now()
         var result = ImportResult()
         var digest = ""
@@ -115,14 +116,14 @@ public struct ObservationImport {
 
     private enum ImportRollback: Error { case invalid, unchanged, dryRun }
 
-    private func unknownGeo(_ record: ObservationRecord, among codes: Set<String>) -> Diagnostic {
+    public func unknownGeo(_ record: ObservationRecord, among codes: Set<String>) -> Diagnostic {
         Diagnostic(.unknownGeo(record.geo, known: Array(codes)), file: record.location.file, line: record.location.line,
                    column: record.location.geoColumn, length: record.geo.count)
     }
 
     /// Counts are never negative: reported at the row, with every other problem of the delivery,
     /// instead of only by a `no_negative` gate that runs once the delivery is otherwise valid.
-    private func negativeCount(_ record: ObservationRecord) -> Diagnostic? {
+    public func negativeCount(_ record: ObservationRecord) -> Diagnostic? {
         guard let value = record.value, value < 0, countSeries.contains(record.series) else { return nil }
         return Diagnostic(.negativeCount(Self.show(value), series: record.series), file: record.location.file,
                           line: record.location.line, column: 1)
@@ -207,7 +208,7 @@ public struct ObservationImport {
         }
     }
 
-    static func show(_ value: Double?) -> String {
+    public static func show(_ value: Double?) -> String {
         guard let value else { return "empty" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }

@@ -11,7 +11,7 @@ public struct ObservationSummary {
     public func yearsWithData(grain: Grain? = nil) throws -> ClosedRange<Int>? {
         let years = try database.query("""
             SELECT min(CAST(substr(period_start, 1, 4) AS INTEGER)), max(CAST(substr(period_start, 1, 4) AS INTEGER))
-            FROM observation WHERE superseded_by IS NULL AND (?1 IS NULL OR grain = ?1)
+            FROM observation WHERE superseded_by IS NULL AND (CAST(?1 AS TEXT) IS NULL OR grain = ?1)
             """, [grain.map { .text($0.rawValue) } ?? .null]) { ($0.int(0), $0.int(1)) }.first
         guard let first = years?.0, let last = years?.1 else { return nil }
         return first...last
@@ -46,10 +46,12 @@ public struct ObservationSummary {
     /// `from`…`to` (each open when nil): it starts no earlier than `from` and ends no later than `to`.
     public func cellStates(series keys: [String], from: Period? = nil, to: Period? = nil) throws -> [CellState] {
         try database.query("""
-            SELECT s.key, o.geo, o.period, max(o.value IS NOT NULL), max(o.provisional), max(o.suppressed)
+            SELECT s.key, o.geo, o.period, max(CASE WHEN o.value IS NOT NULL THEN 1 ELSE 0 END), max(o.provisional),
+                   max(o.suppressed)
             FROM observation AS o JOIN series AS s ON s.id = o.series_id
             WHERE o.superseded_by IS NULL AND (?1 = '[]' OR s.key IN (SELECT value FROM json_each(?1)))
-              AND (?2 IS NULL OR o.period_start >= ?2) AND (?3 IS NULL OR o.period_end <= ?3)
+              AND (CAST(?2 AS TEXT) IS NULL OR o.period_start >= ?2)
+              AND (CAST(?3 AS TEXT) IS NULL OR o.period_end <= ?3)
             GROUP BY s.key, o.geo, o.period
             """, [.text(JSONText.array(keys)), from.map { .text($0.start.iso) } ?? .null,
                   to.map { .text($0.end.iso) } ?? .null]) {
@@ -98,7 +100,8 @@ public struct ObservationSummary {
             WHERE s.key IN (SELECT value FROM json_each(?3)) \
             AND s.key || '|' || o.dim_keys IN (SELECT value FROM json_each(?1))
               AND o.superseded_by IS NULL AND o.value IS NOT NULL
-              AND (?2 IS NULL OR o.geo = ?2 OR o.geo IN (SELECT member FROM membership WHERE region = ?2))
+              AND (CAST(?2 AS TEXT) IS NULL OR o.geo = ?2
+                   OR o.geo IN (SELECT member FROM membership WHERE region = ?2))
             GROUP BY o.period, o.geo
             HAVING count(DISTINCT s.key || '|' || o.dim_keys) = json_array_length(?1)
             """, [.text(keys), region.map { .text($0) } ?? .null, .text(series)]) {

@@ -18,6 +18,7 @@ public struct OutputCache {
     /// The current entry's bytes without copying them into a `String` (`ResultCache` decodes them
     /// directly); nil when there is none for this vintage.
     public func withPayload<T>(_ key: String, _ body: (UnsafeRawBufferPointer) -> T?) throws -> T? {
+        guard database.server == nil else { return nil }
         var found: T?
         try database.statement("""
             SELECT payload FROM result_cache WHERE key = ? AND vintage = (SELECT coalesce(max(id), 0) FROM import_batch)
@@ -28,6 +29,8 @@ public struct OutputCache {
     /// Best effort: a store that cannot be written now (another process holds the write lock) is
     /// simply not cached. Entries of earlier vintages go at the same time.
     public func store(_ key: String, _ payload: String) {
+        // A server store is shared and read in read-only transactions: it keeps no cache.
+        guard database.server == nil else { return }
         try? database.execute("""
             INSERT OR REPLACE INTO result_cache (key, vintage, payload) \
             VALUES (?, (SELECT coalesce(max(id), 0) FROM import_batch), ?)

@@ -97,7 +97,7 @@ public struct RollupStore {
             WHERE series_id = ?1 AND dim_keys IN (SELECT value FROM json_each(?2)) \
             AND geo IN (SELECT value FROM json_each(?3))
               AND period_start >= ?4 AND period_start < ?5 AND superseded_by IS NULL
-              AND (?6 IS NULL OR dims IN (SELECT value FROM json_each(?6)))
+              AND (CAST(?6 AS TEXT) IS NULL OR dims IN (SELECT value FROM json_each(?6)))
             """)
         let arguments: [SQLValue] = [.integer(Int64(seriesID)), .text(Self.json(dimensionKeys)),
                                      .text(Self.json(areas)), .text(bounds.start), .text(bounds.end),

@@ -2,20 +2,25 @@ import CSQLite
 
 /// A prepared statement. Arguments are always bound, never spliced into the SQL text.
 public final class Statement {
-    let handle: OpaquePointer
+    /// Nil on a server connection, which prepares nothing here.
+    let handle: OpaquePointer?
     public let sql: String
     private unowned let database: Database
     private var boundArguments: [SQLValue] = []
 
     init(database: Database, sql: String) throws {
+        self.sql = sql
+        self.database = database
+        guard database.server == nil else {
+            self.handle = nil
+            return
+        }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else {
             throw StoreError(code: code, message: database.lastErrorMessage, sql: sql)
         }
         self.handle = statement
-        self.sql = sql
-        self.database = database
     }
 
     deinit { sqlite3_finalize(handle) }
@@ -51,6 +56,7 @@ public final class Statement {
 
     /// Runs a statement that returns no rows.
     public func execute(_ arguments: [SQLValue] = []) throws {
+        guard database.server == nil else { return try forEach(arguments) { _ in } }
         try bind(arguments)
         while try step() {}
         sqlite3_reset(handle)
@@ -66,6 +72,10 @@ public final class Statement {
     /// Streams the rows of a query without collecting them, so a pass over a large table keeps
     /// memory flat.
     public func forEach(_ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        if let server = database.server {
+            database.statementsExecuted &+= 1
+            return try server.run(sql, arguments) { try body(Row(values: $0)) }
+        }
         try bind(arguments)
         defer { sqlite3_reset(handle) }
         let row = Row(statement: self)

@@ -26,8 +26,17 @@ public final class Store {
         try migrate(upTo: upToVersion)
     }
 
+    /// A store on a server: the connection applies (or, read-only, checks) its own migrations.
+    public init(server: any SQLConnection, access: StoreAccess = .create) throws {
+        try server.prepareSchema(access: access)
+        database = Database(server: server)
+    }
+
     public var schemaVersion: Int {
-        get throws { try database.scalarInt("PRAGMA user_version") ?? 0 }
+        get throws {
+            let query = database.server == nil ? "PRAGMA user_version" : "SELECT max(version) FROM impact_schema"
+            return try database.scalarInt(query) ?? 0
+        }
     }
 
     private func configure() throws {

@@ -4,17 +4,17 @@ import ImpactCore
 /// dates and no successions, so it may only add units: a unit the store (or an earlier record)
 /// already holds must arrive identical, because changing its name, level or kind in place would
 /// rewrite history without a trace. Changes go through `impact import geography`.
-struct UnitAdditions {
+public struct UnitAdditions {
     private var known: [String: GeoUnit]
     /// New units, in delivery order, written with the batch.
-    private(set) var added: [GeoUnit] = []
+    public private(set) var added: [GeoUnit] = []
 
-    init(existing: [GeoUnit]) {
+    public init(existing: [GeoUnit]) {
         known = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Accepts a new or identical unit; a diagnostic at the record for a changed one.
-    mutating func accept(_ unit: GeoUnit, at location: SourceLocation) -> Diagnostic? {
+    public mutating func accept(_ unit: GeoUnit, at location: SourceLocation) -> Diagnostic? {
         guard let current = known[unit.code] else {
             known[unit.code] = unit
             added.append(unit)

@@ -1,6 +1,7 @@
 import Foundation
 import ImpactCore
 import ImpactEngine
+import ImpactPostgres
 import ImpactLanguage
 import ImpactRender
 import ImpactStore
@@ -108,6 +109,7 @@ final class CommandContext {
     /// migrating it; failures name the path and the flag.
     func createStore(path: String? = nil) throws -> Store {
         let location = try path ?? storePath
+        if StoreLocation.isServer(location) { return try store(location, access: .create) }
         let directory = (location as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             throw CommandFailure(message: "the directory of store '\(location)' does not exist",
@@ -120,6 +122,7 @@ final class CommandContext {
     /// or empty file is refused: answering from a new empty store would hide a mistyped path.
     func openStore(access: StoreAccess = .readOnly) throws -> Store {
         let location = try storePath
+        if StoreLocation.isServer(location) { return try store(location, access: access) }
         let size = try? FileManager.default.attributesOfItem(atPath: location)[.size] as? Int
         guard let size, size > 0 else {
             throw CommandFailure(message: "no store at \(location) (create one with impact init)",
@@ -133,6 +136,7 @@ final class CommandContext {
     var cachingAccess: StoreAccess {
         get throws {
             let path = try storePath
+            if StoreLocation.isServer(path) { return .readOnly }
             let directory = (path as NSString).deletingLastPathComponent
             let manager = FileManager.default
             let writable = manager.isWritableFile(atPath: path)
@@ -141,9 +145,12 @@ final class CommandContext {
         }
     }
 
-    private func store(_ location: String, access: StoreAccess) throws -> Store {
+    /// The store at `location` (a file or a PostgreSQL URL); failures name it and the flag.
+    func store(_ location: String, access: StoreAccess) throws -> Store {
         do {
-            let store = try Store(path: location, access: access)
+            let store = StoreLocation.isServer(location)
+                ? try ServerStore.open(location, access: access)
+                : try Store(path: location, access: access)
             openedStore = location
             return store
         } catch let error as StoreError {

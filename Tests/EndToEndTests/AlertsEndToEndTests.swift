@@ -72,7 +72,7 @@ import Testing
         let script = directory + "/notify.sh"
         try "#!/bin/sh\nif [ -e \(directory)/fail ]; then exit 3; fi\ncat >> \(directory)/delivered.jsonl\n".write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
-        FileManager.default.createFile(atPath: directory + "/fail", contents: nil)
+        _ = FileManager.default.createFile(atPath: directory + "/fail", contents: nil)
         let failing = try ImpactBinary.run(["alerts", "check", "--period", "2016", "--store", store, "--notify", script])
         #expect(failing.stderr.contains("kept in the outbox"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/delivered.jsonl"))

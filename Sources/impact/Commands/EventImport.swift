@@ -27,6 +27,11 @@ enum EventImport {
     }
 
     static func run(_ options: ImportCommand.Options, into store: Store, context: CommandContext) throws -> Int32 {
+        guard store.database.server == nil else {
+            throw CommandFailure(message: "case events are kept in SQLite stores only, not on a PostgreSQL server",
+                                 hint: "import them into a SQLite store (--store FILE.sqlite); on this server case "
+                                     + "indicators read as missing (docs/deployment.md)")
+        }
         var delivery = CaseEventDelivery(source: options.events.source, inputs: options.inputs,
                                          key: try key(options.events.keyFile, context: context))
         delivery.delimiter = options.importOptions.delimiter

@@ -20,7 +20,7 @@ i0_unit AS (
     SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, c.s0, c.e0, c.months
     FROM cell AS c JOIN membership AS m ON m.region = c.geo
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
-    JOIN geo_unit AS g ON g.code = m.member)),
+    JOIN geo_unit AS g ON g.code = m.member) AS units),
 i0_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
@@ -42,8 +42,8 @@ i0_best AS (
   SELECT *, max(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
     SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
            sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
-    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i0_grain)
-    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i0_grain) AS ranked
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined),
 i0 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -58,7 +58,7 @@ i1_unit AS (
     SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, c.s0, c.e0, c.months
     FROM cell AS c JOIN membership AS m ON m.region = c.geo
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
-    JOIN geo_unit AS g ON g.code = m.member)),
+    JOIN geo_unit AS g ON g.code = m.member) AS units),
 i1_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
@@ -80,8 +80,8 @@ i1_best AS (
   SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
     SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
            sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
-    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i1_grain)
-    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i1_grain) AS ranked
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined),
 i1 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN count(CASE WHEN b.complete = 1 THEN b.value END) > 0 AND count(CASE WHEN b.complete = 1 THEN b.value END) < max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -96,7 +96,7 @@ i2_unit AS (
     SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, c.s0, c.e0, c.months
     FROM cell AS c JOIN membership AS m ON m.region = c.geo
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
-    JOIN geo_unit AS g ON g.code = m.member)),
+    JOIN geo_unit AS g ON g.code = m.member) AS units),
 i2_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
@@ -118,8 +118,8 @@ i2_best AS (
   SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
     SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
            sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
-    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i2_grain)
-    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i2_grain) AS ranked
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined),
 i2 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN count(CASE WHEN b.complete = 1 THEN b.value END) > 0 AND count(CASE WHEN b.complete = 1 THEN b.value END) < max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -134,7 +134,7 @@ i3_unit AS (
     SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, c.s0, c.e0, c.months
     FROM cell AS c JOIN membership AS m ON m.region = c.geo
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
-    JOIN geo_unit AS g ON g.code = m.member)),
+    JOIN geo_unit AS g ON g.code = m.member) AS units),
 i3_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
@@ -156,8 +156,8 @@ i3_best AS (
   SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
     SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
            sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
-    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i3_grain)
-    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i3_grain) AS ranked
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined),
 i3 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN count(CASE WHEN b.complete = 1 THEN b.value END) > 0 AND count(CASE WHEN b.complete = 1 THEN b.value END) < max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -172,7 +172,7 @@ i4_unit AS (
     SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, c.s0, c.e0, c.months
     FROM cell AS c JOIN membership AS m ON m.region = c.geo
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
-    JOIN geo_unit AS g ON g.code = m.member)),
+    JOIN geo_unit AS g ON g.code = m.member) AS units),
 i4_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
@@ -194,8 +194,8 @@ i4_best AS (
   SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
     SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
            sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
-    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i4_grain)
-    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i4_grain) AS ranked
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined),
 i4 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN count(CASE WHEN b.complete = 1 THEN b.value END) > 0 AND count(CASE WHEN b.complete = 1 THEN b.value END) < max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,
@@ -210,7 +210,7 @@ i5_unit AS (
     SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, c.s0, c.e0, c.months
     FROM cell AS c JOIN membership AS m ON m.region = c.geo
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
-    JOIN geo_unit AS g ON g.code = m.member)),
+    JOIN geo_unit AS g ON g.code = m.member) AS units),
 i5_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
@@ -232,8 +232,8 @@ i5_best AS (
   SELECT *, min(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
     SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
            sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
-    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i5_grain)
-    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i5_grain) AS ranked
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined),
 i5 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN count(CASE WHEN b.complete = 1 THEN b.value END) > 0 AND count(CASE WHEN b.complete = 1 THEN b.value END) < max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,

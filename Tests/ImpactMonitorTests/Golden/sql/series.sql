@@ -15,7 +15,7 @@ i0_unit AS (
     SELECT c.geo, c.period, m.member, 0, CASE WHEN g.kind = 'area' THEN 1 ELSE 0 END, c.s0, c.e0, c.months
     FROM cell AS c JOIN membership AS m ON m.region = c.geo
       AND m.valid_from < c.e0 AND (m.valid_until IS NULL OR m.valid_until > c.s0)
-    JOIN geo_unit AS g ON g.code = m.member)),
+    JOIN geo_unit AS g ON g.code = m.member) AS units),
 i0_obs AS (
   SELECT u.geo, u.period, u.unit, u.direct, u.required, u.required_members, o.months AS grain, o.period AS sub, o.dims AS category, o.period_start, o.period_end, u.window_end,
          u.cell_months, o.value, o.n, o.provisional, o.suppressed,
@@ -37,8 +37,8 @@ i0_best AS (
   SELECT *, max(direct) OVER (PARTITION BY geo, period) AS chosen FROM (
     SELECT geo, period, unit, direct, required, required_members, CASE WHEN count(value) < count(*) THEN NULL ELSE sum(value) END AS value,
            sum(n) AS n, max(provisional) AS provisional, max(suppressed) AS suppressed, min(complete) AS complete
-    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i0_grain)
-    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members)),
+    FROM (SELECT *, row_number() OVER (PARTITION BY geo, period, unit, direct, category ORDER BY grain DESC) AS rank FROM i0_grain) AS ranked
+    WHERE rank = 1 GROUP BY geo, period, unit, direct, required, required_members) AS combined),
 i0 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN max(b.direct) = 0 AND NOT sum(b.required) = max(b.required_members) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.direct) AS direct,

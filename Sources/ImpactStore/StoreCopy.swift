@@ -1,0 +1,66 @@
+/// Copies everything a store holds into an empty one, ids included, in one transaction of the
+/// target: a region's SQLite file into a shared PostgreSQL store (`impact store copy FROM TO`), or
+/// back. Derived data comes along too (rollups); the result cache does not, it is rebuilt on use.
+public struct StoreCopy {
+    public let source: Store
+    public let target: Store
+
+    public init(from source: Store, to target: Store) {
+        self.source = source
+        self.target = target
+    }
+
+    /// Every table with its columns, parents before children (foreign keys).
+    static let tables: [(name: String, columns: [String])] = [
+        ("data_source", ["id", "description"]),
+        ("import_batch", ["id", "source_id", "origin", "sha256", "row_count", "started_at", "finished_at", "status"]),
+        ("series", ["id", "key"]),
+        ("geo_unit", ["code", "name", "level", "kind", "valid_from", "valid_until"]),
+        ("region_set", ["id", "name"]),
+        ("membership", ["region_set", "region", "member", "valid_from", "valid_until"]),
+        ("succession", ["old_code", "new_code", "effective", "weight"]),
+        ("observation", ["id", "series_id", "geo", "period", "grain", "period_start", "period_end", "months", "dims",
+                         "dim_keys", "value", "n", "provisional", "suppressed", "batch_id", "superseded_by"]),
+        ("alert_state", ["indicator", "rule", "geo", "state", "active_count", "inactive_count", "last_period",
+                         "last_period_start", "last_value", "updated_at"]),
+        ("alert_transition", ["id", "indicator", "rule", "geo", "period", "from_state", "to_state", "value",
+                              "batch_id", "at"]),
+        ("alert_outbox", ["id", "transition_id", "command", "payload", "attempts", "last_error", "delivered_at"]),
+        ("rollup_series", ["series_id", "dims", "rule"]),
+        ("rollup", ["series_id", "period_start", "period_end", "dims", "geo", "value", "n", "provisional",
+                    "suppressed", "complete", "partial", "direct"]),
+    ]
+
+    /// The tables whose `id` the store numbers itself.
+    static let numberedTables = ["import_batch", "series", "observation", "alert_transition", "alert_outbox"]
+
+    /// Rows copied per table. The target must hold nothing yet: copying is not merging.
+    @discardableResult
+    public func run() throws -> [(table: String, rows: Int)] {
+        let held = try target.database.scalarInt("""
+            SELECT (SELECT count(*) FROM import_batch) + (SELECT count(*) FROM geo_unit)
+            """) ?? 0
+        guard held == 0 else {
+            throw StoreError(code: ResultCode.error, message: """
+                store '\(target.path)' already holds data; copy into a new, empty store (impact init)
+                """)
+        }
+        return try target.database.transaction {
+            let counts = try Self.tables.map { table in (table.name, try copy(table.name, columns: table.columns)) }
+            try target.database.server?.restartIdentities(tables: Self.numberedTables)
+            return counts
+        }
+    }
+
+    private func copy(_ table: String, columns: [String]) throws -> Int {
+        let list = columns.joined(separator: ", ")
+        let placeholders = columns.map { _ in "?" }.joined(separator: ", ")
+        let insert = try target.database.statement("INSERT INTO \(table) (\(list)) VALUES (\(placeholders))")
+        var rows = 0
+        try source.database.statement("SELECT \(list) FROM \(table) ORDER BY 1").forEach { row in
+            try insert.execute((0..<columns.count).map { row.value($0) })
+            rows += 1
+        }
+        return rows
+    }
+}

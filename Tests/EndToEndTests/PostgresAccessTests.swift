@@ -1,0 +1,71 @@
+#if PostgreSQL
+import Foundation
+import Testing
+
+/// Access per region on a PostgreSQL store: each role logs in and shows what it can and cannot
+/// read or write.
+@Suite struct PostgresAccessTests {
+    /// Areas with a municipal figure for 2018, as `role` evaluates them.
+    static func municipalities(_ cluster: PostgresCluster, role: String) throws -> Set<String> {
+        let result = try ImpactBinary.run(["eval", "--level", "gemeente", "--period", "2018", "--indicator",
+                                           "wb_meldingen", "--no-suppress", "--format", "csv",
+                                           "--store", cluster.url(database: "access", user: role)])
+        #expect(result.status == 0, "\(role): \(result.stderr)")
+        return Set(result.stdout.split(separator: "\n").dropFirst().filter { !$0.contains(",missing,") }
+            .map { String($0.split(separator: ",")[1]) })
+    }
+
+    static func regionTotal(_ cluster: PostgresCluster, role: String) throws -> String {
+        try ImpactBinary.run(["eval", "--geo", "VTWB", "--period", "2018", "--indicator", "wb_meldingen",
+                              "--format", "csv", "--store", cluster.url(database: "access", user: role)]).stdout
+    }
+
+    static func importDelivery(_ cluster: PostgresCluster, role: String, file: String) throws -> ImpactBinary.Output {
+        try ImpactBinary.run(["import", "csv", file, "--store", cluster.url(database: "access", user: role)])
+    }
+
+    @Test func eachRoleReadsAndWritesWhatItWasGranted() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let owner = try cluster.createDatabase("access")
+        try PostgresConformanceTests.importFixtures(into: owner)
+        let grants = [["--region", "VTWB", "--role", "vtwb_analyst"], ["--region", "VTMB", "--role", "vtmb_analyst"],
+                      ["--read-only", "--role", "viewer"], ["--import", "--role", "loader"]]
+        for grant in grants {
+            let granted = try ImpactBinary.run(["access", "grant"] + grant + ["--store", owner])
+            #expect(granted.status == 0, "\(grant): \(granted.stderr)")
+            let again = try ImpactBinary.run(["access", "grant"] + grant + ["--store", owner])
+            #expect(again.status == 0, "granting twice changes nothing: \(again.stderr)")
+        }
+        let all = try Self.municipalities(cluster, role: "postgres")
+        #expect(all.contains("GM0758") && all.count > 10)
+        #expect(try Self.municipalities(cluster, role: "viewer") == all)
+        #expect(try Self.municipalities(cluster, role: "vtwb_analyst") == all)
+        #expect(try Self.municipalities(cluster, role: "vtmb_analyst").isEmpty)
+        let total = try Self.regionTotal(cluster, role: "postgres")
+        #expect(total.contains("wb_meldingen,VTWB,2018,6039"))
+        for role in ["viewer", "vtwb_analyst", "vtmb_analyst"] {
+            #expect(try Self.regionTotal(cluster, role: role) == total, "\(role) reads the region's total")
+        }
+
+        let revised = ImpactBinary.temporaryDirectory() + "/regio.csv"
+        let original = try String(contentsOfFile: ImpactBinary.projectRoot + "/fixtures/vt-west-brabant/regio-2015-2018.csv",
+                                  encoding: .utf8)
+        try original.replacingOccurrences(of: "6039", with: "6040").write(toFile: revised, atomically: true,
+                                                                           encoding: .utf8)
+        for reader in ["viewer", "vtwb_analyst"] {
+            let refused = try Self.importDelivery(cluster, role: reader, file: revised)
+            #expect(refused.status != 0 && refused.stderr.contains("permission denied"), "\(reader): \(refused.stderr)")
+        }
+        let imported = try Self.importDelivery(cluster, role: "loader", file: revised)
+        #expect(imported.status == 0 && imported.stderr.contains("1 revised"), "\(imported.stderr)")
+        #expect(try Self.regionTotal(cluster, role: "viewer").contains("wb_meldingen,VTWB,2018,6040"))
+
+        let unknown = try ImpactBinary.run(["access", "grant", "--region", "XX", "--role", "x", "--store", owner])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no region 'XX'"), "\(unknown.stderr)")
+        let spliced = try ImpactBinary.run(["access", "grant", "--read-only", "--role", "x; DROP TABLE observation",
+                                            "--store", owner])
+        #expect(spliced.status == 64 && spliced.stderr.contains("not a plain role name"), "\(spliced.stderr)")
+    }
+}
+#endif

@@ -1,0 +1,111 @@
+#if PostgreSQL
+import Foundation
+import Testing
+
+/// The same commands on a SQLite file and on a PostgreSQL store hold the same figures: the demo
+/// fixtures imported into both, then every output compared byte for byte.
+@Suite(.serialized) struct PostgresConformanceTests {
+    static let requests: [[String]] = [
+        ["eval", "--geo", "VTWB", "--period", "2015..2018", "--format", "csv"],
+        ["eval", "--level", "gemeente", "--period", "2018", "--format", "csv"],
+        ["eval", "--level", "regio", "--from", "2015", "--to", "2018", "--format", "csv"],
+        ["eval", "--geo", "GM1655", "--period", "2018", "--no-suppress", "--format", "csv"],
+        ["eval", "--geo", "VTWB", "--period", "2018", "--as-of", "3", "--format", "csv"],
+        ["diff", "2017", "2018", "--geo", "VTWB", "--format", "csv"],
+        ["diff", "2017", "2018", "--level", "gemeente", "--format", "csv"],
+        ["catalogue", "--format", "csv"],
+        ["coverage", "--format", "csv"],
+    ]
+
+    /// Geography and every fixture delivery, in the demo's order.
+    static func importFixtures(into store: String) throws {
+        let fixtures = ImpactBinary.projectRoot + "/fixtures"
+        let geography = try ImpactBinary.run(["import", "geography", fixtures + "/geography", "--store", store])
+        #expect(geography.status == 0, "\(geography.stderr)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: fixtures)
+            .filter { $0.hasPrefix("vt-") && $0.hasSuffix(".csv") }.sorted()
+        #expect(!files.isEmpty)
+        for file in files {
+            let result = try ImpactBinary.run(["import", "csv", fixtures + "/" + file, "--store", store])
+            #expect(result.status == 0, "\(file): \(result.stderr)")
+        }
+    }
+
+    @Test func demoFixturesGiveTheSameOutputsOnBothBackends() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let server = try cluster.createDatabase("conformance")
+        let file = ImpactBinary.temporaryDirectory() + "/conformance.sqlite"
+        #expect(try ImpactBinary.run(["init", "--store", server]).status == 0)
+        try Self.importFixtures(into: server)
+        try Self.importFixtures(into: file)
+        for request in Self.requests {
+            let sqlite = try ImpactBinary.run(request + ["--store", file])
+            let postgres = try ImpactBinary.run(request + ["--store", server])
+            #expect(sqlite.status == 0, "\(request): \(sqlite.stderr)")
+            #expect(postgres.status == sqlite.status, "\(request): \(postgres.stderr)")
+            #expect(sqlite.stdout.split(separator: "\n").count > 1, "\(request) evaluated nothing")
+            #expect(postgres.stdout == sqlite.stdout, "\(request) differs between SQLite and PostgreSQL")
+        }
+        let events = try ImpactBinary.run(["import", "events", ImpactBinary.projectRoot + "/fixtures/cases/west-brabant",
+                                           "--event-source", "vt_casus_wb", "--store", server],
+                                          environment: ["IMPACT_PSEUDONYM_KEY": String(repeating: "ab", count: 32)])
+        #expect(events.status != 0 && events.stderr.contains("case events are kept in SQLite stores only"),
+                "\(events.stderr)")
+    }
+
+    @Test func aRepeatedDeliveryIsUnchangedAndARejectedOneLeavesNothing() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let server = try cluster.createDatabase("imports")
+        let fixtures = ImpactBinary.projectRoot + "/fixtures"
+        #expect(try ImpactBinary.run(["import", "geography", fixtures + "/geography", "--store", server]).status == 0)
+        let delivery = fixtures + "/vt-west-brabant/regio-2015-2018.csv"
+        let first = try ImpactBinary.run(["import", "csv", delivery, "--store", server])
+        #expect(first.status == 0 && first.stderr.contains("new"), "\(first.stderr)")
+        let again = try ImpactBinary.run(["import", "csv", delivery, "--store", server])
+        #expect(again.status == 0 && again.stderr.contains("unchanged"), "\(again.stderr)")
+        let broken = try ImpactBinary.run(["import", "csv", fixtures + "/broken/broken-import.csv", "--store", server])
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("IMP-"), "\(broken.stderr)")
+        let batches = try ImpactBinary.run(["eval", "--geo", "VTWB", "--period", "2018", "--as-of", "3",
+                                            "--store", server])
+        #expect(batches.status != 0, "batch 3 was never committed: \(batches.stdout)")
+    }
+
+    /// Moving a region's file into the shared server keeps every figure, vintage and batch number;
+    /// the next import continues the numbering.
+    @Test func storeCopyMovesASQLiteStoreIntoPostgreSQL() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let server = try cluster.createDatabase("moved")
+        let file = ImpactBinary.temporaryDirectory() + "/region.sqlite"
+        try Self.importFixtures(into: file)
+        let copied = try ImpactBinary.run(["store", "copy", file, server])
+        #expect(copied.status == 0 && copied.stderr.contains("observation"), "\(copied.stderr)")
+        for request in Self.requests {
+            let sqlite = try ImpactBinary.run(request + ["--store", file])
+            #expect(try ImpactBinary.run(request + ["--store", server]).stdout == sqlite.stdout, "\(request)")
+        }
+        let twice = try ImpactBinary.run(["store", "copy", file, server])
+        #expect(twice.status != 0 && twice.stderr.contains("already holds data"), "\(twice.stderr)")
+        let revised = ImpactBinary.temporaryDirectory() + "/regio.csv"
+        let original = try String(contentsOfFile: ImpactBinary.projectRoot
+                                    + "/fixtures/vt-west-brabant/regio-2015-2018.csv", encoding: .utf8)
+        try original.replacingOccurrences(of: "6039", with: "6040").write(toFile: revised, atomically: true,
+                                                                           encoding: .utf8)
+        let onFile = try ImpactBinary.run(["import", "csv", revised, "--store", file])
+        let onServer = try ImpactBinary.run(["import", "csv", revised, "--store", server])
+        #expect(onServer.status == 0 && onServer.stderr == onFile.stderr, "\(onServer.stderr) vs \(onFile.stderr)")
+    }
+
+    @Test func aReadCommandOnAMissingServerStoreSaysSo() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let server = try cluster.createDatabase("empty")
+        let result = try ImpactBinary.run(["eval", "--geo", "VTWB", "--period", "2018", "--store", server])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("holds no ImpactMonitor store; create one with impact init"), "\(result.stderr)")
+    }
+}
+#endif

@@ -171,7 +171,8 @@ public struct SQLGenerator {
                 JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area'
                 \(figure.joins(self, unit: "m.member", start: start, end: end))
                 WHERE NOT EXISTS (SELECT 1 FROM membership AS d WHERE d.member = m.member AND d.region = m.region
-                                  AND (d.region_set, d.valid_from) < (m.region_set, m.valid_from) AND \(Self.overlapping("d", start: start, end: end)))
+                                  AND (d.region_set, d.valid_from) < (m.region_set, m.valid_from)
+                                  AND \(Self.overlapping("d", start: start, end: end)))
                 UNION ALL
                 \(itself)
                 \(figure.joins(self, unit: "c.geo", start: start, end: end))

@@ -4,7 +4,7 @@ import Testing
 @Suite struct DiffEndToEndTests {
     func demoStore() throws -> String {
         let store = ImpactBinary.temporaryDirectory() + "/diff.sqlite"
-        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        #expect(try DemoStore.copy(to: store))
         return store
     }
 

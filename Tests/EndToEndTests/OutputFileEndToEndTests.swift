@@ -11,7 +11,7 @@ import Testing
         var alerts: String { directory + "/alerts.sqlite" }
 
         init() throws {
-            #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+            #expect(try DemoStore.copy(to: store))
         }
 
         func mode(_ path: String) throws -> Int {

@@ -26,7 +26,7 @@ import Testing
                                            withDestinationPath: ImpactBinary.projectRoot + "/fixtures")
             try "indicator wb_x {\n  value = \n"
                 .write(toFile: broken + "/broken.ind", atomically: true, encoding: .utf8)
-            #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+            #expect(try DemoStore.copy(to: store))
         }
 
         func configure(_ text: String) throws {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ReportScopeEndToEndTests {
     func demoStore() throws -> String {
         let store = ImpactBinary.temporaryDirectory() + "/scope.sqlite"
-        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        #expect(try DemoStore.copy(to: store))
         return store
     }
 

@@ -9,7 +9,7 @@ import Testing
     var store: String { directory + "/demo.sqlite" }
 
     init() throws {
-        #expect(try ImpactBinary.run(["demo", "--store", store]).status == 0)
+        #expect(try DemoStore.copy(to: store))
     }
 
     func csv(_ arguments: [String]) throws -> [[String]] {

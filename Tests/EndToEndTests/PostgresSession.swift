@@ -1,0 +1,49 @@
+#if PostgreSQL
+import Foundation
+
+/// A `psql` session the test drives statement by statement (its standard input is a FIFO the test
+/// writes to), to hold a transaction open while `impact` commands run against the same database.
+/// `name` is its `application_name`, by which the tests find it in `pg_stat_activity`.
+final class PostgresSession {
+    private let child: SpawnedChild
+    private let input: Int32
+    private let fifo: String
+
+    init(_ cluster: PostgresCluster, database: String, name: String) throws {
+        fifo = FileManager.default.temporaryDirectory.appendingPathComponent("impact-psql-" + UUID().uuidString).path
+        guard mkfifo(fifo, 0o600) == 0 else { throw SpawnedChild.Failure(description: "mkfifo \(fifo) failed") }
+        // Opened for reading and writing, so neither end waits for the other to open.
+        input = open(fifo, O_RDWR | O_CLOEXEC)
+        child = try SpawnedChild(Self.psql(cluster, database: database), input: fifo,
+                                 environment: ["PGAPPNAME": name])
+    }
+
+    deinit {
+        close(input)
+        try? FileManager.default.removeItem(atPath: fifo)
+    }
+
+    func send(_ sql: String) {
+        let line = Array((sql + "\n").utf8)
+        _ = line.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+    }
+
+    /// Ends the input, so psql ends; its exit status and output.
+    func end() throws -> ImpactBinary.Output {
+        close(input)
+        return try child.wait(seconds: 20)
+    }
+
+    /// One query's rows, `|`-separated, as the superuser.
+    static func query(_ cluster: PostgresCluster, database: String, _ sql: String) throws -> String {
+        let result = try SpawnedChild(psql(cluster, database: database) + ["-A", "-t", "-c", sql]).wait(seconds: 20)
+        guard result.status == 0 else { throw SpawnedChild.Failure(description: "\(sql): \(result.stderr)") }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func psql(_ cluster: PostgresCluster, database: String) -> [String] {
+        [PostgresCluster.binaries + "/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", cluster.directory,
+         "-p", String(cluster.port), "-U", "postgres", "-d", database]
+    }
+}
+#endif

@@ -7,6 +7,7 @@ import Testing
 /// reader that blocked would fail the test instead of hanging it.
 @Suite struct PostgresConcurrencyTests {
     static let database = "concurrency"
+    static let deadline = PostgresSession.deadline
     static let regional = ImpactBinary.projectRoot + "/fixtures/vt-west-brabant/regio-2015-2018.csv"
     static let meldingen = ["eval", "--geo", "VTWB", "--period", "2018", "--indicator", "wb_meldingen",
                             "--format", "csv"]
@@ -34,11 +35,11 @@ import Testing
         try SpawnedChild([ImpactBinary.path] + arguments + ["--store", store], environment: ["PGAPPNAME": name])
     }
 
-    /// Polls the server until `sql` answers `expected`; fails after 20 seconds.
+    /// Polls the server until `sql` answers `expected`; fails after the deadline.
     static func waitFor(_ cluster: PostgresCluster, _ sql: String, toBe expected: String) throws {
-        let deadline = Date().addingTimeInterval(20)
+        let end = Date().addingTimeInterval(deadline)
         var answer = ""
-        while Date() < deadline {
+        while Date() < end {
             answer = try PostgresSession.query(cluster, database: database, sql)
             if answer == expected { return }
             usleep(20_000)
@@ -81,16 +82,16 @@ import Testing
 
         let readers = try (1...4).map { try Self.start(Self.meldingen, store: store, name: "reader-\($0)") }
         for reader in readers {
-            let read = try reader.wait(seconds: 20)
+            let read = try reader.wait(seconds: Self.deadline)
             #expect(read.status == 0 && read.stdout.contains("wb_meldingen,VTWB,2018,6039"), "\(read.stdout)")
         }
         #expect(!first.hasEnded && !second.hasEnded, "the readers ended while both imports were still open")
 
         holder.send("COMMIT;")
         #expect(try holder.end().status == 0)
-        let firstImport = try first.wait(seconds: 20)
+        let firstImport = try first.wait(seconds: Self.deadline)
         #expect(firstImport.status == 0 && firstImport.stderr.contains("1 revised"), "\(firstImport.stderr)")
-        let secondImport = try second.wait(seconds: 20)
+        let secondImport = try second.wait(seconds: Self.deadline)
         #expect(secondImport.status == 0 && secondImport.stderr.contains("1 revised"), "\(secondImport.stderr)")
         let after = try ImpactBinary.run(Self.meldingen + ["--store", store])
         #expect(after.stdout.contains("wb_meldingen,VTWB,2018,6041"), "\(after.stdout)")
@@ -110,13 +111,14 @@ import Testing
         try Self.waitFor(cluster, Self.waitEvent("same-series"), toBe: "Lock|advisory")
 
         let experience = ImpactBinary.projectRoot + "/fixtures/vt-west-brabant/ervaring-2018.csv"
-        let other = try Self.start(["import", "csv", experience], store: store, name: "other-series").wait(seconds: 20)
+        let other = try Self.start(["import", "csv", experience], store: store, name: "other-series")
+            .wait(seconds: Self.deadline)
         #expect(other.status == 0 && other.stderr.contains("new"), "\(other.stderr)")
         #expect(!same.hasEnded, "the import of vt.meldingen went ahead while its series was locked")
 
         holder.send("COMMIT;")
         #expect(try holder.end().status == 0)
-        let imported = try same.wait(seconds: 20)
+        let imported = try same.wait(seconds: Self.deadline)
         #expect(imported.status == 0 && imported.stderr.contains("1 revised"), "\(imported.stderr)")
         let after = try ImpactBinary.run(Self.meldingen + ["--store", store])
         #expect(after.stdout.contains("wb_meldingen,VTWB,2018,6040"), "\(after.stdout)")

@@ -5,6 +5,8 @@ import Foundation
 /// writes to), to hold a transaction open while `impact` commands run against the same database.
 /// `name` is its `application_name`, by which the tests find it in `pg_stat_activity`.
 final class PostgresSession {
+    /// Long enough for a loaded machine running the whole suite at once; a blocked client fails then.
+    static let deadline: Double = 60
     private let child: SpawnedChild
     private let input: Int32
     private let fifo: String
@@ -31,12 +33,13 @@ final class PostgresSession {
     /// Ends the input, so psql ends; its exit status and output.
     func end() throws -> ImpactBinary.Output {
         close(input)
-        return try child.wait(seconds: 20)
+        return try child.wait(seconds: Self.deadline)
     }
 
     /// One query's rows, `|`-separated, as the superuser.
     static func query(_ cluster: PostgresCluster, database: String, _ sql: String) throws -> String {
-        let result = try SpawnedChild(psql(cluster, database: database) + ["-A", "-t", "-c", sql]).wait(seconds: 20)
+        let query = try SpawnedChild(psql(cluster, database: database) + ["-A", "-t", "-c", sql])
+        let result = try query.wait(seconds: deadline)
         guard result.status == 0 else { throw SpawnedChild.Failure(description: "\(sql): \(result.stderr)") }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 
 /// A child process for tests that keep clients running side by side. Started with `posix_spawn`,
@@ -77,3 +78,4 @@ final class SpawnedChild {
                                    killedBySignal: signalled)
     }
 }
+#endif

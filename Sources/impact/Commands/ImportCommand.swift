@@ -83,8 +83,11 @@ enum ImportCommand: Command {
         let sourceID = options.source
         let inputs = options.inputs
         if sourceID == EventImport.sourceID {
-            try requireExisting(inputs)
-            return try withStore(options, context: context) { try EventImport.run(options, into: $0, context: context) }
+            let plugin = EventImport.plugin(named: inputs)
+            if plugin == nil { try requireExisting(inputs) }
+            return try withStore(options, context: context) { store in
+                try EventImport.run(options, plugin: plugin, into: store, context: context)
+            }
         }
         if sourceID == "geography" {
             try requireExisting(inputs)

@@ -44,7 +44,8 @@ enum ImportCommand: Command {
                    "impact import statline --table 83765NED --mapping kerncijfers.mapping",
                    "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run",
                    "impact import events fixtures/cases/west-brabant --event-source vt_casus_wb "
-                       + "--pseudonym-key-file key.txt"])
+                       + "--pseudonym-key-file key.txt",
+                   "impact import events my_plugin 2018 --event-source vt_casus_wb --pseudonym-key-file key.txt"])
 
     struct Options {
         let source: String

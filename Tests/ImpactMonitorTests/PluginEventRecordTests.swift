@@ -16,7 +16,8 @@ import ImpactStore
 
     @Test func aRecordIsPseudonymisedLikeACSVRow() throws {
         let record = try decode(#"{"version":1,"type":"event","case_id":" Z-1 ","person_id":"P-9","role":"kind","#
-                                + #""event":"melding","date":"2018-01-02","geo":"GM0758","dimensions":{"leeftijd":"4-11"}}"#)
+                                + #""event":"melding","date":"2018-01-02","geo":"GM0758","#
+                                + #""dimensions":{"leeftijd":"4-11"}}"#)
         #expect(record.caseKey == key.pseudonym("Z-1", domain: "case"))
         #expect(record.personKey == key.pseudonym("P-9", domain: "person"))
         #expect(record.role == "kind" && record.event == "melding" && record.geo == "GM0758")

@@ -140,6 +140,10 @@ import Testing
                                            environment: plugin.environment)
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("IMP-I114"), "\(failing.stderr)")
+        let unknown = try ImpactBinary.run(["import", "events", "nosuch"] + plugin.keyed,
+                                           environment: plugin.environment)
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("no plugin impact-source-nosuch"), "\(unknown.stderr)")
         let after = try evaluate(plugin)
         #expect(after.status == 0)
         #expect(after.stdout == before.stdout)

@@ -34,6 +34,18 @@ enum EventImport {
         return SourceRegistry.standard().source(first) as? PluginSource
     }
 
+    /// Event files or folders that must exist; a first input that is neither names the plugin it
+    /// may have been meant as.
+    static func requireInputs(_ inputs: [String]) throws {
+        if let first = inputs.first, !FileManager.default.fileExists(atPath: first) {
+            throw CommandFailure(message: "input '\(first)' is no file or folder, and no plugin "
+                                     + "\(SourceRegistry.pluginPrefix)\(first) is registered",
+                                 hint: "give event files or folders, or the id of a plugin in ./sources or on PATH "
+                                     + "(impact sources)", exitCode: ExitCode.failure)
+        }
+        try ImportCommand.requireExisting(inputs)
+    }
+
     static func run(_ options: ImportCommand.Options, plugin: PluginSource?, into store: Store,
                     context: CommandContext) throws -> Int32 {
         guard store.database.server == nil else {

@@ -85,7 +85,7 @@ enum ImportCommand: Command {
         let inputs = options.inputs
         if sourceID == EventImport.sourceID {
             let plugin = EventImport.plugin(named: inputs)
-            if plugin == nil { try requireExisting(inputs) }
+            if plugin == nil { try EventImport.requireInputs(inputs) }
             return try withStore(options, context: context) { store in
                 try EventImport.run(options, plugin: plugin, into: store, context: context)
             }

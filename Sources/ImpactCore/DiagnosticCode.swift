@@ -198,6 +198,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case duplicateEvent = "IMP-I100"
     case pseudonymKeyChanged = "IMP-I101"
     case unknownEventGeo = "IMP-I102"
+    case eventRecordType = "IMP-I110"
+    case eventRecordField = "IMP-I111"
+    case eventRecordUnknownField = "IMP-I112"
+    case eventRecordDimensions = "IMP-I113"
+    case eventPluginFailed = "IMP-I114"
 
     // MARK: G — Import gates
 

@@ -97,7 +97,7 @@ public struct CaseEventCSV {
     }
 
     /// The same id appears on every event of its case: each is hashed once per file.
-    private struct Pseudonyms {
+    struct Pseudonyms {
         let key: PseudonymKey
         var known: [String: String] = [:]
 

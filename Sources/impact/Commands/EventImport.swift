@@ -1,3 +1,4 @@
+import Foundation
 import ImpactCommandLine
 import ImpactCore
 import ImpactSources
@@ -26,11 +27,34 @@ enum EventImport {
         return Options(source: name, keyFile: arguments.value(keyFile))
     }
 
-    static func run(_ options: ImportCommand.Options, into store: Store, context: CommandContext) throws -> Int32 {
+    /// The plugin `impact import events PLUGIN ARGS…` reads from: the first input, when no file or
+    /// folder has that name and a plugin `impact-source-PLUGIN` is registered.
+    static func plugin(named inputs: [String]) -> PluginSource? {
+        guard let first = inputs.first, !FileManager.default.fileExists(atPath: first) else { return nil }
+        return SourceRegistry.standard().source(first) as? PluginSource
+    }
+
+    /// Event files or folders that must exist; a first input that is neither names the plugin it
+    /// may have been meant as.
+    static func requireInputs(_ inputs: [String]) throws {
+        if let first = inputs.first, !FileManager.default.fileExists(atPath: first) {
+            throw CommandFailure(message: "input '\(first)' is no file or folder, and no plugin "
+                                     + "\(SourceRegistry.pluginPrefix)\(first) is registered",
+                                 hint: "give event files or folders, or the id of a plugin in ./sources or on PATH "
+                                     + "(impact sources)", exitCode: ExitCode.failure)
+        }
+        try ImportCommand.requireExisting(inputs)
+    }
+
+    static func run(_ options: ImportCommand.Options, plugin: PluginSource?, into store: Store,
+                    context: CommandContext) throws -> Int32 {
         guard store.database.server == nil else {
             throw CommandFailure(message: "case events are kept in SQLite stores only, not on a PostgreSQL server",
                                  hint: "import them into a SQLite store (--store FILE.sqlite); on this server case "
                                      + "indicators read as missing (docs/deployment.md)")
+        }
+        if let plugin {
+            return try runPlugin(plugin, options, into: store, context: context)
         }
         var delivery = CaseEventDelivery(source: options.events.source, inputs: options.inputs,
                                          key: try key(options.events.keyFile, context: context))
@@ -40,6 +64,18 @@ enum EventImport {
         // Never quote a line of an event file: it holds raw ids.
         let blank = Dictionary(delivery.files.map { ($0, "") }) { first, _ in first }
         return ImportCommand.summarize(result, context: context, texts: blank)
+    }
+
+    static func runPlugin(_ plugin: PluginSource, _ options: ImportCommand.Options, into store: Store,
+                          context: CommandContext) throws -> Int32 {
+        var delivery = PluginEventDelivery(source: options.events.source, plugin: plugin,
+                                           arguments: Array(options.inputs.dropFirst()),
+                                           key: try key(options.events.keyFile, context: context))
+        delivery.timeout = options.importOptions.timeout
+        delivery.dryRun = options.dryRun
+        let result = try delivery.run(into: store)
+        // The plugin's output is never quoted: it holds raw ids.
+        return ImportCommand.summarize(result, context: context, texts: [delivery.origin: ""])
     }
 
     static func key(_ file: String?, context: CommandContext) throws -> PseudonymKey {

@@ -44,7 +44,8 @@ enum ImportCommand: Command {
                    "impact import statline --table 83765NED --mapping kerncijfers.mapping",
                    "impact import example fixtures/plugin/jaarcijfers-west-brabant.txt --dry-run",
                    "impact import events fixtures/cases/west-brabant --event-source vt_casus_wb "
-                       + "--pseudonym-key-file key.txt"])
+                       + "--pseudonym-key-file key.txt",
+                   "impact import events my_plugin 2018 --event-source vt_casus_wb --pseudonym-key-file key.txt"])
 
     struct Options {
         let source: String
@@ -83,8 +84,11 @@ enum ImportCommand: Command {
         let sourceID = options.source
         let inputs = options.inputs
         if sourceID == EventImport.sourceID {
-            try requireExisting(inputs)
-            return try withStore(options, context: context) { try EventImport.run(options, into: $0, context: context) }
+            let plugin = EventImport.plugin(named: inputs)
+            if plugin == nil { try EventImport.requireInputs(inputs) }
+            return try withStore(options, context: context) { store in
+                try EventImport.run(options, plugin: plugin, into: store, context: context)
+            }
         }
         if sourceID == "geography" {
             try requireExisting(inputs)

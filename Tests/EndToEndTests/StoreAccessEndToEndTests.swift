@@ -15,7 +15,7 @@ import Testing
         let directory = ImpactBinary.temporaryDirectory()
         let missing = directory + "/mistyped.sqlite"
         let empty = directory + "/empty.sqlite"
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         for command in Self.readCommands {
             for path in [missing, empty] {
                 let result = try ImpactBinary.run(command + ["--store", path], directory: ImpactBinary.projectRoot)

@@ -143,7 +143,7 @@ import Testing
                 }
             }
             let path = directory + "/m\(round).csv"
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             let before = try store.database.scalarInt("SELECT count(*) FROM observation")
             let result = try CSVImport(paths: [path]).run(into: store)
             if result.failed {

@@ -16,7 +16,7 @@ enum TestSupport {
 
     static func write(_ text: String, to name: String, in directory: String) -> String {
         let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 

@@ -28,7 +28,10 @@ let package = Package(
         .target(name: "ImpactCore"),
         .target(name: "ImpactStatistics"),
         .target(name: "ImpactLanguage", dependencies: ["ImpactCore"]),
-        .target(name: "ImpactStore", dependencies: ["ImpactCore", "CSQLite"]),
+        .target(name: "ImpactStore", dependencies: [
+            "ImpactCore", "CSQLite",
+            .target(name: "CLibPQ", condition: .when(traits: ["PostgreSQL"])),
+        ]),
         .target(name: "ImpactCompiler", dependencies: ["ImpactCore", "ImpactLanguage", "ImpactStore"]),
         .target(name: "ImpactSources", dependencies: ["ImpactCore", "ImpactStore"]),
         .target(name: "ImpactEngine",
@@ -36,21 +39,17 @@ let package = Package(
         .target(name: "ImpactAlerts",
                 dependencies: ["ImpactCore", "ImpactLanguage", "ImpactStore", "ImpactSources", "ImpactEngine"]),
         .target(name: "ImpactRender", dependencies: ["ImpactCore", "ImpactLanguage", "ImpactEngine"]),
-        .target(name: "ImpactPostgres", dependencies: [
-            "ImpactCore", "ImpactStore",
-            .target(name: "CLibPQ", condition: .when(traits: ["PostgreSQL"])),
-        ]),
         .target(name: "ImpactCommandLine", dependencies: ["ImpactCore"]),
         .executableTarget(name: "impact", dependencies: [
             "ImpactCore", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
-            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine", "ImpactPostgres",
+            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
         ]),
         .testTarget(name: "ImpactMonitorTests", dependencies: [
             "ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
-            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine", "ImpactPostgres",
+            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
         ], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["ImpactCore", "ImpactStore", "ImpactSources", "ImpactPostgres", "impact"]),
+                    dependencies: ["ImpactCore", "ImpactStore", "ImpactSources", "impact"]),
     ],
     swiftLanguageModes: [.v6]
 )

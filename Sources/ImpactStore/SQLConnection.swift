@@ -1,7 +1,7 @@
 import ImpactCore
 
-/// A store held by a database server instead of a file. `ImpactPostgres` implements it over libpq,
-/// so the store layer runs its statements there without linking a client library itself, and the
+/// A store held by a database server instead of a file. `PostgresConnection` implements it over libpq
+/// (only with the `PostgreSQL` trait), so the store's own statements run there unchanged and the
 /// default build needs SQLite only.
 public protocol SQLConnection: AnyObject {
     /// The store as users name it (`postgresql://analyst@db/impact`), never with a password.

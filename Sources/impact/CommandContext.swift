@@ -1,7 +1,6 @@
 import Foundation
 import ImpactCore
 import ImpactEngine
-import ImpactPostgres
 import ImpactLanguage
 import ImpactRender
 import ImpactStore

@@ -1,5 +1,4 @@
 import ImpactCommandLine
-import ImpactPostgres
 import ImpactStore
 
 /// `impact access grant`: login roles on a shared PostgreSQL store, per region.

@@ -1,4 +1,3 @@
-import ImpactStore
 
 /// Opens a store named by a PostgreSQL URL. A build without the `PostgreSQL` trait links no libpq
 /// and says how to get one that can.

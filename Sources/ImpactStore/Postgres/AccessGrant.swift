@@ -1,4 +1,3 @@
-import ImpactStore
 
 /// What `impact access grant` gives a login role on a PostgreSQL store.
 public enum AccessGrant: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import ImpactStore
 
 /// One field of PostgreSQL's COPY text format: `\N` for NULL, backslash escapes for the bytes that
 /// would end a field or a row.

@@ -1,5 +1,4 @@
 #if PostgreSQL
-import ImpactStore
 
 /// Creates and upgrades the schema of a PostgreSQL store. Two `impact init` runs at once are
 /// serialised by an advisory lock; a read-only opening only checks the version.

@@ -1,5 +1,4 @@
 #if PostgreSQL
-import ImpactStore
 
 /// The rows of one `COPY … FROM STDIN`, sent in blocks of about 64 KB in COPY's text format.
 final class CopyIn {

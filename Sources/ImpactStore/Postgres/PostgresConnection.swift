@@ -2,7 +2,6 @@
 import CLibPQ
 import Foundation
 import ImpactCore
-import ImpactStore
 
 /// One libpq connection to a PostgreSQL store: the only type that calls libpq. Every value is bound
 /// as a parameter in text form; results come back as `SQLValue`s typed by their column.

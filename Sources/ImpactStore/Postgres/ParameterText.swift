@@ -1,4 +1,3 @@
-import ImpactStore
 
 /// How a bound value travels to PostgreSQL: as text with the type the store means, so a number
 /// arrives as the exact double and text is typed by the statement around it (`jsonb`, `date`, …).

@@ -1,6 +1,5 @@
 #if PostgreSQL
 import ImpactCore
-import ImpactStore
 
 /// One import batch into a PostgreSQL store, with the SQLite path's checks and vintages
 /// (`ObservationImport`): rows go into a temporary staging table through `COPY`, are validated

@@ -21,10 +21,22 @@ public struct Catalogue {
             .enumerated()
             .sorted { Self.order($0.element, $0.offset) < Self.order($1.element, $1.offset) }
             .map(\.element)
+        let events = try eventCoverage(of: indicators)
         for indicator in indicators {
-            table.rows.append(try row(indicator))
+            table.rows.append(try row(indicator, events: events))
         }
         return table
+    }
+
+    /// Each event source's coverage, read once: several case indicators share a source.
+    private func eventCoverage(of indicators: [IndicatorDeclaration]) throws -> [String: CaseEventSummary.Coverage] {
+        let sources = indicators.compactMap { indicator in
+            indicator.value == nil ? nil : (try? session.plan(indicator.id.value))?.cases?.source
+        }.uniqued()
+        let summary = CaseEventSummary(store: session.store)
+        var coverage: [String: CaseEventSummary.Coverage] = [:]
+        for source in sources { coverage[source] = try summary.coverage(source: source) }
+        return coverage
     }
 
     /// Ties keep the order of the definitions.
@@ -34,8 +46,9 @@ public struct Catalogue {
                 criterion[indicator.criterion ?? .context] ?? 3, offset)
     }
 
-    private func row(_ indicator: IndicatorDeclaration) throws -> [DataTable.Cell] {
-        let availability = try self.availability(indicator)
+    private func row(_ indicator: IndicatorDeclaration,
+                     events: [String: CaseEventSummary.Coverage]) throws -> [DataTable.Cell] {
+        let availability = try self.availability(indicator, events: events)
         let programme = indicator.programme.flatMap { definitions.programme($0.value) }
         let lineTitle = programme?.lines.first { $0.id.value == indicator.line?.value }?.title
         let planning = indicator.status.rawValue + (indicator.statusNote.map { ": \($0)" } ?? "")
@@ -55,12 +68,11 @@ public struct Catalogue {
     }
 
     /// What the store holds for every series the indicator reads (all inputs present).
-    private func availability(_ indicator: IndicatorDeclaration) throws -> Availability {
+    private func availability(_ indicator: IndicatorDeclaration,
+                              events: [String: CaseEventSummary.Coverage]) throws -> Availability {
         guard indicator.value != nil, let plan = try? session.plan(indicator.id.value) else { return Availability() }
         if let cases = plan.cases {
-            guard let coverage = try CaseEventSummary(store: session.store).coverage(source: cases.source) else {
-                return Availability()
-            }
+            guard let coverage = events[cases.source] else { return Availability() }
             return Availability(periods: coverage.years.map(String.init).joined(separator: " "), areas: coverage.areas,
                                 lastDelivery: coverage.lastDelivery)
         }

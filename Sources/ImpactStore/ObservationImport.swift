@@ -237,6 +237,14 @@ public struct ObservationImport {
                OR NOT (o.value IS s.value AND o.n IS s.n
                        AND o.provisional = s.provisional AND o.suppressed = s.suppressed);
             """)
+        try Self.appendChanged(batch: batch, in: database, into: &result)
+        result.batchID = batch
+    }
+
+    /// The last step of an import on either engine, once the temporary table `changed` lists the
+    /// staging rows that differ from the current figures: their old versions are superseded by
+    /// `batch` and the new ones appended in delivery order.
+    static func appendChanged(batch: Int, in database: Database, into result: inout ImportResult) throws {
         result.revised = try database.scalarInt("SELECT count(*) FROM changed WHERE old_id IS NOT NULL") ?? 0
         result.added = try database.scalarInt("SELECT count(*) FROM changed WHERE old_id IS NULL") ?? 0
         try database.execute("""
@@ -250,6 +258,5 @@ public struct ObservationImport {
             FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
             ORDER BY c.staging_rowid
             """, [.integer(Int64(batch))])
-        result.batchID = batch
     }
 }

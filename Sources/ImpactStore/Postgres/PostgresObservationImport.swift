@@ -179,19 +179,7 @@ struct PostgresObservationImport {
                OR NOT (o.value IS NOT DISTINCT FROM s.value AND o.n IS NOT DISTINCT FROM s.n
                        AND o.provisional = s.provisional AND o.suppressed = s.suppressed);
             """)
-        result.revised = try database.scalarInt("SELECT count(*) FROM changed WHERE old_id IS NOT NULL") ?? 0
-        result.added = try database.scalarInt("SELECT count(*) FROM changed WHERE old_id IS NULL") ?? 0
-        try database.execute("""
-            UPDATE observation SET superseded_by = ? WHERE id IN (SELECT old_id FROM changed WHERE old_id IS NOT NULL)
-            """, [.integer(Int64(batch))])
-        try database.execute("""
-            INSERT INTO observation (series_id, geo, period, grain, period_start, period_end, months, dims, dim_keys,
-                                     value, n, provisional, suppressed, batch_id)
-            SELECT c.series_id, s.geo, s.period, s.grain, s.period_start, s.period_end, s.months, s.dims, s.dim_keys,
-                   s.value, s.n, s.provisional, s.suppressed, ?
-            FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
-            ORDER BY c.staging_rowid
-            """, [.integer(Int64(batch))])
+        try ObservationImport.appendChanged(batch: batch, in: database, into: &result)
         // Rollups are not kept on a server store yet: the touched series read their observations.
         try database.execute(sql: """
             DELETE FROM rollup_series WHERE series_id IN (SELECT DISTINCT series_id FROM changed);

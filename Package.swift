@@ -44,12 +44,13 @@ let package = Package(
             "ImpactCore", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
             "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
         ]),
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "ImpactMonitorTests", dependencies: [
-            "ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
-            "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
+            "TestScratch", "ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler",
+            "ImpactSources", "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
         ], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["ImpactCore", "ImpactStore", "ImpactSources", "impact"]),
+                    dependencies: ["TestScratch", "ImpactCore", "ImpactStore", "ImpactSources", "impact"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `impact` executable the way a user or a scheduled job does.
 struct ImpactBinary {
@@ -23,9 +24,7 @@ struct ImpactBinary {
     }
 
     static func temporaryDirectory() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("impact-e2e-" + UUID().uuidString).path
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        Scratch.directory("e2e")
     }
 
     static func process(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
@@ -40,6 +39,8 @@ struct ImpactBinary {
         env.removeValue(forKey: "IMPACT_STORE")
         // Tables are fitted to COLUMNS; output compared with fixed text must not depend on the test's terminal.
         env.removeValue(forKey: "COLUMNS")
+        // Whatever the binary writes to the temporary folder (the demo's store) goes with the test's.
+        env["TMPDIR"] = Scratch.root
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -50,8 +50,7 @@ import Testing
     }
 
     @Test func anExportWithoutTypedDataSetIsReported() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = TestSupport.temporaryDirectory()
         try FileManager.default.copyItem(atPath: Self.export + "/DataProperties.json",
                                          toPath: folder + "/DataProperties.json")
         let (result, _) = try importing(StatLineSource(), inputs: [folder])

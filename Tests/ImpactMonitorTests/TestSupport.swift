@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 @testable import ImpactSources
 @testable import ImpactStore
 
@@ -9,9 +10,7 @@ enum TestSupport {
     static var indicators: String { projectRoot + "/indicators" }
 
     static func temporaryDirectory() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("impact-test-" + UUID().uuidString).path
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        Scratch.directory("test")
     }
 
     static func write(_ text: String, to name: String, in directory: String) -> String {

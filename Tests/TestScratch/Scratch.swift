@@ -1,0 +1,47 @@
+import Foundation
+
+/// Every file a test writes lives under one folder per test process, removed when the process
+/// exits: a run of the suite leaves nothing in the system's temporary folder (left-over stores
+/// once filled a CI machine's disk). Folders of runs that crashed, and so never reached their
+/// exit handler, are removed by the next run.
+public enum Scratch {
+    private static let prefix = "impact-tests-"
+
+    /// The process's folder, made (and older runs' folders swept) on first use.
+    public static let root: String = {
+        let system = FileManager.default.temporaryDirectory.path
+        sweepFoldersOfEndedRuns(in: system)
+        let path = system + "/" + prefix + String(getpid())
+        try? FileManager.default.removeItem(atPath: path)
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o755])
+        } catch {
+            fatalError("cannot make the tests' scratch folder \(path): \(error)")
+        }
+        atexit { try? FileManager.default.removeItem(atPath: Scratch.root) }
+        return path
+    }()
+
+    /// A new empty folder for one test.
+    public static func directory(_ label: String) -> String {
+        let path = root + "/" + label + "-" + UUID().uuidString
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        } catch {
+            fatalError("cannot make a scratch folder \(path): \(error)")
+        }
+        return path
+    }
+
+    /// Folders named after a process that no longer runs.
+    private static func sweepFoldersOfEndedRuns(in system: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: system)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: system + "/" + name)
+            }
+        }
+    }
+}

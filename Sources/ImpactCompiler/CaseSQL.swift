@@ -24,11 +24,6 @@ public struct CaseSQL {
         _ = builder.bind(.null)
         var context = Context(plan: plan, source: builder.bind(.text(plan.source)), builder: builder)
         context.asOf = vintage.batch.map { context.builder.bind(.integer(Int64($0))) }
-        guard dialect.keepsCaseEvents else {
-            let sql = "WITH\n" + context.commonCTEs()[0] + "\n" + Context.noEvents
-            return CompiledQuery(sql: sql, fixedParameters: Array(context.builder.parameters.dropFirst(2)),
-                                 inputCount: 0)
-        }
         let body = context.measureCTEs()
         let sql = "WITH\n" + (context.commonCTEs() + body.ctes).joined(separator: ",\n") + "\n" + body.select
         return CompiledQuery(sql: sql, fixedParameters: Array(context.builder.parameters.dropFirst(2)), inputCount: 0)
@@ -48,6 +43,7 @@ public struct CaseSQL {
         }
 
         var dialect: any SQLDialect { builder.dialect }
+        var join: String { dialect.orderedJoin }
 
         mutating func bind(_ text: String) -> String { builder.bind(.text(text)) }
 
@@ -69,13 +65,13 @@ public struct CaseSQL {
                   FROM \(areas) AS g CROSS JOIN \(periods) AS p)
                 """, """
                 bounds AS MATERIALIZED (
-                  SELECT date((SELECT min(x.event_date) FROM case_event AS x WHERE \(events("x"))),
-                              'start of month') AS first_day,
-                         date((SELECT max(x.event_date) FROM case_event AS x WHERE \(events("x"))),
-                              'start of month', '+1 month', '-1 day') AS last_day)
+                  SELECT \(dialect.monthStart("(SELECT min(x.event_date) FROM case_event AS x WHERE \(events("x")))"))
+                           AS first_day,
+                         \(dialect.monthEnd("(SELECT max(x.event_date) FROM case_event AS x WHERE \(events("x")))"))
+                           AS last_day)
                 """, """
                 covered AS MATERIALIZED (
-                  SELECT c.*, \(Self.coverage) AS coverage FROM cell AS c CROSS JOIN bounds AS b)
+                  SELECT c.*, \(coverage) AS coverage FROM cell AS c CROSS JOIN bounds AS b)
                 """, """
                 area AS MATERIALIZED (
                   SELECT DISTINCT geo AS area, geo AS unit, '0000-01-01' AS valid_from, NULL AS valid_until FROM cell
@@ -87,10 +83,7 @@ public struct CaseSQL {
 
         /// `date` moved by whole months (negative: back), clamped to the last day of the month.
         mutating func shifted(_ date: String, months: Int) -> String {
-            let modifier = bind((months < 0 ? "" : "+") + "\(months) months")
-            return "min(date(\(date), 'start of month', \(modifier), '+1 month', '-1 day'), "
-                + "date(\(date), 'start of month', \(modifier), '+' || (CAST(strftime('%d', \(date)) AS INTEGER) - 1) "
-                + "|| ' days'))"
+            dialect.shifted(date, months: builder.bind(dialect.monthShift(months)))
         }
 
         /// An event of `alias` placed in the cell's area on its own date.
@@ -112,21 +105,14 @@ public struct CaseSQL {
             return conditions
         }
 
-        /// Every cell without data, for a store whose engine keeps no case events: as a SQLite store
-        /// without events of the source answers.
-        static let noEvents = """
-            SELECT c.geo, c.period, NULL AS value, NULL AS numerator, NULL AS denominator, NULL AS n,
-                   'missing' AS coverage, 0 AS excluded, 0 AS censored
-            FROM cell AS c
-            ORDER BY c.geo_order, c.period_order
-            """
-
         /// `missing` when the period lies outside the data, `incomplete` when it overlaps their edge
         /// (the `covered` cells carry it).
-        static let coverage = """
-            CASE WHEN b.first_day IS NULL OR c.e <= b.first_day OR c.s > b.last_day THEN 'missing'
-                 WHEN c.s < b.first_day OR c.e > date(b.last_day, '+1 day') THEN 'incomplete' ELSE '' END
+        var coverage: String {
             """
+            CASE WHEN b.first_day IS NULL OR c.e <= b.first_day OR c.s > b.last_day THEN 'missing'
+                 WHEN c.s < b.first_day OR c.e > \(dialect.dayAfter("b.last_day")) THEN 'incomplete' ELSE '' END
+            """
+        }
 
         /// Per period and case its first event of `event` (the index event) with its area, then
         /// the cells whose area holds that area on that date.
@@ -142,13 +128,13 @@ public struct CaseSQL {
                            row_number() OVER (PARTITION BY p.period, x.case_key ORDER BY x.event_date, x.geo) AS nr
                     FROM per AS p JOIN case_event AS x
                       ON \(events("x")) AND x.event_type = \(type)
-                     AND x.event_date >= p.s AND x.event_date < p.e\(filters))
+                     AND x.event_date >= p.s AND x.event_date < p.e\(filters)) AS first_events
                   WHERE nr = 1)
                 """, """
                 unit AS MATERIALIZED (
                   SELECT DISTINCT c.geo, c.period, i.case_key, i.d
-                  FROM ix AS i CROSS JOIN area AS a ON \(inArea("i", date: "i.d"))
-                  CROSS JOIN cell AS c ON c.geo = a.area AND c.period = i.period)
+                  FROM ix AS i \(join) area AS a ON \(inArea("i", date: "i.d"))
+                  \(join) cell AS c ON c.geo = a.area AND c.period = i.period)
                 """]
         }
 
@@ -175,8 +161,8 @@ public struct CaseSQL {
             let hit = """
                 hit AS (
                   SELECT DISTINCT c.geo, c.period, \(key) AS k
-                  FROM cell AS c CROSS JOIN area AS a ON a.area = c.geo
-                  CROSS JOIN case_event AS x ON \(events("x")) AND x.geo = a.unit AND x.event_type IN (\(listed))
+                  FROM cell AS c \(join) area AS a ON a.area = c.geo
+                  \(join) case_event AS x ON \(events("x")) AND x.geo = a.unit AND x.event_type IN (\(listed))
                    AND x.event_date >= c.s AND x.event_date < c.e AND \(inArea("x", date: "x.event_date"))
                   \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")))
                 """
@@ -196,7 +182,7 @@ public struct CaseSQL {
                 : "q.event_date > u.d AND q.event_date <= u.edge"
             let outside = months < 0 ? "u.edge < b.first_day" : "u.edge > b.last_day"
             let match = byPerson ? """
-                EXISTS (SELECT 1 FROM case_event AS o CROSS JOIN case_event AS q
+                EXISTS (SELECT 1 FROM case_event AS o \(join) case_event AS q
                           ON \(events("q")) AND q.person_key = o.person_key AND q.event_type = \(type) AND \(window)
                         WHERE \(events("o")) AND o.case_key = u.case_key AND o.person_key <> '')
                 """ : """
@@ -218,7 +204,7 @@ public struct CaseSQL {
             return (ctes + [flag, agg], select(value: shareValue, fraction: true, n: "coalesce(a.den, 0)"))
         }
 
-        private var shareValue: String { "100.0 * a.num / NULLIF(a.den, 0)" }
+        private var shareValue: String { "100.0 * \(dialect.divide("a.num", "a.den"))" }
 
         /// Per index case the days to its first end event on or after the index date, or, when none
         /// came by the end of the period or the data, the days until then (censored).
@@ -227,7 +213,7 @@ public struct CaseSQL {
             let type = bind(end)
             let spell = """
                 obs AS (
-                  SELECT u.geo, u.period, u.d, min(date(c.e, '-1 day'), b.last_day) AS cut,
+                  SELECT u.geo, u.period, u.d, \(dialect.least(dialect.dayBefore("c.e"), "b.last_day")) AS cut,
                          (SELECT min(q.event_date) FROM case_event AS q
                           WHERE \(events("q")) AND q.case_key = u.case_key AND q.event_type = \(type)
                             AND q.event_date >= u.d) AS stop
@@ -236,7 +222,7 @@ public struct CaseSQL {
             let days = """
                 spell AS (
                   SELECT geo, period, CASE WHEN stop <= cut THEN 1 ELSE 0 END AS ended,
-                         CAST(julianday(CASE WHEN stop <= cut THEN stop ELSE cut END) - julianday(d) AS INTEGER) AS t
+                         \(dialect.days(from: "d", to: "CASE WHEN stop <= cut THEN stop ELSE cut END")) AS t
                   FROM obs)
                 """
             return ctes + [spell, days]
@@ -251,7 +237,8 @@ public struct CaseSQL {
             var ctes = spellCTEs(start: start, end: end)
             ctes.append("""
                 stats AS (
-                  SELECT geo, period, count(*) AS cases, sum(1 - ended) AS censored, avg(t) AS mean FROM spell
+                  SELECT geo, period, count(*) AS cases, sum(1 - ended) AS censored, avg(\(dialect.real("t"))) AS mean
+                  FROM spell
                   GROUP BY geo, period)
                 """)
             let value: String
@@ -261,6 +248,7 @@ public struct CaseSQL {
             case .median, .percentile:
                 let p = statistic == .median ? 50 : { if case .percentile(let p) = statistic { return p }; return 50 }()
                 let level = builder.bind(.real(1 - Double(p) / 100 + 1e-9))
+                let ended = dialect.real("d")
                 ctes += ["""
                     times AS (SELECT geo, period, t, sum(ended) AS d, count(*) AS m FROM spell GROUP BY geo, period, t)
                     """, """
@@ -271,7 +259,7 @@ public struct CaseSQL {
                     km AS (
                       SELECT geo, period, t, d,
                              CASE WHEN max(CASE WHEN d = at_risk THEN 1 ELSE 0 END) OVER w = 1 THEN 0.0
-                                  ELSE exp(sum(CASE WHEN d > 0 AND d < at_risk THEN ln(1.0 - CAST(d AS REAL) / at_risk)
+                                  ELSE exp(sum(CASE WHEN d > 0 AND d < at_risk THEN ln(1.0 - \(ended) / at_risk)
                                                     ELSE 0.0 END) OVER w) END AS s
                       FROM risk WINDOW w AS (PARTITION BY geo, period ORDER BY t))
                     """, """

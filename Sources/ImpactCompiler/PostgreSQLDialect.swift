@@ -1,6 +1,9 @@
+import ImpactStore
+
 /// PostgreSQL: the request arrives as two `jsonb` arrays, dimension and window fields are read
 /// with SQL/JSON paths (the same `$.name` paths SQLite uses, still bound as parameters), `median`
 /// is the aggregate the PostgreSQL store's schema defines, and `double precision` is SQLite's REAL.
+/// Dates stay ISO text as in SQLite; date arithmetic casts to `date` and back.
 public struct PostgreSQLDialect: SQLDialect {
     public init() {}
     public var name: String { "postgresql" }
@@ -17,5 +20,21 @@ public struct PostgreSQLDialect: SQLDialect {
         "\(real(numerator)) / NULLIF(\(denominator), 0)"
     }
     public func real(_ expression: String) -> String { "CAST(\(expression) AS double precision)" }
-    public var keepsCaseEvents: Bool { false }
+    public var orderedJoin: String { "JOIN" }
+    public func least(_ first: String, _ second: String) -> String { "LEAST(\(first), \(second))" }
+    public func monthStart(_ date: String) -> String { iso("date_trunc('month', \(date)::timestamp)") }
+    public func monthEnd(_ date: String) -> String {
+        iso("date_trunc('month', \(date)::timestamp) + interval '1 month' - interval '1 day'")
+    }
+    public func dayBefore(_ date: String) -> String { iso("\(date)::date - 1") }
+    public func dayAfter(_ date: String) -> String { iso("\(date)::date + 1") }
+    public func monthShift(_ months: Int) -> SQLValue { .integer(Int64(months)) }
+    /// PostgreSQL's month arithmetic clamps to the month's last day itself.
+    public func shifted(_ date: String, months parameter: String) -> String {
+        iso("\(date)::date + make_interval(months => \(parameter)::integer)")
+    }
+    public func days(from start: String, to end: String) -> String { "((\(end))::date - (\(start))::date)" }
+
+    /// A date or timestamp as ISO text, whatever the session's `DateStyle`.
+    private func iso(_ expression: String) -> String { "to_char((\(expression))::timestamp, 'YYYY-MM-DD')" }
 }

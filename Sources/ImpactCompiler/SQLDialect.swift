@@ -1,3 +1,5 @@
+import ImpactStore
+
 
 /// Everything that differs between SQL engines, in one place: SQLite (`SQLiteDialect`) and
 /// PostgreSQL (`PostgreSQLDialect`) render the same plans.
@@ -15,6 +17,25 @@ public protocol SQLDialect: Sendable {
     /// Division that gives NULL instead of an error when the divisor is zero.
     func divide(_ numerator: String, _ denominator: String) -> String
     func real(_ expression: String) -> String
-    /// Whether stores of this engine keep case events (only SQLite stores do in this version).
-    var keepsCaseEvents: Bool { get }
+    /// A join the planner keeps in the written order where it can (SQLite: `CROSS JOIN … ON`, which
+    /// PostgreSQL does not take; its planner orders joins itself).
+    var orderedJoin: String { get }
+    /// The smaller of two values (SQLite's two-argument `min`, PostgreSQL's `LEAST`).
+    func least(_ first: String, _ second: String) -> String
+
+    // Dates are ISO text (`YYYY-MM-DD`) in both stores; these return ISO text too.
+
+    /// The first day of the month of `date`.
+    func monthStart(_ date: String) -> String
+    /// The last day of the month of `date`.
+    func monthEnd(_ date: String) -> String
+    func dayBefore(_ date: String) -> String
+    func dayAfter(_ date: String) -> String
+    /// The bound value that `shifted(_:months:)` takes for a move by `months` whole months.
+    func monthShift(_ months: Int) -> SQLValue
+    /// `date` moved by the months of a bound `monthShift`, clamped to the last day of the month
+    /// (31 March minus one month is 28 February).
+    func shifted(_ date: String, months parameter: String) -> String
+    /// Whole days from `start` to `end`.
+    func days(from start: String, to end: String) -> String
 }

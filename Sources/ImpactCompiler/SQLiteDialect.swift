@@ -1,3 +1,5 @@
+import ImpactStore
+
 /// SQLite: JSON through `json_each`/`json_extract`, `median` registered by the store.
 public struct SQLiteDialect: SQLDialect {
     public init() {}
@@ -11,5 +13,19 @@ public struct SQLiteDialect: SQLDialect {
         "\(real(numerator)) / NULLIF(\(denominator), 0)"
     }
     public func real(_ expression: String) -> String { "CAST(\(expression) AS REAL)" }
-    public var keepsCaseEvents: Bool { true }
+    public var orderedJoin: String { "CROSS JOIN" }
+    public func least(_ first: String, _ second: String) -> String { "min(\(first), \(second))" }
+    public func monthStart(_ date: String) -> String { "date(\(date), 'start of month')" }
+    public func monthEnd(_ date: String) -> String { "date(\(date), 'start of month', '+1 month', '-1 day')" }
+    public func dayBefore(_ date: String) -> String { "date(\(date), '-1 day')" }
+    public func dayAfter(_ date: String) -> String { "date(\(date), '+1 day')" }
+    public func monthShift(_ months: Int) -> SQLValue { .text((months < 0 ? "" : "+") + "\(months) months") }
+    public func shifted(_ date: String, months parameter: String) -> String {
+        "min(date(\(date), 'start of month', \(parameter), '+1 month', '-1 day'), "
+            + "date(\(date), 'start of month', \(parameter), '+' || (CAST(strftime('%d', \(date)) AS INTEGER) - 1) "
+            + "|| ' days'))"
+    }
+    public func days(from start: String, to end: String) -> String {
+        "CAST(julianday(\(end)) - julianday(\(start)) AS INTEGER)"
+    }
 }

@@ -4,7 +4,8 @@ import ImpactCore
 /// Imports case events as one batch in one transaction, as `ObservationImport` does observations:
 /// stage, validate, then append what changed; a correction (same case, event, date and person with
 /// another role, area or dimensions) supersedes the current row, which is kept. Any error rolls
-/// everything back.
+/// everything back. Only the staging differs between the engines (a server stages with `COPY`);
+/// the checks and the merge are the same statements on both.
 public struct CaseEventImport {
     public let store: Store
     /// The event source: the name a `cases` declaration reads.
@@ -34,32 +35,26 @@ public struct CaseEventImport {
         var result = ImportResult()
         do {
             try database.transaction {
-                try prepareStaging()
                 var diagnostics = DiagnosticList()
                 var geoDiagnostics = DiagnosticList()
                 let geoCodes = Set(try GeographyStore(store: store).load().units.keys)
-                let insert = try database.statement(Self.stageSQL)
-                result.rows = try produce(&diagnostics) { record in
-                    guard geoCodes.contains(record.geo) else {
-                        geoDiagnostics.append(Diagnostic(.unknownEventGeo, file: record.file, line: record.line))
-                        return
+                let staging = try database.server?.caseEventStaging(source: source)
+                    ?? CaseEventInsertStaging(database: database)
+                do {
+                    result.rows = try produce(&diagnostics) { record in
+                        guard geoCodes.contains(record.geo) else {
+                            geoDiagnostics.append(Diagnostic(.unknownEventGeo, file: record.file, line: record.line))
+                            return
+                        }
+                        try staging.send(record)
                     }
-                    try insert.execute(Self.arguments(record))
+                    try staging.finish()
+                } catch {
+                    staging.abort()
+                    throw error
                 }
                 diagnostics.append(contentsOf: geoDiagnostics)
-                if result.rows == 0 && !diagnostics.hasErrors {
-                    diagnostics.append(Diagnostic(.emptyDelivery, file: origin))
-                }
-                diagnostics.append(contentsOf: try duplicates())
-                if let stored = try storedKeyCheck(), stored != keyCheck {
-                    diagnostics.append(Diagnostic(.pseudonymKeyChanged(source), file: origin))
-                }
-                result.diagnostics = diagnostics.items.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
-                result.droppedDiagnostics = diagnostics.dropped
-                if result.failed { throw Rollback.invalid }
-                result.identicalBatch = try database.scalarInt(
-                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?",
-                    [.text(Self.batchSource(source)), .text(sha256)])
+                try check(diagnostics, into: &result)
                 try merge(started: started, into: &result)
                 if dryRun { result.dryRun = true; throw Rollback.dryRun }
                 if result.added + result.revised == 0 { throw Rollback.unchanged }
@@ -73,26 +68,32 @@ public struct CaseEventImport {
     /// Event batches are listed under `events:NAME`, apart from the observation sources.
     public static func batchSource(_ source: String) -> String { "events:" + source }
 
-    private static func arguments(_ record: CaseEventRecord) -> [SQLValue] {
+    /// The staged columns of a record, in the order of `stagingColumns`.
+    static func stagingValues(_ record: CaseEventRecord) -> [SQLValue] {
         [.text(record.file), .integer(Int64(record.line)), .text(record.caseKey), .text(record.event),
          .text(record.date.iso), .text(record.personKey), .text(record.role), .text(record.geo),
          .text(JSONText.object(record.dimensions))]
     }
 
-    private func prepareStaging() throws {
-        try database.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS event_staging (
-                file TEXT NOT NULL, line INTEGER NOT NULL, case_key TEXT NOT NULL, event_type TEXT NOT NULL,
-                event_date TEXT NOT NULL, person_key TEXT NOT NULL, role TEXT NOT NULL, geo TEXT NOT NULL,
-                dims TEXT NOT NULL);
-            DELETE FROM event_staging;
-            """)
-    }
+    static let stagingColumns = "file, line, case_key, event_type, event_date, person_key, role, geo, dims"
 
-    static let stageSQL = """
-        INSERT INTO event_staging (file, line, case_key, event_type, event_date, person_key, role, geo, dims)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    /// Everything wrong with the staged delivery, sorted by file and line; throws when anything is.
+    private func check(_ read: DiagnosticList, into result: inout ImportResult) throws {
+        var diagnostics = read
+        if result.rows == 0 && !diagnostics.hasErrors {
+            diagnostics.append(Diagnostic(.emptyDelivery, file: origin))
+        }
+        diagnostics.append(contentsOf: try duplicates())
+        if let stored = try storedKeyCheck(), stored != keyCheck {
+            diagnostics.append(Diagnostic(.pseudonymKeyChanged(source), file: origin))
+        }
+        result.diagnostics = diagnostics.items.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        result.droppedDiagnostics = diagnostics.dropped
+        if result.failed { throw Rollback.invalid }
+        result.identicalBatch = try database.scalarInt(
+            "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?",
+            [.text(Self.batchSource(source)), .text(sha256)])
+    }
 
     private func storedKeyCheck() throws -> String? {
         try database.query("SELECT key_check FROM case_source WHERE id = ?", [.text(source)]) { $0.string(0) }.first
@@ -106,6 +107,7 @@ public struct CaseEventImport {
               SELECT file, line, min(line) OVER same_key AS first_line,
                      row_number() OVER (same_key ORDER BY rowid) AS nr
               FROM event_staging WINDOW same_key AS (PARTITION BY case_key, event_type, event_date, person_key))
+              AS keyed
             WHERE nr > 1 ORDER BY line LIMIT 1000
             """) { row in
             Diagnostic(.duplicateEvent(firstLine: row.int(2)!), file: row.string(0)!, line: row.int(1)!)
@@ -114,9 +116,10 @@ public struct CaseEventImport {
 
     private func merge(started: String, into result: inout ImportResult) throws {
         let batchSource = Self.batchSource(source)
-        try database.execute("INSERT OR IGNORE INTO data_source (id, description) VALUES (?, 'case events')",
-                             [.text(batchSource)])
-        try database.execute("INSERT OR IGNORE INTO case_source (id, key_check) VALUES (?, ?)",
+        try database.execute("""
+            INSERT INTO data_source (id, description) VALUES (?, 'case events') ON CONFLICT (id) DO NOTHING
+            """, [.text(batchSource)])
+        try database.execute("INSERT INTO case_source (id, key_check) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
                              [.text(source), .text(keyCheck)])
         try database.execute("""
             INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
@@ -124,10 +127,6 @@ public struct CaseEventImport {
             """, [.text(batchSource), .text(origin), .text(sha256), .integer(Int64(result.rows)), .text(started),
                   .text(Timestamp.now())])
         let batch = Int64(database.lastInsertedRowID)
-        try database.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS event_changed (staging_rowid INTEGER PRIMARY KEY, old_id INTEGER);
-            DELETE FROM event_changed;
-            """)
         try database.execute("""
             INSERT INTO event_changed (staging_rowid, old_id)
             SELECT s.rowid, e.id

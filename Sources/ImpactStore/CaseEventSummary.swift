@@ -23,19 +23,20 @@ public struct CaseEventSummary {
         }
     }
 
-    /// Nil when the source has no current events (a server store keeps none in this version).
+    /// Nil when the source has no current events. The months are computed here, not in SQL, so the
+    /// statement is the same on both engines.
     public func coverage(source: String) throws -> Coverage? {
-        guard database.server == nil else { return nil }
-        return try database.query("""
-            SELECT date(min(e.event_date), 'start of month'),
-                   date(max(e.event_date), 'start of month', '+1 month', '-1 day'),
-                   count(*), count(DISTINCT e.geo), max(b.finished_at)
+        try database.query("""
+            SELECT min(e.event_date), max(e.event_date), count(*), count(DISTINCT e.geo), max(b.finished_at)
             FROM case_event AS e JOIN import_batch AS b ON b.id = e.batch_id
             WHERE e.source_id = ? AND e.superseded_by IS NULL
             """, [.text(source)]) { row -> Coverage? in
             guard let first = row.string(0).flatMap(CivilDate.init(iso:)),
                   let last = row.string(1).flatMap(CivilDate.init(iso:)) else { return nil }
-            return Coverage(first: first, last: last, events: row.int(2) ?? 0, areas: row.int(3) ?? 0,
+            let days = CivilDate.daysIn(month: last.month, year: last.year)
+            return Coverage(first: CivilDate(year: first.year, month: first.month, day: 1),
+                            last: CivilDate(year: last.year, month: last.month, day: days),
+                            events: row.int(2) ?? 0, areas: row.int(3) ?? 0,
                             lastDelivery: String((row.string(4) ?? "").prefix(10)))
         }.first ?? nil
     }

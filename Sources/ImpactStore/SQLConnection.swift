@@ -18,6 +18,8 @@ public protocol SQLConnection: AnyObject {
     func importObservations(_ configuration: ObservationImport,
                             produce: (inout DiagnosticList, (ImportItem) throws -> Void) throws -> Int) throws
         -> ImportResult
+    /// Stages a case-event import into `source` the server's way (bulk load, a lock per source).
+    func caseEventStaging(source: String) throws -> any CaseEventStaging
     /// After rows were inserted with their ids (`StoreCopy`): new rows continue after the highest id.
     func restartIdentities(tables: [String]) throws
 }

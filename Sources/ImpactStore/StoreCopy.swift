@@ -1,6 +1,7 @@
 /// Copies everything a store holds into an empty one, ids included, in one transaction of the
 /// target: a region's SQLite file into a shared PostgreSQL store (`impact store copy FROM TO`), or
-/// back. Derived data comes along too (rollups); the result cache does not, it is rebuilt on use.
+/// back. Case events come as stored (pseudonyms; the key is never needed). Derived data comes along
+/// too (rollups); the result cache does not, it is rebuilt on use.
 public struct StoreCopy {
     public let source: Store
     public let target: Store
@@ -21,6 +22,9 @@ public struct StoreCopy {
         ("succession", ["old_code", "new_code", "effective", "weight"]),
         ("observation", ["id", "series_id", "geo", "period", "grain", "period_start", "period_end", "months", "dims",
                          "dim_keys", "value", "n", "provisional", "suppressed", "batch_id", "superseded_by"]),
+        ("case_source", ["id", "key_check"]),
+        ("case_event", ["id", "source_id", "case_key", "event_type", "event_date", "person_key", "role", "geo", "dims",
+                        "batch_id", "superseded_by"]),
         ("alert_state", ["indicator", "rule", "geo", "state", "active_count", "inactive_count", "last_period",
                          "last_period_start", "last_value", "updated_at"]),
         ("alert_transition", ["id", "indicator", "rule", "geo", "period", "from_state", "to_state", "value",
@@ -32,7 +36,8 @@ public struct StoreCopy {
     ]
 
     /// The tables whose `id` the store numbers itself.
-    static let numberedTables = ["import_batch", "series", "observation", "alert_transition", "alert_outbox"]
+    static let numberedTables = ["import_batch", "series", "observation", "case_event", "alert_transition",
+                                 "alert_outbox"]
 
     /// Rows copied per table. The target must hold nothing yet: copying is not merging.
     @discardableResult

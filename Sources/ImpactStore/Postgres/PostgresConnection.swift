@@ -61,6 +61,10 @@ public final class PostgresConnection: SQLConnection {
         try PostgresObservationImport(connection: self, configuration: configuration).run(produce: produce)
     }
 
+    public func caseEventStaging(source: String) throws -> any CaseEventStaging {
+        try PostgresCaseEventStaging(connection: self, source: source)
+    }
+
     public func restartIdentities(tables: [String]) throws {
         for table in tables {
             try run("SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)",

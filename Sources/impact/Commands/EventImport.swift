@@ -48,11 +48,6 @@ enum EventImport {
 
     static func run(_ options: ImportCommand.Options, plugin: PluginSource?, into store: Store,
                     context: CommandContext) throws -> Int32 {
-        guard store.database.server == nil else {
-            throw CommandFailure(message: "case events are kept in SQLite stores only, not on a PostgreSQL server",
-                                 hint: "import them into a SQLite store (--store FILE.sqlite); on this server case "
-                                     + "indicators read as missing (docs/deployment.md)")
-        }
         if let plugin {
             return try runPlugin(plugin, options, into: store, context: context)
         }

@@ -24,6 +24,45 @@ import Testing
         try ImpactBinary.run(["import", "csv", file, "--store", cluster.url(database: "access", user: role)])
     }
 
+    /// A case indicator per municipality as `role` evaluates it: the CSV and the cells with a figure.
+    static func caseFigures(_ cluster: PostgresCluster, role: String,
+                            indicator: String) throws -> (csv: String, areas: Set<String>) {
+        let result = try ImpactBinary.run(["eval", "--level", "gemeente", "--period", "2018", "--indicator", indicator,
+                                           "--no-suppress", "--format", "csv",
+                                           "--store", cluster.url(database: "access", user: role)])
+        #expect(result.status == 0, "\(role): \(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").dropFirst()
+        return (result.stdout, Set(rows.filter { $0.contains(",ok,") }.map { String($0.split(separator: ",")[1]) }))
+    }
+
+    /// Rows of `case_event` that `role` reads directly (psql as that role), in municipalities of `region`.
+    static func visibleEvents(_ cluster: PostgresCluster, role: String, region: String) throws -> String {
+        let sql = "SELECT count(*) FROM case_event AS e JOIN membership AS m ON m.member = e.geo "
+            + "WHERE m.region = '\(region)'"
+        let psql = try SpawnedChild([PostgresCluster.binaries + "/psql", "-X", "-A", "-t", "-h", cluster.directory,
+                                     "-p", String(cluster.port), "-U", role, "-d", "access", "-c", sql])
+        let result = try psql.wait(seconds: PostgresSession.deadline)
+        #expect(result.status == 0, "\(role): \(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Row-level security on `case_event`: a region role evaluates its own region's case indicators as
+    /// the owner does and reads none of another region's municipal events (its cells are missing, not 0).
+    static func checkCaseEvents(_ cluster: PostgresCluster) throws {
+        for (indicator, region, own, other) in [("wb_unieke_betrokkenen", "VTWB", "vtwb_analyst", "vtmb_analyst"),
+                                                ("hvb_out7_doorlooptijd", "VTMB", "vtmb_analyst", "vtwb_analyst")] {
+            let owner = try caseFigures(cluster, role: "postgres", indicator: indicator)
+            #expect(owner.areas.count > 3, "\(indicator) has municipal figures: \(owner.csv)")
+            #expect(try caseFigures(cluster, role: own, indicator: indicator).csv == owner.csv, "\(own) \(indicator)")
+            #expect(try caseFigures(cluster, role: "viewer", indicator: indicator).csv == owner.csv)
+            let hidden = try caseFigures(cluster, role: other, indicator: indicator)
+            #expect(hidden.areas.isEmpty && hidden.csv.contains(",missing,"), "\(other) \(indicator): \(hidden.csv)")
+            #expect(try visibleEvents(cluster, role: other, region: region) == "0")
+            #expect(try visibleEvents(cluster, role: own, region: region)
+                    == (try visibleEvents(cluster, role: "postgres", region: region)))
+        }
+    }
+
     @Test func eachRoleReadsAndWritesWhatItWasGranted() throws {
         let cluster = try PostgresCluster()
         defer { cluster.stop() }
@@ -42,6 +81,7 @@ import Testing
         #expect(try Self.municipalities(cluster, role: "viewer") == all)
         #expect(try Self.municipalities(cluster, role: "vtwb_analyst") == all)
         #expect(try Self.municipalities(cluster, role: "vtmb_analyst").isEmpty)
+        try Self.checkCaseEvents(cluster)
         let total = try Self.regionTotal(cluster, role: "postgres")
         #expect(total.contains("wb_meldingen,VTWB,2018,6039"))
         for role in ["viewer", "vtwb_analyst", "vtmb_analyst"] {

@@ -17,7 +17,23 @@ import Testing
         ["coverage", "--format", "csv"],
     ]
 
-    /// Geography and every fixture delivery, in the demo's order.
+    /// The catalogue's case indicators (case measures over the synthetic events under fixtures/cases).
+    static let caseIndicators = ["wb_unieke_betrokkenen", "wb_herhaling_casus", "wb_onderzoek_termijn",
+                                 "hvb_out4_herhaling", "hvb_out7_doorlooptijd"]
+
+    /// Every case indicator per municipality and per region, as of the first event delivery, and compared.
+    static let caseRequests: [[String]] = caseIndicators.flatMap { id in [
+        ["eval", "--indicator", id, "--level", "gemeente", "--period", "2016..2018", "--no-suppress", "--format", "csv"],
+        ["eval", "--indicator", id, "--level", "regio", "--from", "2016", "--to", "2019", "--format", "csv"],
+        ["eval", "--indicator", id, "--geo", "VTWB", "--geo", "VTMB", "--period", "2018", "--as-of", "11",
+         "--format", "csv"],
+        ["diff", "2017", "2018", "--indicator", id, "--level", "regio", "--format", "csv"],
+    ] }
+
+    /// The demo's key: public, for the synthetic fixtures only (`DemoCases`).
+    static let demoKey = ["IMPACT_PSEUDONYM_KEY": "impact-demo-key-for-the-synthetic-fixtures-only"]
+
+    /// Geography, every fixture delivery and the case events, in the demo's order.
     static func importFixtures(into store: String) throws {
         let fixtures = ImpactBinary.projectRoot + "/fixtures"
         let geography = try ImpactBinary.run(["import", "geography", fixtures + "/geography", "--store", store])
@@ -29,6 +45,11 @@ import Testing
             let result = try ImpactBinary.run(["import", "csv", fixtures + "/" + file, "--store", store])
             #expect(result.status == 0, "\(file): \(result.stderr)")
         }
+        for (source, folder) in [("vt_casus_wb", "west-brabant"), ("vt_casus_mb", "midden-brabant")] {
+            let events = try ImpactBinary.run(["import", "events", fixtures + "/cases/" + folder, "--event-source", source,
+                                               "--store", store], environment: demoKey)
+            #expect(events.status == 0 && events.stderr.contains(" new"), "\(folder): \(events.stderr)")
+        }
     }
 
     @Test func demoFixturesGiveTheSameOutputsOnBothBackends() throws {
@@ -39,7 +60,7 @@ import Testing
         #expect(try ImpactBinary.run(["init", "--store", server]).status == 0)
         try Self.importFixtures(into: server)
         try Self.importFixtures(into: file)
-        for request in Self.requests {
+        for request in Self.requests + Self.caseRequests {
             let sqlite = try ImpactBinary.run(request + ["--store", file])
             let postgres = try ImpactBinary.run(request + ["--store", server])
             #expect(sqlite.status == 0, "\(request): \(sqlite.stderr)")
@@ -47,11 +68,58 @@ import Testing
             #expect(sqlite.stdout.split(separator: "\n").count > 1, "\(request) evaluated nothing")
             #expect(postgres.stdout == sqlite.stdout, "\(request) differs between SQLite and PostgreSQL")
         }
-        let events = try ImpactBinary.run(["import", "events", ImpactBinary.projectRoot + "/fixtures/cases/west-brabant",
-                                           "--event-source", "vt_casus_wb", "--store", server],
-                                          environment: ["IMPACT_PSEUDONYM_KEY": String(repeating: "ab", count: 32)])
-        #expect(events.status != 0 && events.stderr.contains("case events are kept in SQLite stores only"),
-                "\(events.stderr)")
+        let figures = try ImpactBinary.run(Self.caseRequests[1] + ["--store", server]).stdout
+        #expect(figures.contains("wb_unieke_betrokkenen,VTWB,2018,") && figures.contains(",ok,"),
+                "the case indicators have figures, not only missing cells: \(figures)")
+    }
+
+    /// Case events on the server: a re-delivery is unchanged, a correction supersedes by key (and
+    /// `--as-of` still reads the earlier vintage), a delivery under another key is refused — all as
+    /// on SQLite, message for message.
+    @Test func caseEventDeliveriesBehaveAsOnSQLite() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let server = try cluster.createDatabase("events")
+        let file = ImpactBinary.temporaryDirectory() + "/events.sqlite"
+        let fixtures = ImpactBinary.projectRoot + "/fixtures"
+        let original = try String(contentsOfFile: fixtures + "/cases/west-brabant/vt-casus-west-brabant.csv",
+                                  encoding: .utf8)
+        // The first event moved to another municipality: a correction of the same key.
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[5] = fields[5] == "GM0758" ? "GM0744" : "GM0758"
+        lines[1] = fields.joined(separator: ",")
+        let corrected = ImpactBinary.temporaryDirectory() + "/corrected.csv"
+        try lines.joined(separator: "\n").write(toFile: corrected, atomically: true, encoding: .utf8)
+        let otherKey = ["IMPACT_PSEUDONYM_KEY": String(repeating: "cd", count: 32)]
+        for store in [file, server] {
+            #expect(try ImpactBinary.run(["import", "geography", fixtures + "/geography", "--store", store]).status == 0)
+        }
+        let steps: [(arguments: [String], environment: [String: String])] = [
+            ([fixtures + "/cases/west-brabant"], Self.demoKey),
+            ([fixtures + "/cases/west-brabant"], Self.demoKey),
+            ([corrected], Self.demoKey),
+            ([corrected, "--dry-run"], Self.demoKey),
+            ([fixtures + "/cases/west-brabant"], otherKey),
+            ([fixtures + "/broken/broken-import.csv"], Self.demoKey),
+        ]
+        var messages: [String] = []
+        for step in steps {
+            let command = ["import", "events"] + step.arguments + ["--event-source", "vt_casus_wb"]
+            let sqlite = try ImpactBinary.run(command + ["--store", file], environment: step.environment)
+            let postgres = try ImpactBinary.run(command + ["--store", server], environment: step.environment)
+            #expect(postgres.status == sqlite.status && postgres.stderr == sqlite.stderr,
+                    "\(step.arguments): \(postgres.stderr) vs \(sqlite.stderr)")
+            messages.append(postgres.stderr)
+        }
+        #expect(messages[1].contains("unchanged") && messages[2].contains("1 revised"), "\(messages)")
+        #expect(messages[4].contains("IMP-I101") && messages[5].contains("IMP-"), "\(messages)")
+        let asOf = ["eval", "--indicator", "wb_unieke_betrokkenen", "--level", "gemeente", "--period", "2018",
+                    "--as-of", "2", "--no-suppress", "--format", "csv"]
+        let before = try ImpactBinary.run(asOf + ["--store", server])
+        let now = try ImpactBinary.run(asOf.filter { $0 != "--as-of" && $0 != "2" } + ["--store", server])
+        #expect(before.stdout == (try ImpactBinary.run(asOf + ["--store", file])).stdout)
+        #expect(before.stdout != now.stdout, "the correction moved a person: \(before.stdout) \(now.stdout)")
     }
 
     @Test func aRepeatedDeliveryIsUnchangedAndARejectedOneLeavesNothing() throws {
@@ -82,8 +150,9 @@ import Testing
         let file = ImpactBinary.temporaryDirectory() + "/region.sqlite"
         try Self.importFixtures(into: file)
         let copied = try ImpactBinary.run(["store", "copy", file, server])
-        #expect(copied.status == 0 && copied.stderr.contains("observation"), "\(copied.stderr)")
-        for request in Self.requests {
+        #expect(copied.status == 0 && copied.stderr.contains("observation") && copied.stderr.contains("case_event"),
+                "\(copied.stderr)")
+        for request in Self.requests + Self.caseRequests.filter({ $0.contains("regio") }) {
             let sqlite = try ImpactBinary.run(request + ["--store", file])
             #expect(try ImpactBinary.run(request + ["--store", server]).stdout == sqlite.stdout, "\(request)")
         }

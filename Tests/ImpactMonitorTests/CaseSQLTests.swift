@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import ImpactCompiler
+@testable import ImpactLanguage
+
+/// Golden snapshots of the one statement each case measure compiles to, for SQLite and for
+/// PostgreSQL side by side (`Golden/sql/cases/NAME.ENGINE.sql`). A change to a snapshot is a change
+/// to what the engine computes: review the diff, then regenerate with IMPACT_UPDATE_GOLDEN=1.
+@Suite struct CaseSQLTests {
+    static let measures: [(name: String, unit: String, value: String)] = [
+        ("distinct_persons", "persons", "distinct_persons(rc[role = \"kind\"])"),
+        ("distinct_cases", "count", "distinct_cases(rc[leeftijd in (\"0-3\", \"4-11\")], melding, start)"),
+        ("recurrence_back", "percent", "recurrence(rc, melding, back 12 months)"),
+        ("recurrence_forward", "percent", "recurrence(rc, melding, forward 6 months after afsluiting)"),
+        ("duration_median", "days", "duration(rc, start to einde, median)"),
+        ("duration_mean", "days", "duration(rc, start to einde, mean)"),
+        ("exceeding", "percent", "exceeding(rc, t1)"),
+    ]
+
+    static let definitions: DefinitionSet = {
+        let cases = """
+            cases rc {
+              title "cases"
+              events melding start einde afsluiting
+              dimension leeftijd { "0-3" "4-11" "12-17" }
+              term t1 start to einde 10 weeks
+            }
+
+            """
+        let text = cases + measures.map { CaseReferenceTests.indicator($0.name, $0.unit, $0.value) }.joined()
+        let loaded = DefinitionLoader.load(sources: [SourceFile(path: "cases.ind", text: text)])
+        precondition(!loaded.hasErrors, "\(loaded.diagnostics)")
+        return loaded.definitions
+    }()
+
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Golden/sql/cases").path
+
+    @Test(arguments: measures.map(\.name), ["sqlite", "postgresql"])
+    func sqlSnapshot(name: String, engine: String) throws {
+        let plan = try Planner(definitions: Self.definitions).plan(name)
+        let dialect: any SQLDialect = engine == "postgresql" ? PostgreSQLDialect() : SQLiteDialect()
+        // The recurrence look-back also as of a batch: the vintage condition is part of every read.
+        let vintage: Vintage = name == "recurrence_back" ? .asOfBatch(4) : .current
+        let query = SQLGenerator(dialect: dialect).compile(plan, vintage: vintage)
+        let parameters = query.fixedParameters.enumerated().map { "\(dialect.parameter($0.offset + 3)) = \($0.element)" }
+        let text = query.sql + ";\n\n-- parameters\n" + parameters.joined(separator: "\n") + "\n"
+        let path = Self.goldenDirectory + "/\(name).\(engine).sql"
+        if ProcessInfo.processInfo.environment["IMPACT_UPDATE_GOLDEN"] == "1" {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == golden, "SQL for \(name) on \(engine) differs from \(path)")
+    }
+
+    /// No SQLite-only construct reaches PostgreSQL's statements.
+    @Test(arguments: measures.map(\.name))
+    func postgresStatementsHoldNoSQLiteFunctions(name: String) throws {
+        let plan = try Planner(definitions: Self.definitions).plan(name)
+        let sql = SQLGenerator(dialect: PostgreSQLDialect()).compile(plan).sql
+        for construct in ["julianday", "strftime", "'start of month'", "date(", "CROSS JOIN case_event", "?"] {
+            #expect(!sql.contains(construct), "\(name): \(construct)")
+        }
+    }
+}

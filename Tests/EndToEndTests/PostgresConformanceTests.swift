@@ -73,6 +73,12 @@ import Testing
                 "the case indicators have figures, not only missing cells: \(figures)")
     }
 
+    /// A server numbers batches from a sequence, which a rolled-back import (unchanged, dry run,
+    /// refused) has advanced too: the numbers may differ, the messages may not.
+    static func withoutBatchNumbers(_ text: String) -> String {
+        text.replacingOccurrences(of: "batch [0-9]+", with: "batch N", options: .regularExpression)
+    }
+
     /// Case events on the server: a re-delivery is unchanged, a correction supersedes by key (and
     /// `--as-of` still reads the earlier vintage), a delivery under another key is refused — all as
     /// on SQLite, message for message.
@@ -108,16 +114,17 @@ import Testing
             let command = ["import", "events"] + step.arguments + ["--event-source", "vt_casus_wb"]
             let sqlite = try ImpactBinary.run(command + ["--store", file], environment: step.environment)
             let postgres = try ImpactBinary.run(command + ["--store", server], environment: step.environment)
-            #expect(postgres.status == sqlite.status && postgres.stderr == sqlite.stderr,
+            #expect(postgres.status == sqlite.status
+                        && Self.withoutBatchNumbers(postgres.stderr) == Self.withoutBatchNumbers(sqlite.stderr),
                     "\(step.arguments): \(postgres.stderr) vs \(sqlite.stderr)")
             messages.append(postgres.stderr)
         }
         #expect(messages[1].contains("unchanged") && messages[2].contains("1 revised"), "\(messages)")
         #expect(messages[4].contains("IMP-I101") && messages[5].contains("IMP-"), "\(messages)")
-        let asOf = ["eval", "--indicator", "wb_unieke_betrokkenen", "--level", "gemeente", "--period", "2018",
+        let asOf = ["eval", "--indicator", "wb_unieke_betrokkenen", "--level", "gemeente", "--period", "2017",
                     "--as-of", "2", "--no-suppress", "--format", "csv"]
         let before = try ImpactBinary.run(asOf + ["--store", server])
-        let now = try ImpactBinary.run(asOf.filter { $0 != "--as-of" && $0 != "2" } + ["--store", server])
+        let now = try ImpactBinary.run(Array(asOf[..<7]) + ["--no-suppress", "--format", "csv", "--store", server])
         #expect(before.stdout == (try ImpactBinary.run(asOf + ["--store", file])).stdout)
         #expect(before.stdout != now.stdout, "the correction moved a person: \(before.stdout) \(now.stdout)")
     }

@@ -25,7 +25,9 @@ public final class PostgresConnection: SQLConnection {
             throw StoreError(code: ResultCode.cannotOpen, message: "cannot connect to store '\(location)': \(message)")
         }
         handle = connection
-        try execute(sql: "SET client_min_messages = warning")
+        // JIT compiles a statement for a second or more before running it; ours run in milliseconds
+        // (the case measures' statements went from 1.4 s to 0.07 s without it).
+        try execute(sql: "SET client_min_messages = warning; SET jit = off")
     }
 
     deinit { PQfinish(handle) }

@@ -8,6 +8,8 @@ public final class RowAppender {
     private let columns: [String]
     private let rowsPerStatement: Int
     private var pending: [SQLValue] = []
+    /// The statement for a full batch, made once: on SQLite it runs once per row.
+    private lazy var fullBatch = statement(rows: rowsPerStatement)
 
     /// PostgreSQL binds at most 65,535 parameters per statement; 500 rows stay far below for any table here.
     static let serverBatchRows = 500
@@ -31,11 +33,14 @@ public final class RowAppender {
 
     private func flush() throws {
         let rows = pending.count / columns.count
-        let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-            + Array(repeating: row, count: rows).joined(separator: ", ")
-        try database.execute(sql, pending)
+        try database.execute(rows == rowsPerStatement ? fullBatch : statement(rows: rows), pending)
         pending.removeAll(keepingCapacity: true)
+    }
+
+    private func statement(rows: Int) -> String {
+        let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 }
 

@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
 import Testing
 
 /// Importers and readers on one PostgreSQL store at the same time, with real clients: `impact`

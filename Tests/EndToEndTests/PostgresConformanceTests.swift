@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
 import ImpactStore
 import Testing
 

@@ -44,13 +44,13 @@ let package = Package(
             "ImpactCore", "ImpactLanguage", "ImpactStore", "ImpactCompiler", "ImpactSources",
             "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
         ]),
-        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .target(name: "TestHarness", path: "Tests/TestHarness"),
         .testTarget(name: "ImpactMonitorTests", dependencies: [
-            "TestScratch", "ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler",
+            "TestHarness", "ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler",
             "ImpactSources", "ImpactEngine", "ImpactAlerts", "ImpactRender", "ImpactCommandLine",
         ], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["TestScratch", "ImpactCore", "ImpactStore", "ImpactSources", "impact"]),
+                    dependencies: ["TestHarness", "ImpactCore", "ImpactStore", "ImpactSources", "impact"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -128,20 +128,19 @@ public struct RollupStore {
                   AND dims IN (SELECT value FROM json_each(?))
                 """, [id, .text(bounds.start), .text(bounds.end), .text(Self.json(dimensions))])
         }
-        let insert = try database.statement("""
-            INSERT INTO rollup (series_id, period_start, period_end, dims, geo, value, n, provisional, suppressed, \
-            complete, partial, direct)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         var windows = WindowCache()
-        for cell in RollupKeyOrder.sorted(cells, windows: &windows) {
-            let window = windows.window(cell.period)
-            try insert.execute([id, .text(window.start), .text(window.end), .text(cell.dims), .text(cell.geo),
-                                cell.value.sqlValue, cell.n.sqlValue, cell.provisional.sqlValue,
-                                cell.suppressed.sqlValue, cell.complete.sqlValue, cell.partial.sqlValue,
-                                cell.direct.sqlValue])
+        try database.appendRows(into: "rollup", columns: Self.columns) { add in
+            for cell in RollupKeyOrder.sorted(cells, windows: &windows) {
+                let window = windows.window(cell.period)
+                try add([id, .text(window.start), .text(window.end), .text(cell.dims), .text(cell.geo),
+                         cell.value.sqlValue, cell.n.sqlValue, cell.provisional.sqlValue, cell.suppressed.sqlValue,
+                         cell.complete.sqlValue, cell.partial.sqlValue, cell.direct.sqlValue])
+            }
         }
     }
+
+    static let columns = ["series_id", "period_start", "period_end", "dims", "geo", "value", "n", "provisional",
+                          "suppressed", "complete", "partial", "direct"]
 
     /// Series touched without definitions (or with dimensions that cannot be read back) lose their
     /// rollups: evaluation falls back to the raw observations until a later import rebuilds them.

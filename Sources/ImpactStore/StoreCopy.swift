@@ -58,13 +58,13 @@ public struct StoreCopy {
     }
 
     private func copy(_ table: String, columns: [String]) throws -> Int {
-        let list = columns.joined(separator: ", ")
-        let placeholders = columns.map { _ in "?" }.joined(separator: ", ")
-        let insert = try target.database.statement("INSERT INTO \(table) (\(list)) VALUES (\(placeholders))")
         var rows = 0
-        try source.database.statement("SELECT \(list) FROM \(table) ORDER BY 1").forEach { row in
-            try insert.execute((0..<columns.count).map { row.value($0) })
-            rows += 1
+        try target.database.appendRows(into: table, columns: columns) { add in
+            try source.database.statement("SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY 1")
+                .forEach { row in
+                    try add((0..<columns.count).map { row.value($0) })
+                    rows += 1
+                }
         }
         return rows
     }

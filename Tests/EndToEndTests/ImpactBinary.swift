@@ -1,5 +1,5 @@
 import Foundation
-import TestScratch
+import TestHarness
 
 /// Runs the built `impact` executable the way a user or a scheduled job does.
 struct ImpactBinary {

@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
 import Testing
 
 /// Access per region on a PostgreSQL store: each role logs in and shows what it can and cannot

@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
 import Testing
 
 /// Importers and readers on one PostgreSQL store at the same time, with real clients: `impact`
@@ -63,7 +64,7 @@ import Testing
     }
 
     /// An import is held open after writing its new vintage (a session holds a SHARE lock on the
-    /// last table it writes, which readers' ACCESS SHARE does not conflict with). Readers evaluate
+    /// rollups it refreshes next, which readers' ACCESS SHARE does not conflict with). Readers evaluate
     /// meanwhile and all end, with the figure from before the batch, while the import is still
     /// open; a second import of the same series waits for the first and follows it after commit.
     @Test func readersKeepTheirSnapshotWhileAnImportIsOpen() throws {
@@ -71,9 +72,9 @@ import Testing
         defer { cluster.stop() }
         let store = try Self.store(cluster)
         let holder = try PostgresSession(cluster, database: Self.database, name: "holder")
-        holder.send("BEGIN; LOCK TABLE rollup_series IN SHARE MODE;")
+        holder.send("BEGIN; LOCK TABLE rollup IN SHARE MODE;")
         try Self.waitFor(cluster, "SELECT count(*) FROM pg_locks AS l JOIN pg_stat_activity AS a ON a.pid = l.pid "
-                         + "WHERE a.application_name = 'holder' AND l.relation = 'rollup_series'::regclass", toBe: "1")
+                         + "WHERE a.application_name = 'holder' AND l.relation = 'rollup'::regclass", toBe: "1")
         let first = try Self.start(["import", "csv", try Self.revision(6040)], store: store, name: "import-1")
         try Self.waitFor(cluster, Self.holdsSeriesLockAndWrites("import-1"), toBe: "t|t")
         try Self.waitFor(cluster, Self.waitEvent("import-1"), toBe: "Lock|relation")

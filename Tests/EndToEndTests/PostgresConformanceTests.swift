@@ -1,5 +1,7 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
+import ImpactStore
 import Testing
 
 /// The same commands on a SQLite file and on a PostgreSQL store hold the same figures: the demo
@@ -127,6 +129,34 @@ import Testing
         let now = try ImpactBinary.run(Array(asOf[..<7]) + ["--no-suppress", "--format", "csv", "--store", server])
         #expect(before.stdout == (try ImpactBinary.run(asOf + ["--store", file])).stdout)
         #expect(before.stdout != now.stdout, "the correction moved a person: \(before.stdout) \(now.stdout)")
+    }
+
+    /// An import keeps the rollups current on a server as on a file: the same rows, and evaluation reads them.
+    @Test func importsMaintainTheSameRollupsOnBothBackends() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let server = try cluster.createDatabase("rollups")
+        let file = ImpactBinary.temporaryDirectory() + "/rollups.sqlite"
+        #expect(try ImpactBinary.run(["init", "--store", server]).status == 0)
+        try Self.importFixtures(into: server)
+        try Self.importFixtures(into: file)
+        let onFile = try Self.rollupRows(Store(path: file, access: .readOnly))
+        let onServer = try Self.rollupRows(ServerStore.open(server, access: .readOnly))
+        #expect(onFile.count >= 20, "the fixtures give rollups")
+        #expect(onServer == onFile)
+        let plan = try ImpactBinary.run(["explain", "wb_adviezen_per_melding", "--geo", "VTWB", "--period", "2018",
+                                         "--store", server])
+        #expect(plan.status == 0 && plan.stdout.contains("reads the series' rollup"), "\(plan.stdout)")
+    }
+
+    /// Every rollup row by series key, in one order, as text.
+    static func rollupRows(_ store: Store) throws -> [String] {
+        try store.database.query("""
+            SELECT s.key, r.period_start, r.period_end, r.dims, r.geo, r.value, r.n, r.provisional, r.suppressed,
+                   r.complete, r.partial, r.direct
+            FROM rollup AS r JOIN series AS s ON s.id = r.series_id
+            ORDER BY s.key, r.period_start, r.period_end, r.dims, r.geo
+            """) { row in (0..<12).map { "\(row.value($0))" }.joined(separator: "|") }
     }
 
     @Test func aRepeatedDeliveryIsUnchangedAndARejectedOneLeavesNothing() throws {

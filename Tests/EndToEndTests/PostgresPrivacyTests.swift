@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
 import Testing
 
 /// Pseudonymisation happens in the reader, before anything reaches the server: after importing

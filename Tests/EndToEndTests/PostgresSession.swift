@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
 
 /// A `psql` session the test drives statement by statement (its standard input is a FIFO the test
 /// writes to), to hold a transaction open while `impact` commands run against the same database.

@@ -10,10 +10,6 @@ import Testing
 
 /// Evaluation on the real fixtures, checked against values computed here from the raw numbers.
 @Suite struct EvaluatorTests {
-    let store: Store
-
-    init() throws { store = try TestSupport.demoStore() }
-
     static let extraDefinitions = """
         indicator t_literal {
           title "Onderzoeken maal een lange constante"
@@ -92,17 +88,19 @@ import Testing
         return loaded.definitions
     }()
 
-    func evaluate(_ id: String, _ geos: [String], _ periods: [String], vintage: Vintage = .current, store: Store? = nil) throws -> [IndicatorResult] {
+    func evaluate(_ id: String, _ geos: [String], _ periods: [String], vintage: Vintage = .current,
+                  store: Store) throws -> [IndicatorResult] {
         let request = EvaluationRequest(geos: geos, periods: try periods.map { try Period.parse($0).period }, vintage: vintage)
-        return try Evaluator(store: store ?? self.store, definitions: Self.definitions).evaluate(id, request)
+        return try Evaluator(store: store, definitions: Self.definitions).evaluate(id, request)
     }
 
-    func value(_ id: String, _ geo: String, _ period: String) throws -> Double? {
-        try evaluate(id, [geo], [period]).first?.value
+    func value(_ id: String, _ geo: String, _ period: String, store: Store) throws -> Double? {
+        try evaluate(id, [geo], [period], store: store).first?.value
     }
 
-    @Test func adviceRequestsPerReport() throws {
-        let results = try evaluate("wb_adviezen_per_melding", ["VTWB"], ["2015", "2016", "2017", "2018"])
+    @Test(arguments: TestBackend.available) func adviceRequestsPerReport(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let results = try evaluate("wb_adviezen_per_melding", ["VTWB"], ["2015", "2016", "2017", "2018"], store: store)
         #expect(results.map(\.period) == ["2015", "2016", "2017", "2018"])
         #expect(abs(results[3].value! - 3102.0 / 6039.0) < 1e-12)
         #expect(String(format: "%.4f", results[3].value!) == "0.5137")
@@ -110,77 +108,87 @@ import Testing
         #expect(results.allSatisfy { $0.status == .provisional })
     }
 
-    @Test func policeShareOfReports() throws {
-        let share = try value("wb_politie_aandeel", "VTWB", "2017")!
+    @Test(arguments: TestBackend.available) func policeShareOfReports(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let share = try value("wb_politie_aandeel", "VTWB", "2017", store: store)!
         #expect(abs(share - 100.0 * 6488 / 7561) < 1e-9)
         #expect(String(format: "%.2f", share) == "85.81")
-        #expect(String(format: "%.2f", try value("wb_politie_aandeel", "VTWB", "2018")!) == "77.86")
-        let missing = try evaluate("wb_politie_aandeel", ["VTWB"], ["2016"])[0]
+        #expect(String(format: "%.2f", try value("wb_politie_aandeel", "VTWB", "2018", store: store)!) == "77.86")
+        let missing = try evaluate("wb_politie_aandeel", ["VTWB"], ["2016"], store: store)[0]
         #expect(missing.value == nil && missing.status == .missing)
     }
 
-    @Test func reportsPerHundredInhabitantsForAMunicipality() throws {
-        #expect(abs(try value("wb_meldingen_per_100_inwoners", "GM0744", "2018")! - 45.0 / 6803 * 100) < 1e-12)
+    @Test(arguments: TestBackend.available) func reportsPerHundredInhabitantsForAMunicipality(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        #expect(abs(try value("wb_meldingen_per_100_inwoners", "GM0744", "2018", store: store)! - 45.0 / 6803 * 100) < 1e-12)
         // The document prints 0,1 for Breda and Oosterhout; the figures give 1,0 and 1,1.
-        #expect(String(format: "%.1f", try value("wb_meldingen_per_100_inwoners", "GM0758", "2018")!) == "1.0")
-        #expect(String(format: "%.1f", try value("wb_meldingen_per_100_inwoners", "GM0826", "2018")!) == "1.1")
+        #expect(String(format: "%.1f", try value("wb_meldingen_per_100_inwoners", "GM0758", "2018", store: store)!) == "1.0")
+        #expect(String(format: "%.1f", try value("wb_meldingen_per_100_inwoners", "GM0826", "2018", store: store)!) == "1.1")
     }
 
-    @Test func regionFromMembersIncludesOnbekendAndBuitenRegio() throws {
-        let ghnt = try evaluate("wb_meldingen", ["GHNT-WB"], ["2018"])[0]
+    @Test(arguments: TestBackend.available) func regionFromMembersIncludesOnbekendAndBuitenRegio(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let ghnt = try evaluate("wb_meldingen", ["GHNT-WB"], ["2018"], store: store)[0]
         #expect(ghnt.value == Double(6039 - 69 - 9 - 105))
-        let region = try evaluate("wb_meldingen_per_100_inwoners", ["VTWB"], ["2018"])[0]
+        let region = try evaluate("wb_meldingen_per_100_inwoners", ["VTWB"], ["2018"], store: store)[0]
         #expect(region.numerator == 6039 && region.denominator == 729_123)
     }
 
-    @Test func partialMembersAreIncompleteNotASmallerTotal() throws {
-        let ghnt = try evaluate("t_onderzoeken", ["GHNT-WB"], ["2018"])[0]
+    @Test(arguments: TestBackend.available) func partialMembersAreIncompleteNotASmallerTotal(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let ghnt = try evaluate("t_onderzoeken", ["GHNT-WB"], ["2018"], store: store)[0]
         #expect(ghnt.value == nil)
         #expect(ghnt.status == .incomplete)
         #expect(ghnt.flags.contains("partial_members"))
-        #expect(try value("t_onderzoeken", "VTWB", "2018") == 171)
+        #expect(try value("t_onderzoeken", "VTWB", "2018", store: store) == 171)
     }
 
-    @Test func zuidLimburgSharesFromTheTable() throws {
-        #expect(String(format: "%.2f", try value("t_zl_ouderen_meldingen", "VTZL", "2018")!) == "2.12")
-        let subregion = try evaluate("t_zl_ouderen_meldingen", ["ZL-PS"], ["2018"])[0]
+    @Test(arguments: TestBackend.available) func zuidLimburgSharesFromTheTable(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        #expect(String(format: "%.2f", try value("t_zl_ouderen_meldingen", "VTZL", "2018", store: store)!) == "2.12")
+        let subregion = try evaluate("t_zl_ouderen_meldingen", ["ZL-PS"], ["2018"], store: store)[0]
         #expect(subregion.status == .missing)
     }
 
-    @Test func halfYearIsNotAYear() throws {
-        let share2016 = try value("t_mb_advies_aandeel", "VTMB", "2016")!
+    @Test(arguments: TestBackend.available) func halfYearIsNotAYear(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let share2016 = try value("t_mb_advies_aandeel", "VTMB", "2016", store: store)!
         #expect(String(format: "%.2f", share2016) == "40.45")
-        #expect(String(format: "%.2f", try value("t_mb_advies_aandeel", "VTMB", "2017")!) == "35.97")
-        let year2018 = try evaluate("t_mb_advies_aandeel", ["VTMB"], ["2018"])[0]
+        #expect(String(format: "%.2f", try value("t_mb_advies_aandeel", "VTMB", "2017", store: store)!) == "35.97")
+        let year2018 = try evaluate("t_mb_advies_aandeel", ["VTMB"], ["2018"], store: store)[0]
         #expect(year2018.value == nil && year2018.status == .incomplete)
-        #expect(try value("t_mb_advies_aandeel", "VTMB", "2018-H1") != nil)
+        #expect(try value("t_mb_advies_aandeel", "VTMB", "2018-H1", store: store) != nil)
     }
 
-    @Test func medianAcrossMunicipalities() throws {
+    @Test(arguments: TestBackend.available) func medianAcrossMunicipalities(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
         let counts: [Double] = [105, 76, 45, 580, 1842, 361, 197, 617, 155, 133, 151, 133, 86, 129, 226, 668, 248, 161, 48]
         let sorted = counts.sorted()
-        #expect(try value("t_median_meldingen", "VTWB", "2018") == sorted[sorted.count / 2])
+        #expect(try value("t_median_meldingen", "VTWB", "2018", store: store) == sorted[sorted.count / 2])
     }
 
-    @Test func lowNIsFlagged() throws {
-        let satisfaction = try evaluate("t_tevredenheid", ["VTWB"], ["2018"])[0]
+    @Test(arguments: TestBackend.available) func lowNIsFlagged(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let satisfaction = try evaluate("t_tevredenheid", ["VTWB"], ["2018"], store: store)[0]
         #expect(satisfaction.value == 6.1 && satisfaction.n == 29 && satisfaction.status == .insufficientN)
-        let safety = try evaluate("t_veiliger", ["VTWB"], ["2018"])[0]
+        let safety = try evaluate("t_veiliger", ["VTWB"], ["2018"], store: store)[0]
         #expect(safety.value == 88.4 && safety.n == 146 && safety.status == .provisional)
     }
 
-    @Test func previousPeriodShift() throws {
-        #expect(abs(try value("t_groei", "VTWB", "2018")! - (6039.0 - 7561) / 7561) < 1e-12)
-        #expect(try evaluate("t_groei", ["VTWB"], ["2015"])[0].status == .missing)
+    @Test(arguments: TestBackend.available) func previousPeriodShift(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        #expect(abs(try value("t_groei", "VTWB", "2018", store: store)! - (6039.0 - 7561) / 7561) < 1e-12)
+        #expect(try evaluate("t_groei", ["VTWB"], ["2015"], store: store)[0].status == .missing)
     }
 
-    @Test func divisionByZeroIsItsOwnStatus() throws {
-        let result = try evaluate("t_deling_nul", ["VTWB"], ["2018"])[0]
+    @Test(arguments: TestBackend.available) func divisionByZeroIsItsOwnStatus(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let result = try evaluate("t_deling_nul", ["VTWB"], ["2018"], store: store)[0]
         #expect(result.value == nil && result.status == .divisionByZero)
     }
 
-    @Test func monthsRollUpOnlyWhenComplete() throws {
-        let store = try TestSupport.storeWithGeography()
+    @Test(arguments: TestBackend.available) func monthsRollUpOnlyWhenComplete(backend: TestBackend) throws {
+        let store = try TestSupport.storeWithGeography(on: backend)
         let directory = TestSupport.temporaryDirectory()
         var rows = "series,geo,period,value\n"
         for month in 1...12 { rows += "vt.onderzoeken,GM0758,2019-\(month < 10 ? "0" : "")\(month),\(month)\n" }
@@ -193,8 +201,8 @@ import Testing
         #expect(quarters.map(\.value) == [3, nil])
     }
 
-    @Test func asOfReadsAnEarlierVintage() throws {
-        let store = try TestSupport.storeWithGeography()
+    @Test(arguments: TestBackend.available) func asOfReadsAnEarlierVintage(backend: TestBackend) throws {
+        let store = try TestSupport.storeWithGeography(on: backend)
         let directory = TestSupport.temporaryDirectory()
         let first = try CSVImport(paths: [TestSupport.write("series,geo,period,value\nvt.onderzoeken,VTWB,2018,170\n", to: "a.csv", in: directory)]).run(into: store)
         _ = try CSVImport(paths: [TestSupport.write("series,geo,period,value\nvt.onderzoeken,VTWB,2018,171\n", to: "b.csv", in: directory)]).run(into: store)
@@ -204,9 +212,10 @@ import Testing
 
     /// A number literal reaches SQLite as a bound double, so the product is exact to the last bit
     /// (pasted through a 10-digit formatter it had been `* 1.23456789`).
-    @Test func numberLiteralsAreExactToTheLastBit() throws {
-        let onderzoeken = try #require(try value("t_onderzoeken", "VTWB", "2018"))
-        let product = try #require(try value("t_literal", "VTWB", "2018"))
+    @Test(arguments: TestBackend.available) func numberLiteralsAreExactToTheLastBit(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let onderzoeken = try #require(try value("t_onderzoeken", "VTWB", "2018", store: store))
+        let product = try #require(try value("t_literal", "VTWB", "2018", store: store))
         #expect(product.bitPattern == (onderzoeken * 1.23456789012345).bitPattern)
         let plan = try Planner(definitions: Self.definitions).plan("t_literal")
         let query = SQLGenerator().compile(plan)
@@ -214,8 +223,9 @@ import Testing
     }
 
     /// CSV and JSON print the shortest text that reads back as the same double.
-    @Test func machineOutputRoundTripsTheStoredDouble() throws {
-        let results = try evaluate("wb_politie_aandeel", ["VTWB", "GM0758"], ["2017", "2018"]) + evaluate("t_literal", ["VTWB"], ["2018"])
+    @Test(arguments: TestBackend.available) func machineOutputRoundTripsTheStoredDouble(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
+        let results = try evaluate("wb_politie_aandeel", ["VTWB", "GM0758"], ["2017", "2018"], store: store) + evaluate("t_literal", ["VTWB"], ["2018"], store: store)
         var table = DataTable(columns: IndicatorResult.columns)
         table.rows = results.map(\.row)
         let csv = TableRenderer(format: .csv).render(table).split(separator: "\n").dropFirst()
@@ -232,7 +242,8 @@ import Testing
 
     /// One session per command: the geography and the rollup registry are read once, each
     /// indicator is planned once, however many evaluations, diffs and publications share it.
-    @Test func sessionReadsTheStoreOnceAndPlansOnce() throws {
+    @Test(arguments: TestBackend.available) func sessionReadsTheStoreOnceAndPlansOnce(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
         let session = EvaluationSession(store: store, definitions: Self.definitions)
         let before = store.database.statementsExecuted
         _ = try session.geography()
@@ -251,7 +262,8 @@ import Testing
     }
 
     /// One statement per indicator: the count does not grow with the number of areas or periods.
-    @Test func statementCountDoesNotGrowWithAreasOrPeriods() throws {
+    @Test(arguments: TestBackend.available) func statementCountDoesNotGrowWithAreasOrPeriods(backend: TestBackend) throws {
+        let store = try TestSupport.demoStore(on: backend)
         var evaluator = Evaluator(store: store, definitions: Self.definitions)
         evaluator.useCache = false
         func statements(geos: [String], periods: [Period]) throws -> Int {
@@ -273,6 +285,7 @@ import Testing
     }
 
     @Test func resultCacheServesRepeatedEvaluationsAndGoesStaleOnImport() throws {
+        let store = try TestSupport.demoStore()
         let evaluator = Evaluator(store: store, definitions: Self.definitions)
         let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2018)])
         let first = try evaluator.evaluate("wb_politie_aandeel", request)

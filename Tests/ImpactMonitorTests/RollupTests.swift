@@ -122,11 +122,11 @@ import Testing
     /// Random deliveries in several batches (revisions, missing values, weeks, months, quarters,
     /// years, municipalities, merged municipalities, Onbekend and Buiten-regio buckets and a region's
     /// own totals); then every indicator for every area and period is evaluated from rollups, from
-    /// raw observations, and as of the latest batch, and the three must be identical.
-    @Test(arguments: [1, 2, 3, 4, 5])
-    func rollupsEqualRawObservations(seed: UInt64) throws {
+    /// raw observations, and as of the latest batch, and the three must be identical — on each engine.
+    @Test(arguments: TestBackend.available, [1, 2, 3, 4, 5])
+    func rollupsEqualRawObservations(backend: TestBackend, seed: UInt64) throws {
         var generator = SeededGenerator(seed: seed)
-        let store = try TestSupport.storeWithGeography()
+        let store = try TestSupport.storeWithGeography(on: backend)
         let definitions = Self.definitions
         let municipalities = ["GM0758", "GM0748", "GM0826", "GM0744", "GM0738", "GM1959", "VTWB-ONB", "VTWB-BUI"]
         let directory = TestSupport.temporaryDirectory()

@@ -55,8 +55,8 @@ import Testing
         #expect(throws: StoreError.self) { try Store(path: path) }
     }
 
-    @Test func errorsCarryTheSQLAndArguments() throws {
-        let store = try Store(path: TestSupport.temporaryDirectory() + "/errors.sqlite")
+    @Test(arguments: TestBackend.available) func errorsCarryTheSQLAndArguments(backend: TestBackend) throws {
+        let store = try backend.emptyStore()
         do {
             try store.database.execute("INSERT INTO geo_unit (code, name, level) VALUES (?, ?, ?)", [.text("X"), .text("x"), .text("wijk")])
             Issue.record("the level check must fail")
@@ -67,8 +67,8 @@ import Testing
         }
     }
 
-    @Test func transactionRollsBackOnError() throws {
-        let store = try Store(path: TestSupport.temporaryDirectory() + "/tx.sqlite")
+    @Test(arguments: TestBackend.available) func transactionRollsBackOnError(backend: TestBackend) throws {
+        let store = try backend.emptyStore()
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             try store.database.transaction {
@@ -79,12 +79,12 @@ import Testing
         #expect(try store.database.scalarInt("SELECT count(*) FROM region_set") == 0)
     }
 
-    @Test func medianAggregate() throws {
-        let store = try Store(path: TestSupport.temporaryDirectory() + "/median.sqlite")
-        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 3 AS x UNION ALL SELECT 1 UNION ALL SELECT 2)") == .real(2))
-        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 4 AS x UNION ALL SELECT 1 UNION ALL SELECT NULL UNION ALL SELECT 2)") == .real(2))
-        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 1 AS x WHERE 0)") == .null)
-        let grouped = try store.database.query("SELECT g, median(x) FROM (SELECT 1 AS g, 10 AS x UNION ALL SELECT 1, 20 UNION ALL SELECT 2, 5) GROUP BY g ORDER BY g") { $0.double(1) }
+    @Test(arguments: TestBackend.available) func medianAggregate(backend: TestBackend) throws {
+        let store = try backend.emptyStore()
+        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 3 AS x UNION ALL SELECT 1 UNION ALL SELECT 2) AS t") == .real(2))
+        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 4 AS x UNION ALL SELECT 1 UNION ALL SELECT NULL UNION ALL SELECT 2) AS t") == .real(2))
+        #expect(try store.database.scalar("SELECT median(x) FROM (SELECT 1 AS x WHERE 1 = 0) AS t") == .null)
+        let grouped = try store.database.query("SELECT g, median(x) FROM (SELECT 1 AS g, 10 AS x UNION ALL SELECT 1, 20 UNION ALL SELECT 2, 5) AS t GROUP BY g ORDER BY g") { $0.double(1) }
         #expect(grouped == [15, 5])
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import TestScratch
+import TestHarness
 @testable import ImpactSources
 @testable import ImpactStore
 
@@ -20,21 +20,42 @@ enum TestSupport {
     }
 
     /// A new store holding the fixture geography.
-    static func storeWithGeography() throws -> Store {
-        let store = try Store(path: temporaryDirectory() + "/test.sqlite")
-        let outcome = try GeographyImport(paths: [fixtures + "/geography"]).run(into: store)
-        precondition(!outcome.failed, "fixture geography must import: \(outcome.diagnostics)")
+    static func storeWithGeography(on backend: TestBackend = .sqlite) throws -> Store {
+        let store = try backend.emptyStore()
+        try importGeography(into: store)
         return store
     }
 
+    private static func importGeography(into store: Store) throws {
+        let outcome = try GeographyImport(paths: [fixtures + "/geography"]).run(into: store)
+        precondition(!outcome.failed, "fixture geography must import: \(outcome.diagnostics)")
+    }
+
     /// A new store holding every fixture.
-    static func demoStore() throws -> Store {
-        let store = try storeWithGeography()
+    static func demoStore(on backend: TestBackend = .sqlite) throws -> Store {
+        switch backend {
+        case .sqlite:
+            let store = try storeWithGeography()
+            try importFixtures(into: store)
+            return store
+        case .postgresql:
+            #if PostgreSQL
+            let template = try SharedServer.template("demo_template") { store in
+                try importGeography(into: store)
+                try importFixtures(into: store)
+            }
+            return try SharedServer.store(copying: template)
+            #else
+            preconditionFailure("PostgreSQL is not in this build")
+            #endif
+        }
+    }
+
+    private static func importFixtures(into store: Store) throws {
         let files = FileManager.default.enumerator(atPath: fixtures)!.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".csv") && $0.hasPrefix("vt-") }
             .sorted().map { fixtures + "/" + $0 }
         let result = try CSVImport(paths: files).run(into: store)
         precondition(!result.failed, "fixtures must import: \(result.diagnostics)")
-        return store
     }
 }

@@ -91,6 +91,7 @@ struct PostgresObservationImport {
         for unit in units.added { try GeographyStore(store: store).insert(unit) }
         result.unitsAdded = units.added.count
         try merge(started: started, digest: digest, into: &result)
+        if result.added + result.revised > 0 { try configuration.afterMerge?(database) }
         if configuration.dryRun {
             result.dryRun = true
             throw Rollback.dryRun
@@ -180,11 +181,6 @@ struct PostgresObservationImport {
                        AND o.provisional = s.provisional AND o.suppressed = s.suppressed);
             """)
         try ObservationImport.appendChanged(batch: batch, in: database, into: &result)
-        // Rollups are not kept on a server store yet: the touched series read their observations.
-        try database.execute(sql: """
-            DELETE FROM rollup_series WHERE series_id IN (SELECT DISTINCT series_id FROM changed);
-            DELETE FROM rollup WHERE series_id IN (SELECT DISTINCT series_id FROM changed)
-            """)
         result.batchID = batch
     }
 }

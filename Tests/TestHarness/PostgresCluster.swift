@@ -5,19 +5,19 @@ import Foundation
 /// user (the server refuses to run as root), started on a Unix socket in that folder (no TCP port,
 /// so clusters of parallel tests never collide), stopped and removed by `stop()`. No mocks: the
 /// Debian server binaries.
-final class PostgresCluster {
+public final class PostgresCluster: Sendable {
     /// The newest installed server (Debian keeps them under /usr/lib/postgresql/VERSION/bin, off PATH).
-    static let binaries: String = {
+    public static let binaries: String = {
         let root = "/usr/lib/postgresql"
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         let newest = versions.compactMap(Int.init).max().map(String.init) ?? "15"
         return "\(root)/\(newest)/bin"
     }()
-    let directory: String
-    let port = 5432
+    public let directory: String
+    public let port = 5432
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-pg-" + UUID().uuidString).path
+    public init() throws {
+        directory = Scratch.root + "/pg-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         try Self.asPostgres(["/bin/chown", "-R", "postgres:", directory], asRoot: true)
@@ -28,23 +28,23 @@ final class PostgresCluster {
     }
 
     /// A new empty database on the server, as the URL `--store` takes.
-    func createDatabase(_ name: String) throws -> String {
+    public func createDatabase(_ name: String) throws -> String {
         try Self.asPostgres([Self.binaries + "/psql", "-h", directory, "-p", String(port), "-U", "postgres", "-q",
                              "-c", "CREATE DATABASE \(name)"])
         return url(database: name)
     }
 
-    func url(database: String, user: String = "postgres") -> String {
+    public func url(database: String, user: String = "postgres") -> String {
         "postgresql://\(user)@/\(database)?host=\(directory)&port=\(port)"
     }
 
     /// Runs SQL as the superuser (test setup only).
-    func psql(_ database: String, _ sql: String) throws {
+    public func psql(_ database: String, _ sql: String) throws {
         try Self.asPostgres([Self.binaries + "/psql", "-h", directory, "-p", String(port), "-U", "postgres", "-q",
                              "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql])
     }
 
-    func stop() {
+    public func stop() {
         try? Self.asPostgres([Self.binaries + "/pg_ctl", "-D", directory + "/data", "-w", "-m", "fast", "stop"])
         try? FileManager.default.removeItem(atPath: directory)
     }
@@ -57,7 +57,7 @@ final class PostgresCluster {
         let user = getuid() == 0 && !asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []
         let closeDescriptors = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done; exec "$@""#
         let arguments = ["/bin/bash", "-c", closeDescriptors, "bash"] + user + command
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("impact-pg-" + UUID().uuidString).path
+        let log = Scratch.root + "/pg-log-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: log) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -78,9 +78,9 @@ final class PostgresCluster {
         }
     }
 
-    struct ClusterFailure: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+    public struct ClusterFailure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
     }
 }
 #endif

@@ -45,12 +45,15 @@ import Testing
             + [Period(year: 2019, grain: .half, index: 1)!, Period(year: 2019, grain: .month, index: 2)!]
     }
 
-    @Test func theCompiledCaseMeasuresAgreeWithTheReference() throws {
+    /// On every store engine: the PostgreSQL rendering of each measure is held to the same reference.
+    @Test(arguments: TestBackend.available) func theCompiledCaseMeasuresAgreeWithTheReference(backend: TestBackend)
+        throws {
         let loaded = DefinitionLoader.load(sources: [SourceFile(path: "cases.ind", text: Self.definitions)])
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         var statuses: [String: Set<String>] = [:]
         for seed in Self.seeds {
-            let failures = try Self.check(seed: seed, definitions: loaded.definitions, statuses: &statuses)
+            let failures = try Self.check(seed: seed, definitions: loaded.definitions, backend: backend,
+                                          statuses: &statuses)
             if let first = failures.first {
                 Issue.record("seed \(seed): \(failures.count) disagreement(s); first: \(first)")
                 return
@@ -68,11 +71,11 @@ import Testing
         }
     }
 
-    static func check(seed: UInt64, definitions: DefinitionSet, statuses: inout [String: Set<String>]) throws
-        -> [String] {
+    static func check(seed: UInt64, definitions: DefinitionSet, backend: TestBackend = .sqlite,
+                      statuses: inout [String: Set<String>]) throws -> [String] {
         var random = SeededGenerator(seed: seed)
         let events = randomEvents(&random)
-        let store = try TestSupport.storeWithGeography()
+        let store = try TestSupport.storeWithGeography(on: backend)
         try CaseEventFixture.importEvents(events, into: store)
         var evaluator = Evaluator(store: store, definitions: definitions)
         evaluator.useCache = false

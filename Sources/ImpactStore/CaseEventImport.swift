@@ -36,24 +36,7 @@ public struct CaseEventImport {
         do {
             try database.transaction {
                 var diagnostics = DiagnosticList()
-                var geoDiagnostics = DiagnosticList()
-                let geoCodes = Set(try GeographyStore(store: store).load().units.keys)
-                let staging = try database.server?.caseEventStaging(source: source)
-                    ?? CaseEventInsertStaging(database: database)
-                do {
-                    result.rows = try produce(&diagnostics) { record in
-                        guard geoCodes.contains(record.geo) else {
-                            geoDiagnostics.append(Diagnostic(.unknownEventGeo, file: record.file, line: record.line))
-                            return
-                        }
-                        try staging.send(record)
-                    }
-                    try staging.finish()
-                } catch {
-                    staging.abort()
-                    throw error
-                }
-                diagnostics.append(contentsOf: geoDiagnostics)
+                result.rows = try stage(produce, diagnostics: &diagnostics)
                 try check(diagnostics, into: &result)
                 try merge(started: started, into: &result)
                 if dryRun { result.dryRun = true; throw Rollback.dryRun }
@@ -63,6 +46,31 @@ public struct CaseEventImport {
             result.batchID = nil
         }
         return result
+    }
+
+    /// Streams the delivery into the engine's staging; events in unknown areas become diagnostics.
+    private func stage(_ produce: (inout DiagnosticList, (CaseEventRecord) throws -> Void) throws -> Int,
+                       diagnostics: inout DiagnosticList) throws -> Int {
+        let geoCodes = Set(try GeographyStore(store: store).load().units.keys)
+        let staging = try database.server?.caseEventStaging(source: source)
+            ?? CaseEventInsertStaging(database: database)
+        var unknownAreas = DiagnosticList()
+        let rows: Int
+        do {
+            rows = try produce(&diagnostics) { record in
+                guard geoCodes.contains(record.geo) else {
+                    unknownAreas.append(Diagnostic(.unknownEventGeo, file: record.file, line: record.line))
+                    return
+                }
+                try staging.send(record)
+            }
+            try staging.finish()
+        } catch {
+            staging.abort()
+            throw error
+        }
+        diagnostics.append(contentsOf: unknownAreas)
+        return rows
     }
 
     /// Event batches are listed under `events:NAME`, apart from the observation sources.

@@ -43,7 +43,8 @@ import Testing
         // The recurrence look-back also as of a batch: the vintage condition is part of every read.
         let vintage: Vintage = name == "recurrence_back" ? .asOfBatch(4) : .current
         let query = SQLGenerator(dialect: dialect).compile(plan, vintage: vintage)
-        let parameters = query.fixedParameters.enumerated().map { "\(dialect.parameter($0.offset + 3)) = \($0.element)" }
+        let parameters = query.fixedParameters.enumerated()
+            .map { "\(dialect.parameter($0.offset + 3)) = \($0.element)" }
         let text = query.sql + ";\n\n-- parameters\n" + parameters.joined(separator: "\n") + "\n"
         let path = Self.goldenDirectory + "/\(name).\(engine).sql"
         if ProcessInfo.processInfo.environment["IMPACT_UPDATE_GOLDEN"] == "1" {

@@ -10,6 +10,7 @@ import ImpactStore
 /// An event counts for an area when its area is the area or a member of it on the event's date;
 /// a case belongs to the area of its index event (its first event of the type in the period).
 /// Month arithmetic clamps to the month's last day (31 March minus one month is 28 February).
+/// What differs between engines (date arithmetic, join order, casts) comes from the `SQLDialect`.
 public struct CaseSQL {
     public let dialect: any SQLDialect
 

@@ -3,20 +3,15 @@ import Testing
 
 /// The benchmark at a tiny size: every step runs and ImpactMonitor, DuckDB and the sqlite3 CLI
 /// agree on every cell. Timings at this size mean nothing; the full run is `scripts/bench`.
-/// A build with the PostgreSQL trait runs the PostgreSQL side too (`--backend postgresql`, two
-/// readers): its cells join the equality check and the readers during an import see no mix.
+/// The PostgreSQL side (`--backend postgresql`) is left out: on a debug build it made the run 47 s
+/// instead of 16 s (a cluster, two imports, readers during the second; load average 7), not the few
+/// seconds a smoke test may cost. The server's figures are checked by the Postgres*Tests instead.
 @Suite struct BenchmarkSmokeTests {
-    #if PostgreSQL
-    static let backend = ["--backend", "postgresql", "--readers", "2"]
-    #else
-    static let backend: [String] = []
-    #endif
-
     @Test func tinyBenchmarkRunsWithThreeWayEquality() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", ImpactBinary.projectRoot + "/scripts/bench", "--quick", "--impact", ImpactBinary.path,
-                             "--work", ImpactBinary.temporaryDirectory()] + Self.backend
+                             "--work", ImpactBinary.temporaryDirectory()]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -27,9 +22,5 @@ import Testing
         #expect(process.terminationStatus == 0, "\(stdout)\n\(stderr)")
         #expect(stdout.contains("cells equal in all three"))
         #expect(stdout.contains("| warm evaluation (result cache) vs cold |"))
-        if !Self.backend.isEmpty {
-            #expect(stdout.contains("cells equal in all four; CSV equal to SQLite's byte for byte"))
-            #expect(stdout.contains("0 saw a mix of before and after"))
-        }
     }
 }

@@ -46,9 +46,10 @@ import Testing
         #expect(other.contains(",VTWB,") && !other.contains("GM0758"), "\(other)")
     }
 
-    /// Municipal rows of `wb_meldingen` for 2018, as `role` evaluates them (`extra` appended).
-    static func municipalRows(_ cluster: PostgresCluster, role: String, _ extra: [String] = []) throws -> [String] {
-        let result = try ImpactBinary.run(["eval", "--level", "gemeente", "--period", "2018", "--indicator",
+    /// Municipal rows of `wb_meldingen`, as `role` evaluates them (`extra` appended).
+    static func municipalRows(_ cluster: PostgresCluster, role: String, _ extra: [String] = [],
+                              period: String = "2018") throws -> [String] {
+        let result = try ImpactBinary.run(["eval", "--level", "gemeente", "--period", period, "--indicator",
                                            "wb_meldingen", "--format", "csv",
                                            "--store", cluster.url(database: "access", user: role)] + extra)
         #expect(result.status == 0, "\(role): \(result.stderr)")
@@ -70,7 +71,8 @@ import Testing
         let geo = { (row: String) in String(row.split(separator: ",", omittingEmptySubsequences: false)[1]) }
         let controlled = Dictionary(try municipalRows(cluster, role: "postgres").map { (geo($0), $0) },
                                     uniquingKeysWith: { first, _ in first })
-        let seen = try municipalRows(cluster, role: "vtmb_analyst", ["--no-suppress"]).filter { $0.contains("published") }
+        let seen = try municipalRows(cluster, role: "vtmb_analyst", ["--no-suppress"])
+            .filter { $0.contains("published") }
         #expect(seen.contains { geo($0) == "GM0758" && !$0.contains(",missing,") }, "\(seen)")
         for row in seen {
             let expected = controlled[geo(row)] ?? ""
@@ -79,6 +81,8 @@ import Testing
         }
         let own = try municipalRows(cluster, role: "vtwb_analyst", ["--no-suppress"])
         #expect(own.allSatisfy { !$0.contains("published") }, "a region reads its own municipalities' observations")
+        let unpublished = try municipalRows(cluster, role: "vtmb_analyst", period: "2017")
+        #expect(unpublished.contains { $0 == "wb_meldingen,GM0758,2017,,,,,missing,not_published" }, "\(unpublished)")
     }
 
     @Test func aSQLiteFileHasNothingToPublish() throws {

@@ -3,7 +3,7 @@
 /// SQLite store's at its latest version, so the store's statements and the compiled indicators read
 /// the same rows; flags stay integers (0/1) so both engines return the same values.
 public enum PostgresMigrations {
-    public static let all: [String] = [version1, version2]
+    public static let all: [String] = [version1, version2, version3]
     public static var latestVersion: Int { all.count }
 
     /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
@@ -190,5 +190,41 @@ public enum PostgresMigrations {
         CREATE POLICY rollup_read ON rollup FOR SELECT USING (impact_visible(geo));
         CREATE POLICY rollup_write ON rollup FOR INSERT WITH CHECK (true);
         CREATE POLICY rollup_remove ON rollup FOR DELETE USING (true);
+        """
+
+    /// `published_figure`: municipal figures with disclosure control applied (`impact publish`), which
+    /// every reader role reads, so a region role sees another region's municipalities as published
+    /// while their observations stay row-protected. Alert state and transitions name an area, so a
+    /// region role sees them as it sees figures: those of areas it may read (`impact_visible`). Queued
+    /// notifications follow their transition: the subquery on `alert_transition` is itself
+    /// row-protected. Writers are never region-limited.
+    static let version3 = """
+        CREATE TABLE published_figure (
+            indicator TEXT NOT NULL,
+            geo TEXT NOT NULL REFERENCES geo_unit(code),
+            period TEXT NOT NULL,
+            value DOUBLE PRECISION,
+            numerator DOUBLE PRECISION,
+            denominator DOUBLE PRECISION,
+            n DOUBLE PRECISION,
+            status TEXT NOT NULL,
+            flags TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            PRIMARY KEY (indicator, geo, period)
+        );
+        ALTER TABLE alert_state ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY alert_state_read ON alert_state FOR SELECT USING (impact_visible(geo));
+        CREATE POLICY alert_state_add ON alert_state FOR INSERT WITH CHECK (true);
+        CREATE POLICY alert_state_change ON alert_state FOR UPDATE USING (true) WITH CHECK (true);
+        CREATE POLICY alert_state_remove ON alert_state FOR DELETE USING (true);
+        ALTER TABLE alert_transition ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY alert_transition_read ON alert_transition FOR SELECT USING (impact_visible(geo));
+        CREATE POLICY alert_transition_add ON alert_transition FOR INSERT WITH CHECK (true);
+        ALTER TABLE alert_outbox ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY alert_outbox_read ON alert_outbox FOR SELECT
+            USING (EXISTS (SELECT 1 FROM alert_transition AS t WHERE t.id = transition_id));
+        CREATE POLICY alert_outbox_add ON alert_outbox FOR INSERT WITH CHECK (true);
+        CREATE POLICY alert_outbox_change ON alert_outbox FOR UPDATE USING (true) WITH CHECK (true);
+        CREATE POLICY alert_outbox_remove ON alert_outbox FOR DELETE USING (true);
         """
 }

@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
 import Testing
 
 /// End-to-end checks of the store, disclosure control, alerts and `--as-of`, written as commands

@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import TestHarness
 import Testing
 
 /// The generated national data (`scripts/generate-national.py`, 8 municipalities in 28 regions and

@@ -15,6 +15,9 @@ public protocol SQLDialect: Sendable {
     /// Division that gives NULL instead of an error when the divisor is zero.
     func divide(_ numerator: String, _ denominator: String) -> String
     func real(_ expression: String) -> String
+    /// Joins, as `o`, the observation whose id the scalar subquery `id` finds, looked up only for rows
+    /// where `condition` holds (a figure's fallback when its rollup has no row).
+    func observationFallback(id: String, when condition: String) -> String
     /// Whether stores of this engine keep case events (only SQLite stores do in this version).
     var keepsCaseEvents: Bool { get }
 }

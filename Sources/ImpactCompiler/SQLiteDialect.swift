@@ -11,5 +11,9 @@ public struct SQLiteDialect: SQLDialect {
         "\(real(numerator)) / NULLIF(\(denominator), 0)"
     }
     public func real(_ expression: String) -> String { "CAST(\(expression) AS REAL)" }
+    /// The subquery inside the join condition: SQLite seeks `o` by id only when `condition` holds.
+    public func observationFallback(id: String, when condition: String) -> String {
+        "LEFT JOIN observation AS o ON o.id = CASE WHEN \(condition) THEN \(id) END"
+    }
     public var keepsCaseEvents: Bool { true }
 }

@@ -103,6 +103,27 @@ public struct ReportText: Sendable {
         "\(count) " + (count == 1 ? pick("levering", "delivery") : pick("leveringen", "deliveries"))
     }
 
+    var caseData: String { pick("Casusgegevens", "Case data") }
+
+    /// One case event source: what it is, how many deliveries, the months they cover, and whether
+    /// it is synthetic — "vt_casus_wb — Casussen …: 2 leveringen, januari 2017 t/m december 2018,
+    /// de laatste op 30 november 2026; synthetische gegevens".
+    func eventDelivery(_ delivery: ReportData.EventDelivery) -> String {
+        let name = delivery.source + (delivery.title.map { " — " + $0 } ?? "")
+        let latest = delivery.batches.map(\.finished).max().map(date) ?? "–"
+        let covered = month(delivery.first) + pick(" t/m ", " to ") + month(delivery.last)
+        return "\(name): \(deliveries(delivery.batches.count)), \(covered), "
+            + pick("de laatste op ", "the latest on ") + latest
+            + (delivery.synthetic == nil ? "" : "; " + syntheticData)
+    }
+
+    var syntheticData: String { pick("synthetische gegevens", "synthetic data") }
+
+    /// "januari 2017" / "January 2017".
+    func month(_ date: CivilDate) -> String {
+        "\((nl ? Self.months : Self.englishMonths)[date.month - 1]) \(date.year)"
+    }
+
     /// Why a comparison does not hold, in the reader's language.
     func reason(_ reason: DiffReason) -> String {
         guard nl else {

@@ -32,6 +32,8 @@ public struct CaseEventImport {
         -> ImportResult {
         let started = Timestamp.now()
         var result = ImportResult()
+        let cache = try LargerPageCache(database)
+        defer { cache.restore() }
         do {
             try database.transaction {
                 try prepareStaging()

@@ -148,8 +148,7 @@ public struct ReportBuilder {
         let summary = CaseEventSummary(store: store), log = BatchLog(store: store)
         return try sources.keys.sorted().compactMap { source -> ReportData.EventDelivery? in
             guard let coverage = try summary.coverage(source: source) else { return nil }
-            let block = definitions.cases.first { ($0.source ?? $0.name.value) == source }
-            return ReportData.EventDelivery(source: source, title: block?.title,
+            return ReportData.EventDelivery(source: source,
                                             batches: try log.currentCaseEvents(source: source).map(Self.batch),
                                             first: coverage.first, last: coverage.last,
                                             synthetic: sources[source] ?? nil)

@@ -43,7 +43,6 @@ public struct ReportData: Sendable {
     /// they cover, so the reader sees what case figures rest on and whether they are synthetic.
     public struct EventDelivery: Sendable {
         public let source: String
-        public let title: String?
         public let batches: [Batch]
         public let first: CivilDate
         public let last: CivilDate

@@ -105,16 +105,14 @@ public struct ReportText: Sendable {
 
     var caseData: String { pick("Casusgegevens", "Case data") }
 
-    /// One case event source: what it is, how many deliveries, the months they cover, and whether
-    /// it is synthetic — "vt_casus_wb — Casussen …: 2 leveringen, januari 2017 t/m december 2018,
-    /// de laatste op 30 november 2026; synthetische gegevens".
+    /// One case event source on one line of the header: the months its events cover, how many
+    /// deliveries (the latest when) and whether it is synthetic — "vt_casus_wb: januari 2017 t/m
+    /// december 2018, 2 leveringen (30 november 2026), synthetische gegevens".
     func eventDelivery(_ delivery: ReportData.EventDelivery) -> String {
-        let name = delivery.source + (delivery.title.map { " — " + $0 } ?? "")
         let latest = delivery.batches.map(\.finished).max().map(date) ?? "–"
         let covered = month(delivery.first) + pick(" t/m ", " to ") + month(delivery.last)
-        return "\(name): \(deliveries(delivery.batches.count)), \(covered), "
-            + pick("de laatste op ", "the latest on ") + latest
-            + (delivery.synthetic == nil ? "" : "; " + syntheticData)
+        return "\(delivery.source): \(covered), \(deliveries(delivery.batches.count)) (\(latest))"
+            + (delivery.synthetic == nil ? "" : ", " + syntheticData)
     }
 
     var syntheticData: String { pick("synthetische gegevens", "synthetic data") }

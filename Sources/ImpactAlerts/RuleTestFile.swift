@@ -8,6 +8,7 @@ import ImpactLanguage
 ///       definitions "../series.ind" "../west-brabant.ind"
 ///       geography "../../fixtures/geography"
 ///       input "politie.csv"
+///       events vt_casus "casus.csv"
 ///       step 2017 {
 ///         value wb_politie_aandeel VTWB 85.81
 ///         alert wb_politie_aandeel politie_dominant VTWB pending
@@ -16,8 +17,9 @@ import ImpactLanguage
 ///       }
 ///     }
 ///
-/// Paths are relative to the test file. A step without `alert` lines asserts that nothing is
-/// pending or firing. Values match within 0.005 unless `within X` follows.
+/// Paths are relative to the test file. `events SOURCE FILE…` imports case events as one delivery
+/// of that event source, pseudonymised with `RuleTestFile.pseudonymKey`. A step without `alert`
+/// lines asserts that nothing is pending or firing. Values match within 0.005 unless `within X` follows.
 public struct RuleTestFile: Sendable {
     public struct ValueExpectation: Sendable {
         public let indicator: String
@@ -43,11 +45,22 @@ public struct RuleTestFile: Sendable {
         public let line: Int
     }
 
+    /// Case event files imported as one delivery of an event source.
+    public struct EventInput: Sendable {
+        public let source: String
+        public var paths: [String]
+    }
+
+    /// Rule tests run on test data only, so their events are pseudonymised with this public key:
+    /// the test file never names a real key, and the same raw ids link across its deliveries.
+    public static let pseudonymKey = "impact-rule-tests-public-key-for-test-events-only"
+
     public struct Case: Sendable {
         public let name: String
         public var definitions: [String] = []
         public var geography: [String] = []
         public var inputs: [String] = []
+        public var events: [EventInput] = []
         public var steps: [Step] = []
         public let line: Int
     }
@@ -71,6 +84,7 @@ public struct RuleTestFile: Sendable {
             copy.definitions = testCase.definitions.map(absolute)
             copy.geography = testCase.geography.map(absolute)
             copy.inputs = testCase.inputs.map(absolute)
+            copy.events = testCase.events.map { EventInput(source: $0.source, paths: $0.paths.map(absolute)) }
             return copy
         }
         let missing = parser.files.filter { !FileManager.default.fileExists(atPath: absolute($0.path)) }

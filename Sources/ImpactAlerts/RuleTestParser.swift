@@ -11,7 +11,7 @@ struct RuleTestParser {
 
     init(file: SourceFile) { reader = TokenReader(file: file) }
 
-    static let fields = ["definitions", "geography", "input", "step"]
+    static let fields = ["definitions", "geography", "input", "events", "step"]
 
     /// A name or a string: ids and area codes may be written either way.
     private mutating func word(_ what: String) throws -> String {
@@ -50,14 +50,24 @@ struct RuleTestParser {
     }
 
     private mutating func parseField(into testCase: inout RuleTestFile.Case) throws {
-        let field = try reader.name("a field (definitions, geography, input, step)")
+        let field = try reader.name("a field (definitions, geography, input, events, step)")
         switch field.value {
         case "definitions": testCase.definitions += paths(of: field.value)
         case "geography": testCase.geography += paths(of: field.value)
         case "input": testCase.inputs += paths(of: field.value)
+        case "events": testCase.events.append(try eventInput())
         case "step": testCase.steps.append(try parseStep())
         default: throw reader.fail(.unknownTestField(field.value, known: Self.fields), at: field.range)
         }
+    }
+
+    /// `events SOURCE "file"…`: an event source and at least one file.
+    private mutating func eventInput() throws -> RuleTestFile.EventInput {
+        let range = reader.current.range
+        let source = try word("an event source name")
+        let files = paths(of: "events")
+        guard !files.isEmpty else { throw reader.fail(.eventsWithoutFiles(source: source), at: range) }
+        return RuleTestFile.EventInput(source: source, paths: files)
     }
 
     /// The quoted paths after a field, remembered with their place.

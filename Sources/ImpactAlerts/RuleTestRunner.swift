@@ -40,9 +40,11 @@ public struct RuleTestRunner {
             return geography.diagnostics.map { "setup: \($0)" }
         }
         let data = testCase.inputs.isEmpty ? nil : try CSVImport(paths: testCase.inputs).run(into: store)
+        let events = try importEvents(testCase.events, into: store)
         let loaded = DefinitionLoader.load(files: testCase.definitions)
-        let setup = geography.diagnostics + (data?.diagnostics ?? []) + loaded.diagnostics
-        if data?.failed == true || loaded.hasErrors {
+        let setup = geography.diagnostics + (data?.diagnostics ?? []) + events.flatMap(\.diagnostics)
+            + loaded.diagnostics
+        if data?.failed == true || events.contains(where: \.failed) || loaded.hasErrors {
             return setup.map { "setup: \($0)" }
         }
         let publication = try Publication(evaluator: Evaluator(store: store, definitions: loaded.definitions))
@@ -55,6 +57,15 @@ public struct RuleTestRunner {
             failures += try checkAlerts(step, alertStore: alertStore, file: file)
         }
         return failures
+    }
+
+    /// Each `events` line as one delivery, pseudonymised with the rule tests' public key.
+    private func importEvents(_ inputs: [RuleTestFile.EventInput], into store: Store) throws -> [ImportResult] {
+        guard !inputs.isEmpty else { return [] }
+        let key = try PseudonymKey(bytes: Array(RuleTestFile.pseudonymKey.utf8))
+        return try inputs.map { input in
+            try CaseEventDelivery(source: input.source, inputs: input.paths, key: key).run(into: store)
+        }
     }
 
     private func checkValues(_ step: RuleTestFile.Step, publication: Publication, file: String) throws -> [String] {

@@ -222,9 +222,8 @@ public struct SQLGenerator {
             let rollup = conditions(generator, unit: unit, start: start, end: end, direct: direct).rollup
             let observation = generator.ownObservation(series: series, keys: keys, dims: dims, geo: unit,
                                                        start: start, end: end, alias: "x")
-            return "LEFT JOIN rollup AS r ON \(rollup)\n"
-                + "    LEFT JOIN observation AS o ON o.id = CASE WHEN r.geo IS NULL THEN "
-                + "(SELECT x.id FROM observation AS x WHERE \(observation)) END"
+            return "LEFT JOIN rollup AS r ON \(rollup)\n    " + generator.dialect.observationFallback(
+                id: "(SELECT x.id FROM observation AS x WHERE \(observation))", when: "r.geo IS NULL")
         }
 
         /// One row per unit and cell with the unit's figure; `own`: the cell's area itself.

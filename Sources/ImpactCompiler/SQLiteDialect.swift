@@ -13,6 +13,10 @@ public struct SQLiteDialect: SQLDialect {
         "\(real(numerator)) / NULLIF(\(denominator), 0)"
     }
     public func real(_ expression: String) -> String { "CAST(\(expression) AS REAL)" }
+    /// The subquery inside the join condition: SQLite seeks `o` by id only when `condition` holds.
+    public func observationFallback(id: String, when condition: String) -> String {
+        "LEFT JOIN observation AS o ON o.id = CASE WHEN \(condition) THEN \(id) END"
+    }
     public var orderedJoin: String { "CROSS JOIN" }
     public func least(_ first: String, _ second: String) -> String { "min(\(first), \(second))" }
     public func monthStart(_ date: String) -> String { "date(\(date), 'start of month')" }

@@ -222,6 +222,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownAlertState = "IMP-T005"
     case unknownExpectation = "IMP-T006"
     case missingTestInput = "IMP-T050"
+    case eventsWithoutFiles = "IMP-T051"
 
     /// How a report of this kind counts unless it says otherwise. Every kind is an error, because
     /// each one stops a check or an import; only gates declared `warn` report their findings as

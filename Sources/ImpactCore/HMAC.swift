@@ -8,7 +8,9 @@ public struct HMAC: Sendable {
     private let outer: SHA256
 
     public init(key: [UInt8]) {
-        var block = key.count > Self.blockSize ? Self.bytes(hex: SHA256.hex(key)) : key
+        var hashed = SHA256()
+        hashed.update(key)
+        var block = key.count > Self.blockSize ? hashed.finalizeBytes() : key
         block += [UInt8](repeating: 0, count: Self.blockSize - block.count)
         var inner = SHA256()
         inner.update(block.map { $0 ^ 0x36 })
@@ -23,22 +25,11 @@ public struct HMAC: Sendable {
         var inner = self.inner
         inner.update(message)
         var outer = self.outer
-        outer.update(Self.bytes(hex: inner.finalize()))
-        return Self.bytes(hex: outer.finalize())
+        outer.update(inner.finalizeBytes())
+        return outer.finalizeBytes()
     }
 
-    public func hex(_ message: [UInt8]) -> String {
-        tag(message).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
-    }
+    public func hex(_ message: [UInt8]) -> String { SHA256.lowercaseHex(tag(message)) }
 
     public static func hex(key: [UInt8], message: [UInt8]) -> String { HMAC(key: key).hex(message) }
-
-    /// `SHA256.finalize` answers in hex; the tag needs the bytes.
-    private static func bytes(hex: String) -> [UInt8] {
-        let digits = Array(hex.utf8).map { $0 <= 0x39 ? $0 - 0x30 : $0 - 0x61 + 10 }
-        return stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
-    }
 }

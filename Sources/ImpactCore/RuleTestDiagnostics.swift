@@ -37,4 +37,9 @@ extension DiagnosticMessage {
         DiagnosticMessage(.missingTestInput, "the \(what) file '\(path)' does not exist",
                           hint: "paths are relative to the test file")
     }
+
+    public static func eventsWithoutFiles(source: String) -> DiagnosticMessage {
+        DiagnosticMessage(.eventsWithoutFiles, "'events \(source)' names no event file",
+                          hint: "write: events \(source) \"events.csv\" (quoted paths, relative to the test file)")
+    }
 }

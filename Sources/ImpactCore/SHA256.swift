@@ -43,16 +43,33 @@ public struct SHA256: Sendable {
         pending.append(contentsOf: bytes[offset...])
     }
 
-    public mutating func finalize() -> String {
+    public mutating func finalize() -> String { Self.lowercaseHex(finalizeBytes()) }
+
+    /// The digest's 32 bytes: what HMAC feeds on, without a detour through text.
+    public mutating func finalizeBytes() -> [UInt8] {
         let bitLength = length &* 8
         var tail: [UInt8] = [0x80]
         tail += [UInt8](repeating: 0, count: (119 - pending.count) % 64)
         tail += (0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> (UInt64($0) * 8)) }
         update(tail)
-        return state.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for word in state {
+            for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> shift)) }
+        }
+        return bytes
+    }
+
+    /// Two lowercase hex digits per byte, written directly (a pseudonym per imported id needs it fast).
+    public static func lowercaseHex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {

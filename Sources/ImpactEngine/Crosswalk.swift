@@ -36,7 +36,7 @@ public struct Crosswalk {
         func note(_ detail: String? = nil) -> DiffReason {
             .boundaryMapped(from: names, to: geography.unit(code)?.name ?? code, code: code, detail: detail)
         }
-        guard additive else { return (nil, note("a non-additive value cannot be mapped")) }
+        if let reason = Self.unmappable(plan: plan, additive: additive) { return (nil, note(reason)) }
         guard let first = parts.first, parts.count == predecessors(of: code).count else {
             return (nil, note("not every predecessor has a value"))
         }
@@ -46,6 +46,23 @@ public struct Crosswalk {
             return (hidden, note())
         }
         return (weightedSum(parts, into: code, plan: plan), note())
+    }
+
+    /// Why a value cannot be carried across a boundary change; nil when its parts add up. A case
+    /// share adds up (each case counts in the area of its index event), a distinct count does not:
+    /// a person or case with events in two merged areas is one of each area's count. The case
+    /// statement reads events by the areas valid on their dates, so it cannot recompute the old
+    /// period on the successor's geography either.
+    static func unmappable(plan: IndicatorPlan, additive: Bool) -> String? {
+        switch plan.cases?.measure {
+        case .distinct(let persons, _)?:
+            return "distinct \(persons ? "persons" : "cases") are not additive: one with events in two of the "
+                + "merged areas would count twice"
+        case .duration?:
+            return "a duration statistic cannot be combined from the areas' statistics"
+        default:
+            return additive ? nil : "a non-additive value cannot be mapped"
+        }
     }
 
     /// Missing when any part lacks a figure: a partial sum would read as a fall.

@@ -36,13 +36,15 @@ public struct ReportBuilder {
         }
         let firing = try firingAlerts(in: Set(members + [code]))
         let batches = try self.batches()
+        let eventDeliveries = try self.eventDeliveries(of: indicators)
         let milestones = try self.milestones(code, programme: programme, period: period)
         let catalogue = try Catalogue(session: publication.evaluator.session).table(programme: programme?.id.value)
         let hasFigures = entries.contains { $0.current?.value != nil }
         let elsewhere = hasFigures ? []
             : try PeriodsWithFigures(publication: publication).nearest(to: period, region: code, indicators: indicators)
         return ReportData(region: region, period: period, compare: compare, programme: programme, batches: batches,
-                          entries: entries, milestones: milestones, firing: firing, catalogue: catalogue,
+                          eventDeliveries: eventDeliveries, entries: entries, milestones: milestones, firing: firing,
+                          catalogue: catalogue,
                           geography: publication.geography, suppressionApplied: publication.suppress,
                           periodsWithFigures: elsewhere)
     }
@@ -132,8 +134,24 @@ public struct ReportBuilder {
     }
 
     func batches() throws -> [ReportData.Batch] {
-        try BatchLog(store: store).current().map {
-            ReportData.Batch(id: $0.id, source: $0.source, origin: $0.origin, finished: $0.finished)
+        try BatchLog(store: store).current().map(Self.batch)
+    }
+
+    private static func batch(_ batch: BatchLog.Batch) -> ReportData.Batch {
+        ReportData.Batch(id: batch.id, source: batch.source, origin: batch.origin, finished: batch.finished)
+    }
+
+    /// The event sources of the report's case indicators that hold current events, each once.
+    func eventDeliveries(of indicators: [IndicatorDeclaration]) throws -> [ReportData.EventDelivery] {
+        let plans = indicators.compactMap { (try? publication.evaluator.session.plan($0.id.value))?.cases }
+        let sources = Dictionary(plans.map { ($0.source, $0.synthetic) }, uniquingKeysWith: { first, _ in first })
+        let summary = CaseEventSummary(store: store), log = BatchLog(store: store)
+        return try sources.keys.sorted().compactMap { source -> ReportData.EventDelivery? in
+            guard let coverage = try summary.coverage(source: source) else { return nil }
+            return ReportData.EventDelivery(source: source,
+                                            batches: try log.currentCaseEvents(source: source).map(Self.batch),
+                                            first: coverage.first, last: coverage.last,
+                                            synthetic: sources[source] ?? nil)
         }
     }
 }

@@ -39,11 +39,23 @@ public struct ReportData: Sendable {
         public let finished: String
     }
 
+    /// A case event source the report's indicators read: its current deliveries and the months
+    /// they cover, so the reader sees what case figures rest on and whether they are synthetic.
+    public struct EventDelivery: Sendable {
+        public let source: String
+        public let batches: [Batch]
+        public let first: CivilDate
+        public let last: CivilDate
+        /// The `cases` block's note when the events are synthetic.
+        public let synthetic: String?
+    }
+
     public let region: GeoUnit
     public let period: Period
     public let compare: Period?
     public let programme: ProgrammeDeclaration?
     public let batches: [Batch]
+    public let eventDeliveries: [EventDelivery]
     public let entries: [Entry]
     public let milestones: [Milestone]
     public let firing: [FiringAlert]

@@ -55,9 +55,17 @@ public struct HTMLReport {
             term(text.period, e(text.periodName(data.period) + compared)),
             term(text.dataAsOf, delivered),
             term(text.sources, element("span", ["class": "sources"], sources.map(e).joined(separator: "; "))),
+        ] + eventDeliveries + [
             "</dl>",
             element("p", ["class": "note"], note),
         ] + noFiguresNotice + ["</header>"]).joined(separator: "\n")
+    }
+
+    /// The case event sources behind the case indicators, one line each, synthetic ones marked.
+    private var eventDeliveries: [String] {
+        guard !data.eventDeliveries.isEmpty else { return [] }
+        let lines = data.eventDeliveries.map { element("span", ["class": "events"], e(text.eventDelivery($0))) }
+        return [term(text.caseData, lines.joined(separator: "<br>"))]
     }
 
     /// A first-page notice when the period holds no figure at all (a period not delivered yet).

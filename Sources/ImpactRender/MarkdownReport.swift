@@ -51,7 +51,9 @@ public struct MarkdownReport {
                 + (data.compare.map { " (\(text.comparedWith) \(text.periodName($0)))" } ?? ""),
             "- \(text.dataAsOf): \(text.deliveries(data.batches.count)), "
                 + "\(text.pick("de laatste op", "the latest on")) \(latest)",
-            "- \(text.sources): " + e(sources.joined(separator: "; ")), "",
+            "- \(text.sources): " + e(sources.joined(separator: "; ")),
+        ] + data.eventDeliveries.map { "- \(text.caseData): " + e(text.eventDelivery($0)) } + [
+            "",
             data.suppressionApplied ? "_\(text.suppressionNote)_" : "**\(text.noSuppressionNote)**", "",
         ] + (data.hasFigures ? [] : [noFiguresNotice, ""])
     }

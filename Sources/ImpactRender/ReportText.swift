@@ -103,6 +103,25 @@ public struct ReportText: Sendable {
         "\(count) " + (count == 1 ? pick("levering", "delivery") : pick("leveringen", "deliveries"))
     }
 
+    var caseData: String { pick("Casusgegevens", "Case data") }
+
+    /// One case event source on one line of the header: the months its events cover, how many
+    /// deliveries (the latest when) and whether it is synthetic — "vt_casus_wb: januari 2017 t/m
+    /// december 2018, 2 leveringen (30 november 2026), synthetische gegevens".
+    func eventDelivery(_ delivery: ReportData.EventDelivery) -> String {
+        let latest = delivery.batches.map(\.finished).max().map(date) ?? "–"
+        let covered = month(delivery.first) + pick(" t/m ", " to ") + month(delivery.last)
+        return "\(delivery.source): \(covered), \(deliveries(delivery.batches.count)) (\(latest))"
+            + (delivery.synthetic == nil ? "" : ", " + syntheticData)
+    }
+
+    var syntheticData: String { pick("synthetische gegevens", "synthetic data") }
+
+    /// "januari 2017" / "January 2017".
+    func month(_ date: CivilDate) -> String {
+        "\((nl ? Self.months : Self.englishMonths)[date.month - 1]) \(date.year)"
+    }
+
     /// Why a comparison does not hold, in the reader's language.
     func reason(_ reason: DiffReason) -> String {
         guard nl else {

@@ -158,7 +158,7 @@ public struct TableText: Sendable {
         "never evaluated": "nooit geëvalueerd", "info": "info", "warning": "waarschuwing", "critical": "kritiek",
         "poisson_exact": "poisson_exact", "two_proportion": "twee_proporties", "none": "geen",
         "no test": "geen toets", "built-in": "ingebouwd", "external": "extern", "waiting": "wachtend",
-        "current": "actueel",
+        "current": "actueel", "published": "gepubliceerd", "not_published": "niet_gepubliceerd",
     ]
 
     /// Words that start a cell followed by free text: a planning status with its note, a superseded vintage.

@@ -33,8 +33,8 @@ struct PluginEventRecord {
             if !CaseEventCSV.isName(try text(name)) { throw .eventInvalidName(name) }
         }
         let person = try text("person_id")
-        return CaseEventRecord(caseKey: pseudonyms.of(try text("case_id"), domain: "case"),
-                               personKey: person.isEmpty ? "" : pseudonyms.of(person, domain: "person"),
+        return CaseEventRecord(caseKey: pseudonyms.of(try text("case_id"), domain: .case),
+                               personKey: person.isEmpty ? "" : pseudonyms.of(person, domain: .person),
                                role: try text("role"), event: try text("event"), date: date, geo: try text("geo"),
                                dimensions: try dimensions(), file: origin, line: number)
     }

@@ -39,8 +39,19 @@ public struct BatchLog {
             """)
     }
 
-    private func batches(_ sql: String) throws -> [Batch] {
-        try database.query(sql) {
+    /// The batches that delivered a current event of a case event source (none on a server store,
+    /// which keeps no case events in this version).
+    public func currentCaseEvents(source: String) throws -> [Batch] {
+        guard database.server == nil else { return [] }
+        return try batches("""
+            SELECT id, source_id, origin, sha256, row_count, finished_at FROM import_batch
+            WHERE id IN (SELECT DISTINCT batch_id FROM case_event WHERE source_id = ?1 AND superseded_by IS NULL)
+            ORDER BY id
+            """, [.text(source)])
+    }
+
+    private func batches(_ sql: String, _ arguments: [SQLValue] = []) throws -> [Batch] {
+        try database.query(sql, arguments) {
             Batch(id: $0.int(0)!, source: $0.string(1)!, origin: $0.string(2)!, sha256: $0.string(3)!, rows: $0.int(4)!,
                   finished: $0.string(5)!)
         }

@@ -33,6 +33,8 @@ public struct CaseEventImport {
         -> ImportResult {
         let started = Timestamp.now()
         var result = ImportResult()
+        let cache = try LargerPageCache(database)
+        defer { cache.restore() }
         do {
             try database.transaction {
                 var diagnostics = DiagnosticList()
@@ -150,12 +152,21 @@ public struct CaseEventImport {
             UPDATE case_event SET superseded_by = ?
             WHERE id IN (SELECT old_id FROM event_changed WHERE old_id IS NOT NULL)
             """, [.integer(batch)])
-        try database.execute("""
-            INSERT INTO case_event (source_id, case_key, event_type, event_date, person_key, role, geo, dims, batch_id)
-            SELECT ?, s.case_key, s.event_type, s.event_date, s.person_key, s.role, s.geo, s.dims, ?
-            FROM event_changed AS c JOIN event_staging AS s ON s.rowid = c.staging_rowid
-            ORDER BY c.staging_rowid
-            """, [.text(source), .integer(batch)])
+        let existing = try database.scalarInt("SELECT max(id) FROM case_event") ?? 0
+        let insert = {
+            try database.execute("""
+                INSERT INTO case_event (source_id, case_key, event_type, event_date, person_key, role, geo, dims,
+                                        batch_id)
+                SELECT ?, s.case_key, s.event_type, s.event_date, s.person_key, s.role, s.geo, s.dims, ?
+                FROM event_changed AS c JOIN event_staging AS s ON s.rowid = c.staging_rowid
+                ORDER BY s.case_key, s.event_type, s.event_date, s.person_key
+                """, [.text(source), .integer(batch)])
+        }
+        if IndexRebuild.pays(adding: result.added, existing: existing) {
+            try IndexRebuild(database: database, table: "case_event").around(insert)
+        } else {
+            try insert()
+        }
         result.batchID = Int(batch)
     }
 }

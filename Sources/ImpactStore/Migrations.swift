@@ -1,7 +1,7 @@
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
-    public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7]
+    public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7, version8]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -230,5 +230,12 @@ public enum Migrations {
         CREATE INDEX case_event_by_date ON case_event(source_id, event_date);
         CREATE INDEX case_event_by_geo ON case_event(source_id, geo, event_type, event_date);
         CREATE INDEX case_event_batch ON case_event(batch_id);
+        """
+
+    /// No statement reads case events by batch (`--as-of` filters the rows an index on the source
+    /// found, and a supersession updates rows by id), so the batch index only slowed every import
+    /// (`EXPLAIN QUERY PLAN` of every case measure, docs/performance.md).
+    static let version8 = """
+        DROP INDEX case_event_batch;
         """
 }

@@ -10,7 +10,7 @@ enum CLI {
         InitCommand.self, SourcesCommand.self, ImportCommand.self, CheckCommand.self, NewCommand.self,
         ExplainCommand.self, EvalCommand.self, DiffCommand.self, AlertsCommand.self, TestCommand.self,
         ReportCommand.self, CatalogueCommand.self, HistoryCommand.self, CoverageCommand.self, DemoCommand.self,
-        AccessCommand.self, StoreCommand.self, CompletionsCommand.self,
+        AccessCommand.self, PublishCommand.self, StoreCommand.self, CompletionsCommand.self,
         HelpCommand.self,
         VersionCommand.self,
     ]

@@ -23,6 +23,49 @@ import Testing
         #expect(result.stdout.contains("expected: pending") && result.stdout.contains("actual:   firing"))
     }
 
+    /// A store holding only the rule test's hand-made case events (`fixtures/cases/rule-test`).
+    func storeWithCaseEvents() throws -> String {
+        let store = ImpactBinary.temporaryDirectory() + "/cases.sqlite"
+        #expect(try ImpactBinary.run(["import", "geography", "fixtures/geography", "--store", store]).status == 0)
+        let events = try ImpactBinary.run(["import", "events", "fixtures/cases/rule-test/events.csv",
+                                           "--event-source", "rt_casus", "--store", store],
+                                          environment: ["IMPACT_PSEUDONYM_KEY": String(repeating: "k", count: 32)])
+        #expect(events.status == 0, "\(events.stderr)")
+        return store
+    }
+
+    /// `alerts check` evaluates rules on case measures: the recurrence share and the median
+    /// investigation time of 2018 fire, the share past the term (for 2 periods) waits as pending.
+    @Test func checkFiresOnCaseIndicators() throws {
+        let store = try storeWithCaseEvents()
+        let definitions = ["--indicators", "fixtures/cases/rule-test", "--store", store]
+        let quiet = try ImpactBinary.run(["alerts", "check", "--period", "2017"] + definitions)
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet.stdout)\(quiet.stderr)")
+        let check = try ImpactBinary.run(["alerts", "check", "--period", "2018", "--all"] + definitions)
+        #expect(check.status == 1, "\(check.stderr)")
+        #expect(check.stdout.contains("\"indicator\":\"rt_herhaling\",\"rule\":\"herhaling_hoog\",\"geo\":\"VTWB\""))
+        #expect(check.stdout.contains("\"summary\":\"Mediane onderzoeksduur in Veilig Thuis West-Brabant 2018: "
+                                      + "80 dagen (termijn: 70 dagen)\""))
+        let list = try ImpactBinary.run(["alerts", "list", "--format", "csv"] + definitions)
+        #expect(list.stdout.contains("rt_herhaling,herhaling_hoog,value > 40,warning,VTWB,firing,2018,50\n"))
+        #expect(list.stdout.contains("rt_doorlooptijd,mediaan_boven_termijn,value > 70,critical,VTWB,firing,2018,80\n"))
+        #expect(list.stdout.contains("rt_termijn,termijn_overschreden,value > 50,warning,VTWB,pending,2018,75\n"))
+        let latest = try ImpactBinary.run(["alerts", "check", "--latest"] + definitions)
+        #expect(latest.status == 0 && latest.stderr.contains("alerts check 2019: 6 transition(s), 0 firing"),
+                "\(latest.stderr)")
+    }
+
+    @Test func anEventsLineWithoutAFileIsAnError() throws {
+        let directory = ImpactBinary.temporaryDirectory()
+        let text = "test \"t\" {\n  definitions \"\(root)/fixtures/cases/rule-test/alerts.ind\"\n"
+            + "  events rt_casus\n  step 2018 {\n  }\n}\n"
+        try text.write(toFile: directory + "/empty.test", atomically: true, encoding: .utf8)
+        let result = try ImpactBinary.run(["test", directory + "/empty.test"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("empty.test:3:10: error[IMP-T051]: 'events rt_casus' names no event file"),
+                "\(result.stderr)")
+    }
+
     func storeWithPoliceSeries() throws -> String {
         let store = ImpactBinary.temporaryDirectory() + "/alerts.sqlite"
         #expect(try ImpactBinary.run(["import", "geography", "fixtures/geography", "--store", store]).status == 0)

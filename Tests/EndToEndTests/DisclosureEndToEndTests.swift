@@ -59,7 +59,8 @@ import Testing
         #expect(single.stdout.contains("x_events,B1,2017,2018,,,"), "a diff of B1 shows its 2018 figure: \(single.stdout)")
     }
 
-    static func cascadeStore(in directory: String) throws -> String {
+    /// `store`: where to import (a PostgreSQL URL in the backend tests); a file in `directory` by default.
+    static func cascadeStore(in directory: String, store: String? = nil) throws -> String {
         let geography = directory + "/geography"
         try FileManager.default.createDirectory(atPath: geography, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: directory + "/definitions", withIntermediateDirectories: true)
@@ -80,7 +81,7 @@ import Testing
             for (code, value) in zip(municipalities, values) { rows += "x.events,\(code),\(year),\(value)\n" }
         }
         try rows.write(toFile: directory + "/x.csv", atomically: true, encoding: .utf8)
-        let store = directory + "/cascade.sqlite"
+        let store = store ?? directory + "/cascade.sqlite"
         #expect(try ImpactBinary.run(["import", "geography", geography, "--store", store]).status == 0)
         #expect(try ImpactBinary.run(["import", "csv", directory + "/x.csv", "--store", store]).status == 0)
         return store

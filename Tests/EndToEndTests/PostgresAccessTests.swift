@@ -72,6 +72,76 @@ import Testing
         }
     }
 
+    /// Alert transitions of a West-Brabant municipality and of the region itself: another region's
+    /// role sees the region's, not the municipality's; the region's own role and a viewer see both.
+    static func alertHistoryIsProtectedPerArea(_ cluster: PostgresCluster) throws {
+        try cluster.psql("access", """
+            INSERT INTO alert_transition (indicator, rule, geo, period, from_state, to_state, at) VALUES
+              ('wb_meldingen', 'watch', 'GM0758', '2018', 'ok', 'firing', '2026-11-30T00:00:00Z'),
+              ('wb_meldingen', 'watch', 'VTWB', '2018', 'ok', 'firing', '2026-11-30T00:00:00Z')
+            """)
+        func history(_ role: String) throws -> String {
+            let result = try ImpactBinary.run(["alerts", "history", "--format", "csv",
+                                               "--store", cluster.url(database: "access", user: role)])
+            #expect(result.status == 0, "\(role): \(result.stderr)")
+            return result.stdout
+        }
+        for role in ["viewer", "vtwb_analyst"] {
+            let seen = try history(role)
+            #expect(seen.contains(",GM0758,") && seen.contains(",VTWB,"), "\(role): \(seen)")
+        }
+        let other = try history("vtmb_analyst")
+        #expect(other.contains(",VTWB,") && !other.contains("GM0758"), "\(other)")
+    }
+
+    /// Municipal rows of `wb_meldingen`, as `role` evaluates them (`extra` appended).
+    static func municipalRows(_ cluster: PostgresCluster, role: String, _ extra: [String] = [],
+                              period: String = "2018") throws -> [String] {
+        let result = try ImpactBinary.run(["eval", "--level", "gemeente", "--period", period, "--indicator",
+                                           "wb_meldingen", "--format", "csv",
+                                           "--store", cluster.url(database: "access", user: role)] + extra)
+        #expect(result.status == 0, "\(role): \(result.stderr)")
+        return result.stdout.split(separator: "\n").dropFirst().map(String.init)
+    }
+
+    /// After the import role publishes, another region's role reads West-Brabant's municipalities as
+    /// published — disclosure-controlled even when it asks for --no-suppress — while their observations
+    /// stay hidden; a region role cannot publish.
+    static func otherRegionsReadPublishedFigures(_ cluster: PostgresCluster) throws {
+        let before = try municipalRows(cluster, role: "vtmb_analyst", ["--no-suppress"])
+        #expect(!before.isEmpty && before.allSatisfy { $0.contains(",missing,") }, "\(before)")
+        let refused = try ImpactBinary.run(["publish", "--period", "2018",
+                                            "--store", cluster.url(database: "access", user: "vtmb_analyst")])
+        #expect(refused.status != 0 && refused.stderr.contains("a region role cannot publish"), "\(refused.stderr)")
+        let published = try ImpactBinary.run(["publish", "--period", "2018",
+                                              "--store", cluster.url(database: "access", user: "loader")])
+        #expect(published.status == 0 && published.stderr.contains("published "), "\(published.stderr)")
+        let geo = { (row: String) in String(row.split(separator: ",", omittingEmptySubsequences: false)[1]) }
+        let controlled = Dictionary(try municipalRows(cluster, role: "postgres").map { (geo($0), $0) },
+                                    uniquingKeysWith: { first, _ in first })
+        let seen = try municipalRows(cluster, role: "vtmb_analyst", ["--no-suppress"])
+            .filter { $0.contains("published") }
+        #expect(seen.contains { geo($0) == "GM0758" && !$0.contains(",missing,") }, "\(seen)")
+        for row in seen {
+            let expected = controlled[geo(row)] ?? ""
+            let flagged = expected.hasSuffix(",") ? expected + "published" : expected + "|published"
+            #expect(row == flagged, "published figure: \(row) vs \(expected)")
+        }
+        let own = try municipalRows(cluster, role: "vtwb_analyst", ["--no-suppress"])
+        #expect(own.allSatisfy { !$0.contains("published") }, "a region reads its own municipalities' observations")
+        let unpublished = try municipalRows(cluster, role: "vtmb_analyst", period: "2017")
+        #expect(unpublished.contains { $0 == "wb_meldingen,GM0758,2017,,,,,missing,not_published" }, "\(unpublished)")
+    }
+
+    @Test func aSQLiteFileHasNothingToPublish() throws {
+        let file = ImpactBinary.temporaryDirectory() + "/region.sqlite"
+        #expect(try ImpactBinary.run(["import", "geography", ImpactBinary.projectRoot + "/fixtures/geography",
+                                      "--store", file]).status == 0)
+        let result = try ImpactBinary.run(["publish", "--period", "2018", "--store", file])
+        #expect(result.status == 2 && result.stderr.contains("figures are published on a PostgreSQL store"),
+                "\(result.stderr)")
+    }
+
     @Test func eachRoleReadsAndWritesWhatItWasGranted() throws {
         let cluster = try PostgresCluster()
         defer { cluster.stop() }
@@ -109,6 +179,9 @@ import Testing
         let imported = try Self.importDelivery(cluster, role: "loader", file: revised)
         #expect(imported.status == 0 && imported.stderr.contains("1 revised"), "\(imported.stderr)")
         #expect(try Self.regionTotal(cluster, role: "viewer").contains("wb_meldingen,VTWB,2018,6040"))
+
+        try Self.alertHistoryIsProtectedPerArea(cluster)
+        try Self.otherRegionsReadPublishedFigures(cluster)
 
         let unknown = try ImpactBinary.run(["access", "grant", "--region", "XX", "--role", "x", "--store", owner])
         #expect(unknown.status != 0 && unknown.stderr.contains("no region 'XX'"), "\(unknown.stderr)")

@@ -25,8 +25,7 @@ public final class PostgresConnection: SQLConnection {
             throw StoreError(code: ResultCode.cannotOpen, message: "cannot connect to store '\(location)': \(message)")
         }
         handle = connection
-        // JIT compiles a statement for a second or more before running it; ours run in milliseconds
-        // (the case measures' statements went from 1.4 s to 0.07 s without it).
+        // No JIT: the statements are small, and compiling one took 0.9 s of a 0.9 s evaluation.
         try execute(sql: "SET client_min_messages = warning; SET jit = off")
     }
 

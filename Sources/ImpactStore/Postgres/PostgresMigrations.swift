@@ -3,7 +3,7 @@
 /// SQLite store's at its latest version, so the store's statements and the compiled indicators read
 /// the same rows; flags stay integers (0/1) so both engines return the same values.
 public enum PostgresMigrations {
-    public static let all: [String] = [version1, version2, version3]
+    public static let all: [String] = [version1, version2, version3, version4]
     public static var latestVersion: Int { all.count }
 
     /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
@@ -192,12 +192,48 @@ public enum PostgresMigrations {
         CREATE POLICY rollup_remove ON rollup FOR DELETE USING (true);
         """
 
-    /// Case events, as the SQLite store's version 7 keeps them (pseudonymised case and person keys;
-    /// vintages by key; `case_source` holds a check value of the pseudonym key, never the key), with
+    /// `published_figure`: municipal figures with disclosure control applied (`impact publish`), which
+    /// every reader role reads, so a region role sees another region's municipalities as published
+    /// while their observations stay row-protected. Alert state and transitions name an area, so a
+    /// region role sees them as it sees figures: those of areas it may read (`impact_visible`). Queued
+    /// notifications follow their transition: the subquery on `alert_transition` is itself
+    /// row-protected. Writers are never region-limited.
+    static let version3 = """
+        CREATE TABLE published_figure (
+            indicator TEXT NOT NULL,
+            geo TEXT NOT NULL REFERENCES geo_unit(code),
+            period TEXT NOT NULL,
+            value DOUBLE PRECISION,
+            numerator DOUBLE PRECISION,
+            denominator DOUBLE PRECISION,
+            n DOUBLE PRECISION,
+            status TEXT NOT NULL,
+            flags TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            PRIMARY KEY (indicator, geo, period)
+        );
+        ALTER TABLE alert_state ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY alert_state_read ON alert_state FOR SELECT USING (impact_visible(geo));
+        CREATE POLICY alert_state_add ON alert_state FOR INSERT WITH CHECK (true);
+        CREATE POLICY alert_state_change ON alert_state FOR UPDATE USING (true) WITH CHECK (true);
+        CREATE POLICY alert_state_remove ON alert_state FOR DELETE USING (true);
+        ALTER TABLE alert_transition ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY alert_transition_read ON alert_transition FOR SELECT USING (impact_visible(geo));
+        CREATE POLICY alert_transition_add ON alert_transition FOR INSERT WITH CHECK (true);
+        ALTER TABLE alert_outbox ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY alert_outbox_read ON alert_outbox FOR SELECT
+            USING (EXISTS (SELECT 1 FROM alert_transition AS t WHERE t.id = transition_id));
+        CREATE POLICY alert_outbox_add ON alert_outbox FOR INSERT WITH CHECK (true);
+        CREATE POLICY alert_outbox_change ON alert_outbox FOR UPDATE USING (true) WITH CHECK (true);
+        CREATE POLICY alert_outbox_remove ON alert_outbox FOR DELETE USING (true);
+        """
+
+    /// Case events, as the SQLite store's versions 7 and 8 keep them (pseudonymised case and person
+    /// keys; vintages by key; `case_source` holds a check value of the pseudonym key, never the key), with
     /// the same indexes for the compiled measures. Row-level security as on `observation`: a
     /// region-limited role sees the events whose area is not a `gemeente` or is one of its regions'
     /// municipalities.
-    static let version3 = """
+    static let version4 = """
         CREATE TABLE case_source (
             id TEXT PRIMARY KEY,
             key_check TEXT NOT NULL
@@ -222,7 +258,6 @@ public enum PostgresMigrations {
         CREATE INDEX case_event_by_case ON case_event(source_id, case_key, event_type, event_date);
         CREATE INDEX case_event_by_date ON case_event(source_id, event_date);
         CREATE INDEX case_event_by_geo ON case_event(source_id, geo, event_type, event_date);
-        CREATE INDEX case_event_batch ON case_event(batch_id);
         ALTER TABLE case_event ENABLE ROW LEVEL SECURITY;
         CREATE POLICY case_event_read ON case_event FOR SELECT USING (impact_visible(geo));
         CREATE POLICY case_event_append ON case_event FOR INSERT WITH CHECK (true);

@@ -2,6 +2,7 @@ import ImpactAlerts
 import ImpactCommandLine
 import ImpactCore
 import ImpactEngine
+import ImpactLanguage
 import ImpactRender
 import ImpactStore
 
@@ -114,7 +115,7 @@ enum AlertsCommand: Command {
 
     static func check(_ options: Options, context: CommandContext) throws -> Int32 {
         let session = try context.session(definitions: options.definitions, access: .readWrite)
-        let period = try checkedPeriod(options, store: session.store)
+        let period = try checkedPeriod(options, store: session.store, cases: session.definitions.cases)
         let publication = try Publication(evaluator: Evaluator(session: session))
         let alertStore = AlertStore(store: session.store)
         let check = AlertCheck(publication: publication, alertStore: alertStore,
@@ -147,10 +148,16 @@ enum AlertsCommand: Command {
         return table
     }
 
-    static func checkedPeriod(_ options: Options, store: Store) throws -> Period {
+    /// `--latest`: the last year with yearly figures or completely covered by the events of a
+    /// `cases` block, so a store that holds only case events is checked too.
+    static func checkedPeriod(_ options: Options, store: Store, cases: [CasesDeclaration]) throws -> Period {
         if let period = options.period { return period }
-        guard let year = try ObservationSummary(store: store).yearsWithData(grain: .year)?.upperBound else {
-            throw CommandFailure(message: "the store holds no yearly figures to take the latest period from",
+        let summary = CaseEventSummary(store: store)
+        let eventYears = try cases.compactMap { try summary.coverage(source: $0.source ?? $0.name.value)?.years.last }
+        let observed = try ObservationSummary(store: store).yearsWithData(grain: .year)?.upperBound
+        guard let year = (eventYears + [observed].compactMap { $0 }).max() else {
+            throw CommandFailure(message: "the store holds no yearly figures or complete years of case events to "
+                                     + "take the latest period from",
                                  hint: "pass --period P")
         }
         return .year(year)

@@ -11,6 +11,8 @@ public struct Publication {
     public let minimumCell: Double?
     /// `--no-suppress`: for internal use only; every row is stamped.
     public let suppress: Bool
+    /// What a region role reads of the municipalities its row-level security hides (nothing else changes).
+    let published: PublishedView
 
     public static let defaultMinimumCell = 5.0
 
@@ -19,9 +21,15 @@ public struct Publication {
         self.geography = try evaluator.session.geography()
         self.minimumCell = minimumCell
         self.suppress = suppress
+        self.published = try PublishedView(store: evaluator.session.store)
     }
 
+    /// The cells of `request`, disclosure-controlled; another region's hidden municipalities as published.
     public func evaluate(_ id: String, _ request: EvaluationRequest) throws -> [IndicatorResult] {
+        try published.apply(controlled(id, request), indicator: id)
+    }
+
+    private func controlled(_ id: String, _ request: EvaluationRequest) throws -> [IndicatorResult] {
         guard suppress else {
             return try evaluator.evaluate(id, request).map { result in
                 var stamped = result

@@ -3,7 +3,7 @@ import ImpactStore
 /// What a region role reads of the municipalities its row-level security hides: their published,
 /// disclosure-controlled figures (flag `published`) in place of rows the hidden observations would
 /// leave missing; `not_published` where nothing was published. For every other role, and on a SQLite
-/// file, the results pass unchanged.
+/// file, the results pass unchanged. `Publication` applies it, so eval, diff and report all read it.
 public struct PublishedView {
     private let hidden: Set<String>
     private let figures: PublishedFigures?

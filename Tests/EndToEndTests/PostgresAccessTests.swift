@@ -127,6 +127,11 @@ import Testing
             let flagged = expected.hasSuffix(",") ? expected + "published" : expected + "|published"
             #expect(row == flagged, "published figure: \(row) vs \(expected)")
         }
+        let diff = try ImpactBinary.run(["diff", "2017", "2018", "--geo", "GM0758", "--indicator", "wb_meldingen",
+                                         "--format", "csv", "--store", cluster.url(database: "access", user: "vtmb_analyst")])
+        let published2018 = String(controlled["GM0758"]?.split(separator: ",", omittingEmptySubsequences: false)[3] ?? "")
+        #expect(diff.status == 0 && !published2018.isEmpty && diff.stdout.contains(",\(published2018),"),
+                "a region role's diff reads the published figure: \(diff.stdout) \(diff.stderr)")
         let own = try municipalRows(cluster, role: "vtwb_analyst", ["--no-suppress"])
         #expect(own.allSatisfy { !$0.contains("published") }, "a region reads its own municipalities' observations")
         let unpublished = try municipalRows(cluster, role: "vtmb_analyst", period: "2017")

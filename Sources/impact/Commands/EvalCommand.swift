@@ -92,8 +92,7 @@ enum EvalCommand: Command {
         let publication = try options.disclosure.publication(evaluator)
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
         try store.database.readTransaction {
-            let view = try PublishedView(store: store)
-            for id in ids { table.rows += try view.apply(publication.evaluate(id, request), indicator: id).map(\.row) }
+            for id in ids { table.rows += try publication.evaluate(id, request).map(\.row) }
         }
         if options.format == .xlsx {
             try context.writeWorkbook(table, sheet: spec.name, definitions: session.definitions,

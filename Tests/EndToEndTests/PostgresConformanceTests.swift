@@ -74,6 +74,18 @@ import Testing
         let figures = try ImpactBinary.run(Self.caseRequests[1] + ["--store", server]).stdout
         #expect(figures.contains("wb_unieke_betrokkenen,VTWB,2018,") && figures.contains(",ok,"),
                 "the case indicators have figures, not only missing cells: \(figures)")
+        try Self.expectSameRollups(file: file, server: server)
+    }
+
+    /// The imports kept the rollups current on the server as on the file: the same rows, and
+    /// evaluation reads them.
+    static func expectSameRollups(file: String, server: String) throws {
+        let onFile = try rollupRows(Store(path: file, access: .readOnly))
+        #expect(onFile.count >= 20, "the fixtures give rollups")
+        #expect(try rollupRows(ServerStore.open(server, access: .readOnly)) == onFile)
+        let plan = try ImpactBinary.run(["explain", "wb_adviezen_per_melding", "--geo", "VTWB", "--period", "2018",
+                                         "--store", server])
+        #expect(plan.status == 0 && plan.stdout.contains("reads the series' rollup"), "\(plan.stdout)")
     }
 
     /// A server numbers batches from a sequence, which a rolled-back import (unchanged, dry run,
@@ -131,24 +143,6 @@ import Testing
         let now = try ImpactBinary.run(Array(asOf[..<7]) + ["--no-suppress", "--format", "csv", "--store", server])
         #expect(before.stdout == (try ImpactBinary.run(asOf + ["--store", file])).stdout)
         #expect(before.stdout != now.stdout, "the correction moved a person: \(before.stdout) \(now.stdout)")
-    }
-
-    /// An import keeps the rollups current on a server as on a file: the same rows, and evaluation reads them.
-    @Test func importsMaintainTheSameRollupsOnBothBackends() throws {
-        let cluster = try PostgresCluster()
-        defer { cluster.stop() }
-        let server = try cluster.createDatabase("rollups")
-        let file = ImpactBinary.temporaryDirectory() + "/rollups.sqlite"
-        #expect(try ImpactBinary.run(["init", "--store", server]).status == 0)
-        try Self.importFixtures(into: server)
-        try Self.importFixtures(into: file)
-        let onFile = try Self.rollupRows(Store(path: file, access: .readOnly))
-        let onServer = try Self.rollupRows(ServerStore.open(server, access: .readOnly))
-        #expect(onFile.count >= 20, "the fixtures give rollups")
-        #expect(onServer == onFile)
-        let plan = try ImpactBinary.run(["explain", "wb_adviezen_per_melding", "--geo", "VTWB", "--period", "2018",
-                                         "--store", server])
-        #expect(plan.status == 0 && plan.stdout.contains("reads the series' rollup"), "\(plan.stdout)")
     }
 
     /// Every rollup row by series key, in one order, as text.

@@ -22,10 +22,14 @@ public final class PostgresCluster: Sendable {
                                                 attributes: [.posixPermissions: 0o700])
         try Self.asPostgres(["/bin/chown", "-R", "postgres:", directory], asRoot: true)
         try Self.asPostgres([Self.binaries + "/initdb", "-D", directory + "/data", "-U", "postgres", "--auth=trust",
-                             "-E", "UTF8", "--no-locale"])
+                             "-E", "UTF8", "--no-locale", "--no-sync"])
         try Self.asPostgres([Self.binaries + "/pg_ctl", "-D", directory + "/data", "-l", directory + "/log", "-w",
-                             "-o", "-k \(directory) -p \(port) -c listen_addresses=''", "start"])
+                             "-o", "-k \(directory) -p \(port) -c listen_addresses='' \(Self.throwaway)", "start"])
     }
+
+    /// A test server's data die with it: nothing is flushed to disk before a commit returns (the
+    /// suites spent most of their time waiting for fsync).
+    static let throwaway = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
     /// A new empty database on the server, as the URL `--store` takes.
     public func createDatabase(_ name: String) throws -> String {

@@ -28,13 +28,7 @@ import Testing
         #expect(rejected.status == 1 && rejected.stderr.contains("broken.csv:2:"), "\(rejected.stderr)")
         outputs += [imported, rejected]
         let definitions = ["--indicators", directory + "/indicators", "--store", store]
-        for command in [["eval", "--geo", "VTWB", "--geo", "GM0758", "--period", "2018", "--trace-sql"],
-                        ["eval", "--geo", "GM0744", "--period", "2018", "--format", "json", "--no-suppress"],
-                        ["explain", "termijn", "--geo", "VTWB", "--period", "2018"]] {
-            let output = try ImpactBinary.run(command + definitions)
-            #expect(output.status == 0, "\(command): \(output.stderr)")
-            outputs.append(output)
-        }
+        outputs += try PrivacyEndToEndTests.readCommands(definitions)
         #expect(outputs[3].stdout.contains("personen"))
         let dump = try SpawnedChild([PostgresCluster.binaries + "/pg_dump", "-h", cluster.directory,
                                      "-p", String(cluster.port), "-U", "postgres", "privacy"])

@@ -78,13 +78,7 @@ import Testing
         #expect(withoutKey.status != 0)
         #expect(withoutKey.stderr.contains("pseudonym key"))
         outputs += [imported, rejected, withoutKey]
-        for command in [["eval", "--geo", "VTWB", "--geo", "GM0758", "--period", "2018", "--trace-sql"],
-                        ["eval", "--geo", "GM0744", "--period", "2018", "--format", "json", "--no-suppress"],
-                        ["explain", "termijn", "--geo", "VTWB", "--period", "2018"]] {
-            let output = try ImpactBinary.run(command + definitions)
-            #expect(output.status == 0, "\(command): \(output.stderr)")
-            outputs.append(output)
-        }
+        outputs += try Self.readCommands(definitions)
         #expect(outputs[5].stdout.contains("personen"))
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("store") }
         #expect(files.contains("store.sqlite"))
@@ -96,6 +90,17 @@ import Testing
             for (index, data) in written.enumerated() {
                 #expect(data.range(of: Data(id.utf8)) == nil, "raw id \(id) found in written item \(index)")
             }
+        }
+    }
+
+    /// The read commands whose outputs must not show a raw id: eval (with its SQL traced), JSON, explain.
+    static func readCommands(_ definitions: [String]) throws -> [ImpactBinary.Output] {
+        try [["eval", "--geo", "VTWB", "--geo", "GM0758", "--period", "2018", "--trace-sql"],
+             ["eval", "--geo", "GM0744", "--period", "2018", "--format", "json", "--no-suppress"],
+             ["explain", "termijn", "--geo", "VTWB", "--period", "2018"]].map { command in
+            let output = try ImpactBinary.run(command + definitions)
+            #expect(output.status == 0, "\(command): \(output.stderr)")
+            return output
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import ImpactCore
 
 /// The published-figures table of a PostgreSQL store: municipal figures with disclosure control
 /// applied, written by the owner or an import role, readable by every reader role. Row-level security
@@ -31,7 +31,7 @@ public struct PublishedFigures {
         let groups = Dictionary(grouping: figures) { [$0.indicator, $0.period] }
         try database.transaction {
             for (key, group) in groups.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-                let geos = String(decoding: try JSONEncoder().encode(group.map(\.geo)), as: UTF8.self)
+                let geos = JSONText.array(group.map(\.geo))
                 try database.execute("""
                     DELETE FROM published_figure WHERE indicator = ? AND period = ?
                       AND geo IN (SELECT value FROM json_each(?))
@@ -52,7 +52,7 @@ public struct PublishedFigures {
 
     /// The published figures of `indicator` for these areas, by key.
     public func figures(indicator: String, geos: [String]) throws -> [PublishedFigure.Key: PublishedFigure] {
-        let list = String(decoding: try JSONEncoder().encode(geos), as: UTF8.self)
+        let list = JSONText.array(geos)
         let rows = try database.query("""
             SELECT indicator, geo, period, value, numerator, denominator, n, status, flags FROM published_figure
             WHERE indicator = ? AND geo IN (SELECT value FROM json_each(?))

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TestHarness
 
-@Suite(.serialized) struct AlertsEndToEndTests {
+@Suite(.serialized, .scratch) struct AlertsEndToEndTests {
     let root = ImpactBinary.projectRoot
 
     @Test func shippedRuleTestsPass() throws {

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// The benchmark at a tiny size: every step runs and ImpactMonitor, DuckDB and the sqlite3 CLI
 /// agree on every cell. Timings at this size mean nothing; the full run is `scripts/bench`.
 /// The PostgreSQL side (`--backend postgresql`) is left out: on a debug build it made the run 47 s
 /// instead of 16 s (a cluster, two imports, readers during the second; load average 7), not the few
 /// seconds a smoke test may cost. The server's figures are checked by the Postgres*Tests instead.
-@Suite struct BenchmarkSmokeTests {
+@Suite(.scratch) struct BenchmarkSmokeTests {
     @Test func tinyBenchmarkRunsWithThreeWayEquality() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

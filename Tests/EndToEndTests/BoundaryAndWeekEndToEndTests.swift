@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// The documented semantics as a user meets them through the binary: distinct persons across a
 /// merger, and weekly figures on both evaluation paths.
-@Suite struct BoundaryAndWeekEndToEndTests {
+@Suite(.scratch) struct BoundaryAndWeekEndToEndTests {
     static let definitions = """
         series t.kinderen {
           title "Unieke kinderen"

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TestHarness
 
-@Suite struct CLIEndToEndTests {
+@Suite(.scratch) struct CLIEndToEndTests {
     @Test func versionAndHelp() throws {
         let version = try ImpactBinary.run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("impact "))

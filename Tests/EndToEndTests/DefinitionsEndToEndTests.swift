@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TestHarness
 
-@Suite struct DefinitionsEndToEndTests {
+@Suite(.scratch) struct DefinitionsEndToEndTests {
     let root = ImpactBinary.projectRoot
 
     @Test func shippedDefinitionsAreClean() throws {

@@ -1,11 +1,12 @@
 import Foundation
+import TestHarness
 
 /// The store `impact demo` builds, made once per test run and copied for each test that only needs
 /// its data: the demo imports every fixture, case events included, which costs seconds a run.
 /// Tests of the demo itself (its output, files and modes) still run it.
 enum DemoStore {
     private static let template: Result<String, any Error> = Result {
-        let store = ImpactBinary.temporaryDirectory() + "/template.sqlite"
+        let store = Scratch.processDirectory("e2e") + "/template.sqlite"
         let demo = try ImpactBinary.run(["demo", "--store", store])
         guard demo.status == 0 else { throw DemoFailure(stderr: demo.stderr) }
         return store

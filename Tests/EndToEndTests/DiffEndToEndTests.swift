@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TestHarness
 
-@Suite struct DiffEndToEndTests {
+@Suite(.scratch) struct DiffEndToEndTests {
     func demoStore() throws -> String {
         let store = ImpactBinary.temporaryDirectory() + "/diff.sqlite"
         #expect(try DemoStore.copy(to: store))

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Disclosure control as a reader of the published output sees it.
-@Suite struct DisclosureEndToEndTests {
+@Suite(.scratch) struct DisclosureEndToEndTests {
     static let definitions = """
         series x.events {
           title "Gebeurtenissen"

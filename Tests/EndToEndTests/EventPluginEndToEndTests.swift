@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Case events through the plugin protocol: `impact import events PLUGIN ARGS…` gives the same case
 /// indicators as the event file with the same events, and, like the file, lets no byte of a raw
 /// id reach the store, its WAL or any output — also when the plugin's records are wrong.
-@Suite struct EventPluginEndToEndTests {
+@Suite(.scratch) struct EventPluginEndToEndTests {
     /// PrivacyEndToEndTests.events as event records.
     static let records = [
         #"{"version":1,"type":"event","case_id":"ZAAK-2018-773104","person_id":"123456782","role":"kind","#

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// The exit codes of docs/cli.md, for every command against every class of error: a scheduled job
 /// or a systemd unit (`SuccessExitStatus=1`) must be able to tell "something fires" from "broken".
-@Suite struct ExitCodeEndToEndTests {
+@Suite(.scratch) struct ExitCodeEndToEndTests {
     enum Class: String {
         case success, usage, missingInput = "missing input", brokenDefinitions = "broken definitions"
         case unreadableStore = "unreadable store", findings

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Imports outside a project directory: the gates cannot run, and the tool says so.
-@Suite struct GatelessImportTests {
+@Suite(.scratch) struct GatelessImportTests {
     @Test func importWithoutDefinitionsSaysGatesDidNotRun() throws {
         let directory = ImpactBinary.temporaryDirectory()
         let store = directory + "/store.sqlite"

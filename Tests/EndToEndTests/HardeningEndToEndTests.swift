@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Regressions from the hardening pass over `impact check`, `eval` and `impact test`: each input
 /// once crashed, failed with a raw message, or pointed at the wrong place.
-@Suite struct HardeningEndToEndTests {
+@Suite(.scratch) struct HardeningEndToEndTests {
     let root = ImpactBinary.projectRoot
 
     /// A definitions folder with the shipped series and one indicator whose value is `value`.

@@ -40,7 +40,7 @@ struct ImpactBinary {
         // Tables are fitted to COLUMNS; output compared with fixed text must not depend on the test's terminal.
         env.removeValue(forKey: "COLUMNS")
         // Whatever the binary writes to the temporary folder (the demo's store) goes with the test's.
-        env["TMPDIR"] = Scratch.root
+        env["TMPDIR"] = Scratch.directory("tmp")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()

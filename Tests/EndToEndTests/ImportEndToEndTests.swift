@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import ImpactStore
+import TestHarness
 
-@Suite(.serialized) struct ImportEndToEndTests {
+@Suite(.serialized, .scratch) struct ImportEndToEndTests {
     let fixtures = ImpactBinary.projectRoot + "/fixtures"
 
     func freshStore() throws -> String {

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Progress of `impact import` on a terminal (a pseudo-terminal from `script`, as in
 /// `TableOutputEndToEndTests`), and none at all when stderr is a pipe or with `--quiet`.
-@Suite(.serialized) struct ImportProgressEndToEndTests {
+@Suite(.serialized, .scratch) struct ImportProgressEndToEndTests {
     let fixtures = ImpactBinary.projectRoot + "/fixtures"
 
     private func freshStore() throws -> String {

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// `--format json` is typed: numbers as numbers, booleans as booleans, flags as arrays, null for
 /// missing. Every row of `eval` and `diff` is checked against the schemas in docs/schema.
-@Suite struct JSONSchemaTests {
+@Suite(.scratch) struct JSONSchemaTests {
     static func schema(_ name: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: ImpactBinary.projectRoot + "/docs/schema/\(name).schema.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// `impact new indicator`: a commented block in the programme's file that checks, or nothing written.
-@Suite struct NewIndicatorEndToEndTests {
+@Suite(.scratch) struct NewIndicatorEndToEndTests {
     /// A copy of the shipped definitions in a temporary folder.
     static func indicatorsCopy() throws -> String {
         let directory = ImpactBinary.temporaryDirectory() + "/indicators"

@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import ImpactCore
 import ImpactSources
+import TestHarness
 
 /// The HTTP side of the live StatLine import, against a local server (`ODataTestServer`) with tiny
 /// retry delays: paging by link and by `$skip`, retries with backoff, timeouts, and one catalogue
 /// diagnostic, located at the URL, for every way a fetch can fail.
-@Suite struct ODataClientTests {
+@Suite(.scratch) struct ODataClientTests {
     static let quick = RetryPolicy(tries: 3, firstDelay: 0.01)
 
     /// The rows of fetched pages, for comparing them with the saved files.

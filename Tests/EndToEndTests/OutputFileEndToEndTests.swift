@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// `--out FILE` and `--out -` (docs/cli.md): the same bytes as stdout, written in one step with the
 /// store's permissions, and a clear failure before any work when the file cannot be written.
-@Suite struct OutputFileEndToEndTests {
+@Suite(.scratch) struct OutputFileEndToEndTests {
     /// A demo store (0600) and a folder for the output files.
     struct Setup {
         let directory = ImpactBinary.temporaryDirectory()

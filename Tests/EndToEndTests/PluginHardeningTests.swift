@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Plugins that deliver doubtful records, misbehave as processes or read more than they should:
 /// each is refused or contained with a clear message, and the store keeps its figures.
-@Suite struct PluginHardeningTests {
+@Suite(.scratch) struct PluginHardeningTests {
     let root = ImpactBinary.projectRoot
 
     /// A store holding the West-Brabant regional figures 2015–2018 (VTWB 2018 meldingen 6039).

@@ -5,7 +5,7 @@ import Testing
 
 /// Access per region on a PostgreSQL store: each role logs in and shows what it can and cannot
 /// read or write.
-@Suite struct PostgresAccessTests {
+@Suite(.scratch) struct PostgresAccessTests {
     /// Areas with a municipal figure for 2018, as `role` evaluates them.
     static func municipalities(_ cluster: PostgresCluster, role: String) throws -> Set<String> {
         let result = try ImpactBinary.run(["eval", "--level", "gemeente", "--period", "2018", "--indicator",

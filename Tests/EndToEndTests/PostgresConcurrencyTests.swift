@@ -6,7 +6,7 @@ import Testing
 /// Importers and readers on one PostgreSQL store at the same time, with real clients: `impact`
 /// processes and a psql session that holds a transaction open. Every wait has a deadline, so a
 /// reader that blocked would fail the test instead of hanging it.
-@Suite struct PostgresConcurrencyTests {
+@Suite(.scratch) struct PostgresConcurrencyTests {
     static let database = "concurrency"
     static let deadline = PostgresSession.deadline
     static let regional = ImpactBinary.projectRoot + "/fixtures/vt-west-brabant/regio-2015-2018.csv"

@@ -6,7 +6,7 @@ import Testing
 
 /// The same commands on a SQLite file and on a PostgreSQL store hold the same figures: the demo
 /// fixtures imported into both, then every output compared byte for byte.
-@Suite(.serialized) struct PostgresConformanceTests {
+@Suite(.serialized, .scratch) struct PostgresConformanceTests {
     static let requests: [[String]] = [
         ["eval", "--geo", "VTWB", "--period", "2015..2018", "--format", "csv"],
         ["eval", "--level", "gemeente", "--period", "2018", "--format", "csv"],

@@ -7,7 +7,7 @@ import Testing
 /// 12 provinces, a year of months and the month after) on a SQLite file and on a PostgreSQL store:
 /// every output compared byte for byte — evaluation at each level, disclosure-controlled and not,
 /// diffs, an evaluation as of the first delivery, and the alert check with the state it leaves behind.
-@Suite(.serialized) struct PostgresNationalConformanceTests {
+@Suite(.serialized, .scratch) struct PostgresNationalConformanceTests {
     static let requests: [[String]] = [
         ["eval", "--level", "gemeente", "--period", "2019", "--format", "csv"],
         ["eval", "--level", "gemeente", "--period", "2019-06", "--format", "csv"],

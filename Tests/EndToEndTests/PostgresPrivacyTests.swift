@@ -7,7 +7,7 @@ import Testing
 /// known raw ids into a PostgreSQL store (and rejecting rows that hold them in the wrong places),
 /// no byte sequence of any raw id is in a `pg_dump` of the database, the server's log, or anything
 /// `import`, `eval` or `explain` printed.
-@Suite struct PostgresPrivacyTests {
+@Suite(.scratch) struct PostgresPrivacyTests {
     @Test func noRawIDReachesTheServerItsLogOrAnyOutput() throws {
         let cluster = try PostgresCluster()
         defer { cluster.stop() }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Raw case and person ids never leave the import: after importing known ids (and rejecting rows
 /// that hold them in the wrong places), none of their bytes is in the store file, its WAL, shared
 /// memory or journal, or in anything `import`, `eval`, `explain` or an error printed.
-@Suite struct PrivacyEndToEndTests {
+@Suite(.scratch) struct PrivacyEndToEndTests {
     static let rawIDs = ["ZAAK-2018-773104", "ZAAK-2018-773105", "123456782", "987654329", "PERSOON-X-4471"]
 
     static let events = """

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Settings from anywhere (docs/cli.md): a project's `impact.conf` found from a subfolder, the
 /// environment, and the order flag > environment > file > default, one step at a time.
-@Suite struct ProjectConfigEndToEndTests {
+@Suite(.scratch) struct ProjectConfigEndToEndTests {
     /// A project folder with the demo store in `data/`, the shipped definitions copied to `defs/`
     /// (their tests find `../../fixtures` through a link), a broken `indicators/` folder where the
     /// default would look, and a subfolder to run from.

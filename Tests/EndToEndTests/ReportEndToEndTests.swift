@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// The report as a person sees it: rendered by a real headless browser.
-@Suite struct ReportEndToEndTests {
+@Suite(.scratch) struct ReportEndToEndTests {
     static var chromium: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {

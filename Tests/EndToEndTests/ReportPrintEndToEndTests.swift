@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// The report as the steering group gets it: printed to PDF (pages rendered with poppler-utils),
 /// on a laptop screen (the summary above the fold) and on a phone (nothing wider than the screen).
-@Suite struct ReportPrintEndToEndTests {
+@Suite(.scratch) struct ReportPrintEndToEndTests {
     static func tool(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }

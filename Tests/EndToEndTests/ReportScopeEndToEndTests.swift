@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// A report, an evaluation and a comparison answer for one programme: its region, its indicators,
 /// and a clear error when the choice is missing or has no programme.
-@Suite struct ReportScopeEndToEndTests {
+@Suite(.scratch) struct ReportScopeEndToEndTests {
     func demoStore() throws -> String {
         let store = ImpactBinary.temporaryDirectory() + "/scope.sqlite"
         #expect(try DemoStore.copy(to: store))

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Completions and the manual page are generated from the command specs: every command and option
 /// the help lists appears in each, the bash script parses, and the page renders without warnings.
-@Suite struct ShellIntegrationTests {
+@Suite(.scratch) struct ShellIntegrationTests {
     /// Command → its options, read from `impact --help` and `impact help COMMAND`.
     static func commandsAndOptions() throws -> [String: [String]] {
         let overview = try ImpactBinary.run(["--help"]).stdout

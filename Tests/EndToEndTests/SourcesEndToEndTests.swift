@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// A plugin's output line holding one valid observation.
 private let observation = """
     echo '{"version":1,"type":"observation","series":"vt.meldingen","geo":"VTWB","period":"2019","value":1}'
     """
 
-@Suite struct SourcesEndToEndTests {
+@Suite(.scratch) struct SourcesEndToEndTests {
     let root = ImpactBinary.projectRoot
 
     func store() throws -> String {

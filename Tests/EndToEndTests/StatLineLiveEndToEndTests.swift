@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// `impact import statline --table ID`: the live import fetches the table from the OData API (here a
 /// local server, `ODataTestServer`) and imports exactly what the saved export of the same pages gives.
-@Suite struct StatLineLiveEndToEndTests {
+@Suite(.scratch) struct StatLineLiveEndToEndTests {
     let root = ImpactBinary.projectRoot
     var mapping: String { root + "/fixtures/statline/vt-west-brabant.mapping" }
 

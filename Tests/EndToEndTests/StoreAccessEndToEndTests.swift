@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Only `init`, `import` and `demo` create a store; every other command reads an existing one,
 /// read-only, and says so when there is none.
-@Suite struct StoreAccessEndToEndTests {
+@Suite(.scratch) struct StoreAccessEndToEndTests {
     static let readCommands: [[String]] = [
         ["eval", "--period", "2018"], ["explain", "wb_meldingen"], ["diff", "2017", "2018"], ["history"],
         ["coverage"], ["report", "--period", "2018", "--programme", "wb"], ["alerts", "check", "--latest"],

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// Table output for daily use: fitted to the terminal width (`COLUMNS`) with numbers intact, whole
 /// lines with `--wide` or in a pipe, Dutch headers and statuses with `--lang nl`, and coverage filters.
-@Suite struct TableOutputEndToEndTests {
+@Suite(.scratch) struct TableOutputEndToEndTests {
     static func demoStore() throws -> String {
         let store = ImpactBinary.temporaryDirectory() + "/demo.sqlite"
         let demo = try ImpactBinary.run(["demo", "--store", store])

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// `--format xlsx` and `report --xlsx` (docs/report.md, "Excel workbook"), read back by LibreOffice:
 /// every value equals what `--format csv` prints, a missing figure is an empty cell with its status,
 /// and the report's sheets carry the same figures as `eval`.
-@Suite struct WorkbookEndToEndTests {
+@Suite(.scratch) struct WorkbookEndToEndTests {
     let directory = ImpactBinary.temporaryDirectory()
     var store: String { directory + "/demo.sqlite" }
 

@@ -1,4 +1,5 @@
 import Testing
+import TestHarness
 @testable import ImpactAlerts
 @testable import ImpactCore
 @testable import ImpactEngine
@@ -7,7 +8,7 @@ import Testing
 
 /// The scheduled alert check on the demo fixtures, on each store engine: the state it keeps
 /// between runs, the transitions it records, and that a repeated run changes nothing.
-@Suite struct AlertCheckTests {
+@Suite(.scratch) struct AlertCheckTests {
     static let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
 
     func check(_ store: Store, _ year: Int) throws -> AlertCheck.Outcome {

@@ -1,10 +1,11 @@
 import Testing
+import TestHarness
 @testable import ImpactAlerts
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
 
-@Suite struct AlertStateMachineTests {
+@Suite(.scratch) struct AlertStateMachineTests {
     func rule(for forPeriods: Int = 0, keep: Int = 0, noData: AlertRule.NoDataPolicy = .keep) -> AlertRule {
         var rule = AlertRule(name: Located(value: "r", range: SourceRange(file: "t", line: 1, column: 1, length: 1)))
         rule.condition = .threshold(.above, 80)

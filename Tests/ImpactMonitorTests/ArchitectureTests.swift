@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestHarness
 
 /// The layers are SwiftPM targets; these tests keep them honest. A file may import only the
 /// targets its own target depends on, Package.swift declares exactly the graph below, the graph
 /// has no cycle, and SQL text appears only in the store and the compiler.
-@Suite struct ArchitectureTests {
+@Suite(.scratch) struct ArchitectureTests {
     /// The intended graph, lowest layer first; docs/architecture.md draws it.
     static let layers: [(target: String, dependencies: [String])] = [
         ("ImpactCore", []),

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactSources
 
-@Suite struct CSVReaderTests {
+@Suite(.scratch) struct CSVReaderTests {
     func records(_ text: String, delimiter: Character? = nil) -> [CSVRecord] {
         let reader = CSVReader(data: Data(text.utf8), delimiter: delimiter)
         var result: [CSVRecord] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -7,7 +8,7 @@ import Testing
 
 /// Diffs of case measures: which test each gets, and what a boundary change (Aalburg, Werkendam
 /// and Woudrichem became Altena on 1 January 2019) does to them.
-@Suite struct CaseDiffTests {
+@Suite(.scratch) struct CaseDiffTests {
     static let definitions = """
         cases rc {
           title "cases"

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactStore
 
 /// The bulk path of the case event import: a delivery at least as large as the events already
 /// stored is inserted without the non-unique indexes, which are rebuilt from their definitions.
-@Suite struct CaseEventImportTests {
+@Suite(.scratch) struct CaseEventImportTests {
     static func indexes(_ store: Store) throws -> [String] {
         try store.database.query("""
             SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'case_event' ORDER BY name

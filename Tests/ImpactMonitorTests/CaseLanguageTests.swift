@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactLanguage
@@ -7,7 +8,7 @@ import Testing
 
 /// The syntax of `cases` blocks and case measures: what parses, what it plans to, and one
 /// diagnostic per mistake at the place to fix.
-@Suite struct CaseLanguageTests {
+@Suite(.scratch) struct CaseLanguageTests {
     static let cases = """
         cases vt_casus {
           title "Casussen"

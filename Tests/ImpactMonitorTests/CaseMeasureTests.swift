@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
@@ -10,7 +11,7 @@ import Testing
 /// Case measures on small hand-made event sets: Kaplan–Meier percentiles against values computed
 /// independently (scripts/km-reference.py, exact fractions in Python), the edge cases of
 /// issue 17, vintages and disclosure control.
-@Suite struct CaseMeasureTests {
+@Suite(.scratch) struct CaseMeasureTests {
     static let definitions = """
         cases rc {
           title "cases"

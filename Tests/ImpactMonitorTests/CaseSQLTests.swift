@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCompiler
 @testable import ImpactLanguage
 
 /// Golden snapshots of the one statement each case measure compiles to, for SQLite and for
 /// PostgreSQL side by side (`Golden/sql/cases/NAME.ENGINE.sql`). A change to a snapshot is a change
 /// to what the engine computes: review the diff, then regenerate with IMPACT_UPDATE_GOLDEN=1.
-@Suite struct CaseSQLTests {
+@Suite(.scratch) struct CaseSQLTests {
     static let measures: [(name: String, unit: String, value: String)] = [
         ("distinct_persons", "persons", "distinct_persons(rc[role = \"kind\"])"),
         ("distinct_cases", "count", "distinct_cases(rc[leeftijd in (\"0-3\", \"4-11\")], melding, start)"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -7,7 +8,7 @@ import Testing
 @testable import ImpactStore
 
 /// The shipped catalogue reproduces the figures the source documents state — and not their slips.
-@Suite struct CatalogueTests {
+@Suite(.scratch) struct CatalogueTests {
     let store: Store
     let definitions: DefinitionSet
 

@@ -1,7 +1,8 @@
 import Testing
+import TestHarness
 @testable import ImpactRender
 
-@Suite struct ChartTests {
+@Suite(.scratch) struct ChartTests {
     @Test func niceTicks() {
         #expect(NiceScale(minimum: 0, maximum: 87).ticks == [0, 25, 50, 75, 100])
         #expect(NiceScale(minimum: 77.86, maximum: 85.81).ticks == [76, 78, 80, 82, 84, 86])

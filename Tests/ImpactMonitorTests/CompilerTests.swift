@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
@@ -8,7 +9,7 @@ import Testing
 
 /// Golden snapshots of the SQL for every language construct. A change to a snapshot is a change
 /// to what the engine computes: review the diff, then regenerate with IMPACT_UPDATE_GOLDEN=1.
-@Suite struct CompilerTests {
+@Suite(.scratch) struct CompilerTests {
     static let constructs: [(name: String, unit: String, value: String)] = [
         ("series", "count", "vt.meldingen"),
         ("ratio", "ratio", "vt.adviezen / vt.meldingen"),

@@ -1,9 +1,10 @@
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactLanguage
 
 /// Mistakes in definitions get one diagnostic each, at the place to fix, saying what is wrong.
-@Suite struct DefinitionErrorTests {
+@Suite(.scratch) struct DefinitionErrorTests {
     @Test(arguments: ["2021-S1", "2021/22"])
     func aMalformedTargetPeriodIsReportedAsAPeriod(period: String) {
         let found = diagnose(indicator("vt.adviezen / vt.meldingen", extra: "  target \(period) >= 3\n"))

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactAlerts
 @testable import ImpactCore
 
 /// The catalogue is a contract with users: every code is documented under its domain, IDs are
 /// unique and well formed, and the rendered form carries the ID.
-@Suite struct DiagnosticCatalogueTests {
+@Suite(.scratch) struct DiagnosticCatalogueTests {
     /// The table rows of docs/diagnostics.md: ID, severity and the heading they are under.
     static func documentedRows() throws -> [(id: String, severity: String, heading: String)] {
         let text = try String(contentsOfFile: TestSupport.projectRoot + "/docs/diagnostics.md", encoding: .utf8)

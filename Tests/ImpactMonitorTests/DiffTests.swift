@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -7,7 +8,7 @@ import Testing
 @testable import ImpactSources
 @testable import ImpactStore
 
-@Suite struct DiffTests {
+@Suite(.scratch) struct DiffTests {
     let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
 
     func publication(minimumCell: Double? = nil, store: Store) throws -> Publication {

@@ -1,7 +1,8 @@
 import Testing
+import TestHarness
 @testable import ImpactEngine
 
-@Suite struct DisclosureControlTests {
+@Suite(.scratch) struct DisclosureControlTests {
     let control = DisclosureControl()
 
     /// Plain counts, all judged by the default minimum cell of 5.

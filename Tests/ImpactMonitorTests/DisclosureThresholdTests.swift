@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactEngine
 @testable import ImpactLanguage
 @testable import ImpactSources
 
 /// Regression for the leak where a fraction judged every count by one input's threshold: series
 /// `x.a` declares `min_cell 3`, `x.b` none (so 5); in one area x.a = 40 and x.b = 3.
-@Suite struct DisclosureThresholdTests {
+@Suite(.scratch) struct DisclosureThresholdTests {
     static let definitions = """
         series x.a {
           title "A"

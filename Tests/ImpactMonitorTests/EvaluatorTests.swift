@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
@@ -9,7 +10,7 @@ import Testing
 @testable import ImpactStore
 
 /// Evaluation on the real fixtures, checked against values computed here from the raw numbers.
-@Suite struct EvaluatorTests {
+@Suite(.scratch) struct EvaluatorTests {
     static let extraDefinitions = """
         indicator t_literal {
           title "Onderzoeken maal een lange constante"

@@ -1,11 +1,12 @@
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactRender
 @testable import ImpactSources
 @testable import ImpactStore
 
-@Suite struct GeographyTests {
+@Suite(.scratch) struct GeographyTests {
     @Test func westBrabantMembershipFollowsTheAltenaMerger() throws {
         let geography = try GeographyStore(store: TestSupport.storeWithGeography()).load()
         let before = geography.members(of: "VTWB", on: CivilDate(year: 2018, month: 6, day: 1))

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 
 /// HMAC-SHA256 against the test vectors of RFC 4231 (cases 1–4, 6, 7; case 5 truncates the tag).
-@Suite struct HMACTests {
+@Suite(.scratch) struct HMACTests {
     static func bytes(_ byte: UInt8, _ count: Int) -> [UInt8] { [UInt8](repeating: byte, count: count) }
 
     /// The RFC's cases by number, so a failure names the case instead of printing its bytes.

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactSources
 @testable import ImpactStore
 
-@Suite struct ImportTests {
+@Suite(.scratch) struct ImportTests {
     func sum(_ store: Store, _ series: String, geo: String? = nil, period: String,
              members: Bool = false) throws -> Double? {
         let geoFilter = members

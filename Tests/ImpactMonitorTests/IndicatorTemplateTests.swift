@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactLanguage
 
 /// The block `impact new indicator` writes checks as written, and every commented example field
 /// checks too once uncommented, so the comments never teach something the checker refuses.
-@Suite struct IndicatorTemplateTests {
+@Suite(.scratch) struct IndicatorTemplateTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("indicators").path
 

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactEngine
 
 /// The documented row schemas list exactly the statuses, verdicts and tests the engine produces.
-@Suite struct JSONSchemaEnumTests {
+@Suite(.scratch) struct JSONSchemaEnumTests {
     static func enumeration(_ schema: String, _ property: String) throws -> Set<String> {
         let path = TestSupport.projectRoot + "/docs/schema/\(schema).schema.json"
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]

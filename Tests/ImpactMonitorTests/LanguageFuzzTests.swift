@@ -1,10 +1,11 @@
 import Testing
+import TestHarness
 @testable import ImpactCompiler
 @testable import ImpactLanguage
 
 /// Property test: random and mutated definitions always give diagnostics or success — never a
 /// crash or a hang — and every diagnostic points inside its file.
-@Suite struct LanguageFuzzTests {
+@Suite(.scratch) struct LanguageFuzzTests {
     static let seedText = baseSeries + """
         indicator x {
           title "X"

@@ -1,4 +1,5 @@
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactLanguage
 
@@ -64,7 +65,7 @@ func indicator(_ value: String, unit: String = "ratio", extra: String = "") -> S
     """
 }
 
-@Suite struct LanguageTests {
+@Suite(.scratch) struct LanguageTests {
     @Test func validDefinitionsAreClean() {
         #expect(diagnose(indicator("vt.adviezen / vt.meldingen")).isEmpty)
         #expect(diagnose(indicator("pct(vt.meldingen[melder = \"Politie\"], vt.meldingen)", unit: "percent")).isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -9,7 +10,7 @@ import Testing
 /// `avg`, `median`, `min`, `max` and `count` compare member areas. A region's own figure is not a
 /// member: when no member has a figure for the period (members deliver years, the region
 /// quarters), the statistic is missing, not the region's own figure.
-@Suite struct MemberStatisticsTests {
+@Suite(.scratch) struct MemberStatisticsTests {
     static let definitions = """
         series d.flow {
           title "Flow"

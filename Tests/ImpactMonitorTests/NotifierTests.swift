@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactAlerts
 @testable import ImpactSources
 @testable import ImpactStore
 
 /// The outbox holds messages, not commands; large messages pass through the pipe without blocking.
-@Suite struct NotifierTests {
+@Suite(.scratch) struct NotifierTests {
     static let transition = """
         INSERT INTO alert_transition (id, indicator, rule, geo, period, from_state, to_state, value, batch_id, at)
         VALUES (1, 'wb_politie_aandeel', 'politie_dominant', 'VTWB', '2016', 'ok', 'pending', 84, NULL, 'now');

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactSources
 
-@Suite struct NumberFormatTests {
+@Suite(.scratch) struct NumberFormatTests {
     @Test(arguments: [("13.106", 13106.0), ("0,6", 0.6), ("1.234,5", 1234.5), ("-12", -12), ("6803", 6803),
                       ("88,4", 88.4), (",5", 0.5)])
     func dutchNumbers(text: String, value: Double) {

@@ -1,9 +1,10 @@
 import Testing
+import TestHarness
 @testable import ImpactEngine
 
 /// Sums beyond a Double's range must not surface as numbers: an infinite denominator makes a
 /// ratio read 0, which looks like a real figure.
-@Suite struct OverflowStatusTests {
+@Suite(.scratch) struct OverflowStatusTests {
     @Test func infiniteDenominatorGivesOverflowNotZero() {
         let inputs = [InputCell(value: 5, present: true), InputCell(value: .infinity, present: true)]
         let result = IndicatorResult(indicator: "ratio", geo: "VTWB", period: "2018", value: 0, numerator: 5,

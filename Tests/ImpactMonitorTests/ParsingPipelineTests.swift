@@ -1,10 +1,11 @@
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactSources
 
 /// The parser thread hands records over in order, stops when the consumer fails, and never
 /// outlives the call.
-@Suite struct ParsingPipelineTests {
+@Suite(.scratch) struct ParsingPipelineTests {
     struct Stop: Error {}
 
     @Test func recordsArriveInOrderAcrossBatches() throws {

@@ -1,7 +1,8 @@
 import Testing
+import TestHarness
 @testable import ImpactCore
 
-@Suite struct PeriodTests {
+@Suite(.scratch) struct PeriodTests {
     @Test(arguments: [
         ("2018", "2018", Grain.year), ("2018-H1", "2018-H1", .half), ("2018-Q3", "2018-Q3", .quarter),
         ("2018-03", "2018-03", .month), ("2018-W05", "2018-W05", .week),

@@ -3,10 +3,11 @@ import Testing
 @testable import ImpactCore
 @testable import ImpactSources
 import ImpactStore
+import TestHarness
 
 /// A plugin's event record gives the same pseudonymised record as the CSV row with the same fields,
 /// and every bad record is a numbered message that quotes nothing of the record.
-@Suite struct PluginEventRecordTests {
+@Suite(.scratch) struct PluginEventRecordTests {
     let key = try! PseudonymKey(bytes: Array("plugin-event-record-test-key-32-bytes!".utf8))
 
     func decode(_ line: String) throws(DiagnosticMessage) -> CaseEventRecord {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -7,7 +8,7 @@ import Testing
 
 /// What the report's charts show and what they leave off the scale: municipalities sorted with the
 /// region as reference, buckets and thin ratios apart, empty comparisons as one sentence.
-@Suite struct ReportChartsTests {
+@Suite(.scratch) struct ReportChartsTests {
     let data: ReportData
     let charts: ReportCharts
 

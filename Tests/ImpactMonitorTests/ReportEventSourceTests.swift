@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -9,7 +10,7 @@ import Testing
 
 /// The report's source list names the case event deliveries its case indicators rest on: event
 /// source, deliveries, the months covered and the synthetic marking (issue #17).
-@Suite struct ReportEventSourceTests {
+@Suite(.scratch) struct ReportEventSourceTests {
     /// The demo store with the hand-made rule-test events delivered twice as West-Brabant's event source.
     static func report(events: Bool) throws -> ReportData {
         let (store, publication) = try DemoReport.publication()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactAlerts
 @testable import ImpactCore
 @testable import ImpactEngine
@@ -9,7 +10,7 @@ import Testing
 
 /// The Dutch report is Dutch throughout and the English one English: every word a reader sees comes
 /// from the translation table, never a field name, a rule code, a file name or an ASCII stand-in.
-@Suite struct ReportLanguageTests {
+@Suite(.scratch) struct ReportLanguageTests {
     let data: ReportData
 
     init() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -7,7 +8,7 @@ import Testing
 
 /// The first screen's answer: counts of verdicts, reasons for what cannot be compared, and each
 /// target's status from the current trend and the distance still to go.
-@Suite struct ReportSummaryTests {
+@Suite(.scratch) struct ReportSummaryTests {
     let data: ReportData
 
     init() throws {

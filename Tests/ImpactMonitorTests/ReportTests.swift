@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactAlerts
 @testable import ImpactCore
 @testable import ImpactEngine
@@ -8,7 +9,7 @@ import Testing
 @testable import ImpactStore
 
 /// Structural tests of the report (not pixels): sections in order, self-contained, honest gaps.
-@Suite struct ReportTests {
+@Suite(.scratch) struct ReportTests {
     let data: ReportData
 
     init() throws {

@@ -1,11 +1,12 @@
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactStore
 
 /// The in-memory rollup rules on hand-made cases (no database); `RollupTests` checks them against
 /// evaluation from raw observations on random data.
-@Suite struct RollupBuilderTests {
+@Suite(.scratch) struct RollupBuilderTests {
     static let geography = Geography(
         units: [GeoUnit(code: "GM1", name: "Een", level: .gemeente), GeoUnit(code: "GM2", name: "Twee", level: .gemeente),
                 GeoUnit(code: "ONB", name: "Onbekend", level: .gemeente, kind: .unknown), GeoUnit(code: "R", name: "Regio", level: .regio)],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
@@ -8,7 +9,7 @@ import Testing
 @testable import ImpactStore
 
 /// Rollups maintained at import give exactly the answers of the raw observations.
-@Suite struct RollupTests {
+@Suite(.scratch) struct RollupTests {
     static let definitionsText = """
         series t.events {
           title "Gebeurtenissen"

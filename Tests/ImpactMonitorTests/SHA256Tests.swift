@@ -1,7 +1,8 @@
 import Testing
+import TestHarness
 @testable import ImpactCore
 
-@Suite struct SHA256Tests {
+@Suite(.scratch) struct SHA256Tests {
     // Reference digests from FIPS 180-2 examples and `printf … | sha256sum`.
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactEngine
 
 /// One test per rule of "Semantics in detail" in `docs/indicator-language.md`: each states the
 /// choice the engine makes where the rest of the documentation is silent.
-@Suite struct SemanticsTests {
+@Suite(.scratch) struct SemanticsTests {
     static let indicators: [String: (value: String, unit: String)] = [
         "flow": ("s.flow", "count"),
         "stock": ("s.stock", "persons"),

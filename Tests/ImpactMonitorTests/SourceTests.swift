@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
 @testable import ImpactSources
 @testable import ImpactStore
 
-@Suite struct SourceTests {
+@Suite(.scratch) struct SourceTests {
     let definitions = DefinitionLoader.load(directory: TestSupport.indicators).definitions
 
     func evaluate(_ store: Store, _ ids: [String], geos: [String], periods: [Period]) throws -> [IndicatorResult] {

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactSources
 @testable import ImpactStore
 
 /// The StatLine source reads fetched pages and saved files through the same documents.
-@Suite struct StatLineDocumentTests {
+@Suite(.scratch) struct StatLineDocumentTests {
     static let export = TestSupport.fixtures + "/statline/vt-west-brabant"
 
     /// The saved export as the API would page it: TypedDataSet in two pages.

@@ -1,8 +1,9 @@
 import Testing
+import TestHarness
 @testable import ImpactStatistics
 
 /// Reference values computed with scipy 1.17; the call is in each comment.
-@Suite struct StatisticsTests {
+@Suite(.scratch) struct StatisticsTests {
     func close(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
         abs(a - b) <= relative * max(abs(a), abs(b), 1e-300)
     }

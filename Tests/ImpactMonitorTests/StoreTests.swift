@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactStore
 
-@Suite struct StoreTests {
+@Suite(.scratch) struct StoreTests {
     @Test func newStoreFileIsPrivateWalWithForeignKeys() throws {
         let path = TestSupport.temporaryDirectory() + "/private.sqlite"
         let store = try Store(path: path)

@@ -1,9 +1,10 @@
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactRender
 
 /// Text tables fitted to a line width: text columns give way, widest first; numbers never do.
-@Suite struct TableFitTests {
+@Suite(.scratch) struct TableFitTests {
     static var table: DataTable {
         var table = DataTable(columns: ["indicator", "title", "value", "status"],
                               notes: ["A note that is long enough to need more than one line when it is wrapped."])

@@ -59,6 +59,7 @@ enum SharedServer {
     static func store(copying template: String?) throws -> Store {
         let name = "t\(counter.withLock { value in value += 1; return value })_\(getpid())"
         try cluster.psql("postgres", "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
+        Scratch.scope?.atEnd { try? cluster.psql("postgres", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         return try ServerStore.open(cluster.url(database: name), access: .create)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -10,7 +11,7 @@ import Testing
 /// year from weeks would silently drop the straddling weeks (2020 = 510 instead of 530) or call a
 /// total with an undelivered week complete. Both evaluation paths agree: the rollups and the raw
 /// observations (`--as-of`).
-@Suite struct WeeklyDataTests {
+@Suite(.scratch) struct WeeklyDataTests {
     static let definitions = """
         series w.count {
           title "Per week"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -7,7 +8,7 @@ import Testing
 
 /// The XLSX writer: valid XML and names, numbers as numbers, a missing figure as an empty cell
 /// beside its status, frozen header, widths, and the report's sheets in its language.
-@Suite struct WorkbookTests {
+@Suite(.scratch) struct WorkbookTests {
     @Test func escapesMarkupAndControlCharacters() {
         #expect(SpreadsheetXML.escape("a<b & \"c\" > d") == "a&lt;b &amp; &quot;c&quot; &gt; d")
         #expect(SpreadsheetXML.escape("bell\u{07}\tline\nend") == "bell_x0007_\tline\nend")

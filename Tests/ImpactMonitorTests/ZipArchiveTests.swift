@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 
 /// The ZIP container of workbooks: checksums from published vectors, and archives that an
 /// independent reader (Python's zipfile) opens, verifies and reads back byte for byte.
-@Suite struct ZipArchiveTests {
+@Suite(.scratch) struct ZipArchiveTests {
     // Check values of CRC-32/ISO-HDLC (the ZIP CRC): the "123456789" vector and the pangram.
     @Test(arguments: [
         ("", UInt32(0)),

@@ -3,8 +3,12 @@ import Foundation
 /// Every file a test writes lives under one folder per test process, removed when the process
 /// exits: a run of the suite leaves nothing in the system's temporary folder (left-over stores
 /// once filled a CI machine's disk). Folders of runs that crashed, and so never reached their
-/// exit handler, are removed by the next run.
+/// exit handler, are removed by the next run. Inside a test of a suite marked `.scratch`, the
+/// folders `directory` makes go when that test ends.
 public enum Scratch {
+    /// The running test's scope, if its suite is marked `.scratch`.
+    @TaskLocal public static var scope: ScratchScope?
+
     private static let prefix = "impact-tests-"
 
     /// The process's folder, made (and older runs' folders swept) on first use.
@@ -23,8 +27,16 @@ public enum Scratch {
         return path
     }()
 
-    /// A new empty folder for one test.
+    /// A new empty folder for the running test, removed when it ends (or for the whole process,
+    /// outside a test's scope).
     public static func directory(_ label: String) -> String {
+        let path = processDirectory(label)
+        scope?.keep(path)
+        return path
+    }
+
+    /// A new empty folder kept until the process exits: for what several tests share.
+    public static func processDirectory(_ label: String) -> String {
         let path = root + "/" + label + "-" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
@@ -8,7 +9,7 @@ import Testing
 
 /// Random event sets evaluated by the compiled case statements and by `CaseReference`: every cell
 /// of every measure must agree (`IMPACT_REFERENCE_SEEDS` sets the number of seeds; 100 by default).
-@Suite struct CaseReferenceTests {
+@Suite(.scratch) struct CaseReferenceTests {
     static var seeds: ClosedRange<UInt64> {
         let count = ProcessInfo.processInfo.environment["IMPACT_REFERENCE_SEEDS"].flatMap(UInt64.init) ?? 100
         return 1...max(count, 1)

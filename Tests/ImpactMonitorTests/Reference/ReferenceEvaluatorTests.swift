@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestHarness
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -10,7 +11,7 @@ import Testing
 /// `ReferenceEvaluator`: every cell must agree, and the published output must keep every count
 /// below its series' minimum cell hidden. `IMPACT_REFERENCE_SEEDS=2000` (scripts/reference-check)
 /// runs many seeds; CI runs 200 (about 25 s).
-@Suite struct ReferenceEvaluatorTests {
+@Suite(.scratch) struct ReferenceEvaluatorTests {
     static var seeds: ClosedRange<UInt64> {
         let count = ProcessInfo.processInfo.environment["IMPACT_REFERENCE_SEEDS"].flatMap(UInt64.init) ?? 200
         return 1...max(count, 1)

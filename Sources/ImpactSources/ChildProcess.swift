@@ -23,12 +23,15 @@ public final class ChildProcess {
 
     private let program: String
     private let arguments: [String]
+    private let overrides: [String: String]
     private var stderrTail = Data()
     private var pid: pid_t = 0
 
-    public init(program: String, arguments: [String]) {
+    /// `overrides` are set in the child's environment over the allow-listed variables.
+    public init(program: String, arguments: [String], overrides: [String: String] = [:]) {
         self.program = program
         self.arguments = arguments
+        self.overrides = overrides
     }
 
     /// The allow-listed subset of `environment`.
@@ -135,7 +138,8 @@ public final class ChildProcess {
         let flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
         posix_spawnattr_setflags(&attributes, Int16(flags))
         let argv = CStrings([program] + arguments)
-        let environment = Self.filtered(ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let environment = Self.filtered(ProcessInfo.processInfo.environment).merging(overrides) { $1 }
+            .map { "\($0.key)=\($0.value)" }
         let envp = CStrings(environment)
         let spawned = program.contains("/")
             ? posix_spawn(&pid, program, &actions, &attributes, argv.pointers, envp.pointers)

@@ -28,14 +28,14 @@ enum ReportPDF {
                                  hint: "install it (sudo apt-get install chromium), or write HTML with --out "
                                     + "and print it from a browser")
         }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("impact-pdf-\(UUID().uuidString.prefix(8))").path
+        let directory = workFolderBase() + "/impact-pdf-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false,
                                                 attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let page = directory + "/report.html", pdf = directory + "/report.pdf"
         try Data(html.utf8).write(to: URL(fileURLWithPath: page))
-        let child = ChildProcess(program: browser, arguments: arguments(page: page, pdf: pdf, profile: directory))
+        let child = ChildProcess(program: browser, arguments: arguments(page: page, pdf: pdf, profile: directory),
+                                 overrides: ["TMPDIR": directory])
         let termination = try child.run(timeout: timeout)
         let printed = FileManager.default.contents(atPath: pdf) ?? Data()
         guard termination == .exited(0), printed.starts(with: Data("%PDF".utf8)) else {
@@ -44,6 +44,14 @@ enum ReportPDF {
                                  hint: "write HTML with --out and print it from a browser")
         }
         return printed
+    }
+
+    /// Where the work folder goes. Chromium keeps a socket in its temporary folder (here the work
+    /// folder), and a socket's path may not exceed 107 bytes: under a long TMPDIR it would abort,
+    /// so the work folder then goes to /tmp.
+    static func workFolderBase() -> String {
+        let system = FileManager.default.temporaryDirectory.path
+        return system.utf8.count <= 40 ? system : "/tmp"
     }
 
     /// Headless, without the browser's own header and footer (the style sheet has one), in a

@@ -39,7 +39,8 @@ struct ImpactBinary {
         env.removeValue(forKey: "IMPACT_STORE")
         // Tables are fitted to COLUMNS; output compared with fixed text must not depend on the test's terminal.
         env.removeValue(forKey: "COLUMNS")
-        // Whatever the binary writes to the temporary folder (the demo's store) goes with the test's.
+        // Whatever the binary writes to the temporary folder (the demo's store) goes with the test; the
+        // folder's long path also keeps `report --pdf` honest about a long TMPDIR (a socket path limit).
         env["TMPDIR"] = Scratch.directory("tmp")
         for (key, value) in environment { env[key] = value }
         process.environment = env

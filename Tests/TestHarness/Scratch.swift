@@ -24,6 +24,7 @@ public enum Scratch {
             fatalError("cannot make the tests' scratch folder \(path): \(error)")
         }
         atexit { try? FileManager.default.removeItem(atPath: Scratch.root) }
+        warnIfShortOfSpace(path)
         return path
     }()
 
@@ -44,6 +45,15 @@ public enum Scratch {
             fatalError("cannot make a scratch folder \(path): \(error)")
         }
         return path
+    }
+
+    /// A full run holds about 1 GB at its peak; a disk short of that fails tests at random, so say so first.
+    private static func warnIfShortOfSpace(_ path: String) {
+        let free = (try? FileManager.default.attributesOfFileSystem(forPath: path))?[.systemFreeSize] as? Int64
+        guard let free, free < 3 << 30 else { return }
+        let warning = "warning: only \(free >> 20) MB free for the tests' scratch folder \(path); "
+            + "a full run needs about 1.5 GB (set TMPDIR to a roomier disk)\n"
+        FileHandle.standardError.write(Data(warning.utf8))
     }
 
     /// Folders named after a process that no longer runs.

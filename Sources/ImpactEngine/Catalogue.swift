@@ -78,9 +78,9 @@ public struct Catalogue {
         }
         // An input is a series with a set of dimensions: totals do not make a breakdown available.
         let inputs = plan.inputs.map { (series: $0.key, dimensionKeys: $0.dimensionKeys) }
-        // A programme with a region counts only data of that region and its members.
-        let region = indicator.programme.flatMap { definitions.programme($0.value) }?.region
-        let complete = try ObservationSummary(store: session.store).completeCells(inputs: inputs, region: region)
+        // A programme with regions counts only data of those regions and their members.
+        let regions = indicator.programme.flatMap { definitions.programme($0.value) }?.regions ?? []
+        let complete = try ObservationSummary(store: session.store).completeCells(inputs: inputs, regions: regions)
         guard !complete.isEmpty else { return Availability(periods: nil, areas: nil, lastDelivery: nil) }
         let periods = Period.chronological(complete.map(\.period))
         return Availability(periods: periods.joined(separator: " "), areas: Set(complete.map(\.geo)).count,

@@ -42,8 +42,10 @@ public struct DiffResult: Sendable {
         significant = nil
     }
 
-    /// Human formats show arrows, percentages and "< 0.0001" instead of a rounded-away p of 0.
-    public func row(human: Bool, locale: NumberLocale = .nl) -> [DataTable.Cell] {
+    /// Human formats show arrows, percentages and "< 0.0001" instead of a rounded-away p of 0, and
+    /// the reasons in `reasonText`'s language.
+    public func row(human: Bool, locale: NumberLocale = .nl,
+                    reasonText: (DiffReason) -> String = \.english) -> [DataTable.Cell] {
         // People read "no test" where no sampling model applies; machines read a boolean or null.
         let significance: DataTable.Cell = significant.map { .boolean($0) }
             ?? (human && test == .none ? .text("no test") : .empty)
@@ -54,7 +56,11 @@ public struct DiffResult: Sendable {
                 DataTable.Cell(valueB), DataTable.Cell(absoluteChange), relative,
                 .text(verdict.rawValue),
                 .text(test.rawValue), p, DataTable.Cell(intervalLow), DataTable.Cell(intervalHigh),
-                significance, DataTable.Cell(reason), .list(flags)]
+                significance, DataTable.Cell(human ? shownReason(reasonText) : reason), .list(flags)]
+    }
+
+    private func shownReason(_ reasonText: (DiffReason) -> String) -> String? {
+        reasons.isEmpty ? nil : reasons.map(reasonText).joined(separator: "; ")
     }
 
     private static func shownP(_ p: Double, locale: NumberLocale) -> String {

@@ -21,7 +21,7 @@ public struct ReportBuilder {
         guard let region = publication.geography.unit(code) else {
             throw Planner.PlanError(description: "unknown region '\(code)'")
         }
-        let programmes = chosen ?? definitions.programmes.filter { $0.region == code }
+        let programmes = chosen ?? definitions.programmes.filter { $0.regions.contains(code) }
         let ids = Set(programmes.map(\.id.value))
         let programme = programmes.first
         let indicators = definitions.indicators.filter { indicator in
@@ -146,9 +146,11 @@ public struct ReportBuilder {
         let plans = indicators.compactMap { (try? publication.evaluator.session.plan($0.id.value))?.cases }
         let sources = Dictionary(plans.map { ($0.source, $0.synthetic) }, uniquingKeysWith: { first, _ in first })
         let summary = CaseEventSummary(store: store), log = BatchLog(store: store)
+        let definitions = publication.evaluator.session.definitions
         return try sources.keys.sorted().compactMap { source -> ReportData.EventDelivery? in
             guard let coverage = try summary.coverage(source: source) else { return nil }
-            return ReportData.EventDelivery(source: source,
+            let title = definitions.cases.first { $0.eventSource == source }?.title
+            return ReportData.EventDelivery(source: source, title: title,
                                             batches: try log.currentCaseEvents(source: source).map(Self.batch),
                                             first: coverage.first, last: coverage.last,
                                             synthetic: sources[source] ?? nil)

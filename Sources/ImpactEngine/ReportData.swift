@@ -43,6 +43,8 @@ public struct ReportData: Sendable {
     /// they cover, so the reader sees what case figures rest on and whether they are synthetic.
     public struct EventDelivery: Sendable {
         public let source: String
+        /// The `cases` block's title: the reader sees it instead of the source's id.
+        public let title: String?
         public let batches: [Batch]
         public let first: CivilDate
         public let last: CivilDate

@@ -348,7 +348,7 @@ public struct Parser {
         try block("programme", name: programme.id.value) { parser, field in
             switch field.value {
             case "title": programme.title = try parser.string("a title")
-            case "region": programme.region = try parser.string("a region code")
+            case "region": programme.regions.append(try parser.string("a region code"))
             case "line":
                 let id = try parser.name("an action line id")
                 programme.lines.append(ActionLine(id: id, title: try parser.string("the action line's title")))

@@ -230,10 +230,12 @@ public struct HTMLReport {
         }?.status ?? .notAssessable
         let planning = indicator.status == .available ? ""
             : " " + element("small", "(\(e(text.planningWord(indicator.status))))")
-        return row([cell(e(text.title(indicator))), cell(e(text.date(milestone.deadline.iso))),
-                    cell(e(text.symbol(goal.comparison) + " " + text.format(goal.value, unit: unit))),
+        // A date or a goal split over two lines doubles the row (and once cost the printed report a page).
+        let deadline = element("td", ["class": "nowrap"], e(text.date(milestone.deadline.iso)))
+        return row([cell(e(text.title(indicator))), deadline,
+                    cell(e(text.symbol(goal.comparison) + " " + text.format(goal.value, unit: unit)), numeric: true),
                     cell(cellValue(milestone.result, unit: unit) + planning, numeric: true),
-                    cell(e(text.targetStatusWord(status)))])
+                    element("td", ["class": "nowrap"], e(text.targetStatusWord(status)))])
     }
 
     /// The catalogue in the reader's words: headers, planning and criteria translated, the ids as code.
@@ -346,6 +348,7 @@ public struct HTMLReport {
         table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin: 0.5rem 0; }
         th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
         th { background: #eef2f6; } td.num { text-align: right; white-space: nowrap; } \
+        td.nowrap { white-space: nowrap; }
         thead { display: table-header-group; }
         table.small { font-size: 0.75rem; } table.small td { overflow-wrap: anywhere; }
         .verdict.improved { color: var(--good); font-weight: bold; } \
@@ -387,6 +390,7 @@ public struct HTMLReport {
         .legend { margin: 0.2rem 0; } h3 { margin: 0.6rem 0 0.2rem; } details.members summary { font-size: 0.8rem; } \
         .appendix { break-before: page; } #appendix-definitions, #appendix-chance { break-before: auto; } \
         tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } \
-        table.small { font-size: 6.5pt; } table.small td, table.small th { padding: 0.15rem 0.2rem; } }
+        table.small { font-size: 6.5pt; } table.small td, table.small th { padding: 0.15rem 0.2rem; } \
+        section#milestones table { font-size: 8pt; } section#milestones td { padding: 0.15rem 0.3rem; } }
         """
 }

@@ -111,7 +111,7 @@ public struct ReportText: Sendable {
     func eventDelivery(_ delivery: ReportData.EventDelivery) -> String {
         let latest = delivery.batches.map(\.finished).max().map(date) ?? "–"
         let covered = month(delivery.first) + pick(" t/m ", " to ") + month(delivery.last)
-        return "\(delivery.source): \(covered), \(deliveries(delivery.batches.count)) (\(latest))"
+        return "\(delivery.title ?? delivery.source): \(covered), \(deliveries(delivery.batches.count)) (\(latest))"
             + (delivery.synthetic == nil ? "" : ", " + syntheticData)
     }
 
@@ -123,7 +123,7 @@ public struct ReportText: Sendable {
     }
 
     /// Why a comparison does not hold, in the reader's language.
-    func reason(_ reason: DiffReason) -> String {
+    public func reason(_ reason: DiffReason) -> String {
         guard nl else {
             if case .missing(let periods, _) = reason { return "no figure for " + list(periods.map(periodName)) }
             return reason.english

@@ -90,7 +90,7 @@ public struct ObservationSummary {
 
     /// Per period and area with a current value for every one of `inputs` (series key and
     /// dimension names): the latest delivery. `region`: only that area and its members.
-    public func completeCells(inputs: [(series: String, dimensionKeys: String)], region: String?) throws
+    public func completeCells(inputs: [(series: String, dimensionKeys: String)], regions: [String]) throws
         -> [(period: String, geo: String, lastDelivery: String)] {
         let keys = JSONText.array(Set(inputs.map { $0.series + "|" + $0.dimensionKeys }).sorted())
         let series = JSONText.array(Set(inputs.map(\.series)).sorted())
@@ -100,11 +100,11 @@ public struct ObservationSummary {
             WHERE s.key IN (SELECT value FROM json_each(?3)) \
             AND s.key || '|' || o.dim_keys IN (SELECT value FROM json_each(?1))
               AND o.superseded_by IS NULL AND o.value IS NOT NULL
-              AND (CAST(?2 AS TEXT) IS NULL OR o.geo = ?2
-                   OR o.geo IN (SELECT member FROM membership WHERE region = ?2))
+              AND (json_array_length(?2) = 0 OR o.geo IN (SELECT value FROM json_each(?2))
+                   OR o.geo IN (SELECT member FROM membership WHERE region IN (SELECT value FROM json_each(?2))))
             GROUP BY o.period, o.geo
             HAVING count(DISTINCT s.key || '|' || o.dim_keys) = json_array_length(?1)
-            """, [.text(keys), region.map { .text($0) } ?? .null, .text(series)]) {
+            """, [.text(keys), .text(JSONText.array(regions)), .text(series)]) {
             ($0.string(0)!, $0.string(1)!, $0.string(2)!)
         }
     }

@@ -38,17 +38,17 @@ struct ProgrammeOption {
         return ids.filter { definitions.indicator($0)?.programme?.value == programme.id.value }
     }
 
-    /// The programme's region when no `--geo`, `--level` or `--region-set` chose the areas.
-    func region(_ areas: AreaOptions, definitions: DefinitionSet) throws -> String? {
+    /// The programme's regions when no `--geo`, `--level` or `--region-set` chose the areas.
+    func regions(_ areas: AreaOptions, definitions: DefinitionSet) throws -> [String]? {
         guard areas.geos.isEmpty, areas.level == nil, areas.regionSet == nil,
-              let programme = try programme(definitions) else { return nil }
-        return programme.region
+              let programme = try programme(definitions), !programme.regions.isEmpty else { return nil }
+        return programme.regions
     }
 
     /// "wb (VTWB), hvb (VTMB)": what a user may pass, for messages.
     static func listing(_ definitions: DefinitionSet) -> String {
         definitions.programmes.map { programme in
-            programme.id.value + (programme.region.map { " (\($0))" } ?? "")
+            programme.id.value + (programme.regions.isEmpty ? "" : " (\(programme.regions.joined(separator: ", ")))")
         }.joined(separator: ", ")
     }
 }

@@ -55,4 +55,27 @@ import TestHarness
         let catalogue = try ImpactBinary.run(["catalogue", "--programme", "wb", "--format", "csv", "--store", store])
         #expect(catalogue.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("wb,") })
     }
+
+    /// Gelderland's programme runs in two regions: eval and diff answer for both, a report for the
+    /// one named, and naming none says which there are.
+    @Test func aProgrammeInTwoRegionsReportsOnTheOneNamed() throws {
+        let store = try demoStore()
+        let eval = try ImpactBinary.run(["eval", "--programme", "gld", "--period", "2018", "--format", "csv",
+                                         "--store", store])
+        let areas = Set(eval.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
+        #expect(eval.status == 0 && areas == ["VTGM", "VTNOG"], "\(eval.stdout)\(eval.stderr)")
+        let diff = try ImpactBinary.run(["diff", "2017", "2018", "--programme", "gld", "--format", "csv",
+                                         "--store", store])
+        #expect(diff.status == 0 && diff.stdout.contains(",VTNOG,"), "\(diff.stderr)")
+        let unnamed = try ImpactBinary.run(["report", "--period", "2018", "--programme", "gld", "--store", store])
+        #expect(unnamed.status == 64 && unnamed.stderr.contains("runs in 2 regions (VTGM, VTNOG)")
+                && unnamed.stderr.contains("--region VTGM"), "\(unnamed.stderr)")
+        let achterhoek = try ImpactBinary.run(["report", "--period", "2018", "--region", "VTNOG", "--out", "-",
+                                               "--store", store])
+        #expect(achterhoek.status == 0, "\(achterhoek.stderr)")
+        #expect(achterhoek.stdout.contains("id=\"gld_onderzoeken_per_melding\"")
+                && !achterhoek.stdout.contains("Overige indicatoren") && !achterhoek.stdout.contains("id=\"wb_"))
+        let listing = try ImpactBinary.run(["report", "--period", "2018", "--out", "-", "--store", store])
+        #expect(listing.stderr.contains("gld (VTGM, VTNOG)"), "\(listing.stderr)")
+    }
 }

@@ -38,13 +38,13 @@ import TestHarness
         #expect(delivery.last == CivilDate(year: 2019, month: 12, day: 31))
         #expect(delivery.synthetic != nil)
         let latest = ReportText(language: "nl").date(try #require(delivery.batches.last?.finished))
-        let dutch = "vt_casus_wb: januari 2016 t/m december 2019, 2 leveringen (\(latest)), synthetische gegevens"
+        let dutch = "Casussen Veilig Thuis West-Brabant: januari 2016 t/m december 2019, 2 leveringen (\(latest)), synthetische gegevens"
         let html = HTMLReport(data: data, text: ReportText(language: "nl")).html
         #expect(html.contains("<dt>Casusgegevens</dt><dd><span class=\"events\">\(dutch)</span></dd>"))
         let markdown = MarkdownReport(data: data, text: ReportText(language: "nl")).markdown
         #expect(markdown.contains("- Casusgegevens: \(dutch)\n"))
         let english = HTMLReport(data: data, text: ReportText(language: "en")).html
-        #expect(english.contains("<dt>Case data</dt><dd><span class=\"events\">vt_casus_wb: January 2016 to "
+        #expect(english.contains("<dt>Case data</dt><dd><span class=\"events\">Casussen Veilig Thuis West-Brabant: January 2016 to "
                                  + "December 2019, 2 deliveries ("))
         #expect(english.contains(", synthetic data</span>"))
     }

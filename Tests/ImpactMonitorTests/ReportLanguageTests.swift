@@ -42,7 +42,14 @@ import TestHarness
         "\\b(Appendix|periods|Target|Change|Verdict|last_delivery|areas|method|title|line)\\b",
     ]
 
-    @Test func theDutchReportHasNoUntranslatedKey() {
+    /// Checked on the demo report and on one with case events (their source line names the data).
+    @Test func theDutchReportHasNoUntranslatedKey() throws {
+        for data in [data, try ReportEventSourceTests.report(events: true)] {
+            Self.checkDutch(data)
+        }
+    }
+
+    static func checkDutch(_ data: ReportData) {
         for format in ["html", "markdown"] {
             let text = ReportText(language: "nl")
             let rendered = format == "html" ? Self.visibleText(HTMLReport(data: data, text: text).html)

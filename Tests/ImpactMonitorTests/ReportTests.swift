@@ -200,6 +200,8 @@ extension ReportTests {
         let rest = html[try #require(html.range(of: "id=\"alerts\"")).upperBound...]
         let alertsHTML = rest[..<(try #require(rest.range(of: "</section>")).lowerBound)]
         #expect(alertsHTML.contains("<th>Gaat af</th>") && alertsHTML.contains("sinds 2017 (vastgesteld op 2 april 2018)"))
+        #expect(alertsHTML.contains(data.region.name) && !alertsHTML.contains(">VTWB<"), "the area by its name")
+        #expect(alertsHTML.contains("Aandeel meldingen afkomstig van de politie"), "the indicator by its title")
         let markdown = MarkdownReport(data: data, text: ReportText(language: "en")).markdown
         #expect(markdown.contains("| Firing |") && markdown.contains("since 2017 (recorded on 2 April 2018)"))
     }
@@ -224,5 +226,21 @@ extension ReportTests {
             .hasSuffix("nog in geen enkele periode cijfers."))
         #expect(text.list(["2017", "2018-H1", "2019"]) == "2017, 2018-H1 en 2019")
         #expect(ReportText(language: "en").list(["2017", "2019"]) == "2017 and 2019")
+    }
+
+    /// A change chance may explain is marked `*` in the scorecard, and the footnote says what it means;
+    /// a change that is not chance carries no mark.
+    @Test func aChangeChanceMayExplainIsMarkedWithAFootnote() throws {
+        let data = try DemoReport.westBrabant2018()
+        let html = HTMLReport(data: data, text: ReportText(language: "nl")).html
+        let rows = html.components(separatedBy: "<tr>").filter { $0.contains("href=\"#") }
+        let chance = data.entries.filter { $0.diff?.significant == false }.map(\.indicator.id.value)
+        let sure = data.entries.filter { $0.diff?.significant == true }.map(\.indicator.id.value)
+        #expect(!chance.isEmpty && !sure.isEmpty)
+        for entry in chance + sure {
+            let row = try #require(rows.first { $0.contains("href=\"#\(entry)\"") })
+            #expect(row.contains(">*</sup>") == chance.contains(entry), "\(entry): \(row)")
+        }
+        #expect(html.contains("* toeval niet uit te sluiten (zie bijlage C)"))
     }
 }

@@ -81,7 +81,7 @@ enum DiffCommand: Command {
         let locale = try context.language(options.locale)
         let session = try context.session(definitions: options.definitions)
         let (a, b) = (options.from, options.to)
-        let geos = try options.programme.region(options.areas, definitions: session.definitions).map { [$0] }
+        let geos = try options.programme.regions(options.areas, definitions: session.definitions)
             ?? options.areas.resolve(session.geography(), periods: [b])
         let vintage = try options.vintage.resolve(session.store)
         let ids = try options.programme.indicators(options.indicators, definitions: session.definitions)
@@ -99,10 +99,14 @@ enum DiffCommand: Command {
             table = DataTable(columns: DiffResult.columns, notes: DisclosureOptions.notes(publication) + [note])
             let diff = PeriodDiff(publication: publication, confidence: options.confidence)
             let human = options.format == .table || options.format == .markdown
+            // English keeps the engine's own wording, which names the statuses behind a gap.
+            let language = context.renderer(format: .table, presentation: options.presentation).text.language
+            let dutch = language == .nl ? ReportText(language: "nl") : nil
+            let reasonText: (DiffReason) -> String = { reason in dutch?.reason(reason) ?? reason.english }
             try session.store.database.readTransaction {
                 for id in ids {
                     let results = try diff.diff(id, geos: geos, from: a, to: b, vintage: vintage)
-                    table.rows += results.map { $0.row(human: human, locale: locale) }
+                    table.rows += results.map { $0.row(human: human, locale: locale, reasonText: reasonText) }
                 }
             }
         }

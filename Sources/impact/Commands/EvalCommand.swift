@@ -79,8 +79,8 @@ enum EvalCommand: Command {
         let session = EvaluationSession(store: store, definitions: definitions)
         var request = try RequestResolver.request(periods: options.periods, areas: options.areas,
                                                   vintage: options.vintage, session: session)
-        if let region = try options.programme.region(options.areas, definitions: definitions) {
-            request.geos = [region]
+        if let regions = try options.programme.regions(options.areas, definitions: definitions) {
+            request.geos = regions
         }
         let ids = try options.programme.indicators(options.indicators, definitions: session.definitions)
         var evaluator = Evaluator(session: session)

@@ -182,15 +182,17 @@ enum ReportCommand: Command {
     static func scope(_ options: Options, definitions: DefinitionSet,
                       context: CommandContext) throws -> (String, [ProgrammeDeclaration]) {
         if let programme = try options.programme.programme(definitions) {
-            guard let region = options.region ?? programme.region else {
-                throw UsageError("programme '\(programme.id.value)' has no region", hint: "pass --region CODE")
-            }
+            let region = try options.region ?? onlyRegion(of: programme, origin: "")
             return (region, [programme])
         }
-        if let region = options.region { return (region, definitions.programmes.filter { $0.region == region }) }
+        if let region = options.region {
+            return (region, definitions.programmes.filter { $0.regions.contains(region) })
+        }
         let configured = try context.projectConfig()?.programme
-        let withRegion = definitions.programmes.filter { $0.region != nil }
-        if configured == nil, withRegion.count == 1 { return (withRegion[0].region!, withRegion) }
+        let withRegion = definitions.programmes.filter { !$0.regions.isEmpty }
+        if configured == nil, withRegion.count == 1, withRegion[0].regions.count == 1 {
+            return (withRegion[0].regions[0], withRegion)
+        }
         let region = try self.region(nil, definitions: definitions, context: context)
         return (region, definitions.programmes.filter { $0.id.value == configured?.value })
     }
@@ -206,11 +208,19 @@ enum ReportCommand: Command {
             throw CatalogueCommand.unknownProgramme(configured.value, origin: "at \(configured.location)",
                                                     definitions: definitions)
         }
-        guard let region = programme.region else {
-            throw UsageError("programme '\(configured.value)' (at \(configured.location)) has no region",
-                             hint: "pass --region CODE")
+        return try onlyRegion(of: programme, origin: " (at \(configured.location))")
+    }
+
+    /// A report is about one region: a programme in several must be told which.
+    private static func onlyRegion(of programme: ProgrammeDeclaration, origin: String) throws -> String {
+        switch programme.regions.count {
+        case 1: return programme.regions[0]
+        case 0: throw UsageError("programme '\(programme.id.value)'\(origin) has no region", hint: "pass --region CODE")
+        default:
+            throw UsageError("programme '\(programme.id.value)'\(origin) runs in \(programme.regions.count) regions "
+                                + "(\(programme.regions.joined(separator: ", "))) and a report is about one",
+                             hint: "pass --region with one of them, e.g. --region \(programme.regions[0])")
         }
-        return region
     }
 
     static func write(store: Store, publication: Publication, region: String, period: Period, compare: Period?,

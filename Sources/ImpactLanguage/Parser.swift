@@ -348,7 +348,9 @@ public struct Parser {
         try block("programme", name: programme.id.value) { parser, field in
             switch field.value {
             case "title": programme.title = try parser.string("a title")
-            case "region": programme.regions.append(try parser.string("a region code"))
+            case "region":
+                let region = try parser.string("a region code")
+                if !programme.regions.contains(region) { programme.regions.append(region) }
             case "line":
                 let id = try parser.name("an action line id")
                 programme.lines.append(ActionLine(id: id, title: try parser.string("the action line's title")))

@@ -231,11 +231,10 @@ public struct HTMLReport {
         let planning = indicator.status == .available ? ""
             : " " + element("small", "(\(e(text.planningWord(indicator.status))))")
         // A date or a goal split over two lines doubles the row (and once cost the printed report a page).
-        let deadline = element("td", ["class": "nowrap"], e(text.date(milestone.deadline.iso)))
-        return row([cell(e(text.title(indicator))), deadline,
-                    cell(e(text.symbol(goal.comparison) + " " + text.format(goal.value, unit: unit)), numeric: true),
+        return row([cell(e(text.title(indicator))), cell(e(text.date(milestone.deadline.iso)), nowrap: true),
+                    cell(e(text.symbol(goal.comparison) + " " + text.format(goal.value, unit: unit)), nowrap: true),
                     cell(cellValue(milestone.result, unit: unit) + planning, numeric: true),
-                    element("td", ["class": "nowrap"], e(text.targetStatusWord(status)))])
+                    cell(e(text.targetStatusWord(status)), nowrap: true)])
     }
 
     /// The catalogue in the reader's words: headers, planning and criteria translated, the ids as code.
@@ -307,8 +306,10 @@ public struct HTMLReport {
         return "\"" + body.joined() + "\""
     }
 
-    private func cell(_ content: String, numeric: Bool = false) -> String {
-        numeric ? element("td", ["class": "num"], content) : element("td", content)
+    /// A numeric cell is right-aligned and never wraps; a `nowrap` one only never wraps.
+    private func cell(_ content: String, numeric: Bool = false, nowrap: Bool = false) -> String {
+        if numeric { return element("td", ["class": "num"], content) }
+        return nowrap ? element("td", ["class": "nowrap"], content) : element("td", content)
     }
 
     private func row(_ cells: [String]) -> String { element("tr", cells.joined()) }

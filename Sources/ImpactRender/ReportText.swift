@@ -106,8 +106,8 @@ public struct ReportText: Sendable {
     var caseData: String { pick("Casusgegevens", "Case data") }
 
     /// One case event source on one line of the header: the months its events cover, how many
-    /// deliveries (the latest when) and whether it is synthetic — "vt_casus_wb: januari 2017 t/m
-    /// december 2018, 2 leveringen (30 november 2026), synthetische gegevens".
+    /// deliveries (the latest when) and whether it is synthetic — "Casussen Veilig Thuis West-Brabant:
+    /// januari 2017 t/m december 2018, 2 leveringen (30 november 2026), synthetische gegevens".
     func eventDelivery(_ delivery: ReportData.EventDelivery) -> String {
         let latest = delivery.batches.map(\.finished).max().map(date) ?? "–"
         let covered = month(delivery.first) + pick(" t/m ", " to ") + month(delivery.last)
@@ -142,6 +142,13 @@ public struct ReportText: Sendable {
         case .boundaryMapped(let from, let to, _, let detail):
             return "\(from) samengenomen tot \(to)" + (detail.map { " (\($0))" } ?? "")
         }
+    }
+
+    /// A reason for a table row: as in the report, and for a gap also the statuses behind it
+    /// ("geen cijfer voor 2017 (ontbreekt, voorlopig)"), which the first screen leaves out.
+    public func reasonWithStatuses(_ reason: DiffReason) -> String {
+        guard case .missing(_, let statuses) = reason, !statuses.isEmpty else { return self.reason(reason) }
+        return self.reason(reason) + " (" + statuses.map { words.phrase($0, .status) }.joined(separator: ", ") + ")"
     }
 
     func statusWord(_ status: ResultStatus) -> String { words.phrase(status.rawValue, .status) }

@@ -89,7 +89,8 @@ public struct ObservationSummary {
     }
 
     /// Per period and area with a current value for every one of `inputs` (series key and
-    /// dimension names): the latest delivery. `region`: only that area and its members.
+    /// dimension names): the latest delivery. `regions`: only those areas and their members; empty:
+    /// every area.
     public func completeCells(inputs: [(series: String, dimensionKeys: String)], regions: [String]) throws
         -> [(period: String, geo: String, lastDelivery: String)] {
         let keys = JSONText.array(Set(inputs.map { $0.series + "|" + $0.dimensionKeys }).sorted())

@@ -3,10 +3,10 @@ import ImpactCore
 import ImpactLanguage
 
 /// `--programme ID` and `--all-indicators`: a command answers for one programme — its indicators,
-/// and its region where no area is given — so one region's report never fills up with the others'.
+/// and its regions where no area is given — so one region's report never fills up with the others'.
 struct ProgrammeOption {
     static let option = CommandSpec.Option("--programme", value: "ID",
-                                           help: "only this programme's indicators, for its region where no area "
+                                           help: "only this programme's indicators, for its region(s) where no area "
                                                + "is given (hvb, wb, zl, gld, …)")
     static let allIndicators = CommandSpec.Option("--all-indicators",
                                                   help: "with --programme: every indicator, not only the "

@@ -29,8 +29,14 @@ enum ReportPDF {
                                     + "and print it from a browser")
         }
         let directory = workFolderBase() + "/impact-pdf-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CommandFailure(message: "--pdf cannot make its work folder \(directory): "
+                                    + error.localizedDescription,
+                                 hint: "point TMPDIR at a writable folder (of at most \(maximumBase) characters)")
+        }
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let page = directory + "/report.html", pdf = directory + "/report.pdf"
         try Data(html.utf8).write(to: URL(fileURLWithPath: page))
@@ -47,12 +53,14 @@ enum ReportPDF {
     }
 
     /// Where the work folder goes. Chromium keeps a socket in its temporary folder (here the work
-    /// folder), and a socket's path may not exceed 107 bytes: under a long TMPDIR it would abort,
-    /// so the work folder then goes to /tmp.
-    static func workFolderBase() -> String {
-        let system = FileManager.default.temporaryDirectory.path
-        return system.utf8.count <= 40 ? system : "/tmp"
+    /// folder), and a socket's path may not exceed 107 bytes: base + "/impact-pdf-XXXXXXXX" (20) +
+    /// "/.org.chromium.Chromium.XXXXXX/SingletonSocket" (46). Under a longer TMPDIR Chromium would
+    /// abort, so the work folder then goes to /tmp.
+    static func workFolderBase(temporary: String = FileManager.default.temporaryDirectory.path) -> String {
+        temporary.utf8.count <= maximumBase ? temporary : "/tmp"
     }
+
+    static let maximumBase = 107 - 20 - 46
 
     /// Headless, without the browser's own header and footer (the style sheet has one), in a
     /// throw-away profile; as root Chromium runs only without its sandbox.

@@ -75,6 +75,24 @@ import TestHarness
         }
     }
 
+    /// Chromium's socket lives in the work folder: under a short TMPDIR (the usual case) the work
+    /// folder goes there; the other tests run under a long one, where it falls back to /tmp.
+    @Test func aShortTemporaryFolderHoldsTheWorkFolder() throws {
+        guard ReportEndToEndTests.chromium != nil else {
+            Issue.record("the print test needs chromium (.ci/run installs it)")
+            return
+        }
+        let short = Scratch.root + "/pdf-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: short, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: short) }
+        let pdf = ImpactBinary.temporaryDirectory() + "/short.pdf"
+        let printed = try ImpactBinary.run(["report", "--period", "2018", "--programme", "wb", "--pdf", pdf,
+                                            "--store", try demoStore()], environment: ["TMPDIR": short])
+        #expect(printed.status == 0, "\(short.utf8.count) characters: \(printed.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).starts(with: Data("%PDF".utf8)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: short).isEmpty, "the work folder is removed")
+    }
+
     @Test func withoutChromiumPdfSaysWhatIsMissing() throws {
         let store = try demoStore()
         let result = try ImpactBinary.run(["report", "--period", "2018", "--programme", "wb", "--store", store,

@@ -40,7 +40,7 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
 #if PostgreSQL
 /// One PostgreSQL server for the unit tests of a process, started on first use and stopped at exit.
-/// A store is a new database; the demo store is built once and then copied as a template, which
+/// A store is a new database, dropped when its test ends; the demo store is built once and then copied as a template, which
 /// costs a file copy instead of an import per test.
 enum SharedServer {
     static let cluster: PostgresCluster = {
@@ -59,7 +59,13 @@ enum SharedServer {
     static func store(copying template: String?) throws -> Store {
         let name = "t\(counter.withLock { value in value += 1; return value })_\(getpid())"
         try cluster.psql("postgres", "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
-        Scratch.scope?.atEnd { try? cluster.psql("postgres", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        Scratch.scope?.atEnd {
+            do {
+                try cluster.psql("postgres", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            } catch {
+                FileHandle.standardError.write(Data("warning: test database \(name) not dropped: \(error)\n".utf8))
+            }
+        }
         return try ServerStore.open(cluster.url(database: name), access: .create)
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import Synchronization
-import Testing
 
 /// The folders one test made and what must be undone when it ends. Removing them per test, not
 /// only at the process's exit, keeps the suite's disk use at what the tests running at once hold
@@ -9,7 +8,7 @@ public final class ScratchScope: Sendable {
     private let folders = Mutex<[String]>([])
     private let cleanups = Mutex<[@Sendable () -> Void]>([])
 
-    func keep(_ folder: String) {
+    func removeAtEnd(_ folder: String) {
         folders.withLock { $0.append(folder) }
     }
 
@@ -18,25 +17,9 @@ public final class ScratchScope: Sendable {
         cleanups.withLock { $0.append(cleanup) }
     }
 
-    fileprivate func end() {
+    /// Runs on the test's own task when it returns; a server cleanup (`psql`) blocks it briefly.
+    func end() {
         for cleanup in cleanups.withLock({ $0 }).reversed() { cleanup() }
         for folder in folders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) }
     }
-}
-
-/// A suite trait: each test case of the suite runs in its own `ScratchScope`.
-public struct ScratchPerTest: SuiteTrait, TestTrait, TestScoping {
-    public var isRecursive: Bool { true }
-
-    public func provideScope(for test: Test, testCase: Test.Case?,
-                             performing function: @Sendable () async throws -> Void) async throws {
-        let scope = ScratchScope()
-        defer { scope.end() }
-        try await Scratch.$scope.withValue(scope) { try await function() }
-    }
-}
-
-extension Trait where Self == ScratchPerTest {
-    /// Removes what each test wrote under `Scratch` when that test ends.
-    public static var scratch: Self { ScratchPerTest() }
 }

@@ -102,7 +102,7 @@ enum DiffCommand: Command {
             // English keeps the engine's own wording, which names the statuses behind a gap.
             let language = context.renderer(format: .table, presentation: options.presentation).text.language
             let dutch = language == .nl ? ReportText(language: "nl") : nil
-            let reasonText: (DiffReason) -> String = { reason in dutch?.reason(reason) ?? reason.english }
+            let reasonText: (DiffReason) -> String = { reason in dutch?.reasonWithStatuses(reason) ?? reason.english }
             try session.store.database.readTransaction {
                 for id in ids {
                     let results = try diff.diff(id, geos: geos, from: a, to: b, vintage: vintage)

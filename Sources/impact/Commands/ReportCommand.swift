@@ -13,7 +13,8 @@ enum ReportCommand: Command {
                                             help: "period to compare with (default: the same period a year before)")
     static let region = CommandSpec.Option("--region", value: "CODE",
                                            help: "region (default: the region of --programme, else of programme "
-                                               + "in impact.conf); alone, it takes the programme(s) of that region")
+                                               + "in impact.conf; needed for a programme in several regions); "
+                                               + "alone, it takes the programme(s) of that region")
     static let language = CommandSpec.Option("--lang", value: "nl|en",
                                              help: "language of the report (default: language in impact.conf, else nl)")
     static let pdf = CommandSpec.Option("--pdf", value: "FILE",
@@ -177,7 +178,7 @@ enum ReportCommand: Command {
     }
 
     /// The region and the programmes the report answers for: `--programme` (its region unless
-    /// `--region` says otherwise), else `--region` with the programmes of that region, else the
+    /// `--region` says otherwise; `--region` chooses when it has several), else `--region` with the programmes of that region, else the
     /// programme in `impact.conf`, else the only programme; several programmes and no choice is an error.
     static func scope(_ options: Options, definitions: DefinitionSet,
                       context: CommandContext) throws -> (String, [ProgrammeDeclaration]) {

@@ -145,10 +145,12 @@ public struct ReportText: Sendable {
     }
 
     /// A reason for a table row: as in the report, and for a gap also the statuses behind it
-    /// ("geen cijfer voor 2017 (ontbreekt, voorlopig)"), which the first screen leaves out.
+    /// ("geen cijfer voor 2017 (voorlopig)"), which the first screen leaves out; "missing" is
+    /// what the phrase already says.
     public func reasonWithStatuses(_ reason: DiffReason) -> String {
-        guard case .missing(_, let statuses) = reason, !statuses.isEmpty else { return self.reason(reason) }
-        return self.reason(reason) + " (" + statuses.map { words.phrase($0, .status) }.joined(separator: ", ") + ")"
+        guard case .missing(_, let statuses) = reason else { return self.reason(reason) }
+        let named = statuses.filter { $0 != ResultStatus.missing.rawValue }.map { words.phrase($0, .status) }
+        return self.reason(reason) + (named.isEmpty ? "" : " (" + named.joined(separator: ", ") + ")")
     }
 
     func statusWord(_ status: ResultStatus) -> String { words.phrase(status.rawValue, .status) }

@@ -64,6 +64,15 @@ import TestHarness
         }
     }
 
+    /// A Dutch diff table says why a pair is not compared in Dutch, with the statuses behind a gap.
+    @Test func dutchTableReasonsNameTheStatusesBehindAGap() {
+        let text = ReportText(language: "nl")
+        #expect(text.reasonWithStatuses(.missing(periods: ["2017"], statuses: ["missing", "provisional"]))
+                == "geen cijfer voor 2017 (voorlopig)")
+        #expect(text.reasonWithStatuses(.missing(periods: ["2017"], statuses: ["missing"])) == "geen cijfer voor 2017")
+        #expect(text.reasonWithStatuses(.suppressed) == "onderdrukt: kleine aantallen")
+    }
+
     @Test func theEnglishReportHasNoDutchVocabulary() {
         let html = Self.visibleText(HTMLReport(data: data, text: ReportText(language: "en")).html)
         for word in ["Scorekaart", "Samenvatting", "voorlopig", "geen cijfer", "verbeterd", "procentpunt", "Bijlage",

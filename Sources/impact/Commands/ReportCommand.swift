@@ -178,8 +178,9 @@ enum ReportCommand: Command {
     }
 
     /// The region and the programmes the report answers for: `--programme` (its region unless
-    /// `--region` says otherwise; `--region` chooses when it has several), else `--region` with the programmes of that region, else the
-    /// programme in `impact.conf`, else the only programme; several programmes and no choice is an error.
+    /// `--region` says otherwise; `--region` chooses when it has several), else `--region` with the
+    /// programmes of that region, else the programme in `impact.conf`, else the only programme;
+    /// several programmes and no choice is an error.
     static func scope(_ options: Options, definitions: DefinitionSet,
                       context: CommandContext) throws -> (String, [ProgrammeDeclaration]) {
         if let programme = try options.programme.programme(definitions) {

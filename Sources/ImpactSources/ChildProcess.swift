@@ -4,7 +4,8 @@ import Glibc
 /// Runs an external program (a source plugin or a notifier) so that it can neither hang nor
 /// outlive the tool: it is the leader of its own process group, inherits only descriptors 0–2 and
 /// an allow-listed environment (plus the caller's overrides, e.g. Chromium's TMPDIR), every wait
-/// has a deadline, and on timeout or exit the whole group is killed. Its stderr is kept as a bounded tail, so a chatty program cannot exhaust memory.
+/// has a deadline, and on timeout or exit the whole group is killed. Its stderr is kept as a
+/// bounded tail, so a chatty program cannot exhaust memory.
 public final class ChildProcess {
     /// How the program ended.
     public enum Termination: Equatable, Sendable {

@@ -40,6 +40,19 @@ import TestHarness
         }
     }
 
+    /// A repeated evaluation is answered from the store's output cache; the language in impact.conf,
+    /// which the arguments do not show, is part of what the cached text answers for.
+    @Test func theCachedTableFollowsTheConfiguredLanguage() throws {
+        let project = try Project()
+        let eval = ["eval", "--indicator", "wb_meldingen", "--geo", "VTWB", "--period", "2018"]
+        try project.configure("store = data/region.sqlite\nindicators = defs\nlanguage = nl\n")
+        let dutch = try project.run(eval)
+        #expect(dutch.status == 0 && dutch.stdout.hasPrefix("indicator     gebied"), "\(dutch.stdout)\(dutch.stderr)")
+        try project.configure("store = data/region.sqlite\nindicators = defs\nlanguage = en\n")
+        let english = try project.run(eval)
+        #expect(english.status == 0 && english.stdout.hasPrefix("indicator     geo"), "\(english.stdout)")
+    }
+
     @Test func everyCommandFindsTheProjectFileFromASubfolder() throws {
         let project = try Project()
         // Windows line ends, a comment line, a blank line and comments after values are all fine.

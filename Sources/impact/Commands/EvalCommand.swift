@@ -70,7 +70,7 @@ enum EvalCommand: Command {
         let renderer = context.renderer(format: options.format.printed ?? .csv, presentation: options.presentation)
         // The output cache holds text; a workbook is built from the (cached) results each time.
         let outputKey = options.useCache && options.vintage.text == nil && options.format != .xlsx
-            ? outputCacheKey(options, directory, width: renderer.width) : nil
+            ? outputCacheKey(options, directory, renderer: renderer) : nil
         if let outputKey, let output = try? OutputCache(database: store.database).lookup(outputKey) {
             context.write(output)
             return ExitCode.success
@@ -107,10 +107,13 @@ enum EvalCommand: Command {
 
     /// Covers the arguments (not where the store and definitions are, nor where the output goes), the
     /// definition files' bytes and the width a text table was fitted to: the same request in a
-    /// narrower terminal prints other lines.
-    static func outputCacheKey(_ options: Options, _ directory: String, width: Int?) -> String {
-        let fitted = options.format == .table ? width.map { " \($0)" } ?? "" : ""
-        return OutputCacheKey.make(command: spec.name + fitted, arguments: options.arguments,
+    /// narrower terminal prints other lines, and the language a table is in (`--lang` or, unseen in the
+    /// arguments, `language` in impact.conf).
+    static func outputCacheKey(_ options: Options, _ directory: String, renderer: TableRenderer) -> String {
+        let fitted = options.format == .table ? renderer.width.map { " \($0)" } ?? "" : ""
+        let human = options.format == .table || options.format == .markdown
+        let language = human ? " " + renderer.text.language.rawValue : ""
+        return OutputCacheKey.make(command: spec.name + fitted + language, arguments: options.arguments,
                                    ignoring: [CommandSpec.store.name, DefinitionsOption.option.name,
                                               OutputOption.option.name],
                                    definitions: DefinitionLoader.digest(directory: directory))

@@ -18,4 +18,15 @@ public enum NumberLocale: String, CaseIterable, Sendable {
         if parts.count == 2 { text += (self == .nl ? "," : ".") + parts[1] }
         return text
     }
+
+    /// Exactly `decimals` decimals, trailing zeros kept: a column of one indicator then lines up
+    /// ("0,370" under "0,514"), as the report prints it.
+    public func fixed(_ value: Double, decimals: Int) -> String {
+        var text = format(value, decimals: decimals)
+        guard decimals > 0 else { return text }
+        let separator: Character = self == .nl ? "," : "."
+        let shown = text.split(separator: separator).dropFirst().first?.count ?? 0
+        text += (shown == 0 ? String(separator) : "") + String(repeating: "0", count: decimals - shown)
+        return text
+    }
 }

@@ -31,6 +31,20 @@ public enum NumberStyle: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Columns holding a relative change (a fraction), shown as a percentage.
+    static let fractionColumns: Set<String> = ["relative_change", "share_of_change"]
+    /// Columns of counts or bases that are not in the indicator's unit.
+    static let countColumns: Set<String> = ["numerator", "denominator", "n"]
+
+    /// The style of a number in `column` of a row whose indicator has `unit`; nil where the column's
+    /// own values decide (counts, or no unit known).
+    public static func forColumn(_ column: String, unit: Unit?) -> NumberStyle? {
+        if fractionColumns.contains(column) { return .percentage }
+        if column == "p_value" || column == "p" { return .fourDecimals }
+        if countColumns.contains(column) { return nil }
+        return unit.map(forUnit)
+    }
+
     /// Whole numbers when every value is whole (counts, numerators), two decimals otherwise.
     public static func fitting(_ values: [Double]) -> NumberStyle {
         values.allSatisfy { $0 == $0.rounded() } ? .whole : .twoDecimals

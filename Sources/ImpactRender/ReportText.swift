@@ -185,12 +185,7 @@ public struct ReportText: Sendable {
 
     /// A number with exactly `decimals` decimals and a real minus sign (U+2212).
     func number(_ value: Double, decimals: Int) -> String {
-        var text = locale.format(value, decimals: decimals)
-        let separator: Character = nl ? "," : "."
-        let shown = text.split(separator: separator).dropFirst().first?.count ?? 0
-        if decimals > 0 {
-            text += (shown == 0 ? String(separator) : "") + String(repeating: "0", count: decimals - shown)
-        }
+        let text = locale.fixed(value, decimals: decimals)
         return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }
 

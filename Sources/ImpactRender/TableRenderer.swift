@@ -1,23 +1,34 @@
 import Foundation
 import ImpactCore
 import ImpactEngine
+import ImpactLanguage
 
 /// Renders a `DataTable` as an aligned text table, CSV, JSON (array of objects) or Markdown.
-/// Table and Markdown are for people: numbers in `locale`, headers and statuses in `text`'s language,
-/// and a text table fitted to `width` characters when one is given. CSV and JSON are for machines
-/// and never change with any of these.
+/// Table and Markdown are for people: numbers in `locale` (with their indicator's decimals where
+/// `units` knows the row's indicator, and a real minus sign in Dutch), headers and statuses in
+/// `text`'s language, and a text table fitted to `width` characters when one is given. CSV and JSON
+/// are for machines and never change with any of these.
 public struct TableRenderer {
     public let format: OutputFormat
     public let locale: NumberLocale
     public let text: TableText
     /// The line width a text table is fitted to; nil prints whole lines.
     public let width: Int?
+    /// The unit of each indicator by id, for the decimals of its values.
+    public let units: [String: ImpactLanguage.Unit]
 
-    public init(format: OutputFormat, locale: NumberLocale = .en, text: TableText = .english, width: Int? = nil) {
+    public init(format: OutputFormat, locale: NumberLocale = .en, text: TableText = .english, width: Int? = nil,
+                units: [String: ImpactLanguage.Unit] = [:]) {
         self.format = format
         self.locale = locale
         self.text = text
         self.width = width
+        self.units = units
+    }
+
+    /// The same renderer, knowing the units of `units`' indicators.
+    public func with(units: [String: ImpactLanguage.Unit]) -> TableRenderer {
+        TableRenderer(format: format, locale: locale, text: text, width: width, units: units)
     }
 
     public func render(_ table: DataTable) -> String {
@@ -29,23 +40,43 @@ public struct TableRenderer {
         }
     }
 
-    private func human(_ cell: DataTable.Cell, column: String) -> String {
+    private func human(_ cell: DataTable.Cell, column: String, unit: ImpactLanguage.Unit?) -> String {
         switch cell {
         case .text(let value):
             // People read a verdict with its symbol, in the words the report uses.
             if column == "verdict", let verdict = Verdict(rawValue: value) { return text.verdictWithArrow(verdict) }
+            // A relative change arrives as text ("-20,1 %"); its sign is a number's.
+            if NumberStyle.fractionColumns.contains(column) { return signed(value) }
             return text.word(value, column: column)
-        case .number(let value): return locale.format(value)
-        case .integer(let value): return locale.format(Double(value))
+        case .number(let value): return signed(number(value, style: NumberStyle.forColumn(column, unit: unit)))
+        case .integer(let value): return signed(locale.format(Double(value)))
         case .boolean(let value): return text.boolean(value)
         case .list(let values): return values.map { text.word($0, column: column) }.joined(separator: "|")
         case .empty: return "–"
         }
     }
 
+    /// Fixed decimals in the unit's style; as written (up to four decimals) where no unit is known.
+    private func number(_ value: Double, style: NumberStyle?) -> String {
+        guard let style, style.rawValue <= NumberStyle.threeDecimals.rawValue else { return locale.format(value) }
+        return locale.fixed(value, decimals: style.rawValue)
+    }
+
+    /// Dutch readers get a real minus sign, as in the report.
+    private func signed(_ number: String) -> String {
+        text.language == .nl && number.hasPrefix("-") ? "\u{2212}" + number.dropFirst() : number
+    }
+
     /// The human cells of `table`, row by row.
     private func humanRows(_ table: DataTable) -> [[String]] {
-        table.rows.map { row in zip(table.columns, row).map { column, cell in human(cell, column: column) } }
+        let indicatorColumn = table.columns.firstIndex(of: "indicator")
+        return table.rows.map { row in
+            let unit = indicatorColumn.flatMap { column -> ImpactLanguage.Unit? in
+                guard case .text(let id) = row[column] else { return nil }
+                return units[id]
+            }
+            return zip(table.columns, row).map { column, cell in human(cell, column: column, unit: unit) }
+        }
     }
 
     private func machine(_ cell: DataTable.Cell) -> String {

@@ -14,11 +14,6 @@ public struct TableWorkbook {
         self.units = units
     }
 
-    /// Columns holding a relative change (a fraction), shown as a percentage.
-    static let fractionColumns: Set<String> = ["relative_change", "share_of_change"]
-    /// Columns of counts or bases that are not in the indicator's unit.
-    static let countColumns: Set<String> = ["numerator", "denominator", "n"]
-
     /// The data sheet, and a sheet of notes when the table has any.
     public func sheets(_ table: DataTable, name: String) -> [WorkbookSheet] {
         let data = sheet(table, name: name)
@@ -42,17 +37,10 @@ public struct TableWorkbook {
                 return units[id]
             }
             return zip(table.columns, row).enumerated().map { index, pair in
-                cell(pair.1, column: pair.0, style: style(pair.0, unit: unit, fitted: fitted[index]))
+                cell(pair.1, column: pair.0, style: NumberStyle.forColumn(pair.0, unit: unit) ?? fitted[index])
             }
         }
         return WorkbookSheet(name: name, headers: table.columns.map(text.header), rows: rows)
-    }
-
-    private func style(_ column: String, unit: Unit?, fitted: NumberStyle) -> NumberStyle {
-        if Self.fractionColumns.contains(column) { return .percentage }
-        if column == "p_value" || column == "p" { return .fourDecimals }
-        if Self.countColumns.contains(column) { return fitted }
-        return unit.map { NumberStyle.forUnit($0) } ?? fitted
     }
 
     private func cell(_ cell: DataTable.Cell, column: String, style: NumberStyle) -> WorkbookSheet.Cell {

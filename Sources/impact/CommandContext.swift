@@ -192,20 +192,26 @@ final class CommandContext {
         if dropped > 0 { error("… and \(dropped) more problems not shown\n") }
     }
 
+    /// `units` (of the rows' indicators) give their values the decimals the report uses.
     func render(_ table: DataTable, format: OutputFormat, locale: NumberLocale = .nl,
-                presentation: TablePresentation) {
-        write(renderer(format: format, locale: locale, presentation: presentation).render(table))
+                presentation: TablePresentation, units: [String: ImpactLanguage.Unit] = [:]) {
+        write(renderer(format: format, locale: locale, presentation: presentation).with(units: units).render(table))
+    }
+
+    /// Each indicator's unit by id.
+    static func units(_ definitions: DefinitionSet) -> [String: ImpactLanguage.Unit] {
+        Dictionary(definitions.indicators.compactMap { indicator in
+            indicator.unit.map { (indicator.id.value, $0.value) }
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// `--format xlsx`: the table on a sheet named `sheet`, with the words of the table format in
     /// its language (`--lang`) and each value with its indicator's decimals.
     func writeWorkbook(_ table: DataTable, sheet: String, definitions: DefinitionSet,
                        presentation: TablePresentation) throws {
-        let units = Dictionary(definitions.indicators.compactMap { indicator in
-            indicator.unit.map { (indicator.id.value, $0.value) }
-        }, uniquingKeysWith: { first, _ in first })
         let text = renderer(format: .table, presentation: presentation).text
-        try write(Workbook(sheets: TableWorkbook(text: text, units: units).sheets(table, name: sheet)))
+        let workbook = TableWorkbook(text: text, units: Self.units(definitions))
+        try write(Workbook(sheets: workbook.sheets(table, name: sheet)))
     }
 
     /// The renderer for this command's output: its format, number locale, language and, unless

@@ -16,7 +16,13 @@ import TestHarness
         #expect(result.stdout.contains("▲ improved"))
         #expect(result.stdout.contains("-38 %"))
         #expect(result.stdout.contains("< 0,0001"))
-        #expect(result.stdout.contains("85,8088"))
+        // Values in their indicator's decimals (a percentage: one), as the report prints them.
+        #expect(result.stdout.contains(" 85,8     77,9    -7,9  -9,3 %"), "\(result.stdout)")
+        let dutch = try ImpactBinary.run(["diff", "2017", "2018", "--store", store, "--geo", "VTWB", "--indicator",
+                                          "wb_politie_aandeel", "--indicator", "wb_adviezen_per_melding", "--lang", "nl"])
+        #expect(dutch.stdout.contains(" \u{2212}7,9  \u{2212}9,3 % ") && dutch.stdout.contains(" 0,370 ")
+                && dutch.stdout.range(of: "-[0-9]", options: .regularExpression) == nil,
+                "a real minus sign and three decimals for a ratio: \(dutch.stdout)")
         let csv = try ImpactBinary.run(["diff", "2017", "2018", "--store", store, "--geo", "VTWB", "--indicator", "wb_huisverboden", "--format", "csv"])
         #expect(csv.stdout.contains("wb_huisverboden,VTWB,2017,2018,57,70,13,0.22807017543859648,unchanged,poisson_exact,0.2869146072031002,,,no,,provisional"))
     }

@@ -70,5 +70,10 @@ import TestHarness
         #expect(NumberLocale.nl.format(0.5137) == "0,5137")
         #expect(NumberLocale.en.format(1234567.5) == "1,234,567.5")
         #expect(NumberLocale.nl.format(-1786) == "-1.786")
+        // Fixed decimals keep their zeros, so one indicator's column lines up.
+        #expect(NumberLocale.nl.fixed(0.37, decimals: 3) == "0,370")
+        #expect(NumberLocale.nl.fixed(85.80877, decimals: 1) == "85,8")
+        #expect(NumberLocale.nl.fixed(2, decimals: 2) == "2,00")
+        #expect(NumberLocale.en.fixed(-1234.4, decimals: 0) == "-1,234")
     }
 }

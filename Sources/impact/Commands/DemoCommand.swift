@@ -92,7 +92,7 @@ enum DemoCommand: Command {
         for indicator in westBrabant(definitions) {
             table.rows += try publication.evaluate(indicator.id.value, request).map(\.row)
         }
-        context.render(table, format: .table, presentation: presentation)
+        context.render(table, format: .table, presentation: presentation, units: CommandContext.units(definitions))
     }
 
     static func showChanges(_ publication: Publication, definitions: DefinitionSet,
@@ -107,7 +107,7 @@ enum DemoCommand: Command {
                 changes.rows.append([cells[0], cells[4], cells[5], cells[7], cells[8], cells[9], cells[10], cells[13]])
             }
         }
-        context.render(changes, format: .table, presentation: presentation)
+        context.render(changes, format: .table, presentation: presentation, units: CommandContext.units(definitions))
     }
 
     static func showCatalogue(_ session: EvaluationSession, presentation: TablePresentation,

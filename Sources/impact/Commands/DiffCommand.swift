@@ -115,7 +115,8 @@ enum DiffCommand: Command {
                                       presentation: options.presentation)
             return ExitCode.success
         }
-        context.render(table, format: printed, locale: locale, presentation: options.presentation)
+        context.render(table, format: printed, locale: locale, presentation: options.presentation,
+                       units: CommandContext.units(session.definitions))
         return ExitCode.success
     }
 

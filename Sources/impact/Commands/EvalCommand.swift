@@ -99,7 +99,7 @@ enum EvalCommand: Command {
                                       presentation: options.presentation)
             return ExitCode.success
         }
-        let output = renderer.render(table)
+        let output = renderer.with(units: CommandContext.units(definitions)).render(table)
         context.write(output)
         if let outputKey { OutputCache(database: store.database).store(outputKey, output) }
         return ExitCode.success

@@ -11,6 +11,9 @@ public enum DiffReason: Sendable, Equatable {
     /// Predecessors were combined into their successor (informational unless `detail` says otherwise).
     case boundaryMapped(from: String, to: String, code: String, detail: String?)
 
+    /// Statuses of a case measure the data cannot judge yet: a reader is told so, not "no figure".
+    public static let unjudged = Set([ResultStatus.notAssessable, .followUpIncomplete, .notReached].map(\.rawValue))
+
     public var english: String {
         switch self {
         case .differentLengths(let a, let b):

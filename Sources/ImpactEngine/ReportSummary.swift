@@ -52,7 +52,8 @@ public struct ReportSummary: Sendable {
 
     public var notComparableCount: Int { notComparable.reduce(0) { $0 + $1.count } }
 
-    /// Reasons grouped by their first cause; the statuses behind a missing figure do not split a group.
+    /// Reasons grouped by their first cause; the statuses behind a missing figure do not split a group,
+    /// except that a case measure the data cannot judge yet is not "no figure".
     static func group(_ diffs: [DiffResult]) -> [Incomparable] {
         var order: [DiffReason?] = []
         var counts: [Int] = []
@@ -67,8 +68,9 @@ public struct ReportSummary: Sendable {
     }
 
     private static func cause(_ reason: DiffReason) -> DiffReason {
-        if case .missing(let periods, _) = reason { return .missing(periods: periods, statuses: []) }
-        return reason
+        guard case .missing(let periods, let statuses) = reason else { return reason }
+        let unjudged = statuses.filter(DiffReason.unjudged.contains).prefix(1)
+        return .missing(periods: periods, statuses: Array(unjudged))
     }
 
     static func line(_ entry: ReportData.Entry, target: Target, period: Period) -> TargetLine {

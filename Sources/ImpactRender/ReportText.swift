@@ -124,6 +124,9 @@ public struct ReportText: Sendable {
 
     /// Why a comparison does not hold, in the reader's language.
     public func reason(_ reason: DiffReason) -> String {
+        if case .missing(let periods, let statuses) = reason, statuses.contains(where: DiffReason.unjudged.contains) {
+            return pick("nog niet te beoordelen voor ", "cannot be judged yet for ") + list(periods.map(periodName))
+        }
         guard nl else {
             if case .missing(let periods, _) = reason { return "no figure for " + list(periods.map(periodName)) }
             return reason.english
@@ -145,11 +148,12 @@ public struct ReportText: Sendable {
     }
 
     /// A reason for a table row: as in the report, and for a gap also the statuses behind it
-    /// ("geen cijfer voor 2017 (voorlopig)"), which the first screen leaves out; "missing" is
-    /// what the phrase already says.
+    /// ("geen cijfer voor 2017 (voorlopig)"), which the first screen leaves out; what the phrase
+    /// already says ("missing", a case measure not judged yet) and "ok" are left out.
     public func reasonWithStatuses(_ reason: DiffReason) -> String {
         guard case .missing(_, let statuses) = reason else { return self.reason(reason) }
-        let named = statuses.filter { $0 != ResultStatus.missing.rawValue }.map { words.phrase($0, .status) }
+        let said = [ResultStatus.missing.rawValue, ResultStatus.ok.rawValue] + DiffReason.unjudged
+        let named = statuses.filter { !said.contains($0) }.map { words.phrase($0, .status) }
         return self.reason(reason) + (named.isEmpty ? "" : " (" + named.joined(separator: ", ") + ")")
     }
 

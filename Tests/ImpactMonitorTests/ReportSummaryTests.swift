@@ -65,14 +65,21 @@ import TestHarness
         #expect(ReportSummary.currentRate([result("2017", nil), result("2018", 6)]) == nil)
     }
 
-    @Test func reasonsGroupByCauseNotByStatus() {
+    @Test func reasonsGroupByCauseNotByStatus() throws {
         var a = DiffResult(indicator: "a", geo: "G", periodA: "2017", periodB: "2018", verdict: .notComparable)
         a.reasons = [.missing(periods: ["2017"], statuses: ["missing"])]
         var b = a
         b.reasons = [.missing(periods: ["2017"], statuses: ["suppressed"])]
         var c = a
         c.reasons = [.suppressed]
-        let groups = ReportSummary.group([a, b, c])
-        #expect(groups.map(\.count) == [2, 1] && groups[1].reason == .suppressed)
+        var d = a
+        d.reasons = [.missing(periods: ["2017"], statuses: ["not_assessable", "ok"])]
+        let groups = ReportSummary.group([a, b, c, d])
+        #expect(groups.map(\.count) == [2, 1, 1] && groups[1].reason == .suppressed)
+        // A case measure the data cannot judge yet is said so, apart from the figures that are missing.
+        let unjudged = try #require(groups[2].reason)
+        #expect(ReportText(language: "nl").reason(unjudged) == "nog niet te beoordelen voor 2017")
+        #expect(ReportText(language: "en").reason(unjudged) == "cannot be judged yet for 2017")
+        #expect(ReportText(language: "nl").reasonWithStatuses(d.reasons[0]) == "nog niet te beoordelen voor 2017")
     }
 }

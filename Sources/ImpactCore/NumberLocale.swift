@@ -19,6 +19,11 @@ public enum NumberLocale: String, CaseIterable, Sendable {
         return text
     }
 
+    /// `number` with a real minus sign (U+2212) for the hyphen a formatted negative number starts with.
+    public static func withMinusSign(_ number: String) -> String {
+        number.hasPrefix("-") ? "\u{2212}" + number.dropFirst() : number
+    }
+
     /// Exactly `decimals` decimals, trailing zeros kept: a column of one indicator then lines up
     /// ("0,370" under "0,514"), as the report prints it.
     public func fixed(_ value: Double, decimals: Int) -> String {

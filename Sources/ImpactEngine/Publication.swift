@@ -12,7 +12,7 @@ public struct Publication {
     /// `--no-suppress`: for internal use only; every row is stamped.
     public let suppress: Bool
     /// What a region role reads of the municipalities its row-level security hides (nothing else changes).
-    let published: PublishedView
+    public let published: PublishedView
 
     public static let defaultMinimumCell = 5.0
 

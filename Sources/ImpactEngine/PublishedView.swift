@@ -13,6 +13,9 @@ public struct PublishedView {
         figures = hidden.isEmpty ? nil : try PublishedFigures(store: store)
     }
 
+    /// Whether some municipality's observations are out of this role's sight.
+    public var hidesMunicipalities: Bool { !hidden.isEmpty }
+
     public func apply(_ results: [IndicatorResult], indicator: String) throws -> [IndicatorResult] {
         guard let figures else { return results }
         let geos = Set(results.map(\.geo)).intersection(hidden)

@@ -189,8 +189,7 @@ public struct ReportText: Sendable {
 
     /// A number with exactly `decimals` decimals and a real minus sign (U+2212).
     func number(_ value: Double, decimals: Int) -> String {
-        let text = locale.fixed(value, decimals: decimals)
-        return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+        NumberLocale.withMinusSign(locale.fixed(value, decimals: decimals))
     }
 
     /// A value with its unit, in the report's number format.

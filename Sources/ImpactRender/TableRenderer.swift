@@ -64,18 +64,13 @@ public struct TableRenderer {
 
     /// Dutch readers get a real minus sign, as in the report.
     private func signed(_ number: String) -> String {
-        text.language == .nl && number.hasPrefix("-") ? "\u{2212}" + number.dropFirst() : number
+        text.language == .nl ? NumberLocale.withMinusSign(number) : number
     }
 
     /// The human cells of `table`, row by row.
     private func humanRows(_ table: DataTable) -> [[String]] {
-        let indicatorColumn = table.columns.firstIndex(of: "indicator")
-        return table.rows.map { row in
-            let unit = indicatorColumn.flatMap { column -> ImpactLanguage.Unit? in
-                guard case .text(let id) = row[column] else { return nil }
-                return units[id]
-            }
-            return zip(table.columns, row).map { column, cell in human(cell, column: column, unit: unit) }
+        zip(table.rows, table.rowUnits(units)).map { row, unit in
+            zip(table.columns, row).map { column, cell in human(cell, column: column, unit: unit) }
         }
     }
 

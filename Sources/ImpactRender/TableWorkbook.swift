@@ -24,19 +24,14 @@ public struct TableWorkbook {
     }
 
     public func sheet(_ table: DataTable, name: String) -> WorkbookSheet {
-        let indicatorColumn = table.columns.firstIndex(of: "indicator")
         let fitted = table.columns.indices.map { column in
             NumberStyle.fitting(table.rows.compactMap { row in
                 if case .number(let value) = row[column] { return value }
                 return nil
             })
         }
-        let rows = table.rows.map { row in
-            let unit = indicatorColumn.flatMap { column -> Unit? in
-                guard case .text(let id) = row[column] else { return nil }
-                return units[id]
-            }
-            return zip(table.columns, row).enumerated().map { index, pair in
+        let rows = zip(table.rows, table.rowUnits(units)).map { row, unit in
+            zip(table.columns, row).enumerated().map { index, pair in
                 cell(pair.1, column: pair.0, style: NumberStyle.forColumn(pair.0, unit: unit) ?? fitted[index])
             }
         }

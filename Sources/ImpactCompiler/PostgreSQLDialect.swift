@@ -23,8 +23,9 @@ public struct PostgreSQLDialect: SQLDialect {
     /// A lateral subquery kept apart by `LIMIT` (a flattened one, like the lookup inside a join
     /// condition, makes the planner hash the whole observation table): `condition` gates one
     /// index scan by id per row.
-    public func observationFallback(id: String, when condition: String) -> String {
-        "LEFT JOIN LATERAL (SELECT y.* FROM observation AS y WHERE \(condition) AND y.id = \(id) LIMIT 1) AS o ON true"
+    public func observationFallback(id: String, when condition: String, alias: String) -> String {
+        "LEFT JOIN LATERAL (SELECT y.* FROM observation AS y WHERE \(condition) AND y.id = \(id) LIMIT 1) "
+            + "AS \(alias) ON true"
     }
     public var orderedJoin: String { "JOIN" }
     public func least(_ first: String, _ second: String) -> String { "LEAST(\(first), \(second))" }

@@ -17,9 +17,9 @@ public protocol SQLDialect: Sendable {
     /// Division that gives NULL instead of an error when the divisor is zero.
     func divide(_ numerator: String, _ denominator: String) -> String
     func real(_ expression: String) -> String
-    /// Joins, as `o`, the observation whose id the scalar subquery `id` finds, looked up only for rows
-    /// where `condition` holds (a figure's fallback when its rollup has no row).
-    func observationFallback(id: String, when condition: String) -> String
+    /// Joins, as `alias`, the observation whose id the scalar subquery `id` finds, looked up only for
+    /// rows where `condition` holds (a figure's fallback when its rollup has no row).
+    func observationFallback(id: String, when condition: String, alias: String) -> String
     /// A join the planner keeps in the written order where it can (SQLite: `CROSS JOIN … ON`, which
     /// PostgreSQL does not take; its planner orders joins itself).
     var orderedJoin: String { get }

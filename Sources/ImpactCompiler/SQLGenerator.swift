@@ -26,34 +26,55 @@ public struct SQLGenerator {
         var builder = Builder(dialect: dialect)
         _ = builder.bind(.null)
         _ = builder.bind(.null)
-        let ctes = requestCTEs(plan) + inputCTEs(plan, vintage: vintage, builder: &builder)
+        let reads = inputReads(plan, vintage: vintage, builder: &builder)
+        let ctes = requestCTEs(plan) + reads.flatMap(\.ctes)
         var columns = resultColumns(plan, builder: &builder)
-        var joins: [String] = []
         for index in plan.inputs.indices {
-            columns += Self.inputColumns.map { "i\(index).\($0) AS i\(index)_\($0)" }
-            joins.append("LEFT JOIN i\(index) ON i\(index).geo = c.geo AND i\(index).period = c.period")
+            columns += Self.inputColumns.map { "c.i\(index)_\($0) AS i\(index)_\($0)" }
         }
+        let perCell = (["c.*"] + reads.flatMap(\.columns)).joined(separator: ",\n         ")
+        let joins = reads.flatMap(\.joins).map { "\n  " + $0 }.joined()
         let sql = "WITH\n" + ctes.joined(separator: ",\n") + "\nSELECT " + columns.joined(separator: ",\n       ")
-            + "\nFROM cell AS c\n" + joins.joined(separator: "\n") + "\nORDER BY c.geo_order, c.period_order"
+            + "\nFROM (\n  SELECT \(perCell)\n  FROM cell AS c\(joins)) AS c\nORDER BY c.geo_order, c.period_order"
         return CompiledQuery(sql: sql, fixedParameters: Array(builder.parameters.dropFirst(2)),
                              inputCount: plan.inputs.count)
     }
 
-    /// The CTEs of every input, from wherever the plan placed it.
-    private func inputCTEs(_ plan: IndicatorPlan, vintage: Vintage, builder: inout Builder) -> [String] {
+    /// How the statement reads one input: the CTEs it needs, its joins from the cell, and its
+    /// columns per cell (named `i<n>_<column>`, in the order of `inputColumns`).
+    private struct InputRead {
         var ctes: [String] = []
-        for (index, input) in plan.inputs.enumerated() {
+        var joins: [String]
+        var columns: [String]
+
+        /// An input computed in its own CTE `i<n>`, one row per cell that has a figure.
+        init(cte ctes: [String], index: Int) {
+            self.ctes = ctes
+            joins = ["LEFT JOIN i\(index) ON i\(index).geo = c.geo AND i\(index).period = c.period"]
+            columns = SQLGenerator.inputColumns.map { "i\(index).\($0) AS i\(index)_\($0)" }
+        }
+
+        init(joins: [String], columns: [String]) {
+            self.joins = joins
+            self.columns = columns
+        }
+    }
+
+    /// Every input, from wherever the plan placed it.
+    private func inputReads(_ plan: IndicatorPlan, vintage: Vintage, builder: inout Builder) -> [InputRead] {
+        plan.inputs.enumerated().map { index, input in
             let window = plan.shiftIndex(input.shift)
             switch input.source {
             case .observations:
-                ctes += observationCTEs(input, index: index, window: window, vintage: vintage, builder: &builder)
+                return InputRead(cte: observationCTEs(input, index: index, window: window, vintage: vintage,
+                                                      builder: &builder), index: index)
             case .rollup(let dims):
-                ctes.append(rollupCTE(input, dims: dims, index: index, window: window, builder: &builder))
+                return rollupRead(input, dims: dims, index: index, window: window, builder: &builder)
             case .memberRollups(let dims):
-                ctes += memberRollupCTEs(input, dims: dims, index: index, window: window, builder: &builder)
+                return InputRead(cte: memberRollupCTEs(input, dims: dims, index: index, window: window,
+                                                       builder: &builder), index: index)
             }
         }
-        return ctes
     }
 
     /// The leading result columns. The value is rendered first, so the fraction and zero checks
@@ -88,27 +109,32 @@ public struct SQLGenerator {
             """]
     }
 
-    /// One row per cell from the rollup: the same columns the raw chain computes. An area's figure
-    /// for exactly the period it was delivered for is not copied into the rollups; it is read from
-    /// the observation itself, sought only for cells without a rollup row. The cells stay the outer
-    /// loop (SQLite keeps LEFT JOIN order): left to the planner, an earlier form scanned the
-    /// series' whole history and probed the cells, so evaluation time grew with stored history.
-    private func rollupCTE(_ input: SeriesInput, dims: String, index: Int, window: Int,
-                           builder: inout Builder) -> String {
+    /// The cell's figure from the rollup, joined straight to the cell: the same columns the raw chain
+    /// computes, NULL where neither exists. An area's figure for exactly the period it was delivered
+    /// for is not copied into the rollups; it is read from the observation itself, sought only for
+    /// cells without a rollup row. The cells stay the outer loop (SQLite keeps LEFT JOIN order): left
+    /// to the planner, an earlier form scanned the series' whole history and probed the cells, so
+    /// evaluation time grew with stored history. Joined rather than read through a CTE per input,
+    /// which SQLite materialized and indexed again in every statement (a quarter of its time).
+    private func rollupRead(_ input: SeriesInput, dims: String, index: Int, window: Int,
+                            builder: inout Builder) -> InputRead {
         let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
-        let figure = FigureLookup(series: series, dims: dimensions, keys: keys)
+        let (r, o) = ("r\(index)", "o\(index)")
+        let figure = FigureLookup(series: series, dims: dimensions, keys: keys, rollup: r, observation: o)
         let joins = figure.joins(self, unit: "c.geo", start: "c.s\(window)", end: "c.e\(window)", direct: false)
-        return """
-            i\(index) AS (
-              SELECT c.geo, c.period, CASE WHEN r.geo IS NOT NULL THEN r.n ELSE o.n END AS n,
-                     coalesce(r.provisional, o.provisional) AS provisional,
-                     coalesce(r.suppressed, o.suppressed) AS suppressed, coalesce(r.complete, 1) AS complete,
-                     coalesce(r.partial, 0) AS partial, 1 AS present, coalesce(r.direct, 1) AS direct,
-                     CASE WHEN r.geo IS NOT NULL THEN r.value ELSE o.value END AS value
-              FROM cell AS c
-              \(joins)
-              WHERE r.geo IS NOT NULL OR o.id IS NOT NULL)
-            """
+        let found = "\(r).geo IS NOT NULL OR \(o).id IS NOT NULL"
+        let values = [
+            "CASE WHEN \(r).geo IS NOT NULL THEN \(r).value ELSE \(o).value END",
+            "CASE WHEN \(r).geo IS NOT NULL THEN \(r).n ELSE \(o).n END",
+            "coalesce(\(r).provisional, \(o).provisional)",
+            "coalesce(\(r).suppressed, \(o).suppressed)",
+            "CASE WHEN \(found) THEN coalesce(\(r).complete, 1) END",
+            "CASE WHEN \(found) THEN coalesce(\(r).partial, 0) END",
+            "CASE WHEN \(found) THEN 1 END",
+            "CASE WHEN \(found) THEN coalesce(\(r).direct, 1) END",
+        ]
+        return InputRead(joins: [joins],
+                         columns: zip(values, Self.inputColumns).map { "\($0) AS i\(index)_\($1)" })
     }
 
     /// The bound series id, dimensions JSON and dimension names both rollup readers look up by.
@@ -125,9 +151,11 @@ public struct SQLGenerator {
             + "AND \(o).period_end = \(end) AND \(o).dims = \(dims) AND \(o).superseded_by IS NULL"
     }
 
-    /// How both rollup readers find the rollup of one series, dimensions and window.
-    private func rollupRow(series: String, dims: String, start: String, end: String) -> String {
-        "r.series_id = \(series) AND r.period_start = \(start) AND r.period_end = \(end) AND r.dims = \(dims)"
+    /// How both rollup readers find the rollup `r` of one series, dimensions and window.
+    private func rollupRow(series: String, dims: String, start: String, end: String,
+                           alias r: String = "r") -> String {
+        "\(r).series_id = \(series) AND \(r).period_start = \(start) AND \(r).period_end = \(end) "
+            + "AND \(r).dims = \(dims)"
     }
 
     /// Every unit row carries its cell's window, so observations are joined without going back to
@@ -206,12 +234,14 @@ public struct SQLGenerator {
     /// exactly the window (the two never both exist: rollups leave delivered figures out).
     private struct FigureLookup {
         let series: String, dims: String, keys: String
+        /// The aliases the rollup row and the fallback observation are joined as.
+        var rollup = "r", observation = "o"
 
         /// `direct`: only the area's own rollup (a member's), not one summed from its members.
         func conditions(_ generator: SQLGenerator, unit: String, start: String, end: String,
                         direct: Bool = true) -> (rollup: String, observation: String) {
-            (generator.rollupRow(series: series, dims: dims, start: start, end: end)
-                + " AND r.geo = \(unit)" + (direct ? " AND r.direct = 1" : ""),
+            (generator.rollupRow(series: series, dims: dims, start: start, end: end, alias: rollup)
+                + " AND \(rollup).geo = \(unit)" + (direct ? " AND \(rollup).direct = 1" : ""),
              generator.ownObservation(series: series, keys: keys, dims: dims, geo: unit, start: start, end: end))
         }
 
@@ -219,11 +249,12 @@ public struct SQLGenerator {
         /// when the rollup has no row: a join condition on `r` would not spare SQLite the seek.
         func joins(_ generator: SQLGenerator, unit: String, start: String, end: String,
                    direct: Bool = true) -> String {
-            let rollup = conditions(generator, unit: unit, start: start, end: end, direct: direct).rollup
-            let observation = generator.ownObservation(series: series, keys: keys, dims: dims, geo: unit,
-                                                       start: start, end: end, alias: "x")
-            return "LEFT JOIN rollup AS r ON \(rollup)\n    " + generator.dialect.observationFallback(
-                id: "(SELECT x.id FROM observation AS x WHERE \(observation))", when: "r.geo IS NULL")
+            let row = conditions(generator, unit: unit, start: start, end: end, direct: direct).rollup
+            let own = generator.ownObservation(series: series, keys: keys, dims: dims, geo: unit,
+                                               start: start, end: end, alias: "x")
+            return "LEFT JOIN rollup AS \(rollup) ON \(row)\n    " + generator.dialect.observationFallback(
+                id: "(SELECT x.id FROM observation AS x WHERE \(own))", when: "\(rollup).geo IS NULL",
+                alias: observation)
         }
 
         /// One row per unit and cell with the unit's figure; `own`: the cell's area itself.
@@ -422,7 +453,7 @@ public struct SQLGenerator {
     private func expression(_ expression: PlanExpression, _ builder: inout Builder) -> String {
         switch expression {
         case .number(let value): return builder.bind(.real(value))
-        case .input(let index): return "i\(index).value"
+        case .input(let index): return "c.i\(index)_value"
         case .negate(let operand): return "(-\(self.expression(operand, &builder)))"
         case .binary(.divide, let left, let right):
             return "(\(dialect.divide(self.expression(left, &builder), self.expression(right, &builder))))"
@@ -446,8 +477,8 @@ public struct SQLGenerator {
         let value = expression(first, &builder)
         guard operands.count > 1 else { return value }
         let blocked = first.inputs.sorted().map { index in
-            "(i\(index).present = 1 AND (i\(index).complete = 0 OR i\(index).partial = 1 "
-                + "OR i\(index).suppressed = 1))"
+            "(c.i\(index)_present = 1 AND (c.i\(index)_complete = 0 OR c.i\(index)_partial = 1 "
+                + "OR c.i\(index)_suppressed = 1))"
         }
         let rest = coalesce(operands.dropFirst(), &builder)
         guard !blocked.isEmpty else { return "coalesce(\(value), \(rest))" }

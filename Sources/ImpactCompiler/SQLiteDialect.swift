@@ -14,8 +14,8 @@ public struct SQLiteDialect: SQLDialect {
     }
     public func real(_ expression: String) -> String { "CAST(\(expression) AS REAL)" }
     /// The subquery inside the join condition: SQLite seeks `o` by id only when `condition` holds.
-    public func observationFallback(id: String, when condition: String) -> String {
-        "LEFT JOIN observation AS o ON o.id = CASE WHEN \(condition) THEN \(id) END"
+    public func observationFallback(id: String, when condition: String, alias: String) -> String {
+        "LEFT JOIN observation AS \(alias) ON \(alias).id = CASE WHEN \(condition) THEN \(id) END"
     }
     public var orderedJoin: String { "CROSS JOIN" }
     public func least(_ first: String, _ second: String) -> String { "min(\(first), \(second))" }

@@ -86,29 +86,47 @@ i1 AS (
   WHERE b.direct = b.chosen GROUP BY b.geo, b.period)
 SELECT c.geo,
        c.period,
-       (CAST(i0.value AS REAL) / NULLIF(i1.value, 0)) AS value,
-       i0.value AS numerator,
-       i1.value AS denominator,
-       CASE WHEN (i1.value) = 0 THEN 1 ELSE 0 END AS div0,
-       i0.value AS i0_value,
-       i0.n AS i0_n,
-       i0.provisional AS i0_provisional,
-       i0.suppressed AS i0_suppressed,
-       i0.complete AS i0_complete,
-       i0.partial AS i0_partial,
-       i0.present AS i0_present,
-       i0.direct AS i0_direct,
-       i1.value AS i1_value,
-       i1.n AS i1_n,
-       i1.provisional AS i1_provisional,
-       i1.suppressed AS i1_suppressed,
-       i1.complete AS i1_complete,
-       i1.partial AS i1_partial,
-       i1.present AS i1_present,
-       i1.direct AS i1_direct
-FROM cell AS c
-LEFT JOIN i0 ON i0.geo = c.geo AND i0.period = c.period
-LEFT JOIN i1 ON i1.geo = c.geo AND i1.period = c.period
+       (CAST(c.i0_value AS REAL) / NULLIF(c.i1_value, 0)) AS value,
+       c.i0_value AS numerator,
+       c.i1_value AS denominator,
+       CASE WHEN (c.i1_value) = 0 THEN 1 ELSE 0 END AS div0,
+       c.i0_value AS i0_value,
+       c.i0_n AS i0_n,
+       c.i0_provisional AS i0_provisional,
+       c.i0_suppressed AS i0_suppressed,
+       c.i0_complete AS i0_complete,
+       c.i0_partial AS i0_partial,
+       c.i0_present AS i0_present,
+       c.i0_direct AS i0_direct,
+       c.i1_value AS i1_value,
+       c.i1_n AS i1_n,
+       c.i1_provisional AS i1_provisional,
+       c.i1_suppressed AS i1_suppressed,
+       c.i1_complete AS i1_complete,
+       c.i1_partial AS i1_partial,
+       c.i1_present AS i1_present,
+       c.i1_direct AS i1_direct
+FROM (
+  SELECT c.*,
+         i0.value AS i0_value,
+         i0.n AS i0_n,
+         i0.provisional AS i0_provisional,
+         i0.suppressed AS i0_suppressed,
+         i0.complete AS i0_complete,
+         i0.partial AS i0_partial,
+         i0.present AS i0_present,
+         i0.direct AS i0_direct,
+         i1.value AS i1_value,
+         i1.n AS i1_n,
+         i1.provisional AS i1_provisional,
+         i1.suppressed AS i1_suppressed,
+         i1.complete AS i1_complete,
+         i1.partial AS i1_partial,
+         i1.present AS i1_present,
+         i1.direct AS i1_direct
+  FROM cell AS c
+  LEFT JOIN i0 ON i0.geo = c.geo AND i0.period = c.period
+  LEFT JOIN i1 ON i1.geo = c.geo AND i1.period = c.period) AS c
 ORDER BY c.geo_order, c.period_order;
 
 -- parameters

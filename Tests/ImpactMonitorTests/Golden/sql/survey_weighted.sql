@@ -47,20 +47,30 @@ i0 AS (
   WHERE b.direct = b.chosen GROUP BY b.geo, b.period)
 SELECT c.geo,
        c.period,
-       i0.value AS value,
+       c.i0_value AS value,
        NULL AS numerator,
        NULL AS denominator,
        0 AS div0,
-       i0.value AS i0_value,
-       i0.n AS i0_n,
-       i0.provisional AS i0_provisional,
-       i0.suppressed AS i0_suppressed,
-       i0.complete AS i0_complete,
-       i0.partial AS i0_partial,
-       i0.present AS i0_present,
-       i0.direct AS i0_direct
-FROM cell AS c
-LEFT JOIN i0 ON i0.geo = c.geo AND i0.period = c.period
+       c.i0_value AS i0_value,
+       c.i0_n AS i0_n,
+       c.i0_provisional AS i0_provisional,
+       c.i0_suppressed AS i0_suppressed,
+       c.i0_complete AS i0_complete,
+       c.i0_partial AS i0_partial,
+       c.i0_present AS i0_present,
+       c.i0_direct AS i0_direct
+FROM (
+  SELECT c.*,
+         i0.value AS i0_value,
+         i0.n AS i0_n,
+         i0.provisional AS i0_provisional,
+         i0.suppressed AS i0_suppressed,
+         i0.complete AS i0_complete,
+         i0.partial AS i0_partial,
+         i0.present AS i0_present,
+         i0.direct AS i0_direct
+  FROM cell AS c
+  LEFT JOIN i0 ON i0.geo = c.geo AND i0.period = c.period) AS c
 ORDER BY c.geo_order, c.period_order;
 
 -- parameters

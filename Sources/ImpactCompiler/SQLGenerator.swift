@@ -195,17 +195,13 @@ public struct SQLGenerator {
         let other = figure.conditions(self, unit: "m.member", start: start, end: end)
         let units = """
             \(members)
-                JOIN membership AS m ON \(overlapping)
-                JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area'
-                \(figure.joins(self, unit: "m.member", start: start, end: end))
-                WHERE NOT EXISTS (SELECT 1 FROM membership AS d WHERE d.member = m.member AND d.region = m.region
-                                  AND (d.region_set, d.valid_from) < (m.region_set, m.valid_from)
-                                  AND \(Self.overlapping("d", start: start, end: end)))
+                JOIN member_area AS a ON \(Self.memberArea(start: start, end: end))
+                  AND (a.earlier_until IS NULL OR a.earlier_until <= \(start))
+                \(figure.joins(self, unit: "a.member", start: start, end: end))
                 UNION ALL
                 \(itself)
                 \(figure.joins(self, unit: "c.geo", start: start, end: end))
-                WHERE NOT EXISTS (SELECT 1 FROM membership AS m JOIN geo_unit AS g ON g.code = m.member
-                                  AND g.kind = 'area' WHERE \(overlapping))
+                WHERE NOT EXISTS (SELECT 1 FROM member_area AS a WHERE \(Self.memberArea(start: start, end: end)))
                   AND NOT EXISTS (SELECT 1 FROM membership AS m WHERE \(overlapping)
                                   AND (EXISTS (SELECT 1 FROM rollup AS r WHERE \(other.rollup))
                                        OR EXISTS (SELECT 1 FROM observation AS o WHERE \(other.observation))))
@@ -221,6 +217,11 @@ public struct SQLGenerator {
                 \(units)) AS b
               GROUP BY b.geo, b.period HAVING max(b.found) = 1)
             """]
+    }
+
+    /// A real member area `a` of the cell's area during part of the window (`member_area`).
+    private static func memberArea(start: String, end: String) -> String {
+        "a.region = c.geo AND a.valid_from < \(end) AND (a.valid_until IS NULL OR a.valid_until > \(start))"
     }
 
     /// A membership row `alias` of the cell's area valid during part of the window. The region set

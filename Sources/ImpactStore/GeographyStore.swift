@@ -7,6 +7,21 @@ public struct GeographyStore {
 
     public init(store: Store) { self.store = store }
 
+    /// Rebuilds `member_area` from the memberships: every membership of a real area (not Onbekend or
+    /// Buiten regio), with the latest end of the same member's earlier memberships in the same region
+    /// (in any region set; '9999-12-31' for an open one). A membership is the one that counts for a
+    /// window when it overlaps the window and `earlier_until` is empty or not after the window's
+    /// start: then no earlier one overlaps it, so each member is compared once.
+    static let refreshMemberAreas = """
+        DELETE FROM member_area;
+        INSERT INTO member_area (region, member, region_set, valid_from, valid_until, earlier_until)
+        SELECT m.region, m.member, m.region_set, m.valid_from, m.valid_until,
+               max(coalesce(m.valid_until, '9999-12-31')) OVER (
+                   PARTITION BY m.region, m.member ORDER BY m.valid_from, m.region_set
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+        FROM membership AS m JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area';
+        """
+
     /// The whole reference, small enough (thousands of rows) to hold in memory.
     public func load() throws -> Geography {
         let units = try database.query("SELECT code, name, level, kind, valid_from, valid_until FROM geo_unit") { row in
@@ -84,7 +99,7 @@ public struct GeographyStore {
             guard try fingerprint() != before else { return false }
             if dryRun { throw DryRunRollback() }
             // Region values depend on memberships: rollups are rebuilt by the next import.
-            try database.execute(sql: "DELETE FROM rollup; DELETE FROM rollup_series;")
+            try database.execute(sql: "DELETE FROM rollup; DELETE FROM rollup_series;" + Self.refreshMemberAreas)
             try database.execute("""
                 INSERT INTO data_source (id, description) VALUES ('geography', 'Geography reference files')
                 ON CONFLICT (id) DO NOTHING

@@ -1,7 +1,8 @@
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
-    public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7, version8]
+    public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7, version8,
+                                          version9]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -238,4 +239,20 @@ public enum Migrations {
     static let version8 = """
         DROP INDEX case_event_batch;
         """
+
+    /// Comparisons across members read each region's real member areas through `member_area`, one
+    /// range per region, instead of seeking every membership's unit kind and an earlier duplicate
+    /// per member (three quarters of a member statistic's index seeks).
+    static let version9 = """
+        CREATE TABLE member_area (
+            region TEXT NOT NULL,
+            member TEXT NOT NULL,
+            region_set TEXT NOT NULL,
+            valid_from TEXT NOT NULL,
+            valid_until TEXT,
+            earlier_until TEXT,
+            PRIMARY KEY (region, member, valid_from, region_set)
+        ) WITHOUT ROWID;
+        """ + GeographyStore.refreshMemberAreas
 }
+

@@ -19,6 +19,7 @@ public struct StoreCopy {
         ("geo_unit", ["code", "name", "level", "kind", "valid_from", "valid_until"]),
         ("region_set", ["id", "name"]),
         ("membership", ["region_set", "region", "member", "valid_from", "valid_until"]),
+        ("member_area", ["region", "member", "region_set", "valid_from", "valid_until", "earlier_until"]),
         ("succession", ["old_code", "new_code", "effective", "weight"]),
         ("observation", ["id", "series_id", "geo", "period", "grain", "period_start", "period_end", "months", "dims",
                          "dim_keys", "value", "n", "provisional", "suppressed", "batch_id", "superseded_by"]),

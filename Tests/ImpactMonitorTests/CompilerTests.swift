@@ -71,6 +71,22 @@ import TestHarness
         #expect(!query.sql.contains("_obs AS") && !query.sql.contains("JOIN observation AS o ON o.series_id"))
     }
 
+    /// Sums and comparisons across members read from maintained rollups: the members through
+    /// `member_area`, each once, and the sum's rollup joined straight to the cell.
+    @Test func memberRollupSQLSnapshot() throws {
+        let planned = try Planner(definitions: Self.definitions).plan("aggregates")
+        let rollups = RollupStore.Registry(rules: ["vt.meldingen|{}": "sum/sum", "vt.adviezen|{}": "sum/sum"])
+        let plan = ReadPlanner.place(planned, rollups: rollups, vintage: .current)
+        #expect(plan.inputs.map(\.source).contains(.memberRollups(dimensions: "{}")))
+        #expect(plan.inputs.map(\.source).contains(.rollup(dimensions: "{}")))
+        let query = SQLGenerator().compile(plan)
+        let parameters = query.fixedParameters.enumerated().map { "?\($0.offset + 3) = \($0.element)" }
+        let text = query.sql + ";\n\n-- parameters\n" + parameters.joined(separator: "\n") + "\n"
+        let path = Self.goldenDirectory + "/aggregates_from_rollups.sql"
+        if ProcessInfo.processInfo.environment["IMPACT_UPDATE_GOLDEN"] == "1" { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+        #expect(text == (try String(contentsOfFile: path, encoding: .utf8)))
+    }
+
     @Test func everyUserValueIsABoundParameter() throws {
         let plan = try Planner(definitions: Self.definitions).plan("filter_in_with_aliases")
         let query = SQLGenerator().compile(plan)

@@ -40,9 +40,23 @@ import TestHarness
         withRollups = try Self.evaluator(maintainingRollups: true)
     }
 
-    /// The same delivery evaluated from raw observations, or from the members' rollups.
-    static func evaluator(maintainingRollups: Bool) throws -> Evaluator {
+    /// The same delivery evaluated from raw observations, or from the members' rollups; with
+    /// `listedTwice`, GM0758 and GM0748 belong to VTWB in a second region set as well, GM0748 there
+    /// twice in 2018 (January to March, and from July).
+    static func evaluator(maintainingRollups: Bool, listedTwice: Bool = false) throws -> Evaluator {
         let store = try TestSupport.storeWithGeography()
+        if listedTwice {
+            let folder = TestSupport.temporaryDirectory()
+            _ = TestSupport.write("set,name\ndup,Tweede indeling\n", to: "sets.csv", in: folder)
+            _ = TestSupport.write("""
+                set,region,member,valid_from,valid_until
+                dup,VTWB,GM0758,,
+                dup,VTWB,GM0748,2018-01-01,2018-04-01
+                dup,VTWB,GM0748,2018-07-01,
+
+                """, to: "memberships.csv", in: folder)
+            #expect(!(try GeographyImport(paths: [folder]).run(into: store)).failed)
+        }
         let loaded = DefinitionLoader.load(sources: [SourceFile(path: "d.ind", text: definitions)])
         #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.description))")
         var rows = "series,geo,period,value\nd.flow,VTWB,2018-Q1,70\n"
@@ -77,6 +91,16 @@ import TestHarness
     @Test func membersAreComparedWhereTheyDeliver() throws {
         #expect(try cell("d_max", "VTWB", .year(2018)).value == 40)
         #expect(try cell("d_count", "VTWB", .year(2018)).value == 3)
+    }
+
+    /// A member listed under the same region in two region sets, or twice in one year, is compared
+    /// once, from the raw observations and from the rollups alike.
+    @Test func aMemberListedTwiceIsComparedOnce() throws {
+        for rollups in [false, true] {
+            let source = try Self.evaluator(maintainingRollups: rollups, listedTwice: true)
+            #expect(try cell("d_count", "VTWB", .year(2018), from: source).value == 3)
+            #expect(try cell("d_max", "VTWB", .year(2018), from: source).value == 40)
+        }
     }
 
     /// An area without members compares with itself: a municipality's own figure.

@@ -36,6 +36,27 @@ import TestHarness
         #expect(row.first?.1 == "melder")
     }
 
+    /// Version 9 lists the real member areas of the memberships a store already holds.
+    @Test func migrationNineListsTheMemberAreasAStoreHolds() throws {
+        let path = TestSupport.temporaryDirectory() + "/v8.sqlite"
+        do {
+            let old = try Store(path: path, upToVersion: 8)
+            try old.database.execute(sql: """
+                INSERT INTO geo_unit (code, name, level) VALUES ('VTWB', 'West-Brabant', 'regio'), ('GM0758', 'Breda', 'gemeente');
+                INSERT INTO geo_unit (code, name, level, kind) VALUES ('GM9999', 'Onbekend', 'gemeente', 'unknown');
+                INSERT INTO region_set VALUES ('vt', 'VT'), ('dup', 'Dup');
+                INSERT INTO membership (region_set, region, member) VALUES ('vt', 'VTWB', 'GM0758'), ('dup', 'VTWB', 'GM0758'),
+                    ('vt', 'VTWB', 'GM9999');
+                """)
+        }
+        let upgraded = try Store(path: path)
+        let rows = try upgraded.database.query(
+            "SELECT region_set, member, earlier_until FROM member_area ORDER BY region_set") {
+            "\($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "-")"
+        }
+        #expect(rows == ["dup GM0758 -", "vt GM0758 9999-12-31"])
+    }
+
     @Test func storeFromANewerVersionIsRefused() throws {
         let path = TestSupport.temporaryDirectory() + "/newer.sqlite"
         do {

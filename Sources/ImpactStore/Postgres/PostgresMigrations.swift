@@ -3,7 +3,7 @@
 /// SQLite store's at its latest version, so the store's statements and the compiled indicators read
 /// the same rows; flags stay integers (0/1) so both engines return the same values.
 public enum PostgresMigrations {
-    public static let all: [String] = [version1, version2, version3, version4]
+    public static let all: [String] = [version1, version2, version3, version4, version5]
     public static var latestVersion: Int { all.count }
 
     /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
@@ -267,4 +267,18 @@ public enum PostgresMigrations {
         CREATE POLICY case_event_append ON case_event FOR INSERT WITH CHECK (true);
         CREATE POLICY case_event_supersede ON case_event FOR UPDATE USING (true) WITH CHECK (true);
         """
+
+    /// `member_area`, as the SQLite store's version 9 keeps it.
+    static let version5 = """
+        CREATE TABLE member_area (
+            region TEXT NOT NULL,
+            member TEXT NOT NULL,
+            region_set TEXT NOT NULL,
+            valid_from TEXT NOT NULL,
+            valid_until TEXT,
+            earlier_until TEXT,
+            PRIMARY KEY (region, member, valid_from, region_set)
+        );
+        """ + GeographyStore.refreshMemberAreas
 }
+

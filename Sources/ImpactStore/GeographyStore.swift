@@ -11,7 +11,8 @@ public struct GeographyStore {
     /// Buiten regio), with the latest end of the same member's earlier memberships in the same region
     /// (in any region set; '9999-12-31' for an open one). A membership is the one that counts for a
     /// window when it overlaps the window and `earlier_until` is empty or not after the window's
-    /// start: then no earlier one overlaps it, so each member is compared once.
+    /// start: then no earlier one overlaps it, so each member is compared once. Migrations 9 (SQLite)
+    /// and 5 (PostgreSQL) run this text too: it must keep working on the table they create.
     static let refreshMemberAreas = """
         DELETE FROM member_area;
         INSERT INTO member_area (region, member, region_set, valid_from, valid_until, earlier_until)

@@ -32,7 +32,7 @@ import TestHarness
         let result = try ImpactBinary.run(["explain", "wb_politie_aandeel"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("indicator wb_politie_aandeel"))
-        #expect(result.stdout.contains("WITH\ncell AS"))
+        #expect(result.stdout.contains("WITH\nrequest_period AS") && result.stdout.contains("\ncell AS"))
         #expect(result.stdout.contains("= 'Politie'"))
         let unknown = try ImpactBinary.run(["explain", "wb_politie_aandel"])
         #expect(unknown.status == 64 && unknown.stderr.contains("did you mean 'wb_politie_aandeel'?"))

@@ -1,8 +1,10 @@
 WITH
+request_period AS MATERIALIZED (
+  SELECT json_extract(p.value, '$.p') AS period, p.key AS period_order, json_extract(p.value, '$.m') AS months, json_extract(p.value, '$.w[0]') AS s0, json_extract(p.value, '$.w[1]') AS e0
+  FROM json_each(?2) AS p),
 cell AS MATERIALIZED (
-  SELECT g.value AS geo, g.key AS geo_order, json_extract(p.value, '$.p') AS period, p.key AS period_order,
-         json_extract(p.value, '$.m') AS months, json_extract(p.value, '$.w[0]') AS s0, json_extract(p.value, '$.w[1]') AS e0
-  FROM json_each(?1) AS g CROSS JOIN json_each(?2) AS p),
+  SELECT g.value AS geo, g.key AS geo_order, p.period, p.period_order, p.months, p.s0, p.e0
+  FROM json_each(?1) AS g CROSS JOIN request_period AS p),
 i1 AS (
   SELECT b.geo, b.period, sum(b.n) AS n, max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete,
          CASE WHEN count(CASE WHEN b.complete = 1 THEN b.value END) > 0 AND count(CASE WHEN b.complete = 1 THEN b.value END) < sum(1 - b.own) THEN 1 ELSE 0 END AS partial, 1 AS present, max(b.own) AS direct,

@@ -3,10 +3,12 @@ indicator filter_in_with_aliases
   input 0: vt.meldingen · [melder in ("Anders onderwijs", "Basisonderwijs", "Onderwijs", "Politie")] · time sum, geo sum · own figure first, else member areas · reads observations
 
 WITH
+request_period AS MATERIALIZED (
+  SELECT json_extract(p.value, '$.p') AS period, p.key AS period_order, json_extract(p.value, '$.m') AS months, json_extract(p.value, '$.w[0]') AS s0, json_extract(p.value, '$.w[1]') AS e0
+  FROM json_each(?2) AS p),
 cell AS MATERIALIZED (
-  SELECT g.value AS geo, g.key AS geo_order, json_extract(p.value, '$.p') AS period, p.key AS period_order,
-         json_extract(p.value, '$.m') AS months, json_extract(p.value, '$.w[0]') AS s0, json_extract(p.value, '$.w[1]') AS e0
-  FROM json_each(?1) AS g CROSS JOIN json_each(?2) AS p),
+  SELECT g.value AS geo, g.key AS geo_order, p.period, p.period_order, p.months, p.s0, p.e0
+  FROM json_each(?1) AS g CROSS JOIN request_period AS p),
 i0_unit AS (
   SELECT *, sum(CASE WHEN direct = 0 AND required = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY geo, period) AS required_members FROM (
     SELECT geo, period, geo AS unit, 1 AS direct, 1 AS required, c.s0 AS window_start, c.e0 AS window_end, months AS cell_months

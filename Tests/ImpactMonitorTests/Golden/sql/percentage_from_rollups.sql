@@ -1,8 +1,10 @@
 WITH
+request_period AS MATERIALIZED (
+  SELECT json_extract(p.value, '$.p') AS period, p.key AS period_order, json_extract(p.value, '$.m') AS months, json_extract(p.value, '$.w[0]') AS s0, json_extract(p.value, '$.w[1]') AS e0
+  FROM json_each(?2) AS p),
 cell AS MATERIALIZED (
-  SELECT g.value AS geo, g.key AS geo_order, json_extract(p.value, '$.p') AS period, p.key AS period_order,
-         json_extract(p.value, '$.m') AS months, json_extract(p.value, '$.w[0]') AS s0, json_extract(p.value, '$.w[1]') AS e0
-  FROM json_each(?1) AS g CROSS JOIN json_each(?2) AS p)
+  SELECT g.value AS geo, g.key AS geo_order, p.period, p.period_order, p.months, p.s0, p.e0
+  FROM json_each(?1) AS g CROSS JOIN request_period AS p)
 SELECT c.geo,
        c.period,
        (100.0 * CAST(c.i0_value AS REAL) / NULLIF(c.i1_value, 0)) AS value,

@@ -47,13 +47,14 @@ public struct SQLGenerator {
         var joins: [String]
         var columns: [String]
 
-        /// An input computed in its own CTE `i<n>`, one row per cell that has a figure.
-        init(cte ctes: [String], index: Int) {
+        /// An input computed in CTEs, the last of them `i<n>` with one row per cell that has a figure.
+        init(ctes: [String], index: Int) {
             self.ctes = ctes
             joins = ["LEFT JOIN i\(index) ON i\(index).geo = c.geo AND i\(index).period = c.period"]
             columns = SQLGenerator.inputColumns.map { "i\(index).\($0) AS i\(index)_\($0)" }
         }
 
+        /// An input read by joins straight from the cell.
         init(joins: [String], columns: [String]) {
             self.joins = joins
             self.columns = columns
@@ -66,12 +67,12 @@ public struct SQLGenerator {
             let window = plan.shiftIndex(input.shift)
             switch input.source {
             case .observations:
-                return InputRead(cte: observationCTEs(input, index: index, window: window, vintage: vintage,
+                return InputRead(ctes: observationCTEs(input, index: index, window: window, vintage: vintage,
                                                       builder: &builder), index: index)
             case .rollup(let dims):
                 return rollupRead(input, dims: dims, index: index, window: window, builder: &builder)
             case .memberRollups(let dims):
-                return InputRead(cte: memberRollupCTEs(input, dims: dims, index: index, window: window,
+                return InputRead(ctes: memberRollupCTEs(input, dims: dims, index: index, window: window,
                                                        builder: &builder), index: index)
             }
         }
@@ -158,8 +159,7 @@ public struct SQLGenerator {
     }
 
     /// How both rollup readers find the rollup `r` of one series, dimensions and window.
-    private func rollupRow(series: String, dims: String, start: String, end: String,
-                           alias r: String = "r") -> String {
+    private func rollupRow(series: String, dims: String, start: String, end: String, alias r: String) -> String {
         "\(r).series_id = \(series) AND \(r).period_start = \(start) AND \(r).period_end = \(end) "
             + "AND \(r).dims = \(dims)"
     }

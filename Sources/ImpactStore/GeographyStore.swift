@@ -7,21 +7,10 @@ public struct GeographyStore {
 
     public init(store: Store) { self.store = store }
 
-    /// Rebuilds `member_area` from the memberships: every membership of a real area (not Onbekend or
-    /// Buiten regio), with the latest end of the same member's earlier memberships in the same region
-    /// (in any region set; '9999-12-31' for an open one). A membership is the one that counts for a
-    /// window when it overlaps the window and `earlier_until` is empty or not after the window's
-    /// start: then no earlier one overlaps it, so each member is compared once. Migrations 9 (SQLite)
-    /// and 5 (PostgreSQL) run this text too: it must keep working on the table they create.
-    static let refreshMemberAreas = """
-        DELETE FROM member_area;
-        INSERT INTO member_area (region, member, region_set, valid_from, valid_until, earlier_until)
-        SELECT m.region, m.member, m.region_set, m.valid_from, m.valid_until,
-               max(coalesce(m.valid_until, '9999-12-31')) OVER (
-                   PARTITION BY m.region, m.member ORDER BY m.valid_from, m.region_set
-                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-        FROM membership AS m JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area';
-        """
+    /// Rebuilds `member_area` from the memberships (`Migrations.memberAreaFill` says what it holds).
+    /// Runs the text migration 9 fills the table with: a change to what the table holds is a new
+    /// migration with its own text, which this then runs.
+    static let refreshMemberAreas = "DELETE FROM member_area;\n" + Migrations.memberAreaFill
 
     /// The whole reference, small enough (thousands of rows) to hold in memory.
     public func load() throws -> Geography {

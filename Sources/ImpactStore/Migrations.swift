@@ -1,8 +1,8 @@
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
-    public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7, version8,
-                                          version9]
+    public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7,
+                                       version8, version9]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -253,6 +253,19 @@ public enum Migrations {
             earlier_until TEXT,
             PRIMARY KEY (region, member, valid_from, region_set)
         ) WITHOUT ROWID;
-        """ + GeographyStore.refreshMemberAreas
-}
+        """ + memberAreaFill
 
+    /// Every membership of a real area (not Onbekend or Buiten regio), with the latest end of the same
+    /// member's earlier memberships in the same region (in any region set; '9999-12-31' for an open
+    /// one). A membership is the one that counts for a window when it overlaps the window and
+    /// `earlier_until` is empty or not after the window's start: then no earlier one overlaps it, so
+    /// each member is compared once. Part of migration 9 here and 5 on PostgreSQL: never edited.
+    static let memberAreaFill = """
+        INSERT INTO member_area (region, member, region_set, valid_from, valid_until, earlier_until)
+        SELECT m.region, m.member, m.region_set, m.valid_from, m.valid_until,
+               max(coalesce(m.valid_until, '9999-12-31')) OVER (
+                   PARTITION BY m.region, m.member ORDER BY m.valid_from, m.region_set
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+        FROM membership AS m JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area';
+        """
+}

@@ -40,26 +40,21 @@ import TestHarness
         withRollups = try Self.evaluator(maintainingRollups: true)
     }
 
-    /// The same delivery evaluated from raw observations, or from the members' rollups; with
-    /// `listedTwice`, GM0758 and GM0748 belong to VTWB in a second region set as well, GM0748 there
-    /// twice in 2018 (January to March, and from July).
-    static func evaluator(maintainingRollups: Bool, listedTwice: Bool = false) throws -> Evaluator {
+    /// The same delivery evaluated from raw observations, or from the members' rollups, after
+    /// `memberships` (a second region set `dup`, and changes to the fixture's) when given.
+    static func evaluator(maintainingRollups: Bool, memberships: String? = nil,
+                          rows extra: String = "") throws -> Evaluator {
         let store = try TestSupport.storeWithGeography()
-        if listedTwice {
+        if let memberships {
             let folder = TestSupport.temporaryDirectory()
             _ = TestSupport.write("set,name\ndup,Tweede indeling\n", to: "sets.csv", in: folder)
-            _ = TestSupport.write("""
-                set,region,member,valid_from,valid_until
-                dup,VTWB,GM0758,,
-                dup,VTWB,GM0748,2018-01-01,2018-04-01
-                dup,VTWB,GM0748,2018-07-01,
-
-                """, to: "memberships.csv", in: folder)
+            _ = TestSupport.write("set,region,member,valid_from,valid_until\n" + memberships, to: "memberships.csv",
+                                  in: folder)
             #expect(!(try GeographyImport(paths: [folder]).run(into: store)).failed)
         }
         let loaded = DefinitionLoader.load(sources: [SourceFile(path: "d.ind", text: definitions)])
         #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.description))")
-        var rows = "series,geo,period,value\nd.flow,VTWB,2018-Q1,70\n"
+        var rows = "series,geo,period,value\nd.flow,VTWB,2018-Q1,70\n" + extra
         for member in ["GM0758", "GM0744", "GM0748"] { rows += "d.flow,\(member),2018,\(member == "GM0758" ? 40 : 12)\n" }
         var importer = DataImport(source: CSVSource(), inputs: [TestSupport.write(rows, to: "d.csv", in: TestSupport.temporaryDirectory())])
         if maintainingRollups {
@@ -96,10 +91,28 @@ import TestHarness
     /// A member listed under the same region in two region sets, or twice in one year, is compared
     /// once, from the raw observations and from the rollups alike.
     @Test func aMemberListedTwiceIsComparedOnce() throws {
+        let twice = "dup,VTWB,GM0758,,\ndup,VTWB,GM0748,2018-01-01,2018-04-01\ndup,VTWB,GM0748,2018-07-01,\n"
         for rollups in [false, true] {
-            let source = try Self.evaluator(maintainingRollups: rollups, listedTwice: true)
+            let source = try Self.evaluator(maintainingRollups: rollups, memberships: twice)
             #expect(try cell("d_count", "VTWB", .year(2018), from: source).value == 3)
             #expect(try cell("d_max", "VTWB", .year(2018), from: source).value == 40)
+        }
+    }
+
+    /// GM0758 moves from VTWB in one region set to VTWB in another on 1 July 2018: it is compared in
+    /// the second quarter through the first membership and in the third through the second.
+    @Test func aMemberThatChangesRegionSetIsComparedInEachQuarter() throws {
+        let moved = "vt,VTWB,GM0758,,2018-07-01\ndup,VTWB,GM0758,2018-07-01,\n"
+        let quarters = ["GM0758": 40, "GM0744": 12, "GM0748": 12].map { member, value in
+            "d.flow,\(member),2018-Q2,\(value)\nd.flow,\(member),2018-Q3,\(value)\n"
+        }.joined()
+        for rollups in [false, true] {
+            let source = try Self.evaluator(maintainingRollups: rollups, memberships: moved, rows: quarters)
+            for index in [2, 3] {
+                let quarter = try #require(Period(year: 2018, grain: .quarter, index: index))
+                #expect(try cell("d_count", "VTWB", quarter, from: source).value == 3, "Q\(index), rollups \(rollups)")
+                #expect(try cell("d_max", "VTWB", quarter, from: source).value == 40, "Q\(index), rollups \(rollups)")
+            }
         }
     }
 

@@ -268,7 +268,8 @@ public enum PostgresMigrations {
         CREATE POLICY case_event_supersede ON case_event FOR UPDATE USING (true) WITH CHECK (true);
         """
 
-    /// `member_area`, as the SQLite store's version 9 keeps it.
+    /// `member_area`, as the SQLite store's version 9 keeps it. No row-level security: it holds no
+    /// figures, only what `membership` and `geo_unit` already show every reader.
     static let version5 = """
         CREATE TABLE member_area (
             region TEXT NOT NULL,
@@ -279,6 +280,5 @@ public enum PostgresMigrations {
             earlier_until TEXT,
             PRIMARY KEY (region, member, valid_from, region_set)
         );
-        """ + GeographyStore.refreshMemberAreas
+        """ + Migrations.memberAreaFill
 }
-

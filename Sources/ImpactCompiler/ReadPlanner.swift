@@ -3,6 +3,8 @@ import ImpactStore
 /// The planner pass that decides where each input reads: a maintained rollup when the store holds
 /// a complete one built with the input's rule and the current vintage is asked for, else the raw
 /// observations (always for `--as-of`, negated or multi-value filters, and stores without rollups).
+/// Comparisons across members read the maintained member statistics, or the members' rollups
+/// where the reader may see only some members.
 public enum ReadPlanner {
     public static func place(_ plan: IndicatorPlan, rollups: RollupStore.Registry?, vintage: Vintage) -> IndicatorPlan {
         var placed = plan
@@ -15,6 +17,8 @@ public enum ReadPlanner {
     static func source(for input: SeriesInput, rollups: RollupStore.Registry?, vintage: Vintage) -> ReadSource {
         guard vintage == .current, let rollups, let dimensions = input.rollupDimensions,
               rollups.rule(series: input.key, dimensions: dimensions) == input.rule else { return .observations }
-        return input.prefersMembers ? .memberRollups(dimensions: dimensions) : .rollup(dimensions: dimensions)
+        guard input.prefersMembers else { return .rollup(dimensions: dimensions) }
+        return rollups.memberStatistics
+            ? .memberStatistics(dimensions: dimensions) : .memberRollups(dimensions: dimensions)
     }
 }

@@ -7,12 +7,15 @@ public enum ReadSource: Hashable, Sendable, CustomStringConvertible {
     case rollup(dimensions: String)
     /// The members' rollups, for comparisons across member areas (median, avg, …).
     case memberRollups(dimensions: String)
+    /// The region's maintained comparison across its members: one row per cell.
+    case memberStatistics(dimensions: String)
 
     public var description: String {
         switch self {
         case .observations: return "reads observations"
         case .rollup: return "reads the series' rollup"
         case .memberRollups: return "reads the members' rollups"
+        case .memberStatistics: return "reads the maintained member statistics"
         }
     }
 }

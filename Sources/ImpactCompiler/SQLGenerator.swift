@@ -74,6 +74,9 @@ public struct SQLGenerator {
             case .memberRollups(let dims):
                 return InputRead(ctes: memberRollupCTEs(input, dims: dims, index: index, window: window,
                                                        builder: &builder), index: index)
+            case .memberStatistics(let dims):
+                return InputRead(ctes: memberStatisticsCTEs(input, dims: dims, index: index, window: window,
+                                                           builder: &builder), index: index)
             }
         }
     }
@@ -195,34 +198,75 @@ public struct SQLGenerator {
         let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
         let figure = FigureLookup(series: series, dims: dimensions, keys: keys)
         let (start, end) = ("c.s\(window)", "c.e\(window)")
-        let members = FigureLookup.rows(own: 0)
-        let itself = FigureLookup.rows(own: 1)
-        let overlapping = Self.overlapping("m", start: start, end: end)
-        let other = figure.conditions(self, unit: "m.member", start: start, end: end)
-        let units = """
-            \(members)
+        let members = """
+            \(FigureLookup.rows(own: 0))
                 JOIN member_area AS a ON \(Self.memberArea(start: start, end: end))
                   AND (a.earlier_until IS NULL OR a.earlier_until <= \(start))
                 \(figure.joins(self, unit: "a.member", start: start, end: end))
                 UNION ALL
-                \(itself)
+            """
+        return ["""
+            i\(index) AS (
+              \(compared(input, rows: members + "\n    " + itself(figure, start: start, end: end))))
+            """]
+    }
+
+    /// Comparisons across members from the statistics the import keeps per region and window: one
+    /// row per cell instead of one per member. An area without real members compares with itself,
+    /// as on the members' rollups.
+    private func memberStatisticsCTEs(_ input: SeriesInput, dims: String, index: Int, window: Int,
+                                      builder: inout Builder) -> [String] {
+        let (series, dimensions, keys) = rollupKeys(input, dims: dims, builder: &builder)
+        let figure = FigureLookup(series: series, dims: dimensions, keys: keys)
+        let (start, end) = ("c.s\(window)", "c.e\(window)")
+        let statistic: String
+        switch input.aggregate {
+        case .avg: statistic = "s.mean"
+        case .median: statistic = "s.median"
+        case .min: statistic = "s.minimum"
+        case .max: statistic = "s.maximum"
+        default: statistic = "CASE WHEN s.compared > 0 THEN s.compared END"
+        }
+        return ["""
+            i\(index) AS (
+              SELECT c.geo, c.period, s.n, s.provisional, s.suppressed, s.complete,
+                     CASE WHEN s.compared > 0 AND s.compared < s.members THEN 1 ELSE 0 END AS partial,
+                     1 AS present, 0 AS direct, CASE WHEN s.complete = 1 THEN \(statistic) END AS value
+              FROM cell AS c
+              JOIN member_rollup AS s ON s.series_id = \(series) AND s.period_start = \(start)
+                AND s.period_end = \(end) AND s.dims = \(dimensions) AND s.geo = c.geo
+              UNION ALL
+              \(compared(input, rows: itself(figure, start: start, end: end))))
+            """]
+    }
+
+    /// An area's own figure as the one member it compares, for an area without real members whose
+    /// other members (Onbekend, Buiten regio) have no figure either.
+    private func itself(_ figure: FigureLookup, start: String, end: String) -> String {
+        let overlapping = Self.overlapping("m", start: start, end: end)
+        let other = figure.conditions(self, unit: "m.member", start: start, end: end)
+        return """
+            \(FigureLookup.rows(own: 1))
                 \(figure.joins(self, unit: "c.geo", start: start, end: end))
                 WHERE NOT EXISTS (SELECT 1 FROM member_area AS a WHERE \(Self.memberArea(start: start, end: end)))
                   AND NOT EXISTS (SELECT 1 FROM membership AS m WHERE \(overlapping)
                                   AND (EXISTS (SELECT 1 FROM rollup AS r WHERE \(other.rollup))
                                        OR EXISTS (SELECT 1 FROM observation AS o WHERE \(other.observation))))
             """
+    }
+
+    /// The comparison per cell over `rows` (one per member, with its figure).
+    private func compared(_ input: SeriesInput, rows: String) -> String {
         let flags = "max(b.provisional) AS provisional, max(b.suppressed) AS suppressed, min(b.complete) AS complete"
         let partial = "CASE WHEN \(Self.compared) > 0 AND \(Self.compared) < sum(1 - b.own) THEN 1 ELSE 0 END"
-        return ["""
-            i\(index) AS (
-              SELECT b.geo, b.period, sum(b.n) AS n, \(flags),
+        return """
+            SELECT b.geo, b.period, sum(b.n) AS n, \(flags),
                      \(partial) AS partial, 1 AS present, max(b.own) AS direct,
                      CASE WHEN min(b.complete) = 1 THEN \(geoValue(input)) END AS value
               FROM (
-                \(units)) AS b
-              GROUP BY b.geo, b.period HAVING max(b.found) = 1)
-            """]
+                \(rows)) AS b
+              GROUP BY b.geo, b.period HAVING max(b.found) = 1
+            """
     }
 
     /// A real member area `a` of the cell's area during part of the window (`member_area`).

@@ -19,9 +19,9 @@ public struct RollupBuilder: Sendable {
         self.index = MembershipIndex(geography)
     }
 
-    /// The rollup cells of `observations`, which must hold every current observation of the
-    /// periods they touch (a whole calendar year is always enough).
-    public func build(_ observations: [RollupObservation]) -> [RollupCell] {
+    /// The rollup cells and member statistics of `observations`, which must hold every current
+    /// observation of the periods they touch (a whole calendar year is always enough).
+    public func build(_ observations: [RollupObservation]) -> RollupBuild {
         var index = self.index
         var names = NameTable()
         let figures = unitFigures(observations, names: &names)
@@ -41,16 +41,41 @@ public struct RollupBuilder: Sendable {
             for region in membership.regions {
                 let regionKey = CellKey(dims: key.dims, area: region, period: key.period)
                 areas[regionKey, default: AreaTotals()].members.add(best.figure, required: membership.required)
+                if membership.required { areas[regionKey]?.compared.append((key.area, best.figure)) }
             }
         }
         // An area's own figure for the very period it was delivered for is that observation:
         // evaluation reads it from there, so it is not stored twice. Distinct persons (`geo none`)
         // are never combined from members: an area without its own figure has no rollup.
-        return areas.compactMap { key, totals in
-            if totals.own?.delivered == true || (totals.own == nil && geo == .none) { return nil }
+        var build = RollupBuild()
+        for (key, totals) in areas {
+            if !totals.compared.isEmpty {
+                let members = index.requiredMembers(of: names[key.area], during: key.period)
+                build.memberStatistics.append(statistics(key, totals.compared, members: members, names: names))
+            }
+            if totals.own?.delivered == true || (totals.own == nil && geo == .none) { continue }
             let required = totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0
-            return cell(key, totals, names: names, requiredMembers: required)
+            build.cells.append(cell(key, totals, names: names, requiredMembers: required))
         }
+        return build
+    }
+
+    /// A region's comparison across the real member areas that have a figure, as the evaluator's
+    /// member statistics compute it (values summed in the order of the members' codes, as the
+    /// evaluator reads them).
+    private func statistics(_ key: CellKey, _ compared: [(area: Int32, figure: UnitFigure)], members: Int,
+                            names: NameTable) -> MemberStatisticsCell {
+        let figures = compared.sorted { names[$0.area] < names[$1.area] }.map(\.figure)
+        let values = figures.compactMap(\.value)
+        var n: Double?
+        for figure in figures { n = adding(n, figure.n) }
+        return MemberStatisticsCell(
+            dims: names[key.dims], geo: names[key.area], period: key.period, members: members,
+            compared: figures.filter { $0.complete && $0.value != nil }.count, n: n,
+            provisional: figures.contains(where: \.provisional), suppressed: figures.contains(where: \.suppressed),
+            complete: figures.allSatisfy(\.complete),
+            mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
+            median: MedianAggregate.median(of: values), minimum: values.min(), maximum: values.max())
     }
 
     /// Per area and period, the figure of the coarsest grain delivered (a delivered year beats the sum of its months).
@@ -212,10 +237,12 @@ private struct TimeTotals {
     }
 }
 
-/// A region's own delivered figure, and the totals over its members.
+/// A region's own delivered figure, the totals over its members, and the real member areas'
+/// figures its member statistics compare.
 private struct AreaTotals {
     var own: UnitFigure?
     var members = MemberTotals()
+    var compared: [(area: Int32, figure: UnitFigure)] = []
 }
 
 private struct MemberTotals {

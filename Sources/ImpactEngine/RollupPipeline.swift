@@ -13,7 +13,7 @@ final class RollupPipeline {
     init(rollups: RollupStore) { self.rollups = rollups }
 
     deinit {
-        _ = pending?.build.cells()
+        _ = pending?.build.result()
         worker.stop()
     }
 
@@ -24,7 +24,7 @@ final class RollupPipeline {
         do {
             try writePending()
         } catch {
-            _ = build.cells()
+            _ = build.result()
             throw error
         }
         pending = (build, seriesID, year, dimensions)
@@ -36,30 +36,31 @@ final class RollupPipeline {
     private func writePending() throws {
         guard let pending else { return }
         self.pending = nil
-        try rollups.write(pending.build.cells(), seriesID: pending.seriesID, year: pending.year,
-                          replacing: pending.replacing)
+        let build = pending.build.result()
+        try rollups.write(build.cells, memberStatistics: build.memberStatistics, seriesID: pending.seriesID,
+                          year: pending.year, replacing: pending.replacing)
     }
 }
 
-/// One `RollupBuilder.build` on the pipeline's worker thread; `cells()` waits for it.
+/// One `RollupBuilder.build` on the pipeline's worker thread; `result()` waits for it.
 private final class BackgroundBuild: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var result: [RollupCell] = []
+    private var built = RollupBuild()
     private var joined = false
 
     init(builder: RollupBuilder, observations: [RollupObservation], on worker: BuildWorker) {
         worker.run { [self] in
-            result = builder.build(observations)
+            built = builder.build(observations)
             done.signal()
         }
     }
 
-    func cells() -> [RollupCell] {
+    func result() -> RollupBuild {
         if !joined {
             done.wait()
             joined = true
         }
-        return result
+        return built
     }
 }
 

@@ -89,7 +89,8 @@ public struct GeographyStore {
             guard try fingerprint() != before else { return false }
             if dryRun { throw DryRunRollback() }
             // Region values depend on memberships: rollups are rebuilt by the next import.
-            try database.execute(sql: "DELETE FROM rollup; DELETE FROM rollup_series;" + Self.refreshMemberAreas)
+            try database.execute(sql: "DELETE FROM rollup; DELETE FROM member_rollup; DELETE FROM rollup_series;"
+                                 + Self.refreshMemberAreas)
             try database.execute("""
                 INSERT INTO data_source (id, description) VALUES ('geography', 'Geography reference files')
                 ON CONFLICT (id) DO NOTHING

@@ -2,7 +2,7 @@ import CSQLite
 
 /// `median(x)`: SQLite has no median, and the language promises one. Values are collected per
 /// group in a Swift array owned through the aggregate context.
-enum MedianAggregate {
+public enum MedianAggregate {
     final class Accumulator {
         var values: [Double] = []
     }
@@ -35,7 +35,7 @@ enum MedianAggregate {
     }
 
     /// The middle value, or the mean of the two middle values; nil for no values.
-    static func median(of values: [Double]) -> Double? {
+    public static func median(of values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let middle = sorted.count / 2

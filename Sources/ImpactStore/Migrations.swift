@@ -2,7 +2,7 @@
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
     public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7,
-                                       version8, version9]
+                                       version8, version9, version10]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -267,5 +267,33 @@ public enum Migrations {
                    PARTITION BY m.region, m.member ORDER BY m.valid_from, m.region_set
                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
         FROM membership AS m JOIN geo_unit AS g ON g.code = m.member AND g.kind = 'area';
+        """
+
+    /// A region's comparison across its members (median, avg, min, max, count) per series,
+    /// dimensions and window, kept by the import beside the rollups: a member statistic reads one row
+    /// per cell instead of one per member. The rollups a store holds were built without them: they
+    /// are dropped and rebuilt by the next import with definitions (until then evaluation reads the
+    /// raw observations).
+    static let version10 = """
+        CREATE TABLE member_rollup (
+            series_id INTEGER NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            dims TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            members INTEGER NOT NULL,
+            compared INTEGER NOT NULL,
+            n REAL,
+            provisional INTEGER NOT NULL,
+            suppressed INTEGER NOT NULL,
+            complete INTEGER NOT NULL,
+            mean REAL,
+            median REAL,
+            minimum REAL,
+            maximum REAL,
+            PRIMARY KEY (series_id, period_start, period_end, dims, geo)
+        ) WITHOUT ROWID;
+        DELETE FROM rollup;
+        DELETE FROM rollup_series;
         """
 }

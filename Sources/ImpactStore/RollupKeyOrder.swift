@@ -1,9 +1,9 @@
 import ImpactCore
 
-/// Rollup cells in the table's key order (period start, end, dims, geo). Ranks of the few distinct
+/// Rollup cells in the tables' key order (period start, end, dims, geo). Ranks of the few distinct
 /// values replace string comparisons, which dominated the write when sorting thousands of cells.
 enum RollupKeyOrder {
-    static func sorted(_ cells: [RollupCell], windows: inout WindowCache) -> [RollupCell] {
+    static func sorted<Cell: RollupKeyed>(_ cells: [Cell], windows: inout WindowCache) -> [Cell] {
         func ranks(_ values: Set<String>) -> [String: Int] {
             let ordered = values.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
             return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
@@ -21,3 +21,13 @@ enum RollupKeyOrder {
         return cells.indices.sorted { keys[$0] < keys[$1] }.map { cells[$0] }
     }
 }
+
+/// A row of a rollup table: keyed, after the series, by period, dimensions and area.
+protocol RollupKeyed {
+    var period: Period { get }
+    var dims: String { get }
+    var geo: String { get }
+}
+
+extension RollupCell: RollupKeyed {}
+extension MemberStatisticsCell: RollupKeyed {}

@@ -20,19 +20,37 @@ public struct RollupStore {
     /// A rule string per "series key|dimensions JSON": the rollups the evaluator may read.
     public struct Registry: Sendable {
         let rules: [String: String]
+        /// Whether member statistics may be read from `member_rollup`: not for a region-limited role
+        /// on a server, which may compare only the members it can see.
+        public let memberStatistics: Bool
 
         /// `rules`: "series key|dimensions JSON" → rule.
-        package init(rules: [String: String]) { self.rules = rules }
+        package init(rules: [String: String], memberStatistics: Bool = true) {
+            self.rules = rules
+            self.memberStatistics = memberStatistics
+        }
 
         /// The rule the rollups of `series` with exactly `dimensions` were built with, if complete.
         public func rule(series: String, dimensions: String) -> String? { rules["\(series)|\(dimensions)"] }
     }
 
+    /// The complete rollups, and (on a server, in the same statement) whether the reader is
+    /// limited to some regions' municipalities.
     public func registry() throws -> Registry {
-        let rows = try database.query("""
-            SELECT s.key, r.dims, r.rule FROM rollup_series AS r JOIN series AS s ON s.id = r.series_id
-            """) { ("\($0.string(0)!)|\($0.string(1)!)", $0.string(2)!) }
-        return Registry(rules: Dictionary(rows, uniquingKeysWith: { first, _ in first }))
+        let access = database.engine == .postgresql
+            ? "\nUNION ALL SELECT NULL, NULL, CASE WHEN impact_region_limited() THEN 'limited' ELSE '' END" : ""
+        var rules: [String: String] = [:]
+        var limited = false
+        try database.statement("""
+            SELECT s.key, r.dims, r.rule FROM rollup_series AS r JOIN series AS s ON s.id = r.series_id\(access)
+            """).forEach { row in
+            guard let key = row.string(0), let dimensions = row.string(1) else {
+                limited = row.string(2) == "limited"
+                return
+            }
+            rules["\(key)|\(dimensions)"] = rules["\(key)|\(dimensions)"] ?? row.string(2) ?? ""
+        }
+        return Registry(rules: rules, memberStatistics: !limited)
     }
 
     /// Per series id, what the batch being imported changed.
@@ -60,6 +78,7 @@ public struct RollupStore {
     public func clear(seriesID: Int) throws {
         let id = SQLValue.integer(Int64(seriesID))
         try database.execute("DELETE FROM rollup WHERE series_id = ?", [id])
+        try database.execute("DELETE FROM member_rollup WHERE series_id = ?", [id])
         try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
     }
 
@@ -116,17 +135,19 @@ public struct RollupStore {
         }
     }
 
-    /// Writes the rollups of one series and year in the table's key order, so the table grows by
-    /// appending. `replacing`: the combinations whose old rollups of that year go first; nil after
-    /// the whole series was cleared for a full rebuild.
-    public func write(_ cells: [RollupCell], seriesID: Int, year: String,
+    /// Writes the rollups and member statistics of one series and year in the tables' key order, so
+    /// the tables grow by appending. `replacing`: the combinations whose old rows of that year go
+    /// first; nil after the whole series was cleared for a full rebuild.
+    public func write(_ cells: [RollupCell], memberStatistics: [MemberStatisticsCell], seriesID: Int, year: String,
                       replacing dimensions: Set<String>?) throws {
         let id = SQLValue.integer(Int64(seriesID))
         if let dimensions, let bounds = Self.bounds(of: year) {
-            try database.execute("""
-                DELETE FROM rollup WHERE series_id = ? AND period_start >= ? AND period_start < ?
-                  AND dims IN (SELECT value FROM json_each(?))
-                """, [id, .text(bounds.start), .text(bounds.end), .text(Self.json(dimensions))])
+            for table in ["rollup", "member_rollup"] {
+                try database.execute("""
+                    DELETE FROM \(table) WHERE series_id = ? AND period_start >= ? AND period_start < ?
+                      AND dims IN (SELECT value FROM json_each(?))
+                    """, [id, .text(bounds.start), .text(bounds.end), .text(Self.json(dimensions))])
+            }
         }
         var windows = WindowCache()
         try database.appendRows(into: "rollup", columns: Self.columns) { add in
@@ -137,16 +158,29 @@ public struct RollupStore {
                          cell.complete.sqlValue, cell.partial.sqlValue, cell.direct.sqlValue])
             }
         }
+        try database.appendRows(into: "member_rollup", columns: Self.memberColumns) { add in
+            for cell in RollupKeyOrder.sorted(memberStatistics, windows: &windows) {
+                let window = windows.window(cell.period)
+                try add([id, .text(window.start), .text(window.end), .text(cell.dims), .text(cell.geo),
+                         .integer(Int64(cell.members)), .integer(Int64(cell.compared)), cell.n.sqlValue,
+                         cell.provisional.sqlValue, cell.suppressed.sqlValue, cell.complete.sqlValue,
+                         cell.mean.sqlValue, cell.median.sqlValue, cell.minimum.sqlValue, cell.maximum.sqlValue])
+            }
+        }
     }
 
     static let columns = ["series_id", "period_start", "period_end", "dims", "geo", "value", "n", "provisional",
                           "suppressed", "complete", "partial", "direct"]
+    static let memberColumns = ["series_id", "period_start", "period_end", "dims", "geo", "members", "compared", "n",
+                                "provisional", "suppressed", "complete", "mean", "median", "minimum", "maximum"]
 
     /// Series touched without definitions (or with dimensions that cannot be read back) lose their
     /// rollups: evaluation falls back to the raw observations until a later import rebuilds them.
     public static func invalidateTouched(_ database: Database) throws {
         try database.execute(sql: """
             DELETE FROM rollup WHERE (series_id, dims) IN
+                (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
+            DELETE FROM member_rollup WHERE (series_id, dims) IN
                 (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
             DELETE FROM rollup_series WHERE (series_id, dims) IN
                 (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);

@@ -1,7 +1,7 @@
 /// Copies everything a store holds into an empty one, ids included, in one transaction of the
 /// target: a region's SQLite file into a shared PostgreSQL store (`impact store copy FROM TO`), or
 /// back. Case events come as stored (pseudonyms; the key is never needed). Derived data comes along
-/// too (rollups, `member_area`); the result cache does not, it is rebuilt on use.
+/// too (rollups, member statistics, `member_area`); the result cache does not, it is rebuilt on use.
 public struct StoreCopy {
     public let source: Store
     public let target: Store
@@ -34,6 +34,8 @@ public struct StoreCopy {
         ("rollup_series", ["series_id", "dims", "rule"]),
         ("rollup", ["series_id", "period_start", "period_end", "dims", "geo", "value", "n", "provisional",
                     "suppressed", "complete", "partial", "direct"]),
+        ("member_rollup", ["series_id", "period_start", "period_end", "dims", "geo", "members", "compared", "n",
+                           "provisional", "suppressed", "complete", "mean", "median", "minimum", "maximum"]),
     ]
 
     /// The tables whose `id` the store numbers itself.

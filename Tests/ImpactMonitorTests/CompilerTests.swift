@@ -71,18 +71,24 @@ import TestHarness
         #expect(!query.sql.contains("_obs AS") && !query.sql.contains("JOIN observation AS o ON o.series_id"))
     }
 
-    /// Sums and comparisons across members read from maintained rollups: the members through
-    /// `member_area`, each once, and the sum's rollup joined straight to the cell.
-    @Test func memberRollupSQLSnapshot() throws {
+    /// Sums and comparisons across members read from maintained rollups: the comparisons from the
+    /// maintained member statistics, or, for a reader who may see only some members, from the
+    /// members' rollups through `member_area` (each member once); the sum's rollup joined straight
+    /// to the cell.
+    @Test(arguments: [true, false])
+    func memberRollupSQLSnapshot(memberStatistics: Bool) throws {
         let planned = try Planner(definitions: Self.definitions).plan("aggregates")
-        let rollups = RollupStore.Registry(rules: ["vt.meldingen|{}": "sum/sum", "vt.adviezen|{}": "sum/sum"])
+        let rollups = RollupStore.Registry(rules: ["vt.meldingen|{}": "sum/sum", "vt.adviezen|{}": "sum/sum"],
+                                           memberStatistics: memberStatistics)
         let plan = ReadPlanner.place(planned, rollups: rollups, vintage: .current)
-        #expect(plan.inputs.map(\.source).contains(.memberRollups(dimensions: "{}")))
+        let compared: ReadSource = memberStatistics ? .memberStatistics(dimensions: "{}") : .memberRollups(dimensions: "{}")
+        #expect(plan.inputs.map(\.source).contains(compared))
         #expect(plan.inputs.map(\.source).contains(.rollup(dimensions: "{}")))
         let query = SQLGenerator().compile(plan)
         let parameters = query.fixedParameters.enumerated().map { "?\($0.offset + 3) = \($0.element)" }
         let text = query.sql + ";\n\n-- parameters\n" + parameters.joined(separator: "\n") + "\n"
-        let path = Self.goldenDirectory + "/aggregates_from_rollups.sql"
+        let name = memberStatistics ? "aggregates_from_member_statistics" : "aggregates_from_rollups"
+        let path = Self.goldenDirectory + "/\(name).sql"
         if ProcessInfo.processInfo.environment["IMPACT_UPDATE_GOLDEN"] == "1" { try text.write(toFile: path, atomically: true, encoding: .utf8) }
         #expect(text == (try String(contentsOfFile: path, encoding: .utf8)))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestHarness
+@testable import ImpactCompiler
 @testable import ImpactCore
 @testable import ImpactEngine
 @testable import ImpactLanguage
@@ -79,7 +80,7 @@ import TestHarness
             #expect(counted.value == nil && counted.status == .missing, "\(counted)")
         }
         let placed = try withRollups.session.boundQuery("d_max", EvaluationRequest(geos: ["VTWB"], periods: [quarter])).plan
-        #expect(placed.inputs[0].source == .memberRollups(dimensions: "{}"))
+        #expect(placed.inputs[0].source == .memberStatistics(dimensions: "{}"))
     }
 
     /// For the year the members did deliver, the statistic compares them.
@@ -113,6 +114,31 @@ import TestHarness
                 #expect(try cell("d_count", "VTWB", quarter, from: source).value == 3, "Q\(index), rollups \(rollups)")
                 #expect(try cell("d_max", "VTWB", quarter, from: source).value == 40, "Q\(index), rollups \(rollups)")
             }
+        }
+    }
+
+    /// The statistics the import keeps and the members' rollups (what a reader limited to some
+    /// regions reads on a server) give the same rows, column for column.
+    @Test func keptStatisticsAgreeWithTheMembersRollups() throws {
+        let session = withRollups.session
+        let periods = [Period.year(2018), Period(year: 2018, grain: .quarter, index: 1)!]
+        let request = EvaluationRequest(geos: ["VTWB", "GM0758", "GM0744", "VTMB"], periods: periods)
+        for id in ["d_max", "d_count"] {
+            let kept = try session.boundQuery(id, request)
+            let input = try #require(kept.plan.inputs.first)
+            #expect(input.source == .memberStatistics(dimensions: "{}"))
+            let registry = RollupStore.Registry(rules: ["d.flow|{}": input.rule], memberStatistics: false)
+            let members = ReadPlanner.place(try session.plan(id), rollups: registry, vintage: .current)
+            #expect(members.inputs.first?.source == .memberRollups(dimensions: "{}"))
+            let query = session.generator.compile(members)
+            let arguments = [SQLValue.text(JSONText.array(request.geos)),
+                             .text(EvaluationSession.periodsJSON(periods, shifts: members.shifts))] + query.fixedParameters
+            func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [[SQLValue]] {
+                try session.store.database.statement(sql).query(arguments) { row in (0..<row.count).map(row.value) }
+            }
+            let expected = try rows(query.sql, arguments)
+            #expect(expected.count == 8)
+            #expect(try rows(kept.query.sql, kept.arguments) == expected, "\(id)")
         }
     }
 

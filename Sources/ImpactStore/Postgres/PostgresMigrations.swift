@@ -3,7 +3,7 @@
 /// SQLite store's at its latest version, so the store's statements and the compiled indicators read
 /// the same rows; flags stay integers (0/1) so both engines return the same values.
 public enum PostgresMigrations {
-    public static let all: [String] = [version1, version2, version3, version4, version5]
+    public static let all: [String] = [version1, version2, version3, version4, version5, version6]
     public static var latestVersion: Int { all.count }
 
     /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
@@ -281,4 +281,36 @@ public enum PostgresMigrations {
             PRIMARY KEY (region, member, valid_from, region_set)
         );
         """ + Migrations.memberAreaFill
+
+    /// `member_rollup`, as the SQLite store's version 10 keeps it (and, as there, the rollups built
+    /// without it are dropped for the next import to rebuild). A region-limited role computes a
+    /// member statistic from the members row-level security lets it see: a stored maximum over all
+    /// members could show it another region's municipal figure, so such a role sees no rows here
+    /// (and its sessions do not plan to read them).
+    static let version6 = """
+        CREATE TABLE member_rollup (
+            series_id BIGINT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            dims TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            members INTEGER NOT NULL,
+            compared INTEGER NOT NULL,
+            n DOUBLE PRECISION,
+            provisional INTEGER NOT NULL,
+            suppressed INTEGER NOT NULL,
+            complete INTEGER NOT NULL,
+            mean DOUBLE PRECISION,
+            median DOUBLE PRECISION,
+            minimum DOUBLE PRECISION,
+            maximum DOUBLE PRECISION,
+            PRIMARY KEY (series_id, period_start, period_end, dims, geo)
+        );
+        ALTER TABLE member_rollup ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY member_rollup_read ON member_rollup FOR SELECT USING (NOT impact_region_limited());
+        CREATE POLICY member_rollup_write ON member_rollup FOR INSERT WITH CHECK (true);
+        CREATE POLICY member_rollup_remove ON member_rollup FOR DELETE USING (true);
+        DELETE FROM rollup;
+        DELETE FROM rollup_series;
+        """
 }

@@ -40,8 +40,7 @@ public struct RollupBuilder: Sendable {
             }()
             for region in membership.regions {
                 let regionKey = CellKey(dims: key.dims, area: region, period: key.period)
-                areas[regionKey, default: AreaTotals()].members.add(best.figure, required: membership.required)
-                if membership.required { areas[regionKey]?.compared.append((key.area, best.figure)) }
+                areas[regionKey, default: AreaTotals()].add(member: best.figure, required: membership.required)
             }
         }
         // An area's own figure for the very period it was delivered for is that observation:
@@ -61,11 +60,9 @@ public struct RollupBuilder: Sendable {
     }
 
     /// A region's comparison across the real member areas that have a figure, as the evaluator's
-    /// member statistics compute it (values summed in the order of the members' codes, as the
-    /// evaluator reads them).
-    private func statistics(_ key: CellKey, _ compared: [(area: Int32, figure: UnitFigure)], members: Int,
+    /// member statistics compute it.
+    private func statistics(_ key: CellKey, _ figures: [UnitFigure], members: Int,
                             names: NameTable) -> MemberStatisticsCell {
-        let figures = compared.sorted { names[$0.area] < names[$1.area] }.map(\.figure)
         let values = figures.compactMap(\.value)
         var n: Double?
         for figure in figures { n = adding(n, figure.n) }
@@ -242,7 +239,13 @@ private struct TimeTotals {
 private struct AreaTotals {
     var own: UnitFigure?
     var members = MemberTotals()
-    var compared: [(area: Int32, figure: UnitFigure)] = []
+    var compared: [UnitFigure] = []
+
+    /// `required`: a real area (not Onbekend or Buiten regio), which member statistics compare.
+    mutating func add(member figure: UnitFigure, required: Bool) {
+        members.add(figure, required: required)
+        if required { compared.append(figure) }
+    }
 }
 
 private struct MemberTotals {

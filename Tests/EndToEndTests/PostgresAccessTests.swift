@@ -72,6 +72,40 @@ import Testing
         }
     }
 
+    /// A comparison across members on the server: the import keeps them per region, but a region
+    /// role computes them from the members it may see, so Midden-Brabant's role never reads the
+    /// largest of West-Brabant's municipal figures; West-Brabant's role and a viewer read the owner's.
+    static func checkMemberStatistics(_ cluster: PostgresCluster) throws {
+        let folder = ImpactBinary.temporaryDirectory() + "/largest"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for file in ["series.ind", "sources.ind"] {
+            try FileManager.default.copyItem(atPath: ImpactBinary.projectRoot + "/indicators/" + file,
+                                            toPath: folder + "/" + file)
+        }
+        try """
+            indicator grootste_gemeente {
+              title "Meeste meldingen in een gemeente"
+              criterion context
+              unit count
+              better none
+              value max(vt.meldingen)
+            }
+
+            """.write(toFile: folder + "/largest.ind", atomically: true, encoding: .utf8)
+        func largest(_ role: String) throws -> String {
+            let result = try ImpactBinary.run(["eval", "--geo", "VTWB", "--period", "2018", "--indicator",
+                                               "grootste_gemeente", "--indicators", folder, "--no-suppress",
+                                               "--format", "csv", "--store", cluster.url(database: "access", user: role)])
+            #expect(result.status == 0, "\(role): \(result.stderr)")
+            return result.stdout
+        }
+        let owner = try largest("postgres")
+        #expect(owner.contains("grootste_gemeente,VTWB,2018,1842,"), "\(owner)")
+        for role in ["vtwb_analyst", "viewer"] { #expect(try largest(role) == owner, "\(role)") }
+        let other = try largest("vtmb_analyst")
+        #expect(other.contains("grootste_gemeente,VTWB,2018,,") && other.contains(",missing,"), "\(other)")
+    }
+
     /// Alert transitions of a West-Brabant municipality and of the region itself: another region's
     /// role sees the region's, not the municipality's; the region's own role and a viewer see both.
     static func alertHistoryIsProtectedPerArea(_ cluster: PostgresCluster) throws {
@@ -166,6 +200,7 @@ import Testing
         #expect(try Self.municipalities(cluster, role: "vtwb_analyst") == all)
         #expect(try Self.municipalities(cluster, role: "vtmb_analyst").isEmpty)
         try Self.checkCaseEvents(cluster)
+        try Self.checkMemberStatistics(cluster)
         let total = try Self.regionTotal(cluster, role: "postgres")
         #expect(total.contains("wb_meldingen,VTWB,2018,6039"))
         for role in ["viewer", "vtwb_analyst", "vtmb_analyst"] {

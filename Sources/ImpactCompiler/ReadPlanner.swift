@@ -18,7 +18,7 @@ public enum ReadPlanner {
         guard vintage == .current, let rollups, let dimensions = input.rollupDimensions,
               rollups.rule(series: input.key, dimensions: dimensions) == input.rule else { return .observations }
         guard input.prefersMembers else { return .rollup(dimensions: dimensions) }
-        return rollups.memberStatistics
+        return rollups.keepsMemberStatistics(series: input.key, dimensions: dimensions)
             ? .memberStatistics(dimensions: dimensions) : .memberRollups(dimensions: dimensions)
     }
 }

@@ -225,7 +225,8 @@ public struct SQLGenerator {
         case .median: statistic = "s.median"
         case .min: statistic = "s.minimum"
         case .max: statistic = "s.maximum"
-        default: statistic = "CASE WHEN s.compared > 0 THEN s.compared END"
+        case .count: statistic = "CASE WHEN s.compared > 0 THEN s.compared END"
+        case .sum, .last, nil: statistic = "NULL"
         }
         return ["""
             i\(index) AS (

@@ -52,7 +52,7 @@ public struct RollupBuilder: Sendable {
                 let members = index.requiredMembers(of: names[key.area], during: key.period)
                 build.memberStatistics.append(statistics(key, totals.compared, members: members, names: names))
             }
-            if totals.own?.delivered == true || (totals.own == nil && geo == .none) { continue }
+            guard totals.own?.delivered != true, totals.own != nil || geo != .none else { continue }
             let required = totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0
             build.cells.append(cell(key, totals, names: names, requiredMembers: required))
         }
@@ -60,19 +60,20 @@ public struct RollupBuilder: Sendable {
     }
 
     /// A region's comparison across the real member areas that have a figure, as the evaluator's
-    /// member statistics compute it.
+    /// member statistics compute it. Values and n are added in ascending order, so the same figures
+    /// give the same bits whatever order the members were read in.
     private func statistics(_ key: CellKey, _ figures: [UnitFigure], members: Int,
                             names: NameTable) -> MemberStatisticsCell {
-        let values = figures.compactMap(\.value)
-        var n: Double?
-        for figure in figures { n = adding(n, figure.n) }
+        let values = figures.compactMap(\.value).sorted()
+        let counts = figures.compactMap(\.n).sorted()
         return MemberStatisticsCell(
             dims: names[key.dims], geo: names[key.area], period: key.period, members: members,
-            compared: figures.filter { $0.complete && $0.value != nil }.count, n: n,
+            compared: figures.reduce(0) { $0 + ($1.complete && $1.value != nil ? 1 : 0) },
+            n: counts.isEmpty ? nil : counts.reduce(0, +),
             provisional: figures.contains(where: \.provisional), suppressed: figures.contains(where: \.suppressed),
             complete: figures.allSatisfy(\.complete),
             mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
-            median: MedianAggregate.median(of: values), minimum: values.min(), maximum: values.max())
+            median: Median.of(values), minimum: values.first, maximum: values.last)
     }
 
     /// Per area and period, the figure of the coarsest grain delivered (a delivered year beats the sum of its months).

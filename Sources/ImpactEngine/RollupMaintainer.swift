@@ -45,12 +45,14 @@ public struct RollupMaintainer {
         try pipeline.finish()
     }
 
-    /// Incremental only when every registered combination of the series has this rule and every
-    /// touched combination is registered: their rollups are complete, so only touched years change.
-    /// Otherwise the whole series is rebuilt (a new series, a new combination, a changed rule).
+    /// Incremental only when every registered combination of the series has this rule and its member
+    /// statistics, and every touched combination is registered: their rollups are complete, so only
+    /// touched years change. Otherwise the whole series is rebuilt (a new series, a new combination,
+    /// a changed rule, rollups built before member statistics were kept).
     private func canRefresh(seriesID: Int, rule: String, dimensions: Set<String>) throws -> Bool {
         let registered = try rollups.registeredRules(seriesID: seriesID)
-        return registered.allSatisfy { $0.rule == rule } && dimensions.isSubset(of: Set(registered.map(\.dimensions)))
+        return registered.allSatisfy { $0.rule == rule && $0.statistics }
+            && dimensions.isSubset(of: Set(registered.map(\.dimensions)))
     }
 
     /// Recomputes whole calendar years of one series: all of them (`scope` nil), or only the

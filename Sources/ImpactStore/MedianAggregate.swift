@@ -1,8 +1,9 @@
 import CSQLite
+import ImpactCore
 
 /// `median(x)`: SQLite has no median, and the language promises one. Values are collected per
 /// group in a Swift array owned through the aggregate context.
-public enum MedianAggregate {
+enum MedianAggregate {
     final class Accumulator {
         var values: [Double] = []
     }
@@ -22,7 +23,7 @@ public enum MedianAggregate {
                     return
                 }
                 MedianAggregate.release(context)
-                if let median = MedianAggregate.median(of: accumulator.values) {
+                if let median = Median.of(accumulator.values) {
                     sqlite3_result_double(context, median)
                 } else {
                     sqlite3_result_null(context)
@@ -34,13 +35,6 @@ public enum MedianAggregate {
         }
     }
 
-    /// The middle value, or the mean of the two middle values; nil for no values.
-    public static func median(of values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
 
     private typealias Slot = UnsafeMutablePointer<UnsafeMutableRawPointer?>
 

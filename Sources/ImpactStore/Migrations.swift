@@ -271,9 +271,9 @@ public enum Migrations {
 
     /// A region's comparison across its members (median, avg, min, max, count) per series,
     /// dimensions and window, kept by the import beside the rollups: a member statistic reads one row
-    /// per cell instead of one per member. The rollups a store holds were built without them: they
-    /// are dropped and rebuilt by the next import with definitions (until then evaluation reads the
-    /// raw observations).
+    /// per cell instead of one per member. `rollup_series.member_statistics` says which combinations
+    /// have them: none of the rollups a store holds, so those keep the members' rollups until an
+    /// import rebuilds their series whole.
     static let version10 = """
         CREATE TABLE member_rollup (
             series_id INTEGER NOT NULL,
@@ -293,7 +293,6 @@ public enum Migrations {
             maximum REAL,
             PRIMARY KEY (series_id, period_start, period_end, dims, geo)
         ) WITHOUT ROWID;
-        DELETE FROM rollup;
-        DELETE FROM rollup_series;
+        ALTER TABLE rollup_series ADD COLUMN member_statistics INTEGER NOT NULL DEFAULT 0;
         """
 }

@@ -21,13 +21,3 @@ enum RollupKeyOrder {
         return cells.indices.sorted { keys[$0] < keys[$1] }.map { cells[$0] }
     }
 }
-
-/// A row of a rollup table: keyed, after the series, by period, dimensions and area.
-protocol RollupKeyed {
-    var period: Period { get }
-    var dims: String { get }
-    var geo: String { get }
-}
-
-extension RollupCell: RollupKeyed {}
-extension MemberStatisticsCell: RollupKeyed {}

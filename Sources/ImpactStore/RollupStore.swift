@@ -20,37 +20,46 @@ public struct RollupStore {
     /// A rule string per "series key|dimensions JSON": the rollups the evaluator may read.
     public struct Registry: Sendable {
         let rules: [String: String]
-        /// Whether member statistics may be read from `member_rollup`: not for a region-limited role
-        /// on a server, which may compare only the members it can see.
-        public let memberStatistics: Bool
+        /// The combinations whose member statistics are kept as well (since their last full rebuild);
+        /// none for a region-limited role on a server, which may compare only the members it can see.
+        let keptStatistics: Set<String>
 
-        /// `rules`: "series key|dimensions JSON" → rule.
-        package init(rules: [String: String], memberStatistics: Bool = true) {
+        /// `rules`: "series key|dimensions JSON" → rule; `keptStatistics`: those keys whose member
+        /// statistics are kept (all of them when nil).
+        package init(rules: [String: String], keptStatistics: Set<String>? = nil) {
             self.rules = rules
-            self.memberStatistics = memberStatistics
+            self.keptStatistics = keptStatistics ?? Set(rules.keys)
         }
 
         /// The rule the rollups of `series` with exactly `dimensions` were built with, if complete.
         public func rule(series: String, dimensions: String) -> String? { rules["\(series)|\(dimensions)"] }
+
+        /// Whether comparisons across the members of `series` with `dimensions` may read `member_rollup`.
+        public func keepsMemberStatistics(series: String, dimensions: String) -> Bool {
+            keptStatistics.contains("\(series)|\(dimensions)")
+        }
     }
 
     /// The complete rollups, and (on a server, in the same statement) whether the reader is
     /// limited to some regions' municipalities.
     public func registry() throws -> Registry {
         let access = database.engine == .postgresql
-            ? "\nUNION ALL SELECT NULL, NULL, CASE WHEN impact_region_limited() THEN 'limited' ELSE '' END" : ""
+            ? "\nUNION ALL SELECT NULL, NULL, CASE WHEN impact_region_limited() THEN 'limited' ELSE '' END, 0" : ""
         var rules: [String: String] = [:]
+        var kept: Set<String> = []
         var limited = false
         try database.statement("""
-            SELECT s.key, r.dims, r.rule FROM rollup_series AS r JOIN series AS s ON s.id = r.series_id\(access)
+            SELECT s.key, r.dims, r.rule, r.member_statistics
+            FROM rollup_series AS r JOIN series AS s ON s.id = r.series_id\(access)
             """).forEach { row in
-            guard let key = row.string(0), let dimensions = row.string(1) else {
+            guard let key = row.string(0), let dimensions = row.string(1), let rule = row.string(2) else {
                 limited = row.string(2) == "limited"
                 return
             }
-            rules["\(key)|\(dimensions)"] = rules["\(key)|\(dimensions)"] ?? row.string(2) ?? ""
+            rules["\(key)|\(dimensions)"] = rule
+            if row.int(3) == 1 { kept.insert("\(key)|\(dimensions)") }
         }
-        return Registry(rules: rules, memberStatistics: !limited)
+        return Registry(rules: rules, keptStatistics: limited ? [] : kept)
     }
 
     /// Per series id, what the batch being imported changed.
@@ -69,10 +78,11 @@ public struct RollupStore {
     }
 
     /// Dimensions JSON → rule of every registered combination of the series.
-    public func registeredRules(seriesID: Int) throws -> [(dimensions: String, rule: String)] {
-        try database.query("SELECT dims, rule FROM rollup_series WHERE series_id = ?", [.integer(Int64(seriesID))]) {
-            ($0.string(0)!, $0.string(1)!)
-        }
+    /// Per registered combination of the series: its dimensions, its rule, and whether its member
+    /// statistics are kept too.
+    public func registeredRules(seriesID: Int) throws -> [(dimensions: String, rule: String, statistics: Bool)] {
+        try database.query("SELECT dims, rule, member_statistics FROM rollup_series WHERE series_id = ?",
+                           [.integer(Int64(seriesID))]) { ($0.string(0)!, $0.string(1)!, $0.int(2) == 1) }
     }
 
     public func clear(seriesID: Int) throws {
@@ -85,8 +95,8 @@ public struct RollupStore {
     /// Records every current dimension combination of the series as complete under `rule`.
     public func register(seriesID: Int, rule: String) throws {
         try database.execute("""
-            INSERT INTO rollup_series (series_id, dims, rule)
-            SELECT DISTINCT series_id, dims, ? FROM observation WHERE series_id = ? AND superseded_by IS NULL
+            INSERT INTO rollup_series (series_id, dims, rule, member_statistics)
+            SELECT DISTINCT series_id, dims, ?, 1 FROM observation WHERE series_id = ? AND superseded_by IS NULL
             """, [.text(rule), .integer(Int64(seriesID))])
     }
 

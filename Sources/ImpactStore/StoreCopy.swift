@@ -31,7 +31,7 @@ public struct StoreCopy {
         ("alert_transition", ["id", "indicator", "rule", "geo", "period", "from_state", "to_state", "value",
                               "batch_id", "at"]),
         ("alert_outbox", ["id", "transition_id", "command", "payload", "attempts", "last_error", "delivered_at"]),
-        ("rollup_series", ["series_id", "dims", "rule"]),
+        ("rollup_series", ["series_id", "dims", "rule", "member_statistics"]),
         ("rollup", ["series_id", "period_start", "period_end", "dims", "geo", "value", "n", "provisional",
                     "suppressed", "complete", "partial", "direct"]),
         ("member_rollup", ["series_id", "period_start", "period_end", "dims", "geo", "members", "compared", "n",

@@ -79,7 +79,7 @@ import TestHarness
     func memberRollupSQLSnapshot(memberStatistics: Bool) throws {
         let planned = try Planner(definitions: Self.definitions).plan("aggregates")
         let rollups = RollupStore.Registry(rules: ["vt.meldingen|{}": "sum/sum", "vt.adviezen|{}": "sum/sum"],
-                                           memberStatistics: memberStatistics)
+                                           keptStatistics: memberStatistics ? nil : [])
         let plan = ReadPlanner.place(planned, rollups: rollups, vintage: .current)
         let compared: ReadSource = memberStatistics ? .memberStatistics(dimensions: "{}") : .memberRollups(dimensions: "{}")
         #expect(plan.inputs.map(\.source).contains(compared))

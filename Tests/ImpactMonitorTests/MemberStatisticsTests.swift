@@ -127,7 +127,7 @@ import TestHarness
             let kept = try session.boundQuery(id, request)
             let input = try #require(kept.plan.inputs.first)
             #expect(input.source == .memberStatistics(dimensions: "{}"))
-            let registry = RollupStore.Registry(rules: ["d.flow|{}": input.rule], memberStatistics: false)
+            let registry = RollupStore.Registry(rules: ["d.flow|{}": input.rule], keptStatistics: [])
             let members = ReadPlanner.place(try session.plan(id), rollups: registry, vintage: .current)
             #expect(members.inputs.first?.source == .memberRollups(dimensions: "{}"))
             let query = session.generator.compile(members)
@@ -140,6 +140,27 @@ import TestHarness
             #expect(expected.count == 8)
             #expect(try rows(kept.query.sql, kept.arguments) == expected, "\(id)")
         }
+    }
+
+    /// Rollups built before statistics were kept (a store upgraded to version 10) keep the members'
+    /// rollups; the next import that touches the series rebuilds it whole and keeps them from then on.
+    @Test func upgradedRollupsKeepTheMembersRollupsUntilRebuilt() throws {
+        let store = withRollups.store, definitions = withRollups.definitions
+        try store.database.execute(sql: "UPDATE rollup_series SET member_statistics = 0; DELETE FROM member_rollup;")
+        func largest() throws -> (ReadSource?, Double?) {
+            var evaluator = Evaluator(store: store, definitions: definitions)
+            evaluator.useCache = false
+            let request = EvaluationRequest(geos: ["VTWB"], periods: [.year(2018)])
+            let source = try evaluator.session.boundQuery("d_max", request).plan.inputs.first?.source
+            return (source, try evaluator.evaluate("d_max", request).first?.value)
+        }
+        #expect(try largest() == (.memberRollups(dimensions: "{}"), 40))
+        let delivery = TestSupport.write("series,geo,period,value\nd.flow,GM0748,2017,9\n", to: "later.csv",
+                                         in: TestSupport.temporaryDirectory())
+        var importer = DataImport(source: CSVSource(), inputs: [delivery])
+        importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
+        #expect(!(try importer.run(into: store)).failed)
+        #expect(try largest() == (.memberStatistics(dimensions: "{}"), 40))
     }
 
     /// An area without members compares with itself: a municipality's own figure.

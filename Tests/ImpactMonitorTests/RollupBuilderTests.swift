@@ -24,6 +24,27 @@ import TestHarness
         cells.first { $0.geo == geo && $0.period == period }
     }
 
+    /// A region's comparison across its real members (not Onbekend): how many, how many compared,
+    /// the statistics over the members with a value, and whether every member's figure is complete.
+    @Test func memberStatisticsCompareTheRealMembers() throws {
+        let builder = RollupBuilder(time: .sum, geo: .sum, geography: Self.geography)
+        let year = Period.year(2019)
+        let whole = builder.build([Self.observation("GM1", year, 10, provisional: true), Self.observation("GM2", year, 30),
+                                   Self.observation("ONB", year, 100)]).memberStatistics
+        let region = try #require(whole.first { $0.geo == "R" && $0.period == year })
+        #expect(region.members == 2 && region.compared == 2 && region.complete && region.provisional)
+        #expect(region.mean == 20 && region.median == 20 && region.minimum == 10 && region.maximum == 30)
+        #expect(!whole.contains { $0.geo != "R" }, "municipalities have no members")
+
+        let partial = builder.build([Self.observation("GM1", year, 10), Self.observation("GM2", year, nil)])
+        let oneValue = try #require(partial.memberStatistics.first { $0.geo == "R" && $0.period == year })
+        #expect(oneValue.members == 2 && oneValue.compared == 1 && oneValue.mean == 10 && oneValue.maximum == 10)
+
+        let months = builder.build([Self.observation("GM1", Self.month(1), 4), Self.observation("GM2", year, 30)])
+        let incomplete = try #require(months.memberStatistics.first { $0.geo == "R" && $0.period == year })
+        #expect(!incomplete.complete && incomplete.compared == 1, "GM1 has one month of the year")
+    }
+
     @Test func monthsAddUpToQuartersAndRegionsOnlyWhenComplete() {
         let builder = RollupBuilder(time: .sum, geo: .sum, geography: Self.geography)
         var observations = (1...3).flatMap { [Self.observation("GM1", Self.month($0), 10), Self.observation("GM2", Self.month($0), 5)] }

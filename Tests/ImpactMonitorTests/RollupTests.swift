@@ -112,6 +112,34 @@ import TestHarness
           better none
           value median(t.events)
         }
+        indicator compared_avg {
+          title "C"
+          criterion context
+          unit percent
+          better none
+          value avg(t.survey)
+        }
+        indicator compared_min {
+          title "C"
+          criterion context
+          unit count
+          better none
+          value min(t.average)
+        }
+        indicator compared_max {
+          title "C"
+          criterion context
+          unit count
+          better none
+          value max(t.weekly)
+        }
+        indicator compared_count {
+          title "C"
+          criterion context
+          unit count
+          better none
+          value count(t.distinct)
+        }
         """
 
     static var definitions: DefinitionSet {

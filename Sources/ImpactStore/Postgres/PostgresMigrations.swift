@@ -282,11 +282,11 @@ public enum PostgresMigrations {
         );
         """ + Migrations.memberAreaFill
 
-    /// `member_rollup`, as the SQLite store's version 10 keeps it (and, as there, the rollups built
-    /// without it are dropped for the next import to rebuild). A region-limited role computes a
-    /// member statistic from the members row-level security lets it see: a stored maximum over all
-    /// members could show it another region's municipal figure, so such a role sees no rows here
-    /// (and its sessions do not plan to read them).
+    /// `member_rollup` and `rollup_series.member_statistics`, as the SQLite store's version 10 keeps
+    /// them. A region-limited role computes a member statistic from the members row-level security
+    /// lets it see: a stored maximum over all members could show it another region's municipal
+    /// figure, so such a role sees no rows here (and its sessions do not plan to read them). The test
+    /// is an uncorrelated subquery, run once per statement, as on `case_event`.
     static let version6 = """
         CREATE TABLE member_rollup (
             series_id BIGINT NOT NULL,
@@ -307,10 +307,9 @@ public enum PostgresMigrations {
             PRIMARY KEY (series_id, period_start, period_end, dims, geo)
         );
         ALTER TABLE member_rollup ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY member_rollup_read ON member_rollup FOR SELECT USING (NOT impact_region_limited());
+        CREATE POLICY member_rollup_read ON member_rollup FOR SELECT USING ((SELECT NOT impact_region_limited()));
         CREATE POLICY member_rollup_write ON member_rollup FOR INSERT WITH CHECK (true);
         CREATE POLICY member_rollup_remove ON member_rollup FOR DELETE USING (true);
-        DELETE FROM rollup;
-        DELETE FROM rollup_series;
+        ALTER TABLE rollup_series ADD COLUMN member_statistics INTEGER NOT NULL DEFAULT 0;
         """
 }

@@ -44,7 +44,7 @@ public struct RollupStore {
     /// limited to some regions' municipalities.
     public func registry() throws -> Registry {
         let access = database.engine == .postgresql
-            ? "\nUNION ALL SELECT NULL, NULL, CASE WHEN impact_region_limited() THEN 'limited' ELSE '' END, 0" : ""
+            ? "\nUNION ALL SELECT NULL, NULL, CASE WHEN \(RegionLimit.condition) THEN 'limited' ELSE '' END, 0" : ""
         var rules: [String: String] = [:]
         var kept: Set<String> = []
         var limited = false

@@ -42,9 +42,18 @@ public struct StoreCopy {
     static let numberedTables = ["import_batch", "series", "observation", "case_event", "alert_transition",
                                  "alert_outbox"]
 
-    /// Rows copied per table. The target must hold nothing yet: copying is not merging.
+    /// Rows copied per table. The target must hold nothing yet: copying is not merging. A role
+    /// limited to some regions cannot copy a server's store: row-level security hides the other
+    /// regions' municipal rows and the kept member statistics, so the copy would claim complete
+    /// rollups it does not hold.
     @discardableResult
     public func run() throws -> [(table: String, rows: Int)] {
+        if try source.database.isRegionLimited() {
+            throw StoreError(code: ResultCode.error, message: """
+                this role reads only its own regions' municipalities, so it cannot copy the whole store; \
+                copy as the store's owner or a role without a region
+                """)
+        }
         let held = try target.database.scalarInt("""
             SELECT (SELECT count(*) FROM import_batch) + (SELECT count(*) FROM geo_unit)
             """) ?? 0

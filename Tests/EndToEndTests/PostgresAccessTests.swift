@@ -104,6 +104,9 @@ import Testing
         for role in ["vtwb_analyst", "viewer"] { #expect(try largest(role) == owner, "\(role)") }
         let other = try largest("vtmb_analyst")
         #expect(other.contains("grootste_gemeente,VTWB,2018,,") && other.contains(",missing,"), "\(other)")
+        let file = ImpactBinary.temporaryDirectory() + "/copy.sqlite"
+        let copy = try ImpactBinary.run(["store", "copy", cluster.url(database: "access", user: "vtwb_analyst"), file])
+        #expect(copy.status != 0 && copy.stderr.contains("cannot copy the whole store"), "\(copy.stderr)")
     }
 
     /// Alert transitions of a West-Brabant municipality and of the region itself: another region's

@@ -32,10 +32,8 @@ public struct StoreCopy {
                               "batch_id", "at"]),
         ("alert_outbox", ["id", "transition_id", "command", "payload", "attempts", "last_error", "delivered_at"]),
         ("rollup_series", ["series_id", "dims", "rule", "member_statistics"]),
-        ("rollup", ["series_id", "period_start", "period_end", "dims", "geo", "value", "n", "provisional",
-                    "suppressed", "complete", "partial", "direct"]),
-        ("member_rollup", ["series_id", "period_start", "period_end", "dims", "geo", "members", "compared", "n",
-                           "provisional", "suppressed", "complete", "mean", "median", "minimum", "maximum"]),
+        ("rollup", RollupStore.columns),
+        ("member_rollup", RollupStore.memberColumns),
     ]
 
     /// The tables whose `id` the store numbers itself.

@@ -11,6 +11,17 @@ public struct CasePlan: Sendable, Hashable {
     /// The cases block's note when its data are synthetic.
     public let synthetic: String?
     public let minimumCell: Int?
+    /// Set by `ReadPlanner`: the index events, look-backs and ends of spells come from the kept
+    /// `case_day` rows instead of a window and index probes over the events.
+    public var readsCaseDays = false
+
+    /// Whether the kept case days can answer the measure: its index events are a case's first of a
+    /// type (no filters) and it needs more than the events of the period.
+    public var canReadCaseDays: Bool {
+        guard filters.isEmpty else { return false }
+        if case .distinct = measure { return false }
+        return true
+    }
 
     public enum Measure: Sendable, Hashable {
         case distinct(persons: Bool, events: [String])
@@ -62,6 +73,7 @@ public struct CasePlan: Sendable, Hashable {
                     + filter.values.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
             }.joined(separator: ", "))
         }
+        if readsCaseDays { lines.append("  reads: the case days kept at import (first events, previous days)") }
         if let synthetic { lines.append("  synthetic data: \(synthetic)") }
         return lines.joined(separator: "\n")
     }

@@ -119,10 +119,21 @@ public struct CaseSQL {
         /// the cells whose area holds that area on that date.
         mutating func indexCTEs(_ event: String) -> [String] {
             let type = bind(event)
-            let filters = filterConditions("x").map { " AND " + $0 }.joined()
+            let kept = plan.readsCaseDays ? ", i.previous_date, i.person_previous_date" : ""
             return ["""
                 per AS MATERIALIZED (SELECT DISTINCT period, s, e FROM cell)
-                """, """
+                """, plan.readsCaseDays ? keptIndexEvents(type: type) : indexEvents(type: type), """
+                unit AS MATERIALIZED (
+                  SELECT DISTINCT c.geo, c.period, i.case_key, i.d\(kept)
+                  FROM ix AS i \(join) area AS a ON \(inArea("i", date: "i.d"))
+                  \(join) cell AS c ON c.geo = a.area AND c.period = i.period)
+                """]
+        }
+
+        /// The index events from the events: the first row of each case in the period by date and area.
+        mutating func indexEvents(type: String) -> String {
+            let filters = filterConditions("x").map { " AND " + $0 }.joined()
+            return """
                 ix AS MATERIALIZED (
                   SELECT period, case_key, d, geo FROM (
                     SELECT p.period, x.case_key, x.event_date AS d, x.geo,
@@ -131,12 +142,20 @@ public struct CaseSQL {
                       ON \(events("x")) AND x.event_type = \(type)
                      AND x.event_date >= p.s AND x.event_date < p.e\(filters)) AS first_events
                   WHERE nr = 1)
-                """, """
-                unit AS MATERIALIZED (
-                  SELECT DISTINCT c.geo, c.period, i.case_key, i.d
-                  FROM ix AS i \(join) area AS a ON \(inArea("i", date: "i.d"))
-                  \(join) cell AS c ON c.geo = a.area AND c.period = i.period)
-                """]
+                """
+        }
+
+        /// The index events from the kept case days: a day in the period with no earlier day of the
+        /// case before the period's start (the day's first area by code, as above).
+        func keptIndexEvents(type: String) -> String {
+            """
+            ix AS MATERIALIZED (
+              SELECT p.period, x.case_key, x.event_date AS d, x.geo, x.previous_date, x.person_previous_date
+              FROM per AS p JOIN case_day AS x
+                ON x.source_id = \(source) AND x.event_type = \(type)
+               AND x.event_date >= p.s AND x.event_date < p.e
+               AND (x.previous_date IS NULL OR x.previous_date < p.s))
+            """
         }
 
         mutating func measureCTEs() -> (ctes: [String], select: String) {
@@ -178,18 +197,8 @@ public struct CaseSQL {
                                  byPerson: Bool) -> (ctes: [String], select: String) {
             let ctes = indexCTEs(index)
             let edge = shifted("u.d", months: months)
-            let type = bind(recurring)
-            let window = months < 0 ? "q.event_date < u.d AND q.event_date >= u.edge"
-                : "q.event_date > u.d AND q.event_date <= u.edge"
             let outside = months < 0 ? "u.edge < b.first_day" : "u.edge > b.last_day"
-            let match = byPerson ? """
-                EXISTS (SELECT 1 FROM case_event AS o \(join) case_event AS q
-                          ON \(events("q")) AND q.person_key = o.person_key AND q.event_type = \(type) AND \(window)
-                        WHERE \(events("o")) AND o.case_key = u.case_key AND o.person_key <> '')
-                """ : """
-                EXISTS (SELECT 1 FROM case_event AS q
-                        WHERE \(events("q")) AND q.case_key = u.case_key AND q.event_type = \(type) AND \(window))
-                """
+            let match = recurs(recurring, back: months < 0, byPerson: byPerson)
             let flag = """
                 edge AS (SELECT u.*, \(edge) AS edge FROM unit AS u),
                 flag AS MATERIALIZED (
@@ -205,6 +214,25 @@ public struct CaseSQL {
             return (ctes + [flag, agg], select(value: shareValue, fraction: true, n: "coalesce(a.den, 0)"))
         }
 
+        /// Whether the index case `u` has a `recurring` event of its persons or itself in the window
+        /// between its date and `u.edge`. Looking back, the kept case days hold the latest earlier day.
+        mutating func recurs(_ recurring: String, back: Bool, byPerson: Bool) -> String {
+            if plan.readsCaseDays && back {
+                return "\(byPerson ? "u.person_previous_date" : "u.previous_date") >= u.edge"
+            }
+            let type = bind(recurring)
+            let window = back ? "q.event_date < u.d AND q.event_date >= u.edge"
+                : "q.event_date > u.d AND q.event_date <= u.edge"
+            return byPerson ? """
+                EXISTS (SELECT 1 FROM case_event AS o \(join) case_event AS q
+                          ON \(events("q")) AND q.person_key = o.person_key AND q.event_type = \(type) AND \(window)
+                        WHERE \(events("o")) AND o.case_key = u.case_key AND o.person_key <> '')
+                """ : """
+                EXISTS (SELECT 1 FROM case_event AS q
+                        WHERE \(events("q")) AND q.case_key = u.case_key AND q.event_type = \(type) AND \(window))
+                """
+        }
+
         private var shareValue: String { "100.0 * \(dialect.divide("a.num", "a.den"))" }
 
         /// Per index case the days to its first end event on or after the index date, or, when none
@@ -215,9 +243,9 @@ public struct CaseSQL {
             let spell = """
                 obs AS (
                   SELECT u.geo, u.period, u.d, \(dialect.least(dialect.dayBefore("c.e"), "b.last_day")) AS cut,
-                         (SELECT min(q.event_date) FROM case_event AS q
-                          WHERE \(events("q")) AND q.case_key = u.case_key AND q.event_type = \(type)
-                            AND q.event_date >= u.d) AS stop
+                         (SELECT min(q.event_date) FROM \(plan.readsCaseDays ? "case_day" : "case_event") AS q
+                          WHERE \(plan.readsCaseDays ? "q.source_id = \(source)" : events("q"))
+                            AND q.case_key = u.case_key AND q.event_type = \(type) AND q.event_date >= u.d) AS stop
                   FROM unit AS u JOIN cell AS c ON c.geo = u.geo AND c.period = u.period CROSS JOIN bounds AS b)
                 """
             let days = """

@@ -14,6 +14,7 @@ public final class EvaluationSession {
     private var plans: [String: IndicatorPlan] = [:]
     private var loadedGeography: Geography?
     private var loadedRollups: RollupStore.Registry?
+    private var loadedCaseDays: Set<String>?
 
     /// `generator` defaults to the dialect of the store's engine.
     public init(store: Store, definitions: DefinitionSet, generator: SQLGenerator? = nil) {
@@ -39,14 +40,24 @@ public final class EvaluationSession {
     }
 
     /// The statement that evaluates `id` for `request`, with every argument bound: what `eval`
-    /// runs and what `explain` prints. `useRollups` false reads observations only.
+    /// runs and what `explain` prints. `useRollups` false reads observations and events only, no data
+    /// derived from them at import.
     public func boundQuery(_ id: String, _ request: EvaluationRequest, useRollups: Bool = true) throws -> BoundQuery {
         let rollups = useRollups && request.vintage == .current ? try rollupRegistry() : nil
-        let plan = ReadPlanner.place(try plan(id), rollups: rollups, vintage: request.vintage)
+        let unplaced = try plan(id)
+        let caseDays = useRollups && unplaced.cases != nil && request.vintage == .current ? try keptCaseDays() : []
+        let plan = ReadPlanner.place(unplaced, rollups: rollups, vintage: request.vintage, caseDays: caseDays)
         let query = generator.compile(plan, vintage: request.vintage)
         let periods = Self.periodsJSON(request.periods, shifts: plan.shifts)
         let arguments = [SQLValue.text(JSONText.array(request.geos)), .text(periods)] + query.fixedParameters
         return BoundQuery(plan: plan, query: query, arguments: arguments)
+    }
+
+    private func keptCaseDays() throws -> Set<String> {
+        if let loadedCaseDays { return loadedCaseDays }
+        let sources = try CaseDayStore(store: store).keptSources()
+        loadedCaseDays = sources
+        return sources
     }
 
     private func rollupRegistry() throws -> RollupStore.Registry {

@@ -162,23 +162,29 @@ public struct CaseEventImport {
                 ORDER BY s.case_key, s.event_type, s.event_date, s.person_key
                 """, [.text(source), .integer(batch)])
         }
-        if IndexRebuild.pays(adding: result.added, existing: existing) {
+        let bulk = IndexRebuild.pays(adding: result.added, existing: existing)
+        if bulk {
             try IndexRebuild(database: database, table: "case_event").around(insert)
         } else {
             try insert()
         }
-        if database.engine == .postgresql {
-            // Fresh statistics for the case statements that follow: on stale ones the planner probed a
-            // year of events per case instead of a person's events (a recurrence took 166 s, not 0.2 s).
-            // Only the table's owner may analyze it; for an import role, autovacuum catches up.
-            try database.execute(sql: """
-                DO $$ BEGIN
-                  IF pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'case_event'::regclass), 'USAGE') THEN
-                    ANALYZE case_event;
-                  END IF;
-                END $$
-                """)
-        }
+        try analyze("case_event")
+        try CaseDayStore(store: store).refresh(source: source, whole: bulk)
+        try analyze("case_day")
         result.batchID = Int(batch)
+    }
+
+    /// Fresh statistics on a server for the statements that follow: on stale ones the planner probed
+    /// a year of events per case instead of a person's events (a recurrence took 166 s, not 0.2 s).
+    /// Only the table's owner may analyze it; for an import role, autovacuum catches up.
+    private func analyze(_ table: String) throws {
+        guard database.engine == .postgresql else { return }
+        try database.execute(sql: """
+            DO $$ BEGIN
+              IF pg_has_role((SELECT relowner FROM pg_class WHERE oid = '\(table)'::regclass), 'USAGE') THEN
+                ANALYZE \(table);
+              END IF;
+            END $$
+            """)
     }
 }

@@ -2,7 +2,7 @@
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
     public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7,
-                                       version8, version9, version10]
+                                       version8, version9, version10, version11]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -294,5 +294,25 @@ public enum Migrations {
             PRIMARY KEY (series_id, period_start, period_end, dims, geo)
         ) WITHOUT ROWID;
         ALTER TABLE rollup_series ADD COLUMN member_statistics INTEGER NOT NULL DEFAULT 0;
+        """
+
+    /// Per case, event type and day, what the case measures would otherwise find with a window or
+    /// an index probe per case: the day's first area, the case's previous day of the type, and the
+    /// latest earlier day of the type of any person of the case. The import keeps it for the current
+    /// events (`CaseDayStore`); `case_source.days_kept` says which sources have it, none of those a
+    /// store holds, so they read their events until their next import.
+    static let version11 = """
+        CREATE TABLE case_day (
+            source_id TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            event_date TEXT NOT NULL,
+            case_key TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            previous_date TEXT,
+            person_previous_date TEXT,
+            PRIMARY KEY (source_id, event_type, event_date, case_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX case_day_by_case ON case_day(source_id, case_key, event_type, event_date);
+        ALTER TABLE case_source ADD COLUMN days_kept INTEGER NOT NULL DEFAULT 0;
         """
 }

@@ -1,7 +1,8 @@
 /// Copies everything a store holds into an empty one, ids included, in one transaction of the
 /// target: a region's SQLite file into a shared PostgreSQL store (`impact store copy FROM TO`), or
 /// back. Case events come as stored (pseudonyms; the key is never needed). Derived data comes along
-/// too (rollups, member statistics, `member_area`); the result cache does not, it is rebuilt on use.
+/// too (rollups, member statistics, `member_area`, case days); the result cache does not, it is
+/// rebuilt on use.
 public struct StoreCopy {
     public let source: Store
     public let target: Store
@@ -23,9 +24,10 @@ public struct StoreCopy {
         ("succession", ["old_code", "new_code", "effective", "weight"]),
         ("observation", ["id", "series_id", "geo", "period", "grain", "period_start", "period_end", "months", "dims",
                          "dim_keys", "value", "n", "provisional", "suppressed", "batch_id", "superseded_by"]),
-        ("case_source", ["id", "key_check"]),
+        ("case_source", ["id", "key_check", "days_kept"]),
         ("case_event", ["id", "source_id", "case_key", "event_type", "event_date", "person_key", "role", "geo", "dims",
                         "batch_id", "superseded_by"]),
+        ("case_day", CaseDayStore.columns),
         ("alert_state", ["indicator", "rule", "geo", "state", "active_count", "inactive_count", "last_period",
                          "last_period_start", "last_value", "updated_at"]),
         ("alert_transition", ["id", "indicator", "rule", "geo", "period", "from_state", "to_state", "value",

@@ -43,16 +43,43 @@ import TestHarness
         let dialect: any SQLDialect = engine == "postgresql" ? PostgreSQLDialect() : SQLiteDialect()
         // The recurrence look-back also as of a batch: the vintage condition is part of every read.
         let vintage: Vintage = name == "recurrence_back" ? .asOfBatch(4) : .current
+        try Self.expectGolden(plan, dialect: dialect, vintage: vintage, file: "\(name).\(engine).sql")
+    }
+
+    /// The measures whose index events, look-backs and ends of spells come from the kept case days
+    /// when the store keeps them (`ReadPlanner`); the others compile as above.
+    @Test(arguments: ["recurrence_back", "recurrence_forward", "duration_median", "exceeding"],
+          ["sqlite", "postgresql"])
+    func keptCaseDaysSnapshot(name: String, engine: String) throws {
+        let plan = ReadPlanner.place(try Planner(definitions: Self.definitions).plan(name), rollups: nil,
+                                     vintage: .current, caseDays: ["rc"])
+        #expect(plan.cases?.readsCaseDays == true)
+        let dialect: any SQLDialect = engine == "postgresql" ? PostgreSQLDialect() : SQLiteDialect()
+        try Self.expectGolden(plan, dialect: dialect, vintage: .current, file: "\(name).kept.\(engine).sql")
+    }
+
+    /// Neither a filtered measure, nor distinct counts, nor an earlier vintage reads the case days.
+    @Test func filteredDistinctAndAsOfMeasuresReadTheEvents() throws {
+        for (name, vintage) in [("distinct_persons", Vintage.current), ("distinct_cases", .current),
+                                ("recurrence_back", .asOfBatch(4))] {
+            let plan = ReadPlanner.place(try Planner(definitions: Self.definitions).plan(name), rollups: nil,
+                                         vintage: vintage, caseDays: ["rc"])
+            #expect(plan.cases?.readsCaseDays == false, "\(name)")
+            #expect(!SQLGenerator().compile(plan, vintage: vintage).sql.contains("case_day"), "\(name)")
+        }
+    }
+
+    static func expectGolden(_ plan: IndicatorPlan, dialect: any SQLDialect, vintage: Vintage, file: String) throws {
         let query = SQLGenerator(dialect: dialect).compile(plan, vintage: vintage)
         let parameters = query.fixedParameters.enumerated()
             .map { "\(dialect.parameter($0.offset + 3)) = \($0.element)" }
         let text = query.sql + ";\n\n-- parameters\n" + parameters.joined(separator: "\n") + "\n"
-        let path = Self.goldenDirectory + "/\(name).\(engine).sql"
+        let path = goldenDirectory + "/" + file
         if ProcessInfo.processInfo.environment["IMPACT_UPDATE_GOLDEN"] == "1" {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         }
         let golden = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text == golden, "SQL for \(name) on \(engine) differs from \(path)")
+        #expect(text == golden, "SQL differs from \(path)")
     }
 
     /// No SQLite-only construct reaches PostgreSQL's statements.

@@ -3,7 +3,8 @@
 /// SQLite store's at its latest version, so the store's statements and the compiled indicators read
 /// the same rows; flags stay integers (0/1) so both engines return the same values.
 public enum PostgresMigrations {
-    public static let all: [String] = [version1, version2, version3, version4, version5, version6]
+    public static let all: [String] = [version1, version2, version3, version4, version5, version6,
+                                       version7]
     public static var latestVersion: Int { all.count }
 
     /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
@@ -311,5 +312,28 @@ public enum PostgresMigrations {
         CREATE POLICY member_rollup_write ON member_rollup FOR INSERT WITH CHECK (true);
         CREATE POLICY member_rollup_remove ON member_rollup FOR DELETE USING (true);
         ALTER TABLE rollup_series ADD COLUMN member_statistics INTEGER NOT NULL DEFAULT 0;
+        """
+
+    /// `case_day` and `case_source.days_kept`, as the SQLite store's version 11 keeps them. Its
+    /// previous days of a person reach into every region's events, so a region-limited role sees no
+    /// rows here and its sessions read the events row-level security lets it see, as for
+    /// `member_rollup`.
+    static let version7 = """
+        CREATE TABLE case_day (
+            source_id TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            event_date TEXT NOT NULL,
+            case_key TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            previous_date TEXT,
+            person_previous_date TEXT,
+            PRIMARY KEY (source_id, event_type, event_date, case_key)
+        );
+        CREATE INDEX case_day_by_case ON case_day(source_id, case_key, event_type, event_date);
+        ALTER TABLE case_day ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY case_day_read ON case_day FOR SELECT USING ((SELECT NOT impact_region_limited()));
+        CREATE POLICY case_day_write ON case_day FOR INSERT WITH CHECK (true);
+        CREATE POLICY case_day_remove ON case_day FOR DELETE USING (true);
+        ALTER TABLE case_source ADD COLUMN days_kept INTEGER NOT NULL DEFAULT 0;
         """
 }

@@ -32,8 +32,8 @@ unit AS MATERIALIZED (
 obs AS (
   SELECT u.geo, u.period, u.d, min(date(c.e, '-1 day'), b.last_day) AS cut,
          (SELECT min(q.event_date) FROM case_event AS q
-          WHERE q.source_id = ?3 AND q.superseded_by IS NULL AND q.case_key = u.case_key AND q.event_type = ?5
-            AND q.event_date >= u.d) AS stop
+          WHERE q.source_id = ?3 AND q.superseded_by IS NULL
+            AND q.case_key = u.case_key AND q.event_type = ?5 AND q.event_date >= u.d) AS stop
   FROM unit AS u JOIN cell AS c ON c.geo = u.geo AND c.period = u.period CROSS JOIN bounds AS b),
 spell AS (
   SELECT geo, period, CASE WHEN stop <= cut THEN 1 ELSE 0 END AS ended,

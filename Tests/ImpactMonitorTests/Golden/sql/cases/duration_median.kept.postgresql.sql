@@ -1,0 +1,69 @@
+WITH
+cell AS MATERIALIZED (
+  SELECT g.value AS geo, g.key AS geo_order, (jsonb_path_query_first(p.value::jsonb, '$.p'::jsonpath) #>> '{}') AS period, p.key AS period_order,
+         (jsonb_path_query_first(p.value::jsonb, '$.w[0]'::jsonpath) #>> '{}') AS s, (jsonb_path_query_first(p.value::jsonb, '$.w[1]'::jsonpath) #>> '{}') AS e
+  FROM (SELECT value, ordinality - 1 AS key FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY) AS g CROSS JOIN (SELECT value, ordinality - 1 AS key FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY) AS p),
+bounds AS MATERIALIZED (
+  SELECT to_char((date_trunc('month', (SELECT min(x.event_date) FROM case_event AS x WHERE x.source_id = $3 AND x.superseded_by IS NULL)::timestamp))::timestamp, 'YYYY-MM-DD')
+           AS first_day,
+         to_char((date_trunc('month', (SELECT max(x.event_date) FROM case_event AS x WHERE x.source_id = $3 AND x.superseded_by IS NULL)::timestamp) + interval '1 month' - interval '1 day')::timestamp, 'YYYY-MM-DD')
+           AS last_day),
+covered AS MATERIALIZED (
+  SELECT c.*, CASE WHEN b.first_day IS NULL OR c.e <= b.first_day OR c.s > b.last_day THEN 'missing'
+     WHEN c.s < b.first_day OR c.e > to_char((b.last_day::date + 1)::timestamp, 'YYYY-MM-DD') THEN 'incomplete' ELSE '' END AS coverage FROM cell AS c CROSS JOIN bounds AS b),
+area AS MATERIALIZED (
+  SELECT DISTINCT geo AS area, geo AS unit, '0000-01-01' AS valid_from, NULL AS valid_until FROM cell
+  UNION
+  SELECT m.region, m.member, m.valid_from, m.valid_until
+  FROM membership AS m WHERE m.region IN (SELECT geo FROM cell)),
+per AS MATERIALIZED (SELECT DISTINCT period, s, e FROM cell),
+ix AS MATERIALIZED (
+  SELECT p.period, x.case_key, x.event_date AS d, x.geo, x.previous_date, x.person_previous_date
+  FROM per AS p JOIN case_day AS x
+    ON x.source_id = $3 AND x.event_type = $4
+   AND x.event_date >= p.s AND x.event_date < p.e
+   AND (x.previous_date IS NULL OR x.previous_date < p.s)),
+unit AS MATERIALIZED (
+  SELECT DISTINCT c.geo, c.period, i.case_key, i.d, i.previous_date, i.person_previous_date
+  FROM ix AS i JOIN area AS a ON a.unit = i.geo AND i.d >= a.valid_from AND (a.valid_until IS NULL OR i.d < a.valid_until)
+  JOIN cell AS c ON c.geo = a.area AND c.period = i.period),
+obs AS (
+  SELECT u.geo, u.period, u.d, LEAST(to_char((c.e::date - 1)::timestamp, 'YYYY-MM-DD'), b.last_day) AS cut,
+         (SELECT min(q.event_date) FROM case_day AS q
+          WHERE q.source_id = $3
+            AND q.case_key = u.case_key AND q.event_type = $5 AND q.event_date >= u.d) AS stop
+  FROM unit AS u JOIN cell AS c ON c.geo = u.geo AND c.period = u.period CROSS JOIN bounds AS b),
+spell AS (
+  SELECT geo, period, CASE WHEN stop <= cut THEN 1 ELSE 0 END AS ended,
+         ((CASE WHEN stop <= cut THEN stop ELSE cut END)::date - (d)::date) AS t
+  FROM obs),
+stats AS (
+  SELECT geo, period, count(*) AS cases, sum(1 - ended) AS censored, avg(CAST(t AS double precision)) AS mean
+  FROM spell
+  GROUP BY geo, period),
+times AS (SELECT geo, period, t, sum(ended) AS d, count(*) AS m FROM spell GROUP BY geo, period, t),
+risk AS (
+  SELECT geo, period, t, d, sum(m) OVER (PARTITION BY geo, period ORDER BY t DESC) AS at_risk
+  FROM times),
+km AS (
+  SELECT geo, period, t, d,
+         CASE WHEN max(CASE WHEN d = at_risk THEN 1 ELSE 0 END) OVER w = 1 THEN 0.0
+              ELSE exp(sum(CASE WHEN d > 0 AND d < at_risk THEN ln(1.0 - CAST(d AS double precision) / at_risk)
+                                ELSE 0.0 END) OVER w) END AS s
+  FROM risk WINDOW w AS (PARTITION BY geo, period ORDER BY t)),
+quantile AS (
+  SELECT geo, period, min(t) AS v FROM km WHERE d > 0 AND s <= $6 GROUP BY geo, period),
+agg AS (SELECT st.geo, st.period, (SELECT v FROM quantile AS k WHERE k.geo = st.geo AND k.period = st.period) AS num, 0 AS den, 0 AS excluded, st.censored, st.cases
+        FROM stats AS st)
+SELECT c.geo, c.period, CASE WHEN c.coverage = '' THEN a.num END AS value, NULL AS numerator,
+       NULL AS denominator, CASE WHEN c.coverage = '' THEN coalesce(a.cases, 0) END AS n,
+       c.coverage, coalesce(a.excluded, 0) AS excluded, coalesce(a.censored, 0) AS censored
+FROM covered AS c
+LEFT JOIN agg AS a ON a.geo = c.geo AND a.period = c.period
+ORDER BY c.geo_order, c.period_order;
+
+-- parameters
+$3 = 'rc'
+$4 = 'start'
+$5 = 'einde'
+$6 = 0.500000001

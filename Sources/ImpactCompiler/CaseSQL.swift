@@ -75,10 +75,15 @@ public struct CaseSQL {
                   SELECT c.*, \(coverage) AS coverage FROM cell AS c CROSS JOIN bounds AS b)
                 """, """
                 area AS MATERIALIZED (
-                  SELECT DISTINCT geo AS area, geo AS unit, '0000-01-01' AS valid_from, NULL AS valid_until FROM cell
-                  UNION
-                  SELECT m.region, m.member, m.valid_from, m.valid_until
-                  FROM membership AS m WHERE m.region IN (SELECT geo FROM cell))
+                  SELECT area, unit, valid_from, valid_until,
+                         max(coalesce(valid_until, '9999-12-31')) OVER (
+                           PARTITION BY area, unit ORDER BY valid_from
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_until
+                  FROM (SELECT DISTINCT geo AS area, geo AS unit, '0000-01-01' AS valid_from, NULL AS valid_until
+                        FROM cell
+                        UNION
+                        SELECT m.region, m.member, m.valid_from, m.valid_until
+                        FROM membership AS m WHERE m.region IN (SELECT geo FROM cell)) AS listed)
                 """]
         }
 
@@ -87,9 +92,12 @@ public struct CaseSQL {
             dialect.shifted(date, months: builder.bind(dialect.monthShift(months)))
         }
 
-        /// An event of `alias` placed in the cell's area on its own date.
+        /// An event of `alias` placed in the cell's area on its own date, through one `area` row only:
+        /// the first (by start) of the area's listings of the unit that holds on the date (an earlier
+        /// one has ended by then), so a unit listed twice for an area (two region sets) counts once.
         func inArea(_ alias: String, date: String) -> String {
             "a.unit = \(alias).geo AND \(date) >= a.valid_from AND (a.valid_until IS NULL OR \(date) < a.valid_until)"
+                + " AND (a.earlier_until IS NULL OR a.earlier_until <= \(date))"
         }
 
         mutating func filterConditions(_ alias: String) -> [String] {
@@ -124,7 +132,7 @@ public struct CaseSQL {
                 per AS MATERIALIZED (SELECT DISTINCT period, s, e FROM cell)
                 """, plan.readsCaseDays ? keptIndexEvents(type: type) : indexEvents(type: type), """
                 unit AS MATERIALIZED (
-                  SELECT DISTINCT c.geo, c.period, i.case_key, i.d\(kept)
+                  SELECT c.geo, c.period, i.case_key, i.d\(kept)
                   FROM ix AS i \(join) area AS a ON \(inArea("i", date: "i.d"))
                   \(join) cell AS c ON c.geo = a.area AND c.period = i.period)
                 """]
@@ -192,15 +200,17 @@ public struct CaseSQL {
         }
 
         /// The share of index cases with a recurring event within the window before (negative
-        /// months) or after the index date; windows reaching past the data are excluded.
+        /// months) or after the index date; windows reaching past the data are excluded. The window's
+        /// edge is computed once per index date, not per case.
         mutating func recurrence(index: String, recurring: String, months: Int,
                                  byPerson: Bool) -> (ctes: [String], select: String) {
             let ctes = indexCTEs(index)
-            let edge = shifted("u.d", months: months)
+            let edge = shifted("d", months: months)
             let outside = months < 0 ? "u.edge < b.first_day" : "u.edge > b.last_day"
             let match = recurs(recurring, back: months < 0, byPerson: byPerson)
             let flag = """
-                edge AS (SELECT u.*, \(edge) AS edge FROM unit AS u),
+                shift AS MATERIALIZED (SELECT d, \(edge) AS edge FROM (SELECT DISTINCT d FROM unit) AS dates),
+                edge AS (SELECT u.*, s.edge FROM unit AS u JOIN shift AS s ON s.d = u.d),
                 flag AS MATERIALIZED (
                   SELECT u.geo, u.period, CASE WHEN \(outside) THEN NULL WHEN \(match) THEN 1 ELSE 0 END AS hit
                   FROM edge AS u CROSS JOIN bounds AS b)

@@ -314,7 +314,8 @@ public enum PostgresMigrations {
         ALTER TABLE rollup_series ADD COLUMN member_statistics INTEGER NOT NULL DEFAULT 0;
         """
 
-    /// `case_day` and `case_source.days_kept`, as the SQLite store's version 11 keeps them. Its
+    /// `case_day`, `case_source.days_kept` and the covering `case_event_by_geo`, as the SQLite
+    /// store's version 11 keeps them. Its
     /// previous days of a person reach into every region's events, so a region-limited role sees no
     /// rows here and its sessions read the events row-level security lets it see, as for
     /// `member_rollup`.
@@ -335,5 +336,8 @@ public enum PostgresMigrations {
         CREATE POLICY case_day_write ON case_day FOR INSERT WITH CHECK (true);
         CREATE POLICY case_day_remove ON case_day FOR DELETE USING (true);
         ALTER TABLE case_source ADD COLUMN days_kept INTEGER NOT NULL DEFAULT 0;
+        DROP INDEX case_event_by_geo;
+        CREATE INDEX case_event_by_geo
+            ON case_event(geo, source_id, event_type, event_date, role, person_key, superseded_by, batch_id, case_key);
         """
 }

@@ -6,6 +6,7 @@ import TestHarness
 @testable import ImpactEngine
 @testable import ImpactLanguage
 @testable import ImpactStore
+@testable import ImpactSources
 
 /// Random event sets evaluated by the compiled case statements and by `CaseReference`: every cell
 /// of every measure must agree (`IMPACT_REFERENCE_SEEDS` sets the number of seeds; 100 by default).
@@ -87,6 +88,7 @@ import TestHarness
         var random = SeededGenerator(seed: seed)
         let events = randomEvents(&random)
         let store = try TestSupport.storeWithGeography(on: backend)
+        try listSomeMembersTwice(in: store)
         if reading == .caseDaysTwoDeliveries {
             // The larger part first: the second delivery is then too small to rebuild the source whole.
             let first = events.count * 2 / 3
@@ -117,6 +119,16 @@ import TestHarness
             }
         }
         return failures
+    }
+
+    /// A second region set lists two of West-Brabant's members under the same code, over part of
+    /// the time: an event there must still count once for the region.
+    static func listSomeMembersTwice(in store: Store) throws {
+        let folder = TestSupport.temporaryDirectory()
+        _ = TestSupport.write("set,name\ndup,Tweede indeling\n", to: "sets.csv", in: folder)
+        _ = TestSupport.write("set,region,member,valid_from,valid_until\ndup,VTWB,GM0758,,\n"
+                              + "dup,VTWB,GM0744,2017-06-01,2018-06-01\n", to: "memberships.csv", in: folder)
+        #expect(!(try GeographyImport(paths: [folder]).run(into: store)).failed)
     }
 
     static func agrees(_ actual: CaseReference.Cell, _ expected: CaseReference.Cell) -> Bool {

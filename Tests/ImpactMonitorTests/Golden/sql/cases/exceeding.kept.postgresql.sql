@@ -12,10 +12,15 @@ covered AS MATERIALIZED (
   SELECT c.*, CASE WHEN b.first_day IS NULL OR c.e <= b.first_day OR c.s > b.last_day THEN 'missing'
      WHEN c.s < b.first_day OR c.e > to_char((b.last_day::date + 1)::timestamp, 'YYYY-MM-DD') THEN 'incomplete' ELSE '' END AS coverage FROM cell AS c CROSS JOIN bounds AS b),
 area AS MATERIALIZED (
-  SELECT DISTINCT geo AS area, geo AS unit, '0000-01-01' AS valid_from, NULL AS valid_until FROM cell
-  UNION
-  SELECT m.region, m.member, m.valid_from, m.valid_until
-  FROM membership AS m WHERE m.region IN (SELECT geo FROM cell)),
+  SELECT area, unit, valid_from, valid_until,
+         max(coalesce(valid_until, '9999-12-31')) OVER (
+           PARTITION BY area, unit ORDER BY valid_from
+           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_until
+  FROM (SELECT DISTINCT geo AS area, geo AS unit, '0000-01-01' AS valid_from, NULL AS valid_until
+        FROM cell
+        UNION
+        SELECT m.region, m.member, m.valid_from, m.valid_until
+        FROM membership AS m WHERE m.region IN (SELECT geo FROM cell)) AS listed),
 per AS MATERIALIZED (SELECT DISTINCT period, s, e FROM cell),
 ix AS MATERIALIZED (
   SELECT p.period, x.case_key, x.event_date AS d, x.geo, x.previous_date, x.person_previous_date
@@ -24,8 +29,8 @@ ix AS MATERIALIZED (
    AND x.event_date >= p.s AND x.event_date < p.e
    AND (x.previous_date IS NULL OR x.previous_date < p.s)),
 unit AS MATERIALIZED (
-  SELECT DISTINCT c.geo, c.period, i.case_key, i.d, i.previous_date, i.person_previous_date
-  FROM ix AS i JOIN area AS a ON a.unit = i.geo AND i.d >= a.valid_from AND (a.valid_until IS NULL OR i.d < a.valid_until)
+  SELECT c.geo, c.period, i.case_key, i.d, i.previous_date, i.person_previous_date
+  FROM ix AS i JOIN area AS a ON a.unit = i.geo AND i.d >= a.valid_from AND (a.valid_until IS NULL OR i.d < a.valid_until) AND (a.earlier_until IS NULL OR a.earlier_until <= i.d)
   JOIN cell AS c ON c.geo = a.area AND c.period = i.period),
 obs AS (
   SELECT u.geo, u.period, u.d, LEAST(to_char((c.e::date - 1)::timestamp, 'YYYY-MM-DD'), b.last_day) AS cut,

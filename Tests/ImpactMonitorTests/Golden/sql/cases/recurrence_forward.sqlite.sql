@@ -12,10 +12,15 @@ covered AS MATERIALIZED (
   SELECT c.*, CASE WHEN b.first_day IS NULL OR c.e <= b.first_day OR c.s > b.last_day THEN 'missing'
      WHEN c.s < b.first_day OR c.e > date(b.last_day, '+1 day') THEN 'incomplete' ELSE '' END AS coverage FROM cell AS c CROSS JOIN bounds AS b),
 area AS MATERIALIZED (
-  SELECT DISTINCT geo AS area, geo AS unit, '0000-01-01' AS valid_from, NULL AS valid_until FROM cell
-  UNION
-  SELECT m.region, m.member, m.valid_from, m.valid_until
-  FROM membership AS m WHERE m.region IN (SELECT geo FROM cell)),
+  SELECT area, unit, valid_from, valid_until,
+         max(coalesce(valid_until, '9999-12-31')) OVER (
+           PARTITION BY area, unit ORDER BY valid_from
+           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_until
+  FROM (SELECT DISTINCT geo AS area, geo AS unit, '0000-01-01' AS valid_from, NULL AS valid_until
+        FROM cell
+        UNION
+        SELECT m.region, m.member, m.valid_from, m.valid_until
+        FROM membership AS m WHERE m.region IN (SELECT geo FROM cell)) AS listed),
 per AS MATERIALIZED (SELECT DISTINCT period, s, e FROM cell),
 ix AS MATERIALIZED (
   SELECT period, case_key, d, geo FROM (
@@ -26,10 +31,11 @@ ix AS MATERIALIZED (
      AND x.event_date >= p.s AND x.event_date < p.e) AS first_events
   WHERE nr = 1),
 unit AS MATERIALIZED (
-  SELECT DISTINCT c.geo, c.period, i.case_key, i.d
-  FROM ix AS i CROSS JOIN area AS a ON a.unit = i.geo AND i.d >= a.valid_from AND (a.valid_until IS NULL OR i.d < a.valid_until)
+  SELECT c.geo, c.period, i.case_key, i.d
+  FROM ix AS i CROSS JOIN area AS a ON a.unit = i.geo AND i.d >= a.valid_from AND (a.valid_until IS NULL OR i.d < a.valid_until) AND (a.earlier_until IS NULL OR a.earlier_until <= i.d)
   CROSS JOIN cell AS c ON c.geo = a.area AND c.period = i.period),
-edge AS (SELECT u.*, min(date(u.d, 'start of month', ?5, '+1 month', '-1 day'), date(u.d, 'start of month', ?5, '+' || (CAST(strftime('%d', u.d) AS INTEGER) - 1) || ' days')) AS edge FROM unit AS u),
+shift AS MATERIALIZED (SELECT d, min(date(d, 'start of month', ?5, '+1 month', '-1 day'), date(d, 'start of month', ?5, '+' || (CAST(strftime('%d', d) AS INTEGER) - 1) || ' days')) AS edge FROM (SELECT DISTINCT d FROM unit) AS dates),
+edge AS (SELECT u.*, s.edge FROM unit AS u JOIN shift AS s ON s.d = u.d),
 flag AS MATERIALIZED (
   SELECT u.geo, u.period, CASE WHEN u.edge > b.last_day THEN NULL WHEN EXISTS (SELECT 1 FROM case_event AS o CROSS JOIN case_event AS q
           ON q.source_id = ?3 AND q.superseded_by IS NULL AND q.person_key = o.person_key AND q.event_type = ?6 AND q.event_date > u.d AND q.event_date <= u.edge

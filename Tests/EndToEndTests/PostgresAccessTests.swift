@@ -38,8 +38,12 @@ import Testing
 
     /// Rows of `case_event` that `role` reads directly (psql as that role), in municipalities of `region`.
     static func visibleEvents(_ cluster: PostgresCluster, role: String, region: String) throws -> String {
-        let sql = "SELECT count(*) FROM case_event AS e JOIN membership AS m ON m.member = e.geo "
-            + "WHERE m.region = '\(region)'"
+        try count(cluster, role: role, sql: "SELECT count(*) FROM case_event AS e JOIN membership AS m "
+                  + "ON m.member = e.geo WHERE m.region = '\(region)'")
+    }
+
+    /// The single value `sql` returns to `role` (psql as that role).
+    static func count(_ cluster: PostgresCluster, role: String, sql: String) throws -> String {
         let psql = try SpawnedChild([PostgresCluster.binaries + "/psql", "-X", "-A", "-t", "-h", cluster.directory,
                                      "-p", String(cluster.port), "-U", role, "-d", "access", "-c", sql])
         let result = try psql.wait(seconds: PostgresSession.deadline)
@@ -70,6 +74,20 @@ import Testing
         for role in ["vtmb_analyst", "vtwb_analyst"] {
             #expect(try ImpactBinary.run(regional + [cluster.url(database: "access", user: role)]).stdout == total)
         }
+        try checkCaseDays(cluster)
+    }
+
+    /// The kept case days look back across every region's events, so a region role reads none of
+    /// them and computes the look-back from the events it may see: West-Brabant's role, which sees
+    /// all of West-Brabant's events, gets the owner's figures by the other path.
+    static func checkCaseDays(_ cluster: PostgresCluster) throws {
+        let owner = try caseFigures(cluster, role: "postgres", indicator: "wb_herhaling_casus")
+        #expect(owner.areas.count > 3, "West-Brabant's recurrence has municipal figures: \(owner.csv)")
+        #expect(try caseFigures(cluster, role: "vtwb_analyst", indicator: "wb_herhaling_casus").csv == owner.csv)
+        let days = "SELECT count(*) FROM case_day"
+        #expect(try count(cluster, role: "postgres", sql: days) != "0")
+        #expect(try count(cluster, role: "viewer", sql: days) == (try count(cluster, role: "postgres", sql: days)))
+        #expect(try count(cluster, role: "vtwb_analyst", sql: days) == "0")
     }
 
     /// A comparison across members on the server: the import keeps them per region, but a region

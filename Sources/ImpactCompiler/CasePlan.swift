@@ -16,7 +16,8 @@ public struct CasePlan: Sendable, Hashable {
     public var readsCaseDays = false
 
     /// Whether the kept case days can answer the measure: its index events are a case's first of a
-    /// type (no filters) and it needs more than the events of the period.
+    /// type, with no filter on role or dimensions (which the case days do not hold). A distinct count
+    /// needs every person of the period's events, which they do not hold either.
     public var canReadCaseDays: Bool {
         guard filters.isEmpty else { return false }
         if case .distinct = measure { return false }

@@ -1,8 +1,9 @@
 import ImpactLanguage
 import ImpactStore
 
-/// Renders a `CasePlan` as one SQL statement over the case events for all requested areas and
-/// periods, with the same request parameters as `SQLGenerator` (`?1` areas, `?2` periods).
+/// Renders a `CasePlan` as one SQL statement over the case events (or the case days the import
+/// keeps from them, when the plan says so) for all requested areas and periods, with the same
+/// request parameters as `SQLGenerator` (`?1` areas, `?2` periods).
 ///
 /// Every statement yields per cell: value, numerator, denominator, n, the data's coverage of the
 /// period (`missing`, `incomplete` or empty), cases excluded because their window reaches past the
@@ -153,8 +154,8 @@ public struct CaseSQL {
                 """
         }
 
-        /// The index events from the kept case days: a day in the period with no earlier day of the
-        /// case before the period's start (the day's first area by code, as above).
+        /// The index events from the kept case days: a day in the period whose previous day of the
+        /// case, if any, lies before the period's start (the day's first area by code, as above).
         func keptIndexEvents(type: String) -> String {
             """
             ix AS MATERIALIZED (
@@ -225,7 +226,8 @@ public struct CaseSQL {
         }
 
         /// Whether the index case `u` has a `recurring` event of its persons or itself in the window
-        /// between its date and `u.edge`. Looking back, the kept case days hold the latest earlier day.
+        /// between its date and `u.edge`. Looking back, the recurring type is the index type
+        /// (`recurrenceBack`), whose latest earlier day the kept case days hold.
         mutating func recurs(_ recurring: String, back: Bool, byPerson: Bool) -> String {
             if plan.readsCaseDays && back {
                 return "\(byPerson ? "u.person_previous_date" : "u.previous_date") >= u.edge"

@@ -6,7 +6,8 @@ import ImpactStore
 /// areas and periods, planned and compiled through the command's `EvaluationSession`.
 public struct Evaluator {
     public let session: EvaluationSession
-    /// Read maintained rollups where they answer the question (current vintage only).
+    /// Read what the import maintains — rollups, member statistics, case days — where it answers
+    /// the question (current vintage only); false reads observations and events only.
     public var useRollups = true
     /// Serve repeated evaluations of the same question on the same data from the result cache.
     public var useCache = true

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestHarness
+@testable import ImpactCore
 @testable import ImpactStore
 
 @Suite(.scratch) struct StoreTests {
@@ -55,6 +56,33 @@ import TestHarness
             "\($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "-")"
         }
         #expect(rows == ["dup GM0758 -", "vt GM0758 9999-12-31"])
+    }
+
+    /// Migration 11 keeps the events of an older store and marks their source as without case days,
+    /// so its measures read the events; the next import that adds events builds the days whole.
+    @Test func migrationElevenBuildsCaseDaysOnTheNextImport() throws {
+        let path = TestSupport.temporaryDirectory() + "/v10.sqlite"
+        do {
+            let old = try Store(path: path, upToVersion: 10)
+            try old.database.execute(sql: """
+                INSERT INTO geo_unit (code, name, level) VALUES ('GM0758', 'Breda', 'gemeente');
+                INSERT INTO data_source (id, description) VALUES ('events:rc', 'case events');
+                INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
+                    VALUES ('events:rc', 'old', 'x', 1, '2026-01-01', '2026-01-01', 'committed');
+                INSERT INTO case_source (id, key_check) VALUES ('rc', 'test');
+                INSERT INTO case_event (source_id, case_key, event_type, event_date, geo, batch_id)
+                    VALUES ('rc', 'c1', 'melding', '2018-02-01', 'GM0758', 1);
+                """)
+        }
+        let upgraded = try Store(path: path)
+        #expect(try CaseDayStore(store: upgraded).keptSources().isEmpty)
+        let index = try upgraded.database.scalar("SELECT sql FROM sqlite_master WHERE name = 'case_event_by_geo'")
+        #expect("\(index)".contains("(geo, source_id, event_type, event_date, role, person_key"))
+        let event = CaseReference.Event(caseID: "c2", person: "", role: "", type: "melding",
+                                        date: CivilDate(year: 2018, month: 3, day: 1), geo: "GM0758", dims: [:])
+        try CaseEventFixture.importEvents([event], into: upgraded)
+        #expect(try CaseDayStore(store: upgraded).keptSources() == ["rc"])
+        #expect(try upgraded.database.scalarInt("SELECT count(*) FROM case_day") == 2)
     }
 
     @Test func storeFromANewerVersionIsRefused() throws {

@@ -315,10 +315,9 @@ public enum PostgresMigrations {
         """
 
     /// `case_day`, `case_source.days_kept` and the covering `case_event_by_geo`, as the SQLite
-    /// store's version 11 keeps them. Its
-    /// previous days of a person reach into every region's events, so a region-limited role sees no
-    /// rows here and its sessions read the events row-level security lets it see, as for
-    /// `member_rollup`.
+    /// store's version 11 keeps them. A person's earlier days in `case_day` reach into every
+    /// region's events, so a region-limited role sees no rows there and its sessions read the events
+    /// row-level security lets it see, as for `member_rollup`.
     static let version7 = """
         CREATE TABLE case_day (
             source_id TEXT NOT NULL,

@@ -28,6 +28,7 @@ import TestHarness
         \(indicator("cases_band", "count", "distinct_cases(rc[band in (\"a\")], melding, start)"))
         \(indicator("back_person", "percent", "recurrence(rc, melding, back 6 months)"))
         \(indicator("back_case", "percent", "recurrence(rc[role != \"kind\"], melding, back 3 months by case)"))
+        \(indicator("back_case_all", "percent", "recurrence(rc, melding, back 5 months by case)"))
         \(indicator("forward", "percent", "recurrence(rc, melding, forward 4 months after afsluiting)"))
         \(indicator("median", "days", "duration(rc, start to einde, median)"))
         \(indicator("p25", "days", "duration(rc, t1, p25)"))
@@ -48,8 +49,9 @@ import TestHarness
     }
 
     /// How a test fills the store and which statements it evaluates: the kept case days after one
-    /// delivery (rebuilt whole) or after two (the second refreshes the cases it changed and the
-    /// cases sharing their persons), or the events only (`--as-of` and filtered measures read them).
+    /// delivery (built whole) or after two (the second corrects some events of the first and
+    /// refreshes the cases it changed and the cases sharing their persons), or the events only
+    /// (`--as-of`, filtered measures and distinct counts read them).
     enum Reading: String, CaseIterable, Sendable {
         case caseDaysOneDelivery
         case caseDaysTwoDeliveries
@@ -73,6 +75,7 @@ import TestHarness
         // The random sets reach every outcome of every measure, not only empty or missing cells.
         let expected: [String: Set<String>] = [
             "back_person": ["ok", "not_assessable", "division_by_zero", "missing", "incomplete"],
+            "back_case_all": ["ok", "not_assessable"],
             "forward": ["ok", "follow_up_incomplete", "division_by_zero"],
             "median": ["ok", "not_reached", "missing"], "mean": ["ok", "not_assessable"],
             "exceed": ["ok", "follow_up_incomplete"], "persons_child": ["ok"],
@@ -89,11 +92,10 @@ import TestHarness
         let events = randomEvents(&random)
         let store = try TestSupport.storeWithGeography(on: backend)
         try listSomeMembersTwice(in: store)
+        var failures: [String] = []
         if reading == .caseDaysTwoDeliveries {
-            // The larger part first: the second delivery is then too small to rebuild the source whole.
-            let first = events.count * 2 / 3
-            try CaseEventFixture.importEvents(Array(events[..<first]), into: store)
-            try CaseEventFixture.importEvents(Array(events[first...]), into: store)
+            try deliverInTwo(events, into: store)
+            failures += try keptDaysMatchAWholeRebuild(store)
         } else {
             try CaseEventFixture.importEvents(events, into: store)
         }
@@ -102,9 +104,13 @@ import TestHarness
         evaluator.useRollups = reading != .eventsOnly
         let reference = CaseReference(events: events, geography: try GeographyStore(store: store).load())
         let request = EvaluationRequest(geos: areas, periods: periods)
-        var failures: [String] = []
         for indicator in definitions.indicators {
             let plan = try evaluator.session.plan(indicator.id.value).cases!
+            let readsDays = try evaluator.session.boundQuery(indicator.id.value, request,
+                                                             useRollups: evaluator.useRollups).plan.cases?.readsCaseDays
+            if readsDays != (plan.canReadCaseDays && reading != .eventsOnly && !events.isEmpty) {
+                failures.append("\(indicator.id.value): reads case days \(readsDays ?? false) with \(reading)")
+            }
             for result in try evaluator.evaluate(indicator.id.value, request) {
                 let period = try Period.parse(result.period).period
                 let expected = reference.evaluate(plan, geo: result.geo, period: period)
@@ -121,14 +127,50 @@ import TestHarness
         return failures
     }
 
-    /// A second region set lists two of West-Brabant's members under the same code, over part of
-    /// the time: an event there must still count once for the region.
+    /// A second region set lists three of West-Brabant's members under the same code over part of
+    /// the time (from a later start, within the first listing, and from the same start with another
+    /// end): an event there must still count once for the region.
     static func listSomeMembersTwice(in store: Store) throws {
         let folder = TestSupport.temporaryDirectory()
         _ = TestSupport.write("set,name\ndup,Tweede indeling\n", to: "sets.csv", in: folder)
-        _ = TestSupport.write("set,region,member,valid_from,valid_until\ndup,VTWB,GM0758,,\n"
-                              + "dup,VTWB,GM0744,2017-06-01,2018-06-01\n", to: "memberships.csv", in: folder)
+        _ = TestSupport.write("set,region,member,valid_from,valid_until\ndup,VTWB,GM0758,2017-03-01,\n"
+                              + "dup,VTWB,GM0744,2017-06-01,2018-06-01\ndup,VTWB,GM0738,,2018-01-01\n",
+                              to: "memberships.csv", in: folder)
         #expect(!(try GeographyImport(paths: [folder]).run(into: store)).failed)
+    }
+
+    /// Two deliveries, both below the size at which an import rebuilds the case days whole: the
+    /// second refreshes them. It also corrects the area of a few events of the first (delivered
+    /// there with another area), so a supersession reaches the refresh.
+    static func deliverInTwo(_ events: [CaseReference.Event], into store: Store) throws {
+        let first = events.count * 2 / 3
+        var earlier = Array(events[..<first])
+        var later = Array(events[first...])
+        for index in stride(from: 0, to: min(first, 12), by: 4) {
+            let event = earlier[index]
+            earlier[index] = CaseReference.Event(caseID: event.caseID, person: event.person, role: event.role,
+                                                 type: event.type, date: event.date,
+                                                 geo: event.geo == "GM0758" ? "GM0744" : "GM0758", dims: event.dims)
+            later.append(event)
+        }
+        try CaseEventFixture.importEvents(earlier, into: store)
+        try CaseEventFixture.importEvents(later, into: store)
+    }
+
+    /// The case days after a refresh are those a rebuild of the whole source gives.
+    static func keptDaysMatchAWholeRebuild(_ store: Store) throws -> [String] {
+        let days = CaseDayStore(store: store)
+        let read = {
+            try store.database.query("SELECT \(CaseDayStore.columns.joined(separator: ", ")) FROM case_day "
+                                     + "ORDER BY source_id, event_type, event_date, case_key") { row in
+                (0..<CaseDayStore.columns.count).map { row.string($0) ?? "-" }.joined(separator: " ")
+            }
+        }
+        let refreshed = try read()
+        try store.database.transaction { try days.refresh(source: "rc", whole: true) }
+        let rebuilt = try read()
+        return refreshed == rebuilt ? [] : ["refreshed case days differ from a whole rebuild: \(refreshed.count) rows, "
+                                            + "\(rebuilt.count) rebuilt"]
     }
 
     static func agrees(_ actual: CaseReference.Cell, _ expected: CaseReference.Cell) -> Bool {

@@ -90,6 +90,22 @@ import Testing
         #expect(try count(cluster, role: "vtwb_analyst", sql: days) == "0")
     }
 
+    /// A role given a region and the import grant would keep look-backs over only its own regions'
+    /// events for every reader: its event import is refused with a message, and nothing is written.
+    static func aRegionRoleCannotKeepCaseDays(_ cluster: PostgresCluster, owner: String) throws {
+        for grant in [["--region", "VTWB"], ["--import"]] {
+            let granted = try ImpactBinary.run(["access", "grant"] + grant + ["--role", "vtwb_loader", "--store", owner])
+            #expect(granted.status == 0, "\(grant): \(granted.stderr)")
+        }
+        let batches = try count(cluster, role: "postgres", sql: "SELECT count(*) FROM import_batch")
+        let refused = try ImpactBinary.run(["import", "events", ImpactBinary.projectRoot + "/fixtures/cases/west-brabant",
+                                            "--event-source", "vt_casus_regio",
+                                            "--store", cluster.url(database: "access", user: "vtwb_loader")],
+                                           environment: PostgresConformanceTests.demoKey)
+        #expect(refused.status != 0 && refused.stderr.contains("cannot keep the case days"), "\(refused.stderr)")
+        #expect(try count(cluster, role: "postgres", sql: "SELECT count(*) FROM import_batch") == batches)
+    }
+
     /// A comparison across members on the server: the import keeps them per region, but a region
     /// role computes them from the members it may see, so Midden-Brabant's role never reads the
     /// largest of West-Brabant's municipal figures; West-Brabant's role and a viewer read the owner's.
@@ -243,6 +259,7 @@ import Testing
 
         try Self.alertHistoryIsProtectedPerArea(cluster)
         try Self.otherRegionsReadPublishedFigures(cluster)
+        try Self.aRegionRoleCannotKeepCaseDays(cluster, owner: owner)
 
         let unknown = try ImpactBinary.run(["access", "grant", "--region", "XX", "--role", "x", "--store", owner])
         #expect(unknown.status != 0 && unknown.stderr.contains("no region 'XX'"), "\(unknown.stderr)")

@@ -52,6 +52,16 @@ import TestHarness
         #expect(again.status == 2 && again.stderr.contains("already exists"))
     }
 
+    /// A store named without a folder puts the report into the working folder, beside the store
+    /// (it went to "/report-VTWB-2018.html", the file system's root).
+    @Test func theDemoReportGoesBesideAStoreNamedWithoutAFolder() throws {
+        let folder = ImpactBinary.temporaryDirectory()
+        let demo = try ImpactBinary.run(["demo", "--store", "demo.sqlite"], directory: folder)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("(open in a browser): report-VTWB-2018.html\n"), "\(demo.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/report-VTWB-2018.html"))
+    }
+
     /// `impact version` and `-V` print the version; `--version` after a command says where it belongs
     /// instead of suggesting an unrelated option.
     @Test func versionInEveryCommonSpelling() throws {

@@ -45,7 +45,9 @@ enum DemoCommand: Command {
         try showChanges(publication, definitions: definitions, presentation: presentation, context: context)
         try showCatalogue(session, presentation: presentation, context: context)
         try runAlertChecks(publication, store: store, context: context)
-        let reportPath = (storePath as NSString).deletingLastPathComponent + "/report-VTWB-2018.html"
+        // Beside the store; a bare file name has no folder, so the report goes into the working one.
+        let folder = (storePath as NSString).deletingLastPathComponent as NSString
+        let reportPath = folder.appendingPathComponent("report-VTWB-2018.html")
         let html = try ReportCommand.write(store: store, publication: publication, region: "VTWB", period: .year(2018),
                                            compare: .year(2017), language: "nl", markdown: false)
         try OutputFile.write(html, to: reportPath, mode: OutputFile.mode(ofStore: storePath))

@@ -22,15 +22,8 @@ public struct CaseDayStore {
     /// After an import's merge (temp tables `event_staging`, `event_changed`): rebuilds the source
     /// whole when `whole` or when its days were never kept, else only the cases the batch changed and
     /// the cases sharing a person with those events (their persons' earlier days may have changed).
-    /// A region-limited role on a server is refused: it would keep look-backs over the events it may
-    /// see for readers who see them all.
     func refresh(source: String, whole: Bool) throws {
-        if try database.isRegionLimited() {
-            throw StoreError(code: ResultCode.error, message: """
-                this role reads only its own regions' events, so it cannot keep the case days every reader \
-                uses; import case events as a role without a region
-                """)
-        }
+        try checkWriter()
         let kept = try database.scalarInt("SELECT days_kept FROM case_source WHERE id = ?", [.text(source)]) == 1
         if whole || !kept {
             try database.execute("DELETE FROM case_day WHERE source_id = ?", [.text(source)])
@@ -41,6 +34,16 @@ public struct CaseDayStore {
         let scope = " AND case_key IN (\(Self.changedCases))"
         try database.execute("DELETE FROM case_day WHERE source_id = ?" + scope, [.text(source), .text(source)])
         try database.execute(Self.fill(scope: scope), [.text(source), .text(source), .text(source)])
+    }
+
+    /// A region-limited role on a server may not import case events: it would keep look-backs over
+    /// the events it may see for readers who see them all.
+    func checkWriter() throws {
+        guard try database.isRegionLimited() else { return }
+        throw StoreError(code: ResultCode.error, message: """
+            this role reads only its own regions' events, so it cannot keep the case days every reader \
+            uses; import case events as a role without a region
+            """)
     }
 
     /// The cases of the batch's changed events and every current case of their persons.

@@ -169,8 +169,13 @@ public struct CaseEventImport {
             try insert()
         }
         try analyze("case_event")
-        try CaseDayStore(store: store).refresh(source: source, whole: bulk)
-        try analyze("case_day")
+        // A dry run is rolled back: it checks who may keep the case days, but does not build them.
+        let days = CaseDayStore(store: store)
+        try days.checkWriter()
+        if !dryRun {
+            try days.refresh(source: source, whole: bulk)
+            try analyze("case_day")
+        }
         result.batchID = Int(batch)
     }
 

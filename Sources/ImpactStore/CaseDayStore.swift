@@ -12,18 +12,18 @@ public struct CaseDayStore {
                                  "person_previous_date"]
 
     /// The event sources whose case days are complete; none for a region-limited role on a server,
-    /// which may look back only over the events it can see.
+    /// which may look back only over the events it can see (tested in the same statement).
     public func keptSources() throws -> Set<String> {
-        if try database.isRegionLimited() { return [] }
-        return Set(try database.query("SELECT id FROM case_source WHERE days_kept = 1") { $0.string(0) }
+        let reader = database.engine == .postgresql ? " AND NOT (\(RegionLimit.condition))" : ""
+        return Set(try database.query("SELECT id FROM case_source WHERE days_kept = 1" + reader) { $0.string(0) }
             .compactMap { $0 })
     }
 
     /// After an import's merge (temp tables `event_staging`, `event_changed`): rebuilds the source
     /// whole when `whole` or when its days were never kept, else only the cases the batch changed and
     /// the cases sharing a person with those events (their persons' earlier days may have changed).
+    /// The caller has asked `checkWriter` first.
     func refresh(source: String, whole: Bool) throws {
-        try checkWriter()
         let kept = try database.scalarInt("SELECT days_kept FROM case_source WHERE id = ?", [.text(source)]) == 1
         if whole || !kept {
             try database.execute("DELETE FROM case_day WHERE source_id = ?", [.text(source)])

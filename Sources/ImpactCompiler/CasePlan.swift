@@ -14,6 +14,9 @@ public struct CasePlan: Sendable, Hashable {
     /// Set by `ReadPlanner`: the index events, look-backs and ends of spells come from the kept
     /// `case_day` rows instead of a window and index probes over the events.
     public var readsCaseDays = false
+    /// Set by the session when the import keeps this measure's results for every requested cell:
+    /// the digest (`CaseResultSQL.measureKey`) they are kept under.
+    public var keptResults: String?
 
     /// Whether the kept case days can answer the measure: its index events are a case's first of a
     /// type, with no filter on role or dimensions (which the case days do not hold). A distinct count
@@ -74,7 +77,11 @@ public struct CasePlan: Sendable, Hashable {
                     + filter.values.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
             }.joined(separator: ", "))
         }
-        if readsCaseDays { lines.append("  reads: the case days kept at import (first events, previous days)") }
+        if keptResults != nil {
+            lines.append("  reads: the results kept at import for every area and calendar period of the events' years")
+        } else if readsCaseDays {
+            lines.append("  reads: the case days kept at import (first events, previous days)")
+        }
         if let synthetic { lines.append("  synthetic data: \(synthetic)") }
         return lines.joined(separator: "\n")
     }

@@ -21,6 +21,9 @@ public struct CaseSQL {
                                  "censored"]
 
     public func compile(_ plan: CasePlan, vintage: Vintage = .current) -> CompiledQuery {
+        if let measure = plan.keptResults, vintage == .current {
+            return CaseResultSQL(dialect: dialect).read(plan, measure: measure)
+        }
         var builder = SQLGenerator.Builder(dialect: dialect)
         _ = builder.bind(.null)
         _ = builder.bind(.null)

@@ -15,6 +15,7 @@ public final class EvaluationSession {
     private var loadedGeography: Geography?
     private var loadedRollups: RollupStore.Registry?
     private var loadedCaseDays: Set<String>?
+    private var loadedCaseResults: [String: [String: CaseResultStore.Kept]]?
 
     /// `generator` defaults to the dialect of the store's engine.
     public init(store: Store, definitions: DefinitionSet, generator: SQLGenerator? = nil) {
@@ -43,14 +44,44 @@ public final class EvaluationSession {
     /// runs and what `explain` prints. `useRollups` false reads observations and events only, no data
     /// derived from them at import.
     public func boundQuery(_ id: String, _ request: EvaluationRequest, useRollups: Bool = true) throws -> BoundQuery {
-        let rollups = useRollups && request.vintage == .current ? try rollupRegistry() : nil
-        let unplaced = try plan(id)
-        let caseDays = useRollups && unplaced.cases != nil && request.vintage == .current ? try keptCaseDays() : []
-        let plan = ReadPlanner.place(unplaced, rollups: rollups, vintage: request.vintage, caseDays: caseDays)
+        var plan = try placedPlan(id, vintage: request.vintage, useRollups: useRollups)
+        if useRollups, let cases = plan.cases, let measure = try keptMeasure(cases, covering: request) {
+            plan.cases?.keptResults = measure
+        }
         let query = generator.compile(plan, vintage: request.vintage)
-        let periods = Self.periodsJSON(request.periods, shifts: plan.shifts)
-        let arguments = [SQLValue.text(JSONText.array(request.geos)), .text(periods)] + query.fixedParameters
-        return BoundQuery(plan: plan, query: query, arguments: arguments)
+        return BoundQuery(plan: plan, query: query, arguments: Self.requestArguments(request, plan: plan) + query.fixedParameters)
+    }
+
+    /// The indicator's plan with each input placed where it reads (`ReadPlanner`); a case measure
+    /// computes from its events or the case days, never from the results kept from them.
+    func placedPlan(_ id: String, vintage: Vintage, useRollups: Bool) throws -> IndicatorPlan {
+        let rollups = useRollups && vintage == .current ? try rollupRegistry() : nil
+        let unplaced = try plan(id)
+        let caseDays = useRollups && unplaced.cases != nil && vintage == .current ? try keptCaseDays() : []
+        return ReadPlanner.place(unplaced, rollups: rollups, vintage: vintage, caseDays: caseDays)
+    }
+
+    /// `?1` and `?2` of every statement: the request's areas and periods.
+    static func requestArguments(_ request: EvaluationRequest, plan: IndicatorPlan) -> [SQLValue] {
+        [.text(JSONText.array(request.geos)), .text(periodsJSON(request.periods, shifts: plan.shifts))]
+    }
+
+    /// The digest the import keeps the measure's results under, when they hold every requested
+    /// cell: the current data, a known area, a calendar month, quarter, half-year or year of the kept years.
+    private func keptMeasure(_ cases: CasePlan, covering request: EvaluationRequest) throws -> String? {
+        guard request.vintage == .current, let kept = try keptCaseResults()[cases.source] else { return nil }
+        let measure = CaseResultSQL(dialect: generator.dialect).measureKey(cases)
+        guard let years = kept[measure]?.years,
+              request.periods.allSatisfy({ $0.grain != .week && years.contains($0.year) }) else { return nil }
+        let units = try geography().units
+        return request.geos.allSatisfy { units[$0] != nil } ? measure : nil
+    }
+
+    private func keptCaseResults() throws -> [String: [String: CaseResultStore.Kept]] {
+        if let loadedCaseResults { return loadedCaseResults }
+        let kept = try CaseResultStore(store: store).kept()
+        loadedCaseResults = kept
+        return kept
     }
 
     private func keptCaseDays() throws -> Set<String> {

@@ -9,6 +9,8 @@ public struct CaseEventDelivery {
     public let key: PseudonymKey
     public var delimiter: Character?
     public var dryRun = false
+    /// Keeps what derives from the events in the import's transaction (`CaseEventImport.afterMerge`).
+    public var afterMerge: ((_ earliestChange: CivilDate?) throws -> Void)?
 
     public init(source: String, inputs: [String], key: PseudonymKey) {
         self.source = source
@@ -24,6 +26,7 @@ public struct CaseEventDelivery {
         var importer = CaseEventImport(store: store, source: source, origin: inputs.joined(separator: " "),
                                        sha256: try FileDigest.sha256(paths: paths), keyCheck: key.check)
         importer.dryRun = dryRun
+        importer.afterMerge = afterMerge
         return try importer.run { diagnostics, emit in
             try paths.reduce(0) { rows, path in
                 let file = CaseEventCSV(path: path, delimiter: delimiter, key: key)

@@ -13,6 +13,8 @@ public struct PluginEventDelivery {
     public let key: PseudonymKey
     public var timeout: TimeInterval = 120
     public var dryRun = false
+    /// Keeps what derives from the events in the import's transaction (`CaseEventImport.afterMerge`).
+    public var afterMerge: ((_ earliestChange: CivilDate?) throws -> Void)?
 
     public init(source: String, plugin: PluginSource, arguments: [String], key: PseudonymKey) {
         self.source = source
@@ -30,6 +32,7 @@ public struct PluginEventDelivery {
         var importer = CaseEventImport(store: store, source: source, origin: origin,
                                        sha256: Self.digest(records), keyCheck: key.check)
         importer.dryRun = dryRun
+        importer.afterMerge = afterMerge
         return try importer.run { importDiagnostics, emit in
             importDiagnostics.append(contentsOf: diagnostics)
             for record in records { try emit(record) }

@@ -36,6 +36,14 @@ public struct CaseDayStore {
         try database.execute(Self.fill(scope: scope), [.text(source), .text(source), .text(source)])
     }
 
+    /// Keeps the source's case days when a store from before they existed has none yet, outside an
+    /// import (`impact store refresh`).
+    public func keep(source: String) throws {
+        try checkWriter()
+        let kept = try database.scalarInt("SELECT days_kept FROM case_source WHERE id = ?", [.text(source)]) == 1
+        if !kept { try refresh(source: source, whole: true) }
+    }
+
     /// A region-limited role on a server may not import case events: it would keep look-backs over
     /// the events it may see for readers who see them all.
     func checkWriter() throws {

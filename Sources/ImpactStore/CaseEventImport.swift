@@ -15,6 +15,10 @@ public struct CaseEventImport {
     /// The check value of the pseudonym key (`PseudonymKey.check`).
     public let keyCheck: String
     public var dryRun = false
+    /// Runs in the import's transaction once the events and case days are written, when the batch
+    /// changed something, with the earliest date of a changed event: the engine keeps the source's
+    /// case results anew (`CaseResultStore`). Without it they are cleared.
+    public var afterMerge: ((_ earliestChange: CivilDate?) throws -> Void)?
 
     public init(store: Store, source: String, origin: String, sha256: String, keyCheck: String) {
         self.store = store
@@ -43,6 +47,11 @@ public struct CaseEventImport {
                 try merge(started: started, into: &result)
                 if dryRun { result.dryRun = true; throw Rollback.dryRun }
                 if result.added + result.revised == 0 { throw Rollback.unchanged }
+                if let afterMerge {
+                    try afterMerge(try earliestChange())
+                } else {
+                    try CaseResultStore(store: store).clear(source: source)
+                }
             }
         } catch Rollback.invalid, Rollback.unchanged, Rollback.dryRun {
             result.batchID = nil
@@ -177,6 +186,14 @@ public struct CaseEventImport {
             try analyze("case_day")
         }
         result.batchID = Int(batch)
+    }
+
+    /// The earliest date of an event the batch adds or corrects (a correction keeps the date).
+    private func earliestChange() throws -> CivilDate? {
+        let dates = try database.query("""
+            SELECT min(s.event_date) FROM event_changed AS c JOIN event_staging AS s ON s.rowid = c.staging_rowid
+            """) { $0.string(0).flatMap(CivilDate.init(iso:)) }
+        return dates.first ?? nil
     }
 
     /// Fresh statistics on a server for the statements that follow: on stale ones the planner probed

@@ -88,9 +88,9 @@ public struct GeographyStore {
             }
             guard try fingerprint() != before else { return false }
             if dryRun { throw DryRunRollback() }
-            // Region values depend on memberships: rollups are rebuilt by the next import.
+            // Region values depend on memberships: rollups and case results are kept anew by the next import.
             try database.execute(sql: "DELETE FROM rollup; DELETE FROM member_rollup; DELETE FROM rollup_series;"
-                                 + Self.refreshMemberAreas)
+                                 + CaseResultStore.clearAll + Self.refreshMemberAreas)
             try database.execute("""
                 INSERT INTO data_source (id, description) VALUES ('geography', 'Geography reference files')
                 ON CONFLICT (id) DO NOTHING
@@ -126,8 +126,9 @@ public struct GeographyStore {
     }
 
     /// Adds a unit the store does not hold (inside the caller's transaction); an existing code is
-    /// a constraint error, never an overwrite.
+    /// a constraint error, never an overwrite. The kept case results hold no row for it, so they go.
     public func insert(_ unit: GeoUnit) throws {
+        try database.execute(sql: CaseResultStore.clearAll)
         try database.execute("""
             INSERT INTO geo_unit (code, name, level, kind, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?)
             """, [.text(unit.code), .text(unit.name), .text(unit.level.rawValue), .text(unit.kind.rawValue),

@@ -2,7 +2,7 @@
 /// Never edit a shipped migration: add a new one, so older stores upgrade without losing data.
 public enum Migrations {
     public static let all: [String] = [version1, version2, version3, version4, version5, version6, version7,
-                                       version8, version9, version10, version11]
+                                       version8, version9, version10, version11, version12]
     public static var latestVersion: Int { all.count }
 
     /// Foundation: sources, batches, series keys, geography, observations as append-only vintages.
@@ -320,5 +320,34 @@ public enum Migrations {
         DROP INDEX case_event_by_geo;
         CREATE INDEX case_event_by_geo
             ON case_event(geo, source_id, event_type, event_date, role, person_key, superseded_by, batch_id, case_key);
+        """
+
+    /// The results of the case measures the definitions name, for every area and calendar month,
+    /// quarter, half-year and year of the events' years, kept by the import (`CaseResultStore`):
+    /// a measure is keyed by a digest of the statement that computes it from the events, so a changed
+    /// definition or compiler reads its events again until the next import keeps it anew.
+    static let version12 = """
+        CREATE TABLE case_result_measure (
+            source_id TEXT NOT NULL REFERENCES case_source(id),
+            measure TEXT NOT NULL,
+            first_year INTEGER NOT NULL,
+            last_year INTEGER NOT NULL,
+            data_end TEXT NOT NULL,
+            PRIMARY KEY (source_id, measure)
+        );
+        CREATE TABLE case_result (
+            source_id TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            period TEXT NOT NULL,
+            value REAL,
+            numerator REAL,
+            denominator REAL,
+            n REAL,
+            coverage TEXT NOT NULL,
+            excluded INTEGER NOT NULL,
+            censored INTEGER NOT NULL,
+            PRIMARY KEY (source_id, measure, geo, period)
+        ) WITHOUT ROWID;
         """
 }

@@ -1,7 +1,7 @@
 /// Copies everything a store holds into an empty one, ids included, in one transaction of the
 /// target: a region's SQLite file into a shared PostgreSQL store (`impact store copy FROM TO`), or
 /// back. Case events come as stored (pseudonyms; the key is never needed). Derived data comes along
-/// too (rollups, member statistics, `member_area`, case days); the result cache does not, it is
+/// too (rollups, member statistics, `member_area`, case days, kept case results); the result cache does not, it is
 /// rebuilt on use.
 public struct StoreCopy {
     public let source: Store
@@ -28,6 +28,8 @@ public struct StoreCopy {
         ("case_event", ["id", "source_id", "case_key", "event_type", "event_date", "person_key", "role", "geo", "dims",
                         "batch_id", "superseded_by"]),
         ("case_day", CaseDayStore.columns),
+        ("case_result_measure", CaseResultStore.measureColumns),
+        ("case_result", CaseResultStore.columns),
         ("alert_state", ["indicator", "rule", "geo", "state", "active_count", "inactive_count", "last_period",
                          "last_period_start", "last_value", "updated_at"]),
         ("alert_transition", ["id", "indicator", "rule", "geo", "period", "from_state", "to_state", "value",

@@ -4,7 +4,7 @@
 /// the same rows; flags stay integers (0/1) so both engines return the same values.
 public enum PostgresMigrations {
     public static let all: [String] = [version1, version2, version3, version4, version5, version6,
-                                       version7]
+                                       version7, version8]
     public static var latestVersion: Int { all.count }
 
     /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
@@ -338,5 +338,42 @@ public enum PostgresMigrations {
         DROP INDEX case_event_by_geo;
         CREATE INDEX case_event_by_geo
             ON case_event(geo, source_id, event_type, event_date, role, person_key, superseded_by, batch_id, case_key);
+        """
+
+    /// `case_result` and `case_result_measure`, as the SQLite store's version 12 keeps them. The
+    /// results are computed over every region's events, so a region-limited role sees none of them
+    /// and its sessions compute its measures from the events it may see, as for `case_day`.
+    static let version8 = """
+        CREATE TABLE case_result_measure (
+            source_id TEXT NOT NULL REFERENCES case_source(id),
+            measure TEXT NOT NULL,
+            first_year INTEGER NOT NULL,
+            last_year INTEGER NOT NULL,
+            data_end TEXT NOT NULL,
+            PRIMARY KEY (source_id, measure)
+        );
+        CREATE TABLE case_result (
+            source_id TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            geo TEXT NOT NULL,
+            period TEXT NOT NULL,
+            value DOUBLE PRECISION,
+            numerator DOUBLE PRECISION,
+            denominator DOUBLE PRECISION,
+            n DOUBLE PRECISION,
+            coverage TEXT NOT NULL,
+            excluded INTEGER NOT NULL,
+            censored INTEGER NOT NULL,
+            PRIMARY KEY (source_id, measure, geo, period)
+        );
+        ALTER TABLE case_result_measure ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY case_result_measure_read ON case_result_measure FOR SELECT
+            USING ((SELECT NOT impact_region_limited()));
+        CREATE POLICY case_result_measure_write ON case_result_measure FOR INSERT WITH CHECK (true);
+        CREATE POLICY case_result_measure_remove ON case_result_measure FOR DELETE USING (true);
+        ALTER TABLE case_result ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY case_result_read ON case_result FOR SELECT USING ((SELECT NOT impact_region_limited()));
+        CREATE POLICY case_result_write ON case_result FOR INSERT WITH CHECK (true);
+        CREATE POLICY case_result_remove ON case_result FOR DELETE USING (true);
         """
 }

@@ -1,4 +1,6 @@
 import ImpactCore
+import ImpactEngine
+import ImpactLanguage
 import ImpactSources
 import ImpactStore
 
@@ -9,15 +11,21 @@ enum DemoCases {
     static let key = "impact-demo-key-for-the-synthetic-fixtures-only"
     static let deliveries = [("vt_casus_wb", "west-brabant"), ("vt_casus_mb", "midden-brabant")]
 
-    static func importEvents(_ project: ProjectFiles, into store: Store, context: CommandContext) throws {
+    /// Imports each delivery, keeping the results of the case measures `definitions` name.
+    static func importEvents(_ project: ProjectFiles, keeping definitions: DefinitionSet, into store: Store,
+                             context: CommandContext) throws {
         let pseudonymKey: PseudonymKey
         do { pseudonymKey = try PseudonymKey(bytes: Array(key.utf8)) } catch {
             throw CommandFailure(message: "the demo pseudonym key is too short")
         }
         var events = 0
         for (source, folder) in deliveries {
-            let delivery = CaseEventDelivery(source: source, inputs: [project.fixtures + "/cases/" + folder],
+            var delivery = CaseEventDelivery(source: source, inputs: [project.fixtures + "/cases/" + folder],
                                              key: pseudonymKey)
+            delivery.afterMerge = { earliest in
+                try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source,
+                                                                                          earliestChange: earliest)
+            }
             let result = try delivery.run(into: store)
             guard !result.failed else {
                 throw CommandFailure(message: "the demo case events did not import; the checkout may be damaged")

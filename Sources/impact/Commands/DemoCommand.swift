@@ -35,9 +35,12 @@ enum DemoCommand: Command {
         }
         let store = try context.createStore(path: storePath)
         context.write("ImpactMonitor demo — store: \(storePath)\n\n")
+        let loaded = try shippedDefinitions(project, context: context)
+        let definitions = loaded.definitions
         try importFixtures(project, into: store, presentation: presentation, context: context)
-        try DemoCases.importEvents(project, into: store, context: context)
-        let definitions = try checkDefinitions(project, context: context)
+        try DemoCases.importEvents(project, keeping: definitions, into: store, context: context)
+        context.write("\nChecked \(definitions.indicators.count) indicators in \(loaded.files.count) "
+                      + "definition files: no problems.\n")
         context.write("\nVeilig Thuis West-Brabant (VTWB), 2017 and 2018 — every figure with its status:\n")
         let session = EvaluationSession(store: store, definitions: definitions)
         let publication = try Publication(evaluator: Evaluator(session: session))
@@ -71,15 +74,15 @@ enum DemoCommand: Command {
         context.render(try Coverage(store: store).seriesByPeriod(), format: .table, presentation: presentation)
     }
 
-    static func checkDefinitions(_ project: ProjectFiles, context: CommandContext) throws -> DefinitionSet {
+    /// The shipped definitions, checked before anything is imported: the event import keeps the
+    /// results of their case measures.
+    static func shippedDefinitions(_ project: ProjectFiles, context: CommandContext) throws -> DefinitionLoader.Loaded {
         let loaded = DefinitionLoader.load(directory: project.indicators)
         guard !loaded.hasErrors else {
             context.report(loaded.diagnostics)
             throw CommandFailure(message: "the shipped definitions have errors; run: impact check")
         }
-        context.write("\nChecked \(loaded.definitions.indicators.count) indicators in \(loaded.files.count) "
-                      + "definition files: no problems.\n")
-        return loaded.definitions
+        return loaded
     }
 
     /// West-Brabant's available indicators: the fixtures hold their data.

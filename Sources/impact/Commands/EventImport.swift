@@ -1,6 +1,7 @@
 import Foundation
 import ImpactCommandLine
 import ImpactCore
+import ImpactEngine
 import ImpactSources
 import ImpactStore
 
@@ -55,6 +56,7 @@ enum EventImport {
                                          key: try key(options.events.keyFile, context: context))
         delivery.delimiter = options.importOptions.delimiter
         delivery.dryRun = options.dryRun
+        delivery.afterMerge = try keepResults(options, into: store, context: context)
         let result = try delivery.run(into: store)
         // Never quote a line of an event file: it holds raw ids.
         let blank = Dictionary(delivery.files.map { ($0, "") }) { first, _ in first }
@@ -68,9 +70,27 @@ enum EventImport {
                                            key: try key(options.events.keyFile, context: context))
         delivery.timeout = options.importOptions.timeout
         delivery.dryRun = options.dryRun
+        delivery.afterMerge = try keepResults(options, into: store, context: context)
         let result = try delivery.run(into: store)
         // The plugin's output is never quoted: it holds raw ids.
         return ImportCommand.summarize(result, context: context, texts: [delivery.origin: ""])
+    }
+
+    /// What keeps the source's case results in the import, with the definitions when there are any;
+    /// without them the results are only cleared and evaluations compute from the events.
+    static func keepResults(_ options: ImportCommand.Options, into store: Store,
+                            context: CommandContext) throws -> ((CivilDate?) throws -> Void)? {
+        let named = try context.namedDefinitionsDirectory(options.definitions)
+        guard let definitions = try ImportCommand.definitions(named: named, context: context) else {
+            context.error("note: no definitions found in '\(DefinitionsOption.defaultDirectory)'; no case results "
+                          + "are kept (pass --indicators DIR to keep those of its case measures)\n")
+            return nil
+        }
+        let source = options.events.source
+        return { earliest in
+            try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source,
+                                                                                      earliestChange: earliest)
+        }
     }
 
     static func key(_ file: String?, context: CommandContext) throws -> PseudonymKey {

@@ -50,12 +50,18 @@ import TestHarness
 
     /// How a test fills the store and which statements it evaluates: the kept case days after one
     /// delivery (built whole) or after two (the second corrects some events of the first and
-    /// refreshes the cases it changed and the cases sharing their persons), or the events only
-    /// (`--as-of`, filtered measures and distinct counts read them).
+    /// refreshes the cases it changed and the cases sharing their persons), the events only
+    /// (`--as-of`, filtered measures and distinct counts read them), or the results kept at import
+    /// after one delivery or after two split by date (the second recomputes only the years it can
+    /// change).
     enum Reading: String, CaseIterable, Sendable {
         case caseDaysOneDelivery
         case caseDaysTwoDeliveries
         case eventsOnly
+        case keptResultsOneDelivery
+        case keptResultsByDate
+
+        var keepsResults: Bool { self == .keptResultsOneDelivery || self == .keptResultsByDate }
     }
 
     /// On every store engine: the PostgreSQL rendering of each measure is held to the same reference.
@@ -93,23 +99,31 @@ import TestHarness
         let store = try TestSupport.storeWithGeography(on: backend)
         try listSomeMembersTwice(in: store)
         var failures: [String] = []
-        if reading == .caseDaysTwoDeliveries {
+        let keeping = reading.keepsResults ? definitions : nil
+        switch reading {
+        case .caseDaysTwoDeliveries:
             try deliverInTwo(events, into: store)
             failures += try keptDaysMatchAWholeRebuild(store)
-        } else {
-            try CaseEventFixture.importEvents(events, into: store)
+        case .keptResultsByDate:
+            try deliverByDate(events, into: store, keeping: definitions)
+            failures += try keptResultsMatchAWholeRebuild(store, definitions: definitions)
+        default:
+            try CaseEventFixture.importEvents(events, into: store, keeping: keeping)
         }
         var evaluator = Evaluator(store: store, definitions: definitions)
         evaluator.useCache = false
         evaluator.useRollups = reading != .eventsOnly
         let reference = CaseReference(events: events, geography: try GeographyStore(store: store).load())
-        let request = EvaluationRequest(geos: areas, periods: periods)
+        let request = try Self.request(keptOnly: reading.keepsResults, store: store)
         for indicator in definitions.indicators {
             let plan = try evaluator.session.plan(indicator.id.value).cases!
-            let readsDays = try evaluator.session.boundQuery(indicator.id.value, request,
-                                                             useRollups: evaluator.useRollups).plan.cases?.readsCaseDays
-            if readsDays != (plan.canReadCaseDays && reading != .eventsOnly && !events.isEmpty) {
-                failures.append("\(indicator.id.value): reads case days \(readsDays ?? false) with \(reading)")
+            let placed = try evaluator.session.boundQuery(indicator.id.value, request,
+                                                          useRollups: evaluator.useRollups).plan.cases
+            if placed?.readsCaseDays != (plan.canReadCaseDays && reading != .eventsOnly && !events.isEmpty) {
+                failures.append("\(indicator.id.value): reads case days \(placed?.readsCaseDays ?? false) with \(reading)")
+            }
+            if (placed?.keptResults != nil) != (keeping != nil && !request.periods.isEmpty) {
+                failures.append("\(indicator.id.value): reads kept results \(placed?.keptResults != nil) with \(reading)")
             }
             for result in try evaluator.evaluate(indicator.id.value, request) {
                 let period = try Period.parse(result.period).period
@@ -137,6 +151,45 @@ import TestHarness
                               + "dup,VTWB,GM0744,2017-06-01,2018-06-01\ndup,VTWB,GM0738,,2018-01-01\n",
                               to: "memberships.csv", in: folder)
         #expect(!(try GeographyImport(paths: [folder]).run(into: store)).failed)
+    }
+
+    /// The test's areas and periods; where results are kept, only the periods of the events' years
+    /// (the others compute from the events, as the other readings check).
+    static func request(keptOnly: Bool, store: Store) throws -> EvaluationRequest {
+        guard keptOnly else { return EvaluationRequest(geos: areas, periods: periods) }
+        let dates = try CaseResultStore(store: store).eventDates(source: "rc")
+        return EvaluationRequest(geos: areas, periods: periods.filter { period in
+            dates.map { ($0.lowerBound.year...$0.upperBound.year).contains(period.year) } ?? false
+        })
+    }
+
+    /// Events before a day in the last third of their span first, the rest after: a monthly
+    /// delivery, which keeps again only the results of the years it can change.
+    static func deliverByDate(_ events: [CaseReference.Event], into store: Store,
+                              keeping definitions: DefinitionSet) throws {
+        let days = events.map(\.date.dayNumber).sorted()
+        let cut = days.isEmpty ? 0 : days[days.count * 2 / 3]
+        try CaseEventFixture.importEvents(events.filter { $0.date.dayNumber < cut }, into: store, keeping: definitions)
+        try CaseEventFixture.importEvents(events.filter { $0.date.dayNumber >= cut }, into: store,
+                                          keeping: definitions)
+    }
+
+    /// The results kept after the second delivery are those a refresh of every year gives.
+    static func keptResultsMatchAWholeRebuild(_ store: Store, definitions: DefinitionSet) throws -> [String] {
+        let read = {
+            try store.database.query("SELECT \(CaseResultStore.columns.joined(separator: ", ")) FROM case_result "
+                                     + "ORDER BY measure, geo, period") { row in
+                (0..<CaseResultStore.columns.count).map { row.string($0) ?? "-" }.joined(separator: " ")
+            }
+        }
+        let kept = try read()
+        _ = try store.database.transaction {
+            try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: "rc")
+        }
+        let rebuilt = try read()
+        guard kept != rebuilt else { return [] }
+        let first = zip(kept, rebuilt).first { $0 != $1 }.map { "\($0.0) ≠ \($0.1)" } ?? "row counts"
+        return ["kept results differ from a whole rebuild: \(kept.count) rows, \(rebuilt.count) rebuilt; \(first)"]
     }
 
     /// Two deliveries, both below the size at which an import rebuilds the case days whole: the
@@ -221,9 +274,16 @@ import TestHarness
 /// Writes reference events into a store as one batch of the event source `rc` (ids unhashed: the
 /// reference compares measures, not pseudonyms).
 enum CaseEventFixture {
-    static func importEvents(_ events: [CaseReference.Event], into store: Store, source: String = "rc") throws {
-        let importer = CaseEventImport(store: store, source: source, origin: "test", sha256: UUID().uuidString,
+    static func importEvents(_ events: [CaseReference.Event], into store: Store, source: String = "rc",
+                             keeping definitions: DefinitionSet? = nil) throws {
+        var importer = CaseEventImport(store: store, source: source, origin: "test", sha256: UUID().uuidString,
                                        keyCheck: "test")
+        if let definitions {
+            importer.afterMerge = { earliest in
+                try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source,
+                                                                                          earliestChange: earliest)
+            }
+        }
         let result = try importer.run { _, emit in
             for (line, event) in events.enumerated() {
                 try emit(CaseEventRecord(caseKey: event.caseID, personKey: event.person, role: event.role,

@@ -1,0 +1,89 @@
+import ImpactCompiler
+import ImpactCore
+import ImpactLanguage
+import ImpactStore
+
+/// Keeps the results of the case measures the definitions name over an event source, for every
+/// area of the geography and every calendar month, quarter, half-year and year of the events'
+/// years, inside the import's transaction: each measure's own statement (over the case days just
+/// kept) writes its rows into `case_result`, so an evaluation of those cells reads one row each and
+/// gives exactly what the statement gives. Other periods, `--as-of` and measures defined after the
+/// import compute from the events until the next import or `impact store refresh`.
+public struct CaseResultMaintainer {
+    public let store: Store
+    public let definitions: DefinitionSet
+
+    public init(store: Store, definitions: DefinitionSet) {
+        self.store = store
+        self.definitions = definitions
+    }
+
+    /// Replaces the source's kept results with those of the current definitions; returns how many
+    /// measures it keeps (two indicators with the same measure share them). `earliestChange`, the
+    /// earliest date of an event the import changed, limits the work to the years it can affect;
+    /// nil recomputes every year.
+    @discardableResult
+    public func refresh(source: String, earliestChange: CivilDate? = nil) throws -> Int {
+        let results = CaseResultStore(store: store)
+        guard let dates = try results.eventDates(source: source) else {
+            try results.clear(source: source)
+            return 0
+        }
+        let session = EvaluationSession(store: store, definitions: definitions)
+        let statements = CaseResultSQL(dialect: session.generator.dialect)
+        let units = try session.geography().units.keys.sorted()
+        let plans = try measures(over: source, session: session, statements: statements)
+        try results.remove(source: source, except: Set(plans.keys))
+        let before = try results.kept()[source, default: [:]]
+        let holding = CaseResultStore.Kept(years: dates.lowerBound.year...dates.upperBound.year, dataEnd: dates.upperBound)
+        for (measure, plan) in plans.sorted(by: { $0.key < $1.key }) {
+            guard let cases = plan.cases else { continue }
+            let from = Self.firstChangedYear(cases, earlier: before[measure], now: holding, earliestChange: earliestChange)
+            let request = EvaluationRequest(geos: units, periods: Self.periods((from ?? holding.years.lowerBound)...holding.years.upperBound))
+            let keep = statements.keep(cases, measure: measure)
+            try results.keep(source: source, measure: measure, holding: holding, from: from, insert: keep.sql,
+                             arguments: EvaluationSession.requestArguments(request, plan: plan) + keep.fixedParameters)
+        }
+        return plans.count
+    }
+
+    /// The plans of the indicators whose value is a case measure over the source, by digest.
+    private func measures(over source: String, session: EvaluationSession,
+                          statements: CaseResultSQL) throws -> [String: IndicatorPlan] {
+        var plans: [String: IndicatorPlan] = [:]
+        for indicator in definitions.indicators {
+            guard case .caseMeasure(let measure)? = indicator.value?.kind,
+                  definitions.cases(measure.cases.value)?.eventSource == source else { continue }
+            let plan = try session.placedPlan(indicator.id.value, vintage: .current, useRollups: true)
+            if let cases = plan.cases { plans[statements.measureKey(cases)] = plan }
+        }
+        return plans
+    }
+
+    /// The first year whose results an import changing events from `earliestChange` on can change,
+    /// when the measure's earlier rows hold every year before it; nil when every year must be
+    /// computed. A period's figures depend on events within it, on look-backs from later periods
+    /// (later years), and on look-forwards from earlier ones reaching into it and up to the data's
+    /// end (the window's months before the earlier of the change and the former end). Spells are cut
+    /// at the end of their period, so a later end event changes no earlier period.
+    static func firstChangedYear(_ plan: CasePlan, earlier: CaseResultStore.Kept?, now: CaseResultStore.Kept,
+                                 earliestChange: CivilDate?) -> Int? {
+        guard let earlier, let earliestChange, earlier.years.lowerBound == now.years.lowerBound else { return nil }
+        var window = 0
+        if case .recurrenceForward(_, let months, _, _) = plan.measure { window = months }
+        let base = min(earliestChange, earlier.dataEnd)
+        // One month more than the window: month arithmetic clamps at the month's end.
+        let monthIndex = base.year * 12 + base.month - 1 - window - 1
+        let year = monthIndex / 12
+        return year > now.years.lowerBound ? year : nil
+    }
+
+    /// Every month, quarter, half-year and year of the years, the grains a steering group reads.
+    static func periods(_ years: ClosedRange<Int>) -> [Period] {
+        years.flatMap { year in
+            [Grain.year, .half, .quarter, .month].flatMap { grain in
+                (1...Period.count(of: grain, in: year)).compactMap { Period(year: year, grain: grain, index: $0) }
+            }
+        }
+    }
+}

@@ -18,7 +18,8 @@ public struct CaseResultSQL {
         definition.keptResults = nil
         let query = CaseSQL(dialect: dialect).compile(definition)
         var digest = SHA256()
-        digest.update(Array((query.sql + "\n" + query.fixedParameters.map(\.description).joined(separator: "\n")).utf8))
+        let parameters = query.fixedParameters.map(\.description).joined(separator: "\n")
+        digest.update(Array((query.sql + "\n" + parameters).utf8))
         return digest.finalize()
     }
 
@@ -52,8 +53,9 @@ public struct CaseResultSQL {
               SELECT g.value AS geo, g.key AS geo_order, \(dialect.jsonText("p.value", path: "'$.p'")) AS period,
                      p.key AS period_order
               FROM \(areas) AS g CROSS JOIN \(periods) AS p)
-            SELECT c.geo, c.period, r.value, r.numerator, r.denominator, r.n, coalesce(r.coverage, 'missing') AS coverage,
-                   coalesce(r.excluded, 0) AS excluded, coalesce(r.censored, 0) AS censored
+            SELECT c.geo, c.period, r.value, r.numerator, r.denominator, r.n,
+                   coalesce(r.coverage, 'missing') AS coverage, coalesce(r.excluded, 0) AS excluded,
+                   coalesce(r.censored, 0) AS censored
             FROM cell AS c
             LEFT JOIN case_result AS r
               ON r.source_id = \(source) AND r.measure = \(key) AND r.geo = c.geo AND r.period = c.period

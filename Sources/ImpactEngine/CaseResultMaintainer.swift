@@ -35,11 +35,14 @@ public struct CaseResultMaintainer {
         let plans = try measures(over: source, session: session, statements: statements)
         try results.remove(source: source, except: Set(plans.keys))
         let before = try results.kept()[source, default: [:]]
-        let holding = CaseResultStore.Kept(years: dates.lowerBound.year...dates.upperBound.year, dataEnd: dates.upperBound)
+        let holding = CaseResultStore.Kept(years: dates.lowerBound.year...dates.upperBound.year,
+                                           dataEnd: dates.upperBound)
         for (measure, plan) in plans.sorted(by: { $0.key < $1.key }) {
             guard let cases = plan.cases else { continue }
-            let from = Self.firstChangedYear(cases, earlier: before[measure], now: holding, earliestChange: earliestChange)
-            let request = EvaluationRequest(geos: units, periods: Self.periods((from ?? holding.years.lowerBound)...holding.years.upperBound))
+            let from = Self.firstChangedYear(cases, earlier: before[measure], now: holding,
+                                             earliestChange: earliestChange)
+            let years = (from ?? holding.years.lowerBound)...holding.years.upperBound
+            let request = EvaluationRequest(geos: units, periods: Self.periods(years))
             let keep = statements.keep(cases, measure: measure)
             try results.keep(source: source, measure: measure, holding: holding, from: from, insert: keep.sql,
                              arguments: EvaluationSession.requestArguments(request, plan: plan) + keep.fixedParameters)

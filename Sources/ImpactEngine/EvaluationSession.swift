@@ -49,7 +49,8 @@ public final class EvaluationSession {
             plan.cases?.keptResults = measure
         }
         let query = generator.compile(plan, vintage: request.vintage)
-        return BoundQuery(plan: plan, query: query, arguments: Self.requestArguments(request, plan: plan) + query.fixedParameters)
+        let arguments = Self.requestArguments(request, plan: plan) + query.fixedParameters
+        return BoundQuery(plan: plan, query: query, arguments: arguments)
     }
 
     /// The indicator's plan with each input placed where it reads (`ReadPlanner`); a case measure

@@ -79,7 +79,8 @@ import Testing
 
     /// The kept case days look back across every region's events, so a region role reads none of
     /// them and computes the look-back from the events it may see: West-Brabant's role, which sees
-    /// all of West-Brabant's events, gets the owner's figures by the other path.
+    /// all of West-Brabant's events, gets the owner's figures by the other path. The same holds for
+    /// the results kept at import (the owner reads those).
     static func checkCaseDays(_ cluster: PostgresCluster) throws {
         let owner = try caseFigures(cluster, role: "postgres", indicator: "wb_herhaling_casus")
         #expect(owner.areas.count > 3, "West-Brabant's recurrence has municipal figures: \(owner.csv)")
@@ -88,6 +89,11 @@ import Testing
         #expect(try count(cluster, role: "postgres", sql: days) != "0")
         #expect(try count(cluster, role: "viewer", sql: days) == (try count(cluster, role: "postgres", sql: days)))
         #expect(try count(cluster, role: "vtwb_analyst", sql: days) == "0")
+        let results = "SELECT count(*) FROM case_result"
+        #expect(try count(cluster, role: "postgres", sql: results) != "0")
+        #expect(try count(cluster, role: "viewer", sql: results) == (try count(cluster, role: "postgres", sql: results)))
+        #expect(try count(cluster, role: "vtwb_analyst", sql: results) == "0")
+        #expect(try count(cluster, role: "vtwb_analyst", sql: "SELECT count(*) FROM case_result_measure") == "0")
     }
 
     /// A role given a region and the import grant would keep look-backs over only its own regions'

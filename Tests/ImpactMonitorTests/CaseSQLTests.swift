@@ -18,7 +18,10 @@ import TestHarness
         ("exceeding", "percent", "exceeding(rc, t1)"),
     ]
 
-    static let definitions: DefinitionSet = {
+    static let definitions = definitions(replacing: "", with: "")
+
+    /// The measures' definitions, with one piece of their text replaced.
+    static func definitions(replacing piece: String, with replacement: String) -> DefinitionSet {
         let cases = """
             cases rc {
               title "cases"
@@ -28,11 +31,12 @@ import TestHarness
             }
 
             """
-        let text = cases + measures.map { CaseReferenceTests.indicator($0.name, $0.unit, $0.value) }.joined()
+        var text = cases + measures.map { CaseReferenceTests.indicator($0.name, $0.unit, $0.value) }.joined()
+        if !piece.isEmpty { text = text.replacingOccurrences(of: piece, with: replacement) }
         let loaded = DefinitionLoader.load(sources: [SourceFile(path: "cases.ind", text: text)])
         precondition(!loaded.hasErrors, "\(loaded.diagnostics)")
         return loaded.definitions
-    }()
+    }
 
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden/sql/cases").path
@@ -58,6 +62,38 @@ import TestHarness
         try Self.expectGolden(plan, dialect: dialect, vintage: .current, file: "\(name).kept.\(engine).sql")
     }
 
+    /// The statement that keeps a measure's rows at import and the one that reads them back.
+    @Test(arguments: ["sqlite", "postgresql"])
+    func keptResultsSnapshot(engine: String) throws {
+        var plan = try Planner(definitions: Self.definitions).plan("exceeding")
+        let dialect: any SQLDialect = engine == "postgresql" ? PostgreSQLDialect() : SQLiteDialect()
+        let statements = CaseResultSQL(dialect: dialect)
+        let measure = statements.measureKey(plan.cases!)
+        try Self.expectGolden(statements.keep(plan.cases!, measure: measure), dialect: dialect,
+                              file: "exceeding.keep.\(engine).sql")
+        plan.cases?.keptResults = measure
+        try Self.expectGolden(plan, dialect: dialect, vintage: .current, file: "exceeding.read.\(engine).sql")
+    }
+
+    /// A measure's digest names what it computes: the same whichever way the store reads it, another
+    /// for another term, filter or engine.
+    @Test func theMeasureDigestFollowsTheDefinition() throws {
+        let planner = Planner(definitions: Self.definitions)
+        let sqlite = CaseResultSQL(dialect: SQLiteDialect())
+        var plan = try planner.plan("exceeding").cases!
+        let key = sqlite.measureKey(plan)
+        plan.readsCaseDays = true
+        plan.keptResults = "earlier"
+        #expect(sqlite.measureKey(plan) == key)
+        #expect(CaseResultSQL(dialect: PostgreSQLDialect()).measureKey(plan) != key)
+        let longer = Planner(definitions: Self.definitions(replacing: "10 weeks", with: "11 weeks"))
+        #expect(sqlite.measureKey(try longer.plan("exceeding").cases!) != key)
+        let persons = try planner.plan("distinct_persons").cases!
+        let others = Planner(definitions: Self.definitions(replacing: "role = \"kind\"",
+                                                                 with: "role = \"ouder\""))
+        #expect(sqlite.measureKey(try others.plan("distinct_persons").cases!) != sqlite.measureKey(persons))
+    }
+
     /// Neither a filtered measure, nor distinct counts, nor an earlier vintage reads the case days.
     @Test func filteredDistinctAndAsOfMeasuresReadTheEvents() throws {
         for (name, vintage) in [("distinct_persons", Vintage.current), ("distinct_cases", .current),
@@ -70,7 +106,10 @@ import TestHarness
     }
 
     static func expectGolden(_ plan: IndicatorPlan, dialect: any SQLDialect, vintage: Vintage, file: String) throws {
-        let query = SQLGenerator(dialect: dialect).compile(plan, vintage: vintage)
+        try expectGolden(SQLGenerator(dialect: dialect).compile(plan, vintage: vintage), dialect: dialect, file: file)
+    }
+
+    static func expectGolden(_ query: CompiledQuery, dialect: any SQLDialect, file: String) throws {
         let parameters = query.fixedParameters.enumerated()
             .map { "\(dialect.parameter($0.offset + 3)) = \($0.element)" }
         let text = query.sql + ";\n\n-- parameters\n" + parameters.joined(separator: "\n") + "\n"

@@ -48,6 +48,8 @@ public struct CaseEventImport {
                 if dryRun { result.dryRun = true; throw Rollback.dryRun }
                 if result.added + result.revised == 0 { throw Rollback.unchanged }
                 if let afterMerge {
+                    // What follows reads, not inserts at random: it needs no more than the usual cache.
+                    cache.restore()
                     try afterMerge(try earliestChange())
                 } else {
                     try CaseResultStore(store: store).clear(source: source)

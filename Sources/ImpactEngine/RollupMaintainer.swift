@@ -21,6 +21,7 @@ public struct RollupMaintainer {
     /// inside the import's transaction, not taken from before it: a plugin may add units in the batch.
     /// `progress` is told the series done of those touched.
     public func refresh(progress: (any ProgressReporter)? = nil) throws {
+        try rollups.checkWriter()
         let geography = try GeographyStore(store: store).load()
         let areas = Array(geography.units.keys)
         let touched = try rollups.touchedByBatch().sorted(by: { $0.key < $1.key })

@@ -9,6 +9,16 @@ public struct RollupStore {
 
     public init(store: Store) { self.database = store.database }
 
+    /// A region-limited role on a server may not keep rollups: it would sum regions and compare
+    /// members over only the municipalities it may see, for readers who see them all.
+    public func checkWriter() throws {
+        guard try database.isRegionLimited() else { return }
+        throw StoreError(code: ResultCode.error, message: """
+            this role reads only its own regions' municipalities, so it cannot keep the rollups every reader \
+            uses; import as a role without a region
+            """)
+    }
+
     /// What the batch being imported changed in one series (temp tables `changed` and `staging`).
     public struct Scope: Sendable {
         public var key: String

@@ -97,7 +97,8 @@ import Testing
     }
 
     /// A role given a region and the import grant would keep look-backs over only its own regions'
-    /// events for every reader: its event import is refused with a message, and nothing is written.
+    /// events, and region sums over only its own municipalities, for every reader: its event and
+    /// observation imports are refused with a message, and nothing is written.
     static func aRegionRoleCannotKeepCaseDays(_ cluster: PostgresCluster, owner: String) throws {
         for grant in [["--region", "VTWB"], ["--import"]] {
             let granted = try ImpactBinary.run(["access", "grant"] + grant + ["--role", "vtwb_loader", "--store", owner])
@@ -109,6 +110,12 @@ import Testing
                                             "--store", cluster.url(database: "access", user: "vtwb_loader")],
                                            environment: PostgresConformanceTests.demoKey)
         #expect(refused.status != 0 && refused.stderr.contains("cannot keep the case days"), "\(refused.stderr)")
+        #expect(try count(cluster, role: "postgres", sql: "SELECT count(*) FROM import_batch") == batches)
+        // Nor can it keep the rollups: its region sums and member statistics would leave out what it cannot see.
+        let delivery = ImpactBinary.projectRoot + "/fixtures/vt-west-brabant/regio-2015-2018.csv"
+        let observations = try importDelivery(cluster, role: "vtwb_loader", file: delivery)
+        #expect(observations.status != 0 && observations.stderr.contains("cannot keep the rollups"),
+                "\(observations.stderr)")
         #expect(try count(cluster, role: "postgres", sql: "SELECT count(*) FROM import_batch") == batches)
     }
 

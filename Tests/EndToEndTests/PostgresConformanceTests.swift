@@ -209,5 +209,18 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr.contains("holds no ImpactMonitor store; create one with impact init"), "\(result.stderr)")
     }
+
+    /// A server store has no folder for the demo's report: it goes into the working folder (it was
+    /// once derived from the URL, `postgresql:/…/report-VTWB-2018.html`, which cannot be written).
+    @Test func theDemoOnAServerWritesItsReportIntoTheWorkingFolder() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let server = try cluster.createDatabase("demo")
+        let folder = ImpactBinary.temporaryDirectory()
+        let demo = try ImpactBinary.run(["demo", "--store", server], directory: folder)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("(open in a browser): report-VTWB-2018.html\n"), "\(demo.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/report-VTWB-2018.html"))
+    }
 }
 #endif

@@ -48,15 +48,21 @@ enum DemoCommand: Command {
         try showChanges(publication, definitions: definitions, presentation: presentation, context: context)
         try showCatalogue(session, presentation: presentation, context: context)
         try runAlertChecks(publication, store: store, context: context)
-        // Beside the store; a bare file name has no folder, so the report goes into the working one.
-        let folder = (storePath as NSString).deletingLastPathComponent as NSString
-        let reportPath = folder.appendingPathComponent("report-VTWB-2018.html")
+        let reportPath = reportPath(store: storePath)
         let html = try ReportCommand.write(store: store, publication: publication, region: "VTWB", period: .year(2018),
                                            compare: .year(2017), language: "nl", markdown: false)
         try OutputFile.write(html, to: reportPath, mode: OutputFile.mode(ofStore: storePath))
         context.write("\nSteering-group report (open in a browser): \(reportPath)\n")
         context.write("\nExplore further: impact eval --store \(storePath) --level gemeente --period 2018\n")
         return ExitCode.success
+    }
+
+    /// Beside a store file; a bare file name has no folder and a server store none at all, so the
+    /// report then goes into the working folder.
+    static func reportPath(store: String) -> String {
+        let name = "report-VTWB-2018.html"
+        guard !StoreLocation.isServer(store) else { return name }
+        return ((store as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
     }
 
     static func importFixtures(_ project: ProjectFiles, into store: Store, presentation: TablePresentation,

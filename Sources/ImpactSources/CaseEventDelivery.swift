@@ -10,7 +10,7 @@ public struct CaseEventDelivery {
     public var delimiter: Character?
     public var dryRun = false
     /// Keeps what derives from the events in the import's transaction (`CaseEventImport.afterMerge`).
-    public var afterMerge: ((_ earliestChange: CivilDate?) throws -> Void)?
+    public var afterMerge: ((CaseEventChange) throws -> Void)?
 
     public init(source: String, inputs: [String], key: PseudonymKey) {
         self.source = source

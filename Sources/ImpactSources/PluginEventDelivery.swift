@@ -14,7 +14,7 @@ public struct PluginEventDelivery {
     public var timeout: TimeInterval = 120
     public var dryRun = false
     /// Keeps what derives from the events in the import's transaction (`CaseEventImport.afterMerge`).
-    public var afterMerge: ((_ earliestChange: CivilDate?) throws -> Void)?
+    public var afterMerge: ((CaseEventChange) throws -> Void)?
 
     public init(source: String, plugin: PluginSource, arguments: [String], key: PseudonymKey) {
         self.source = source

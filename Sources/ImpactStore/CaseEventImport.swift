@@ -16,9 +16,9 @@ public struct CaseEventImport {
     public let keyCheck: String
     public var dryRun = false
     /// Runs in the import's transaction once the events and case days are written, when the batch
-    /// changed something, with the earliest date of a changed event: the engine keeps the source's
-    /// case results anew (`CaseResultStore`). Without it they are cleared.
-    public var afterMerge: ((_ earliestChange: CivilDate?) throws -> Void)?
+    /// changed something, with what it changed: the engine keeps the source's case results anew
+    /// (`CaseResultStore`). Without it they are cleared.
+    public var afterMerge: ((CaseEventChange) throws -> Void)?
 
     public init(store: Store, source: String, origin: String, sha256: String, keyCheck: String) {
         self.store = store
@@ -50,7 +50,7 @@ public struct CaseEventImport {
                 if let afterMerge {
                     // What follows reads, not inserts at random: it needs no more than the usual cache.
                     cache.restore()
-                    try afterMerge(try earliestChange())
+                    try afterMerge(try change(batch: result.batchID))
                 } else {
                     try CaseResultStore(store: store).clear(source: source)
                 }
@@ -190,12 +190,24 @@ public struct CaseEventImport {
         result.batchID = Int(batch)
     }
 
-    /// The earliest date of an event the batch adds or corrects (a correction keeps the date).
-    private func earliestChange() throws -> CivilDate? {
-        let dates = try database.query("""
-            SELECT min(s.event_date) FROM event_changed AS c JOIN event_staging AS s ON s.rowid = c.staging_rowid
-            """) { $0.string(0).flatMap(CivilDate.init(iso:)) }
-        return dates.first ?? nil
+    /// The earliest date of an event the batch adds or corrects (a correction keeps the date), and
+    /// of the cases it gives a person no earlier batch named for them.
+    private func change(batch: Int?) throws -> CaseEventChange {
+        let changed = "FROM event_changed AS c JOIN event_staging AS s ON s.rowid = c.staging_rowid"
+        let earliest = try date("SELECT min(s.event_date) " + changed, [])
+        let grown = try date("""
+            SELECT min(e.event_date) FROM case_event AS e
+            WHERE e.source_id = ? AND e.superseded_by IS NULL AND e.case_key IN (
+              SELECT s.case_key \(changed)
+              WHERE s.person_key <> '' AND NOT EXISTS (
+                SELECT 1 FROM case_event AS x
+                WHERE x.source_id = ? AND x.case_key = s.case_key AND x.person_key = s.person_key AND x.batch_id < ?))
+            """, [.text(source), .text(source), .integer(Int64(batch ?? 0))])
+        return CaseEventChange(earliestEvent: earliest, earliestOfCasesWithNewPersons: grown)
+    }
+
+    private func date(_ sql: String, _ arguments: [SQLValue]) throws -> CivilDate? {
+        try database.query(sql, arguments) { $0.string(0).flatMap(CivilDate.init(iso:)) }.first ?? nil
     }
 
     /// Fresh statistics on a server for the statements that follow: on stale ones the planner probed

@@ -59,6 +59,19 @@ import Testing
         #expect(try Self.recurrence(store) == computed)
     }
 
+    /// New memberships change what a region's results count: the import clears them and says so.
+    @Test func aGeographyImportSaysItClearedTheKeptResults() throws {
+        let (store, _) = try Self.storeWithEvents()
+        let folder = ImpactBinary.temporaryDirectory()
+        try "set,name\ndup,Tweede indeling\n".write(toFile: folder + "/sets.csv", atomically: true, encoding: .utf8)
+        try "set,region,member\ndup,VTWB,GM0758\n".write(toFile: folder + "/memberships.csv", atomically: true,
+                                                          encoding: .utf8)
+        let geography = try ImpactBinary.run(["import", "geography", folder, "--store", store])
+        #expect(geography.status == 0, "\(geography.stderr)")
+        #expect(geography.stderr.contains("note: the case results kept at import were cleared"), "\(geography.stderr)")
+        #expect(try Self.explain(store).contains("reads: the case days kept at import"))
+    }
+
     @Test func storeRefreshMistakesAreNamed() throws {
         let store = ImpactBinary.temporaryDirectory() + "/empty.sqlite"
         #expect(try ImpactBinary.run(["init", "--store", store]).status == 0)
@@ -67,6 +80,9 @@ import Testing
                 "\(extra.stderr)")
         let missing = try ImpactBinary.run(["store", "refresh", "--indicators", "/nonexistent", "--store", store])
         #expect(missing.status != 0 && missing.stderr.contains("/nonexistent"), "\(missing.stderr)")
+        let copy = try ImpactBinary.run(["store", "copy", store, store + ".copy", "--indicators", "indicators"])
+        #expect(copy.status == 64 && copy.stderr.contains("--indicators belongs to 'impact store refresh'"),
+                "\(copy.stderr)")
         let nothing = try ImpactBinary.run(["store", "refresh", "--store", store])
         #expect(nothing.status == 0 && nothing.stderr.contains("the store holds no case events"), "\(nothing.stderr)")
     }

@@ -189,6 +189,10 @@ import Testing
             let sqlite = try ImpactBinary.run(request + ["--store", file])
             #expect(try ImpactBinary.run(request + ["--store", server]).stdout == sqlite.stdout, "\(request)")
         }
+        // The results kept at import come along and are read on the server (a digest for both engines).
+        let explained = try ImpactBinary.run(["explain", "wb_herhaling_casus", "--geo", "VTWB", "--period", "2018",
+                                              "--store", server])
+        #expect(explained.stdout.contains("reads: the results kept at import"), "\(explained.stdout)")
         let twice = try ImpactBinary.run(["store", "copy", file, server])
         #expect(twice.status != 0 && twice.stderr.contains("already holds data"), "\(twice.stderr)")
         let revised = ImpactBinary.temporaryDirectory() + "/regio.csv"

@@ -127,10 +127,11 @@ import TestHarness
         let forward = try plans.plan("recurrence_forward").cases!
         let earlier = CaseResultStore.Kept(years: 2010...2019, dataEnd: CivilDate(iso: "2019-11-30")!)
         let now = CaseResultStore.Kept(years: 2010...2019, dataEnd: CivilDate(iso: "2019-12-31")!)
-        func first(_ plan: CasePlan, _ change: String, earlier: CaseResultStore.Kept? = earlier,
+        func first(_ plan: CasePlan, _ change: String, grown: String? = nil, earlier: CaseResultStore.Kept? = earlier,
                    now: CaseResultStore.Kept = now) -> Int? {
-            CaseResultMaintainer.firstChangedYear(plan, earlier: earlier, now: now,
-                                                  earliestChange: CivilDate(iso: change)!)
+            let change = CaseEventChange(earliestEvent: CivilDate(iso: change)!,
+                                         earliestOfCasesWithNewPersons: grown.flatMap(CivilDate.init(iso:)))
+            return CaseResultMaintainer.firstChangedYear(plan, earlier: earlier, now: now, change: change)
         }
         #expect(first(back, "2019-12-01") == 2019)
         #expect(first(back, "2019-01-15") == 2018, "a month back: month ends clamp")
@@ -142,5 +143,56 @@ import TestHarness
         #expect(first(back, "2019-12-01", earlier: nil) == nil, "a new measure")
         let earlierStart = CaseResultStore.Kept(years: 2009...2019, dataEnd: CivilDate(iso: "2019-12-31")!)
         #expect(first(back, "2019-12-01", now: earlierStart) == nil, "the data start earlier")
+        let endedIn2018 = CaseResultStore.Kept(years: 2010...2018, dataEnd: CivilDate(iso: "2018-06-30")!)
+        #expect(first(back, "2019-03-01", earlier: endedIn2018) == 2018, "from the former end, not the change")
+        #expect(first(back, "2019-12-01", grown: "2014-08-01") == 2014, "a case that gained a person, by person")
+        #expect(first(forward, "2019-12-01", grown: "2014-08-01") == 2014)
+        let byCase = try plans.plan("exceeding").cases!
+        #expect(first(byCase, "2019-12-01", grown: "2014-08-01") == 2019, "spells do not count persons")
+    }
+
+    /// A person joining an old case changes its recurrence by person back to its first event: the
+    /// second delivery's only event lies two years after the case's index event.
+    @Test func aPersonJoiningAnOldCaseChangesItsEarlierYears() throws {
+        let store = try TestSupport.storeWithGeography()
+        let definitions = Self.definitions()
+        try CaseEventFixture.importEvents([
+            Self.event("f1", "melding", "2016-01-10", person: "p9"),
+            Self.event("a", "melding", "2017-06-01", person: "p1"),
+            Self.event("b", "melding", "2017-03-01", person: "p2"),
+            Self.event("f2", "melding", "2018-12-15", person: "p9"),
+        ], into: store, keeping: definitions)
+        let request = EvaluationRequest(geos: ["GM0758"], periods: [.year(2017)])
+        var evaluator = Evaluator(store: store, definitions: definitions)
+        evaluator.useCache = false
+        #expect(try evaluator.evaluate("back", request).first?.numerator == 0)
+        try CaseEventFixture.importEvents([Self.event("a", "start", "2019-01-10", person: "p2")], into: store,
+                                          keeping: definitions)
+        #expect(try Self.keptMeasure(store, "back", request) != nil)
+        #expect(try evaluator.evaluate("back", request).first?.numerator == 1, "p2's melding lies in a's window")
+        #expect(try CaseReferenceTests.keptResultsMatchAWholeRebuild(store, definitions: definitions).isEmpty)
+    }
+
+    /// A dry run is rolled back whole: the kept results stay as they were.
+    @Test func aDryRunLeavesTheKeptResults() throws {
+        let store = try Self.storeWithKeptResults()
+        let before = try store.database.query("SELECT measure, geo, period, value FROM case_result ORDER BY 1, 2, 3") {
+            "\($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "") \($0.string(3) ?? "-")"
+        }
+        var importer = CaseEventImport(store: store, source: "rc", origin: "test", sha256: "dry", keyCheck: "test")
+        importer.dryRun = true
+        importer.afterMerge = { change in
+            try CaseResultMaintainer(store: store, definitions: Self.definitions()).refresh(source: "rc", after: change)
+        }
+        let result = try importer.run { _, emit in
+            try emit(CaseEventRecord(caseKey: "c9", personKey: "p9", role: "kind", event: "melding",
+                                     date: CivilDate(iso: "2017-01-05")!, geo: "GM0758", dimensions: [:], file: "t",
+                                     line: 2))
+            return 1
+        }
+        #expect(result.dryRun && result.batchID == nil)
+        #expect(try store.database.query("SELECT measure, geo, period, value FROM case_result ORDER BY 1, 2, 3") {
+            "\($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "") \($0.string(3) ?? "-")"
+        } == before)
     }
 }

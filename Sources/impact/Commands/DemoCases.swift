@@ -22,9 +22,8 @@ enum DemoCases {
         for (source, folder) in deliveries {
             var delivery = CaseEventDelivery(source: source, inputs: [project.fixtures + "/cases/" + folder],
                                              key: pseudonymKey)
-            delivery.afterMerge = { earliest in
-                try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source,
-                                                                                          earliestChange: earliest)
+            delivery.afterMerge = { change in
+                try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source, after: change)
             }
             let result = try delivery.run(into: store)
             guard !result.failed else {

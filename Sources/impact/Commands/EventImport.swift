@@ -79,17 +79,18 @@ enum EventImport {
     /// What keeps the source's case results in the import, with the definitions when there are any;
     /// without them the results are only cleared and evaluations compute from the events.
     static func keepResults(_ options: ImportCommand.Options, into store: Store,
-                            context: CommandContext) throws -> ((CivilDate?) throws -> Void)? {
+                            context: CommandContext) throws -> ((CaseEventChange) throws -> Void)? {
         let named = try context.namedDefinitionsDirectory(options.definitions)
         guard let definitions = try ImportCommand.definitions(named: named, context: context) else {
-            context.error("note: no definitions found in '\(DefinitionsOption.defaultDirectory)'; no case results "
-                          + "are kept (pass --indicators DIR to keep those of its case measures)\n")
+            if !options.dryRun {
+                context.error("note: no definitions found in '\(DefinitionsOption.defaultDirectory)'; no case "
+                              + "results are kept (pass --indicators DIR to keep those of its case measures)\n")
+            }
             return nil
         }
         let source = options.events.source
-        return { earliest in
-            try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source,
-                                                                                      earliestChange: earliest)
+        return { change in
+            try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source, after: change)
         }
     }
 

@@ -177,9 +177,12 @@ enum ImportCommand: Command {
                           + "(pass --indicators DIR to check the delivery against them)\n")
         }
         importer.dryRun = options.dryRun
+        let kept = try !CaseResultStore(store: store).kept().isEmpty
         let result = try importer.run(into: store)
         progress?.finish()
-        return summarize(result, context: context)
+        let status = summarize(result, context: context)
+        if kept && result.unitsAdded > 0 && result.batchID != nil { noteCaseResultsCleared(context) }
+        return status
     }
 
     static func requireExisting(_ inputs: [String]) throws {
@@ -236,6 +239,7 @@ enum ImportCommand: Command {
 
     static func importGeography(_ inputs: [String], dryRun: Bool, into store: Store,
                                 context: CommandContext) throws -> Int32 {
+        let kept = try !CaseResultStore(store: store).kept().isEmpty
         let outcome = try GeographyImport(paths: inputs, dryRun: dryRun).run(into: store)
         if outcome.failed {
             context.report(outcome.diagnostics, dropped: outcome.dropped)
@@ -253,7 +257,14 @@ enum ImportCommand: Command {
         } else {
             context.error(outcome.written ? "imported geography: \(counts)\n"
                 : "unchanged: the geography reference already holds these \(contents.rows) rows; nothing was written\n")
+            if kept && outcome.written { noteCaseResultsCleared(context) }
         }
         return ExitCode.success
+    }
+
+    /// Kept case results hold rows for the areas and regions of the geography they were kept with.
+    static func noteCaseResultsCleared(_ context: CommandContext) {
+        context.error("note: the case results kept at import were cleared (the areas changed); case measures "
+                      + "compute from the events until: impact store refresh\n")
     }
 }

@@ -38,6 +38,9 @@ enum StoreCommand: Command {
             throw UsageError("'impact store' takes copy FROM TO, or refresh", hint: "e.g. impact store copy "
                                 + "region.sqlite postgresql://owner@db.example/impact")
         }
+        guard DefinitionsOption.flag(arguments) == nil else {
+            throw UsageError("--indicators belongs to 'impact store refresh'; a copy takes everything as stored")
+        }
         guard positionals[1] != positionals[2] else {
             throw UsageError("FROM and TO are the same store", hint: "copy into a new, empty store")
         }

@@ -12,4 +12,4 @@ ORDER BY c.geo_order, c.period_order;
 
 -- parameters
 $3 = 'rc'
-$4 = '9335d32adc0e7c07f96f69296a5e547aa8f46e13239a33ed638daefa05c28f19'
+$4 = '4046d003298625dbd66b9a3cfad9c9b53048f001c86a3fcbcd95eb9cebfdda8a'

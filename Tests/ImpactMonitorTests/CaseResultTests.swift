@@ -176,9 +176,12 @@ import TestHarness
     /// A dry run is rolled back whole: the kept results stay as they were.
     @Test func aDryRunLeavesTheKeptResults() throws {
         let store = try Self.storeWithKeptResults()
-        let before = try store.database.query("SELECT measure, geo, period, value FROM case_result ORDER BY 1, 2, 3") {
-            "\($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "") \($0.string(3) ?? "-")"
+        let rows = {
+            try store.database.query("SELECT measure, geo, period, value FROM case_result ORDER BY 1, 2, 3") {
+                "\($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "") \($0.string(3) ?? "-")"
+            }
         }
+        let before = try rows()
         var importer = CaseEventImport(store: store, source: "rc", origin: "test", sha256: "dry", keyCheck: "test")
         importer.dryRun = true
         importer.afterMerge = { change in
@@ -191,8 +194,6 @@ import TestHarness
             return 1
         }
         #expect(result.dryRun && result.batchID == nil)
-        #expect(try store.database.query("SELECT measure, geo, period, value FROM case_result ORDER BY 1, 2, 3") {
-            "\($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "") \($0.string(3) ?? "-")"
-        } == before)
+        #expect(try rows() == before)
     }
 }

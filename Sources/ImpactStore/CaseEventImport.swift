@@ -195,14 +195,18 @@ public struct CaseEventImport {
     private func change(batch: Int?) throws -> CaseEventChange {
         let changed = "FROM event_changed AS c JOIN event_staging AS s ON s.rowid = c.staging_rowid"
         let earliest = try date("SELECT min(s.event_date) " + changed, [])
+        // The grown cases first, then their events by case: asked for the least date of the source,
+        // SQLite would walk every event by date until one belongs to such a case.
         let grown = try date("""
-            SELECT min(e.event_date) FROM case_event AS e
-            WHERE e.source_id = ? AND e.superseded_by IS NULL AND e.case_key IN (
-              SELECT s.case_key \(changed)
-              WHERE s.person_key <> '' AND NOT EXISTS (
-                SELECT 1 FROM case_event AS x
-                WHERE x.source_id = ? AND x.case_key = s.case_key AND x.person_key = s.person_key AND x.batch_id < ?))
-            """, [.text(source), .text(source), .integer(Int64(batch ?? 0))])
+            SELECT min(e.event_date)
+            FROM (SELECT DISTINCT s.case_key \(changed)
+                  WHERE s.person_key <> '' AND NOT EXISTS (
+                    SELECT 1 FROM case_event AS x
+                    WHERE x.source_id = ? AND x.case_key = s.case_key AND x.person_key = s.person_key
+                      AND x.batch_id < ?)) AS g
+            CROSS JOIN case_event AS e
+            WHERE e.source_id = ? AND e.case_key = g.case_key AND e.superseded_by IS NULL
+            """, [.text(source), .integer(Int64(batch ?? 0)), .text(source)])
         return CaseEventChange(earliestEvent: earliest, earliestOfCasesWithNewPersons: grown)
     }
 

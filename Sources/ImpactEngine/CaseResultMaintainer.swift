@@ -20,9 +20,11 @@ public struct CaseResultMaintainer {
 
     /// Replaces the source's kept results with those of the current definitions; returns how many
     /// measures it keeps (two indicators with the same measure share them). `change`, what an import
-    /// changed, limits the work to the years it can affect; nil recomputes every year.
+    /// changed, limits the work to the years it can affect; nil recomputes every year. `progress`
+    /// is told the measures kept.
     @discardableResult
-    public func refresh(source: String, after change: CaseEventChange? = nil) throws -> Int {
+    public func refresh(source: String, after change: CaseEventChange? = nil,
+                        progress: (any ProgressReporter)? = nil) throws -> Int {
         let results = CaseResultStore(store: store)
         guard let dates = try results.eventDates(source: source) else {
             try results.clear(source: source)
@@ -36,7 +38,9 @@ public struct CaseResultMaintainer {
         let before = try results.kept()[source, default: [:]]
         let holding = CaseResultStore.Kept(years: dates.lowerBound.year...dates.upperBound.year,
                                            dataEnd: dates.upperBound)
-        for (measure, planned) in plans.sorted(by: { $0.key < $1.key }) {
+        progress?.begin(.caseResults, total: plans.count)
+        for (done, (measure, planned)) in plans.sorted(by: { $0.key < $1.key }).enumerated() {
+            defer { progress?.advance(to: done + 1) }
             let from = change.flatMap { Self.firstChangedYear(planned.cases, earlier: before[measure], now: holding,
                                                               change: $0) }
             let years = (from ?? holding.years.lowerBound)...holding.years.upperBound

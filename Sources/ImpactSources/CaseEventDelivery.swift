@@ -11,6 +11,8 @@ public struct CaseEventDelivery {
     public var dryRun = false
     /// Keeps what derives from the events in the import's transaction (`CaseEventImport.afterMerge`).
     public var afterMerge: ((CaseEventChange) throws -> Void)?
+    /// Where the import reports its phases and rows (`CaseEventImport.progress`).
+    public var progress: (any ProgressReporter)?
 
     public init(source: String, inputs: [String], key: PseudonymKey) {
         self.source = source
@@ -27,6 +29,7 @@ public struct CaseEventDelivery {
                                        sha256: try FileDigest.sha256(paths: paths), keyCheck: key.check)
         importer.dryRun = dryRun
         importer.afterMerge = afterMerge
+        importer.progress = progress
         return try importer.run { diagnostics, emit in
             try paths.reduce(0) { rows, path in
                 let file = CaseEventCSV(path: path, delimiter: delimiter, key: key)

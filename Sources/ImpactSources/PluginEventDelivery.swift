@@ -15,6 +15,8 @@ public struct PluginEventDelivery {
     public var dryRun = false
     /// Keeps what derives from the events in the import's transaction (`CaseEventImport.afterMerge`).
     public var afterMerge: ((CaseEventChange) throws -> Void)?
+    /// Where the import reports its phases and rows (`CaseEventImport.progress`).
+    public var progress: (any ProgressReporter)?
 
     public init(source: String, plugin: PluginSource, arguments: [String], key: PseudonymKey) {
         self.source = source
@@ -33,6 +35,7 @@ public struct PluginEventDelivery {
                                        sha256: Self.digest(records), keyCheck: key.check)
         importer.dryRun = dryRun
         importer.afterMerge = afterMerge
+        importer.progress = progress
         return try importer.run { importDiagnostics, emit in
             importDiagnostics.append(contentsOf: diagnostics)
             for record in records { try emit(record) }

@@ -19,6 +19,8 @@ public struct CaseEventImport {
     /// changed something, with what it changed: the engine keeps the source's case results anew
     /// (`CaseResultStore`). Without it they are cleared.
     public var afterMerge: ((CaseEventChange) throws -> Void)?
+    /// Told the phases and the rows read; the case results report through `afterMerge`'s own.
+    public var progress: (any ProgressReporter)?
 
     public init(store: Store, source: String, origin: String, sha256: String, keyCheck: String) {
         self.store = store
@@ -43,7 +45,9 @@ public struct CaseEventImport {
             try database.transaction {
                 var diagnostics = DiagnosticList()
                 result.rows = try stage(produce, diagnostics: &diagnostics)
+                progress?.begin(.check, total: nil)
                 try check(diagnostics, into: &result)
+                progress?.begin(.merge, total: nil)
                 try merge(started: started, into: &result)
                 if dryRun { result.dryRun = true; throw Rollback.dryRun }
                 if result.added + result.revised == 0 { throw Rollback.unchanged }
@@ -69,8 +73,12 @@ public struct CaseEventImport {
             ?? CaseEventInsertStaging(database: database)
         var unknownAreas = DiagnosticList()
         let rows: Int
+        var read = 0
+        progress?.begin(.parse, total: nil)
         do {
             rows = try produce(&diagnostics) { record in
+                read += 1
+                if read % 1_024 == 0 { progress?.advance(to: read) }
                 guard geoCodes.contains(record.geo) else {
                     unknownAreas.append(Diagnostic(.unknownEventGeo, file: record.file, line: record.line))
                     return
@@ -184,6 +192,7 @@ public struct CaseEventImport {
         let days = CaseDayStore(store: store)
         try days.checkWriter()
         if !dryRun {
+            progress?.begin(.caseDays, total: nil)
             try days.refresh(source: source, whole: bulk)
             try analyze("case_day")
         }

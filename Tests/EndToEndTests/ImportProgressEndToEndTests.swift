@@ -20,7 +20,7 @@ import TestHarness
 
     /// What the command writes to its terminal (stderr; stdout goes to /dev/null), run from the
     /// project root so its definitions keep the rollups current.
-    private func onTerminal(_ arguments: [String]) throws -> String {
+    private func onTerminal(_ arguments: [String], environment extra: [String: String] = [:]) throws -> String {
         let quoted = ([ImpactBinary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -28,6 +28,7 @@ import TestHarness
         process.currentDirectoryURL = URL(fileURLWithPath: ImpactBinary.projectRoot)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "IMPACT_STORE")
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
@@ -50,6 +51,22 @@ import TestHarness
         // The line is erased before the summary, which then reads as it does on a pipe.
         let erase = "\r\u{1B}[K"
         let summary = text.components(separatedBy: erase).last ?? ""
+        #expect(summary.replacingOccurrences(of: "\r\n", with: "\n") == piped.stderr, "\(text.debugDescription)")
+    }
+
+    /// An event import names its own phases: the case days and the case results it keeps.
+    @Test func anEventImportShowsItsPhasesThenTheUnchangedSummary() throws {
+        let key = ["IMPACT_PSEUDONYM_KEY": "impact-demo-key-for-the-synthetic-fixtures-only"]
+        func arguments(_ store: String) -> [String] {
+            ["import", "events", fixtures + "/cases/west-brabant", "--event-source", "vt_casus_wb", "--store", store]
+        }
+        let piped = try ImpactBinary.run(arguments(try freshStore()), environment: key)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        let text = try onTerminal(arguments(try freshStore()), environment: key)
+        for phase in ["parse", "check", "merge", "case days", "case results 0/3"] {
+            #expect(text.contains("\rimport: \(phase)"), "no \(phase) in \(text.debugDescription)")
+        }
+        let summary = text.components(separatedBy: "\r\u{1B}[K").last ?? ""
         #expect(summary.replacingOccurrences(of: "\r\n", with: "\n") == piped.stderr, "\(text.debugDescription)")
     }
 

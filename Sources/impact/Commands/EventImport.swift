@@ -56,8 +56,13 @@ enum EventImport {
                                          key: try key(options.events.keyFile, context: context))
         delivery.delimiter = options.importOptions.delimiter
         delivery.dryRun = options.dryRun
-        delivery.afterMerge = try keepResults(options, into: store, context: context)
+        let progress = ProgressLine.onTerminal(label: "import", quiet: options.quiet,
+                                               expectedRows: ExpectedRows.estimate(delivery.files))
+        defer { progress?.finish() }
+        delivery.progress = progress
+        delivery.afterMerge = try keepResults(options, into: store, progress: progress, context: context)
         let result = try delivery.run(into: store)
+        progress?.finish()
         // Never quote a line of an event file: it holds raw ids.
         let blank = Dictionary(delivery.files.map { ($0, "") }) { first, _ in first }
         return ImportCommand.summarize(result, context: context, texts: blank)
@@ -70,15 +75,19 @@ enum EventImport {
                                            key: try key(options.events.keyFile, context: context))
         delivery.timeout = options.importOptions.timeout
         delivery.dryRun = options.dryRun
-        delivery.afterMerge = try keepResults(options, into: store, context: context)
+        let progress = ProgressLine.onTerminal(label: "import", quiet: options.quiet, expectedRows: nil)
+        defer { progress?.finish() }
+        delivery.progress = progress
+        delivery.afterMerge = try keepResults(options, into: store, progress: progress, context: context)
         let result = try delivery.run(into: store)
+        progress?.finish()
         // The plugin's output is never quoted: it holds raw ids.
         return ImportCommand.summarize(result, context: context, texts: [delivery.origin: ""])
     }
 
     /// What keeps the source's case results in the import, with the definitions when there are any;
     /// without them the results are only cleared and evaluations compute from the events.
-    static func keepResults(_ options: ImportCommand.Options, into store: Store,
+    static func keepResults(_ options: ImportCommand.Options, into store: Store, progress: ProgressLine?,
                             context: CommandContext) throws -> ((CaseEventChange) throws -> Void)? {
         let named = try context.namedDefinitionsDirectory(options.definitions)
         guard let definitions = try ImportCommand.definitions(named: named, context: context) else {
@@ -90,7 +99,8 @@ enum EventImport {
         }
         let source = options.events.source
         return { change in
-            try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source, after: change)
+            try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source, after: change,
+                                                                                      progress: progress)
         }
     }
 

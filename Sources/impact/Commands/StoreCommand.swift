@@ -22,24 +22,27 @@ enum StoreCommand: Command {
         positionals: [.init("ACTION", help: "copy or refresh"),
                       .init("FROM", minimum: 0, help: "copy: the store to read"),
                       .init("TO", minimum: 0, help: "copy: the new store")],
-        options: [DefinitionsOption.option],
+        options: [DefinitionsOption.option, ImportCommand.quiet],
         examples: ["impact store copy region.sqlite postgresql://owner@db.example/impact",
                    "impact store refresh --indicators indicators"])
 
     enum Options {
         case copy(from: String, to: String)
-        case refresh(definitions: String?)
+        case refresh(definitions: String?, quiet: Bool)
     }
 
     static func options(_ arguments: ParsedArguments) throws -> Options {
         let positionals = arguments.positionals
-        if positionals == ["refresh"] { return .refresh(definitions: DefinitionsOption.flag(arguments)) }
+        if positionals == ["refresh"] {
+            return .refresh(definitions: DefinitionsOption.flag(arguments), quiet: arguments.has(ImportCommand.quiet))
+        }
         guard positionals.count == 3, positionals[0] == "copy" else {
             throw UsageError("'impact store' takes copy FROM TO, or refresh", hint: "e.g. impact store copy "
                                 + "region.sqlite postgresql://owner@db.example/impact")
         }
-        guard DefinitionsOption.flag(arguments) == nil else {
-            throw UsageError("--indicators belongs to 'impact store refresh'; a copy takes everything as stored")
+        guard DefinitionsOption.flag(arguments) == nil, !arguments.has(ImportCommand.quiet) else {
+            throw UsageError("--indicators and --quiet belong to 'impact store refresh'; a copy takes everything "
+                                + "as stored")
         }
         guard positionals[1] != positionals[2] else {
             throw UsageError("FROM and TO are the same store", hint: "copy into a new, empty store")
@@ -50,21 +53,26 @@ enum StoreCommand: Command {
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         switch options {
         case .copy(let from, let to): return try copy(from: from, to: to, context: context)
-        case .refresh(let definitions): return try refresh(definitions: definitions, context: context)
+        case .refresh(let definitions, let quiet):
+            return try refresh(definitions: definitions, quiet: quiet, context: context)
         }
     }
 
-    static func refresh(definitions flag: String?, context: CommandContext) throws -> Int32 {
+    static func refresh(definitions flag: String?, quiet: Bool, context: CommandContext) throws -> Int32 {
         let definitions = try context.loadDefinitions(flag)
         let store = try context.openStore(access: .readWrite)
+        let progress = ProgressLine.onTerminal(label: "refresh", quiet: quiet, expectedRows: nil)
+        defer { progress?.finish() }
         do {
             let kept = try store.database.transaction {
                 try CaseResultStore(store: store).sources().map { source in
+                    progress?.begin(.caseDays, total: nil)
                     try CaseDayStore(store: store).keep(source: source)
                     return (source, try CaseResultMaintainer(store: store, definitions: definitions)
-                        .refresh(source: source))
+                        .refresh(source: source, progress: progress))
                 }
             }
+            progress?.finish()
             for (source, measures) in kept {
                 context.error("kept the results of \(measures) case measure(s) over '\(source)'\n")
             }

@@ -116,6 +116,9 @@ import Testing
         let observations = try importDelivery(cluster, role: "vtwb_loader", file: delivery)
         #expect(observations.status != 0 && observations.stderr.contains("cannot keep the rollups"),
                 "\(observations.stderr)")
+        let refresh = try ImpactBinary.run(["store", "refresh", "--store",
+                                            cluster.url(database: "access", user: "vtwb_loader")])
+        #expect(refresh.status != 0 && refresh.stderr.contains("cannot keep the case days"), "\(refresh.stderr)")
         #expect(try count(cluster, role: "postgres", sql: "SELECT count(*) FROM import_batch") == batches)
     }
 

@@ -1,3 +1,5 @@
+import ImpactCore
+
 /// Copies everything a store holds into an empty one, ids included, in one transaction of the
 /// target: a region's SQLite file into a shared PostgreSQL store (`impact store copy FROM TO`), or
 /// back. Case events come as stored (pseudonyms; the key is never needed). Derived data comes along
@@ -6,6 +8,8 @@
 public struct StoreCopy {
     public let source: Store
     public let target: Store
+    /// Told the rows copied of all the source holds.
+    public var progress: (any ProgressReporter)?
 
     public init(from source: Store, to target: Store) {
         self.source = source
@@ -64,8 +68,15 @@ public struct StoreCopy {
                 store '\(target.path)' already holds data; copy into a new, empty store (impact init)
                 """)
         }
+        let total = try Self.tables.reduce(0) { sum, table in
+            sum + (try source.database.scalarInt("SELECT count(*) FROM \(table.name)") ?? 0)
+        }
+        progress?.begin(.copy, total: total)
+        var copied = 0
         return try target.database.transaction {
-            let counts = try Self.tables.map { table in (table.name, try copy(table.name, columns: table.columns)) }
+            let counts = try Self.tables.map { table in
+                (table.name, try copy(table.name, columns: table.columns, copied: &copied))
+            }
             try target.database.server?.restartIdentities(tables: Self.numberedTables)
             if target.database.engine == .postgresql {
                 // Statistics for what was just copied in: on none, the planner's case statements took minutes.
@@ -75,15 +86,18 @@ public struct StoreCopy {
         }
     }
 
-    private func copy(_ table: String, columns: [String]) throws -> Int {
+    private func copy(_ table: String, columns: [String], copied: inout Int) throws -> Int {
         var rows = 0
         try target.database.appendRows(into: table, columns: columns) { add in
             try source.database.statement("SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY 1")
                 .forEach { row in
                     try add((0..<columns.count).map { row.value($0) })
                     rows += 1
+                    copied += 1
+                    if copied % 1_024 == 0 { progress?.advance(to: copied) }
                 }
         }
+        progress?.advance(to: copied)
         return rows
     }
 }

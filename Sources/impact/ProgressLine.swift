@@ -42,7 +42,7 @@ final class ProgressLine: ProgressReporter {
 
     func advance(to done: Int) {
         self.done = done
-        if phase == .parse { rows = done }
+        if phase.countsRows { rows = done }
         draw(force: false)
     }
 
@@ -62,13 +62,15 @@ final class ProgressLine: ProgressReporter {
         showing = true
     }
 
-    /// "parse · 1,204,224 rows · 81,302 rows/s · about 0:24 left", or the phase's steps and elapsed time.
+    /// "parse · 1,204,224 rows · 81,302 rows/s · about 0:24 left", "copy · 1,204,224 of 10,371,600 rows
+    /// · …", or the phase's steps and elapsed time.
     private func status(elapsed: TimeInterval) -> String {
         var parts = [phase.rawValue]
-        if let total { parts[0] += " \(done)/\(total)" }
-        parts.append("\(Self.grouped(rows)) rows")
+        if let total, !phase.countsRows { parts[0] += " \(done)/\(total)" }
+        let of = phase.countsRows ? total.map { " of \(Self.grouped($0))" } ?? "" : ""
+        parts.append("\(Self.grouped(rows))\(of) rows")
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        if phase == .parse && rate > 0 { parts.append("\(Self.grouped(Int(rate))) rows/s") }
+        if phase.countsRows && rate > 0 { parts.append("\(Self.grouped(Int(rate))) rows/s") }
         if let left = remaining(rate: rate) {
             parts.append("about \(Self.clock(left)) left")
         } else {

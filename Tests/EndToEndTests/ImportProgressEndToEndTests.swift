@@ -70,6 +70,16 @@ import TestHarness
         #expect(summary.replacingOccurrences(of: "\r\n", with: "\n") == piped.stderr, "\(text.debugDescription)")
     }
 
+    /// A store copy counts the rows it copied of all the source holds.
+    @Test func aStoreCopyShowsTheRowsCopied() throws {
+        let source = try freshStore()
+        #expect(try ImpactBinary.run(importArguments(source)).status == 0)
+        let text = try onTerminal(["store", "copy", source, ImpactBinary.temporaryDirectory() + "/copy.sqlite"])
+        #expect(text.contains("\rstore: copy · 0 of "), "\(text.debugDescription)")
+        let summary = text.components(separatedBy: "\r\u{1B}[K").last ?? ""
+        #expect(summary.hasPrefix("copied "), "\(text.debugDescription)")
+    }
+
     @Test func pipedStderrAndQuietCarryNoProgressBytes() throws {
         let piped = try ImpactBinary.run(importArguments(try freshStore()))
         #expect(piped.status == 0 && piped.stderr.contains("imported batch"), "\(piped.stderr)")

@@ -27,7 +27,7 @@ enum StoreCommand: Command {
                    "impact store refresh --indicators indicators"])
 
     enum Options {
-        case copy(from: String, to: String)
+        case copy(from: String, to: String, quiet: Bool)
         case refresh(definitions: String?, quiet: Bool)
     }
 
@@ -40,19 +40,18 @@ enum StoreCommand: Command {
             throw UsageError("'impact store' takes copy FROM TO, or refresh", hint: "e.g. impact store copy "
                                 + "region.sqlite postgresql://owner@db.example/impact")
         }
-        guard DefinitionsOption.flag(arguments) == nil, !arguments.has(ImportCommand.quiet) else {
-            throw UsageError("--indicators and --quiet belong to 'impact store refresh'; a copy takes everything "
-                                + "as stored")
+        guard DefinitionsOption.flag(arguments) == nil else {
+            throw UsageError("--indicators belongs to 'impact store refresh'; a copy takes everything as stored")
         }
         guard positionals[1] != positionals[2] else {
             throw UsageError("FROM and TO are the same store", hint: "copy into a new, empty store")
         }
-        return .copy(from: positionals[1], to: positionals[2])
+        return .copy(from: positionals[1], to: positionals[2], quiet: arguments.has(ImportCommand.quiet))
     }
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         switch options {
-        case .copy(let from, let to): return try copy(from: from, to: to, context: context)
+        case .copy(let from, let to, let quiet): return try copy(from: from, to: to, quiet: quiet, context: context)
         case .refresh(let definitions, let quiet):
             return try refresh(definitions: definitions, quiet: quiet, context: context)
         }
@@ -83,11 +82,16 @@ enum StoreCommand: Command {
         return ExitCode.success
     }
 
-    static func copy(from: String, to: String, context: CommandContext) throws -> Int32 {
+    static func copy(from: String, to: String, quiet: Bool, context: CommandContext) throws -> Int32 {
         let source = try context.store(from, access: .readOnly)
         let target = try context.store(to, access: .create)
+        let progress = ProgressLine.onTerminal(label: "store", quiet: quiet, expectedRows: nil)
+        defer { progress?.finish() }
         do {
-            let counts = try StoreCopy(from: source, to: target).run()
+            var copy = StoreCopy(from: source, to: target)
+            copy.progress = progress
+            let counts = try copy.run()
+            progress?.finish()
             let summary = counts.filter { $0.rows > 0 }.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
             context.error("copied \(from) to \(to): \(summary.isEmpty ? "nothing" : summary)\n")
         } catch let error as StoreError {

@@ -11,17 +11,19 @@ public struct CaseResultSQL {
 
     /// A digest of the statement that computes the measure from the current events, with its
     /// parameters: the same for every plan that means the same, another one as soon as the
-    /// definition or the compiler's rendering of the measure changes. Rendered for SQLite on every
-    /// engine, so results a store copy carries to another engine are read there too (both engines
-    /// give the same rows, `PostgresConformanceTests`).
+    /// definition or the compiler's rendering of the measure for either engine changes. The same on
+    /// both engines, so results a store copy carries to the other are read there too (both give the
+    /// same rows, `PostgresConformanceTests`).
     public func measureKey(_ plan: CasePlan) -> String {
         var definition = plan
         definition.readsCaseDays = false
         definition.keptResults = nil
-        let query = CaseSQL(dialect: SQLiteDialect()).compile(definition)
         var digest = SHA256()
-        let parameters = query.fixedParameters.map(\.description).joined(separator: "\n")
-        digest.update(Array((query.sql + "\n" + parameters).utf8))
+        for dialect in [SQLiteDialect(), PostgreSQLDialect()] as [any SQLDialect] {
+            let query = CaseSQL(dialect: dialect).compile(definition)
+            let parameters = query.fixedParameters.map(\.description).joined(separator: "\n")
+            digest.update(Array((query.sql + "\n" + parameters + "\n").utf8))
+        }
         return digest.finalize()
     }
 

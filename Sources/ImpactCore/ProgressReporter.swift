@@ -4,6 +4,7 @@
 public protocol ProgressReporter: AnyObject {
     /// A new phase starts; `total` is how many steps it takes, when that is known.
     func begin(_ phase: ProgressPhase, total: Int?)
-    /// `done` steps of the current phase are finished: rows while parsing, series in rollups.
+    /// `done` steps of the current phase are finished: rows while parsing or copying, series in
+    /// rollups, measures in case results.
     func advance(to done: Int)
 }

@@ -50,7 +50,7 @@ public struct CaseDayStore {
         guard try database.isRegionLimited() else { return }
         throw StoreError(code: ResultCode.error, message: """
             this role reads only its own regions' events, so it cannot keep the case days every reader \
-            uses; import case events as a role without a region
+            uses; import case events (or refresh the store) as a role without a region
             """)
     }
 

@@ -86,6 +86,7 @@ public struct CaseEventImport {
                 try staging.send(record)
             }
             try staging.finish()
+            progress?.advance(to: read)
         } catch {
             staging.abort()
             throw error

@@ -68,10 +68,12 @@ public struct StoreCopy {
                 store '\(target.path)' already holds data; copy into a new, empty store (impact init)
                 """)
         }
-        let total = try Self.tables.reduce(0) { sum, table in
-            sum + (try source.database.scalarInt("SELECT count(*) FROM \(table.name)") ?? 0)
+        if let progress {
+            // Counted only for a progress line: on a server each count is another pass over a table.
+            progress.begin(.copy, total: try Self.tables.reduce(0) { sum, table in
+                sum + (try source.database.scalarInt("SELECT count(*) FROM \(table.name)") ?? 0)
+            })
         }
-        progress?.begin(.copy, total: total)
         var copied = 0
         return try target.database.transaction {
             let counts = try Self.tables.map { table in

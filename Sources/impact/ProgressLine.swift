@@ -1,8 +1,8 @@
 import Foundation
 import ImpactCore
 
-/// Progress of long work on one line of a terminal's stderr: phase, rows parsed, rate and an
-/// estimate of the time left, redrawn in place at most ten times a second and erased when the work
+/// Progress of long work on one line of a terminal's stderr: phase, rows parsed or copied (or the
+/// phase's steps), rate and an estimate of the time left, redrawn in place at most ten times a second and erased when the work
 /// ends, so the final summary reads exactly as without it. Only on a terminal and without
 /// `--quiet`: piped or redirected stderr gets no progress bytes at all.
 final class ProgressLine: ProgressReporter {
@@ -68,7 +68,7 @@ final class ProgressLine: ProgressReporter {
         var parts = [phase.rawValue]
         if let total, !phase.countsRows { parts[0] += " \(done)/\(total)" }
         let of = phase.countsRows ? total.map { " of \(Self.grouped($0))" } ?? "" : ""
-        parts.append("\(Self.grouped(rows))\(of) rows")
+        if phase.countsRows || rows > 0 { parts.append("\(Self.grouped(rows))\(of) rows") }
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         if phase.countsRows && rate > 0 { parts.append("\(Self.grouped(Int(rate))) rows/s") }
         if let left = remaining(rate: rate) {

@@ -11,6 +11,9 @@ final class PostgresSession {
     private let child: SpawnedChild
     private let input: Int32
     private let fifo: String
+    /// Closed once only: a second `close` of the number could close another test's descriptor
+    /// that reused it (seen as a pipe failing with EBADF, or a held transaction ending early).
+    private var inputOpen = true
 
     init(_ cluster: PostgresCluster, database: String, name: String) throws {
         fifo = FileManager.default.temporaryDirectory.appendingPathComponent("impact-psql-" + UUID().uuidString).path
@@ -22,8 +25,14 @@ final class PostgresSession {
     }
 
     deinit {
-        close(input)
+        closeInput()
         try? FileManager.default.removeItem(atPath: fifo)
+    }
+
+    private func closeInput() {
+        guard inputOpen else { return }
+        inputOpen = false
+        close(input)
     }
 
     func send(_ sql: String) {
@@ -33,7 +42,7 @@ final class PostgresSession {
 
     /// Ends the input, so psql ends; its exit status and output.
     func end() throws -> ImpactBinary.Output {
-        close(input)
+        closeInput()
         return try child.wait(seconds: Self.deadline)
     }
 

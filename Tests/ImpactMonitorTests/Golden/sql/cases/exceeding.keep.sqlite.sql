@@ -65,4 +65,4 @@ ORDER BY c.geo_order, c.period_order) AS r;
 ?5 = 'einde'
 ?6 = 70
 ?7 = 'rc'
-?8 = '4046d003298625dbd66b9a3cfad9c9b53048f001c86a3fcbcd95eb9cebfdda8a'
+?8 = '86643bb89ccbad61cccd177393e001290d99429a201e3c389472635e49e246a2'

@@ -239,9 +239,9 @@ import TestHarness
             && close(actual.n, expected.n)
     }
 
-    /// A few dozen cases over 2017–2019 with a small pool of persons (persons in several cases, and
-    /// not every person at every event of a case, so a case can gain a person later), few distinct
-    /// days (same-day events), cases moving area, events in any order of type.
+    /// A few dozen cases over 2017–2020 with a small pool of persons (persons in several cases, and
+    /// not every person at every event of a case; some join a case a year or so after its start),
+    /// few distinct days (same-day events), cases moving area, events in any order of type.
     static func randomEvents(_ random: inout SeededGenerator) -> [CaseReference.Event] {
         let geos = ["GM0738", "GM0758", "GM0744", "GM1959", "VTWB-ONB", "VTMB"]
         let persons = (0..<Int.random(in: 3...25, using: &random)).map { "p\($0)" }
@@ -266,6 +266,15 @@ import TestHarness
                     let role = person.isEmpty ? "" : ["kind", "ouder"].randomElement(using: &random)!
                     events.append(CaseReference.Event(caseID: caseID, person: person, role: role, type: type,
                                                       date: date, geo: geo, dims: band.isEmpty ? [:] : ["band": band]))
+                }
+            }
+            // Now and then a person joins the case a year or so on, possibly one it never had.
+            if Int.random(in: 0..<3, using: &random) == 0, let person = persons.randomElement(using: &random) {
+                let date = CivilDate(dayNumber: day + Int.random(in: 200...500, using: &random))
+                let type = ["melding", "start", "einde", "afsluiting"].randomElement(using: &random)!
+                if keys.insert("\(caseID) \(type) \(date.iso) \(person)").inserted {
+                    events.append(CaseReference.Event(caseID: caseID, person: person, role: "kind", type: type,
+                                                      date: date, geo: geos.randomElement(using: &random)!, dims: [:]))
                 }
             }
         }

@@ -34,8 +34,8 @@ public struct CaseResultMaintainer {
         let statements = CaseResultSQL(dialect: session.generator.dialect)
         let units = try session.geography().units.keys.sorted()
         let plans = try measures(over: source, session: session, statements: statements)
-        try results.remove(source: source, except: Set(plans.keys))
         let before = try results.kept()[source, default: [:]]
+        for measure in before.keys where plans[measure] == nil { try results.remove(source: source, measure: measure) }
         let holding = CaseResultStore.Kept(years: dates.lowerBound.year...dates.upperBound.year,
                                            dataEnd: dates.upperBound)
         progress?.begin(.caseResults, total: plans.count)
@@ -99,10 +99,12 @@ public struct CaseResultMaintainer {
 
     /// Every month, quarter, half-year and year of the years, the grains a steering group reads.
     static func periods(_ years: ClosedRange<Int>) -> [Period] {
-        years.flatMap { year in
-            [Grain.year, .half, .quarter, .month].flatMap { grain in
-                (1...Period.count(of: grain, in: year)).compactMap { Period(year: year, grain: grain, index: $0) }
-            }
-        }
+        years.flatMap { year in [Grain.year, .half, .quarter, .month].flatMap { Period.year(year).subperiods($0) } }
+    }
+
+    /// What an event import runs after its merge to keep the source's results (`afterMerge`).
+    public func keeping(source: String,
+                        progress: (any ProgressReporter)? = nil) -> (CaseEventChange) throws -> Void {
+        { change in try refresh(source: source, after: change, progress: progress) }
     }
 }

@@ -16,6 +16,8 @@ public final class EvaluationSession {
     private var loadedRollups: RollupStore.Registry?
     private var loadedCaseDays: Set<String>?
     private var loadedCaseResults: [String: [String: CaseResultStore.Kept]]?
+    /// Each case indicator's digest (`CaseResultSQL.measureKey`): it renders the statement twice.
+    private var measureKeys: [String: String] = [:]
 
     /// `generator` defaults to the dialect of the store's engine.
     public init(store: Store, definitions: DefinitionSet, generator: SQLGenerator? = nil) {
@@ -45,7 +47,7 @@ public final class EvaluationSession {
     /// derived from them at import.
     public func boundQuery(_ id: String, _ request: EvaluationRequest, useRollups: Bool = true) throws -> BoundQuery {
         var plan = try placedPlan(id, vintage: request.vintage, useRollups: useRollups)
-        if useRollups, let cases = plan.cases, let measure = try keptMeasure(cases, covering: request) {
+        if useRollups, let cases = plan.cases, let measure = try keptMeasure(id, cases, covering: request) {
             plan.cases?.keptResults = measure
         }
         let query = generator.compile(plan, vintage: request.vintage)
@@ -69,9 +71,10 @@ public final class EvaluationSession {
 
     /// The digest the import keeps the measure's results under, when they hold every requested
     /// cell: the current data, a known area, a calendar month, quarter, half-year or year of the kept years.
-    private func keptMeasure(_ cases: CasePlan, covering request: EvaluationRequest) throws -> String? {
+    private func keptMeasure(_ id: String, _ cases: CasePlan, covering request: EvaluationRequest) throws -> String? {
         guard request.vintage == .current, let kept = try keptCaseResults()[cases.source] else { return nil }
-        let measure = CaseResultSQL(dialect: generator.dialect).measureKey(cases)
+        let measure = measureKeys[id] ?? CaseResultSQL(dialect: generator.dialect).measureKey(cases)
+        measureKeys[id] = measure
         guard let years = kept[measure]?.years,
               request.periods.allSatisfy({ $0.grain != .week && years.contains($0.year) }) else { return nil }
         let units = try geography().units

@@ -24,8 +24,7 @@ public struct CaseDayStore {
     /// the cases sharing a person with those events (their persons' earlier days may have changed).
     /// The caller has asked `checkWriter` first.
     func refresh(source: String, whole: Bool) throws {
-        let kept = try database.scalarInt("SELECT days_kept FROM case_source WHERE id = ?", [.text(source)]) == 1
-        if whole || !kept {
+        if try whole || !isKept(source) {
             try database.execute("DELETE FROM case_day WHERE source_id = ?", [.text(source)])
             try database.execute(Self.fill(scope: ""), [.text(source), .text(source)])
             try database.execute("UPDATE case_source SET days_kept = 1 WHERE id = ?", [.text(source)])
@@ -40,8 +39,11 @@ public struct CaseDayStore {
     /// import (`impact store refresh`).
     public func keep(source: String) throws {
         try checkWriter()
-        let kept = try database.scalarInt("SELECT days_kept FROM case_source WHERE id = ?", [.text(source)]) == 1
-        if !kept { try refresh(source: source, whole: true) }
+        if try !isKept(source) { try refresh(source: source, whole: true) }
+    }
+
+    private func isKept(_ source: String) throws -> Bool {
+        try database.scalarInt("SELECT days_kept FROM case_source WHERE id = ?", [.text(source)]) == 1
     }
 
     /// A region-limited role on a server may not import case events: it would keep look-backs over

@@ -56,20 +56,16 @@ public struct CaseResultStore {
 
     /// Removes every kept result of the source: its events changed and nothing keeps them anew.
     public func clear(source: String) throws {
-        try database.execute("DELETE FROM case_result WHERE source_id = ?", [.text(source)])
-        try database.execute("DELETE FROM case_result_measure WHERE source_id = ?", [.text(source)])
+        try remove(source: source, measure: nil)
     }
 
-    /// Removes the source's measures other than `measures`: no definition asks for them any more,
-    /// and their rows would not follow the events.
-    public func remove(source: String, except measures: Set<String>) throws {
-        let stale = try kept()[source, default: [:]].keys.filter { !measures.contains($0) }
-        for measure in stale {
-            try database.execute("DELETE FROM case_result WHERE source_id = ? AND measure = ?",
-                                 [.text(source), .text(measure)])
-            try database.execute("DELETE FROM case_result_measure WHERE source_id = ? AND measure = ?",
-                                 [.text(source), .text(measure)])
-        }
+    /// Removes the rows and the record of one measure of the source, or of all of them (nil): no
+    /// definition asks for it any more, and its rows would not follow the events.
+    public func remove(source: String, measure: String?) throws {
+        let condition = measure == nil ? "source_id = ?" : "source_id = ? AND measure = ?"
+        let key: [SQLValue] = [.text(source)] + (measure.map { [.text($0)] } ?? [])
+        try database.execute("DELETE FROM case_result WHERE " + condition, key)
+        try database.execute("DELETE FROM case_result_measure WHERE " + condition, key)
     }
 
     /// Every kept result of every source: what they were computed over has changed (the geography).

@@ -2,9 +2,9 @@ import Foundation
 import ImpactCore
 
 /// Progress of long work on one line of a terminal's stderr: phase, rows parsed or copied (or the
-/// phase's steps), rate and an estimate of the time left, redrawn in place at most ten times a second and erased when the work
-/// ends, so the final summary reads exactly as without it. Only on a terminal and without
-/// `--quiet`: piped or redirected stderr gets no progress bytes at all.
+/// phase's steps), rate and an estimate of the time left, redrawn in place at most ten times a
+/// second and erased when the work ends, so the final summary reads exactly as without it. Only on
+/// a terminal and without `--quiet`: piped or redirected stderr gets no progress bytes at all.
 final class ProgressLine: ProgressReporter {
     private let label: String
     /// Rows the input is expected to hold (from its size), for the estimate while parsing.

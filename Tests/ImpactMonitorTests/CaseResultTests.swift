@@ -184,9 +184,7 @@ import TestHarness
         let before = try rows()
         var importer = CaseEventImport(store: store, source: "rc", origin: "test", sha256: "dry", keyCheck: "test")
         importer.dryRun = true
-        importer.afterMerge = { change in
-            try CaseResultMaintainer(store: store, definitions: Self.definitions()).refresh(source: "rc", after: change)
-        }
+        importer.afterMerge = CaseResultMaintainer(store: store, definitions: Self.definitions()).keeping(source: "rc")
         let result = try importer.run { _, emit in
             try emit(CaseEventRecord(caseKey: "c9", personKey: "p9", role: "kind", event: "melding",
                                      date: CivilDate(iso: "2017-01-05")!, geo: "GM0758", dimensions: [:], file: "t",

@@ -77,7 +77,7 @@ import TestHarness
         let upgraded = try Store(path: path)
         #expect(try CaseDayStore(store: upgraded).keptSources().isEmpty)
         let index = try upgraded.database.scalar("SELECT sql FROM sqlite_master WHERE name = 'case_event_by_geo'")
-        #expect("\(index)".contains("(geo, source_id, event_type, event_date, role, person_key"))
+        #expect(String(describing: index).contains("(geo, source_id, event_type, event_date, role, person_key"))
         let event = CaseReference.Event(caseID: "c2", person: "", role: "", type: "melding",
                                         date: CivilDate(year: 2018, month: 3, day: 1), geo: "GM0758", dims: [:])
         try CaseEventFixture.importEvents([event], into: upgraded)

@@ -22,9 +22,7 @@ enum DemoCases {
         for (source, folder) in deliveries {
             var delivery = CaseEventDelivery(source: source, inputs: [project.fixtures + "/cases/" + folder],
                                              key: pseudonymKey)
-            delivery.afterMerge = { change in
-                try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source, after: change)
-            }
+            delivery.afterMerge = CaseResultMaintainer(store: store, definitions: definitions).keeping(source: source)
             let result = try delivery.run(into: store)
             guard !result.failed else {
                 throw CommandFailure(message: "the demo case events did not import; the checkout may be damaged")

@@ -98,10 +98,7 @@ enum EventImport {
             return nil
         }
         let source = options.events.source
-        return { change in
-            try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source, after: change,
-                                                                                      progress: progress)
-        }
+        return CaseResultMaintainer(store: store, definitions: definitions).keeping(source: source, progress: progress)
     }
 
     static func key(_ file: String?, context: CommandContext) throws -> PseudonymKey {

@@ -290,9 +290,7 @@ enum CaseEventFixture {
         var importer = CaseEventImport(store: store, source: source, origin: "test", sha256: UUID().uuidString,
                                        keyCheck: "test")
         if let definitions {
-            importer.afterMerge = { change in
-                try CaseResultMaintainer(store: store, definitions: definitions).refresh(source: source, after: change)
-            }
+            importer.afterMerge = CaseResultMaintainer(store: store, definitions: definitions).keeping(source: source)
         }
         let result = try importer.run { _, emit in
             for (line, event) in events.enumerated() {

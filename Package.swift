@@ -25,6 +25,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        .systemLibrary(name: "CCurl"),
         .target(name: "ImpactCore"),
         .target(name: "ImpactStatistics"),
         .target(name: "ImpactLanguage", dependencies: ["ImpactCore"]),
@@ -33,7 +34,7 @@ let package = Package(
             .target(name: "CLibPQ", condition: .when(traits: ["PostgreSQL"])),
         ]),
         .target(name: "ImpactCompiler", dependencies: ["ImpactCore", "ImpactLanguage", "ImpactStore"]),
-        .target(name: "ImpactSources", dependencies: ["ImpactCore", "ImpactStore"]),
+        .target(name: "ImpactSources", dependencies: ["ImpactCore", "ImpactStore", "CCurl"]),
         .target(name: "ImpactEngine",
                 dependencies: ["ImpactCore", "ImpactStatistics", "ImpactLanguage", "ImpactStore", "ImpactCompiler"]),
         .target(name: "ImpactAlerts",

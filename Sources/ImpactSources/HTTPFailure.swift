@@ -1,7 +1,5 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import ImpactCore
 
 /// Why one HTTP request of the live import failed, and whether another try may help: a busy server
@@ -13,26 +11,26 @@ enum HTTPFailure: Error {
     case connection(String)
     case offline(host: String, reason: String)
     case refused(Int)
+    /// No libcurl on this machine: nothing to retry.
+    case noLibrary
 
-    /// The failure of a finished request, or nil when it succeeded.
-    init?(url: URL, response: URLResponse?, error: (any Error)?) {
-        if let error {
-            self = Self.classify(error, url: url)
-        } else if let status = (response as? HTTPURLResponse)?.statusCode {
-            guard !(200..<300).contains(status) else { return nil }
-            self = status == 429 || (500..<600).contains(status) ? .status(status) : .refused(status)
-        } else {
+    /// The failure of an answer with HTTP status `status`, or nil when it succeeded.
+    init?(status: Int) {
+        guard !(200..<300).contains(status) else { return nil }
+        if status == 0 {
             self = .connection("the answer is not HTTP")
+        } else {
+            self = status == 429 || (500..<600).contains(status) ? .status(status) : .refused(status)
         }
     }
 
-    private static func classify(_ error: any Error, url: URL) -> HTTPFailure {
-        guard let urlError = error as? URLError else { return .connection(error.localizedDescription) }
-        switch urlError.code {
-        case .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
-            return .offline(host: url.host ?? url.absoluteString, reason: urlError.localizedDescription)
-        case .timedOut: return .timedOut
-        default: return .connection(urlError.localizedDescription)
+    /// A transfer libcurl could not finish: its result code and its explanation.
+    init(transfer code: Int32, reason: String, url: URL) {
+        switch code {
+        case Int32(IMPACT_CURL_COULDNT_RESOLVE_HOST), Int32(IMPACT_CURL_COULDNT_RESOLVE_PROXY):
+            self = .offline(host: url.host ?? url.absoluteString, reason: reason)
+        case Int32(IMPACT_CURL_OPERATION_TIMEDOUT): self = .timedOut
+        default: self = .connection(reason)
         }
     }
 
@@ -40,7 +38,7 @@ enum HTTPFailure: Error {
     var isTransient: Bool {
         switch self {
         case .status, .timedOut, .connection: return true
-        case .offline, .refused: return false
+        case .offline, .refused, .noLibrary: return false
         }
     }
 
@@ -50,6 +48,7 @@ enum HTTPFailure: Error {
         case .status(let status), .refused(let status): return "HTTP \(status)"
         case .timedOut: return "no answer in time"
         case .connection(let reason), .offline(_, let reason): return reason
+        case .noLibrary: return Self.noLibraryReason
         }
     }
 
@@ -62,10 +61,18 @@ enum HTTPFailure: Error {
         case .timedOut: return .requestTimedOut(seconds: Int(timeout.rounded(.up)), tries: tries)
         case .connection(let reason): return .connectionFailed(reason: reason, tries: tries)
         case .offline(let host, let reason): return .cannotReachHost(host, reason: reason)
+        case .noLibrary: return .connectionFailed(reason: Self.noLibraryReason, tries: tries)
         }
     }
 
-    private static func phrase(_ status: Int) -> String {
-        HTTPURLResponse.localizedString(forStatusCode: status)
+    private static let noLibraryReason = "libcurl is not installed (Debian package libcurl4)"
+
+    /// The reason phrase of the statuses a data server answers with.
+    static func phrase(_ status: Int) -> String {
+        let phrases = [400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found",
+                       405: "method not allowed", 406: "not acceptable", 408: "request timeout", 410: "gone",
+                       429: "too many requests", 500: "internal server error", 501: "not implemented",
+                       502: "bad gateway", 503: "service unavailable", 504: "gateway timeout"]
+        return phrases[status] ?? ((500..<600).contains(status) ? "server error" : "client error")
     }
 }

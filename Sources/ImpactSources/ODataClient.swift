@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import ImpactCore
 
 /// Reads OData collections over HTTP for the live StatLine import. A scheduled import must neither
@@ -80,28 +77,9 @@ public struct ODataClient {
         }
     }
 
-    /// One GET, waited for: the import has nothing else to do meanwhile. The wait itself is bounded
-    /// too, a little past the timeout, so no misbehaving transfer can hold the import forever.
+    /// One GET, waited for: the import has nothing else to do meanwhile. libcurl bounds the whole
+    /// transfer by the timeout, so no misbehaving server can hold the import forever.
     private func request(_ url: URL) -> Result<Data, HTTPFailure> {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        let finished = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var outcome: Result<Data, HTTPFailure> = .failure(.timedOut)
-        let task = session.dataTask(with: request) { data, response, error in
-            outcome = HTTPFailure(url: url, response: response, error: error).map { .failure($0) }
-                ?? .success(data ?? Data())
-            finished.signal()
-        }
-        task.resume()
-        guard finished.wait(timeout: .now() + timeout + 5) == .success else {
-            task.cancel()
-            return .failure(.timedOut)
-        }
-        return outcome
+        HTTPGet.get(url, timeout: timeout)
     }
 }

@@ -1,0 +1,39 @@
+import CCurl
+import Foundation
+
+/// One HTTP GET through the system libcurl, opened at the first request (`CCurl`): linked into the
+/// program, libcurl and the libraries behind it made every command start 4 ms later.
+enum HTTPGet {
+    /// libcurl's functions; nil when the library is not installed. Written once, then only read.
+    private nonisolated(unsafe) static let library: impact_curl? = {
+        var api = impact_curl()
+        return impact_curl_open(&api) != 0 ? api : nil
+    }()
+
+    /// What the transfer has received so far; libcurl hands it each piece of the body.
+    private final class Body {
+        var data = Data()
+    }
+
+    static func get(_ url: URL, timeout: TimeInterval) -> Result<Data, HTTPFailure> {
+        guard var api = library else { return .failure(.noLibrary) }
+        let body = Body()
+        var status = 0
+        var reason = [CChar](repeating: 0, count: IMPACT_CURL_ERROR_SIZE)
+        let milliseconds = Int(max(timeout, 0.001) * 1000)
+        let code = withExtendedLifetime(body) {
+            impact_curl_get(&api, url.absoluteString, milliseconds, { bytes, size, count, context in
+                guard let bytes, let context else { return 0 }
+                let body = Unmanaged<Body>.fromOpaque(context).takeUnretainedValue()
+                body.data.append(UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: size * count)
+                return size * count
+            }, Unmanaged.passUnretained(body).toOpaque(), &status, &reason)
+        }
+        guard code == IMPACT_CURL_OK else {
+            let explained = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let text = explained.isEmpty ? api.easy_strerror.flatMap { $0(code) }.map { String(cString: $0) } ?? "" : explained
+            return .failure(HTTPFailure(transfer: code, reason: text, url: url))
+        }
+        return HTTPFailure(status: status).map { .failure($0) } ?? .success(body.data)
+    }
+}

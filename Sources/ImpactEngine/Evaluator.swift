@@ -13,6 +13,9 @@ public struct Evaluator {
     public var useCache = true
     /// Called with each statement just before it runs (`impact eval --trace-sql`).
     public var trace: ((BoundQuery) -> Void)?
+    /// Takes the results to cache instead of the store: a second thread's read-only connection
+    /// hands them to the thread that may write (`ConcurrentEvaluation`).
+    var keepInCache: ((_ key: String, _ results: [IndicatorResult]) -> Void)?
 
     public init(session: EvaluationSession) { self.session = session }
 
@@ -26,15 +29,18 @@ public struct Evaluator {
 
     public func evaluate(_ id: String, _ request: EvaluationRequest) throws -> [IndicatorResult] {
         let bound = try session.boundQuery(id, request, useRollups: useRollups)
-        let cache = ResultCache(database: store.database)
         let planning = definitions.indicator(id).map(\.status) ?? .available
+        guard useCache && request.vintage == .current else {
+            trace?(bound)
+            return try run(bound, id: id, planning: planning)
+        }
+        let cache = ResultCache(database: store.database)
         let key = ResultCache.key(id: id, sql: bound.query.sql, arguments: bound.arguments,
                                   minimumN: bound.plan.minimumN, planning: planning.rawValue)
-        let cacheable = useCache && request.vintage == .current
-        if cacheable, let cached = try cache.lookup(key) { return cached }
+        if let cached = try cache.lookup(key) { return cached }
         trace?(bound)
         let results = try run(bound, id: id, planning: planning)
-        if cacheable { cache.store(key, results) }
+        if let keepInCache { keepInCache(key, results) } else { cache.store(key, results) }
         return results
     }
 

@@ -126,34 +126,40 @@ public struct TableRenderer {
     private func csv(_ table: DataTable) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((table.rows.count + 1) * table.columns.count * 8)
-        func needsQuotes(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13
-        }
-        func append(_ field: String) {
-            guard field.utf8.contains(where: needsQuotes) else {
-                output.append(contentsOf: field.utf8)
-                return
-            }
-            output.append(UInt8(ascii: "\""))
-            for byte in field.utf8 {
-                if byte == UInt8(ascii: "\"") { output.append(byte) }
-                output.append(byte)
-            }
-            output.append(UInt8(ascii: "\""))
-        }
         for (index, column) in table.columns.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            append(column)
+            Self.appendCSV(column, to: &output)
         }
         output.append(UInt8(ascii: "\n"))
         for row in table.rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                append(machine(cell))
+                Self.appendCSV(machine(cell), to: &output)
             }
             output.append(UInt8(ascii: "\n"))
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// One field, quoted where it must be. Over the contiguous bytes and an `inout` buffer: a generic
+    /// walk of `utf8` and a captured buffer (checked on every access) cost more than the rest.
+    private static func appendCSV(_ field: String, to output: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            let quoted = bytes.contains { byte in
+                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13
+            }
+            guard quoted else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            output.append(UInt8(ascii: "\""))
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { output.append(byte) }
+                output.append(byte)
+            }
+            output.append(UInt8(ascii: "\""))
+        }
     }
 
     private func json(_ table: DataTable) -> String {

@@ -32,6 +32,12 @@ public final class Store {
         database = Database(server: server)
     }
 
+    /// Another read-only connection to the same file, for a second thread of one command; nil on a
+    /// server, whose connection is not opened twice. Each connection reads in its own transaction.
+    public func secondReader() throws -> Store? {
+        database.server == nil ? try Store(path: path, access: .readOnly) : nil
+    }
+
     public var schemaVersion: Int {
         get throws {
             let query = database.server == nil ? "PRAGMA user_version" : "SELECT max(version) FROM impact_schema"

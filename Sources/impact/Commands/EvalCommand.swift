@@ -92,7 +92,8 @@ enum EvalCommand: Command {
         let publication = try options.disclosure.publication(evaluator)
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
         try store.database.readTransaction {
-            for id in ids { table.rows += try publication.evaluate(id, request).map(\.row) }
+            let results = try ConcurrentEvaluation(publication: publication).evaluate(ids, request)
+            table.rows = results.flatMap { $0.map(\.row) }
         }
         if options.format == .xlsx {
             try context.writeWorkbook(table, sheet: spec.name, definitions: session.definitions,

@@ -18,12 +18,39 @@ public final class EvaluationSession {
     private var loadedCaseResults: [String: [String: CaseResultStore.Kept]]?
     /// Each case indicator's digest (`CaseResultSQL.measureKey`): it renders the statement twice.
     private var measureKeys: [String: String] = [:]
+    /// The request's areas and periods as bound (`requestArguments`), by the shifts of the plans
+    /// asking: every indicator of a request binds the same text, which took longer to write than
+    /// the statement to compile.
+    private var boundRequest: (geos: [String], periods: [Period], arguments: [[PeriodShift]: [SQLValue]])?
 
     /// `generator` defaults to the dialect of the store's engine.
     public init(store: Store, definitions: DefinitionSet, generator: SQLGenerator? = nil) {
         self.store = store
         self.definitions = definitions
         self.generator = generator ?? SQLGenerator(engine: store.database.engine)
+    }
+
+    /// What a session has read of the store besides definitions: a session on a second connection to
+    /// the same data (`ConcurrentEvaluation`) starts from it instead of reading it again.
+    public struct Preloaded: Sendable {
+        fileprivate let geography: Geography
+        fileprivate let rollups: RollupStore.Registry
+        fileprivate let caseDays: Set<String>?
+        fileprivate let caseResults: [String: [String: CaseResultStore.Kept]]?
+    }
+
+    /// The geography and the rollup registry, read now if not yet, and the case data read so far.
+    public func preloaded() throws -> Preloaded {
+        Preloaded(geography: try geography(), rollups: try rollupRegistry(), caseDays: loadedCaseDays,
+                  caseResults: loadedCaseResults)
+    }
+
+    public convenience init(store: Store, definitions: DefinitionSet, preloaded: Preloaded) {
+        self.init(store: store, definitions: definitions)
+        loadedGeography = preloaded.geography
+        loadedRollups = preloaded.rollups
+        loadedCaseDays = preloaded.caseDays
+        loadedCaseResults = preloaded.caseResults
     }
 
     /// The geography reference, read from the store on first use.
@@ -51,8 +78,18 @@ public final class EvaluationSession {
             plan.cases?.keptResults = measure
         }
         let query = generator.compile(plan, vintage: request.vintage)
-        let arguments = Self.requestArguments(request, plan: plan) + query.fixedParameters
+        let arguments = boundArguments(request, plan: plan) + query.fixedParameters
         return BoundQuery(plan: plan, query: query, arguments: arguments)
+    }
+
+    private func boundArguments(_ request: EvaluationRequest, plan: IndicatorPlan) -> [SQLValue] {
+        if boundRequest?.geos != request.geos || boundRequest?.periods != request.periods {
+            boundRequest = (request.geos, request.periods, [:])
+        }
+        if let arguments = boundRequest?.arguments[plan.shifts] { return arguments }
+        let arguments = Self.requestArguments(request, plan: plan)
+        boundRequest?.arguments[plan.shifts] = arguments
+        return arguments
     }
 
     /// The indicator's plan with each input placed where it reads (`ReadPlanner`); a case measure

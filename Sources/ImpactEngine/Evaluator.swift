@@ -53,13 +53,19 @@ public struct Evaluator {
             }
         }
         let hasFraction = plan.fraction != nil
+        let inputCount = bound.query.inputCount
+        let first = SQLGenerator.cellColumns.count
+        let width = SQLGenerator.inputColumns.count
+        // One buffer for every row's inputs: a new array per row was a large part of reading them.
+        var inputs: [InputCell] = []
+        inputs.reserveCapacity(inputCount)
         return try statement.query(bound.arguments) { row in
-            let inputs = (0..<bound.query.inputCount).map { index -> InputCell in
-                let base = SQLGenerator.cellColumns.count + index * SQLGenerator.inputColumns.count
-                return InputCell(value: row.double(base), n: row.double(base + 1),
-                                 provisional: row.int(base + 2) == 1, suppressed: row.int(base + 3) == 1,
-                                 complete: row.int(base + 4) != 0, partial: row.int(base + 5) == 1,
-                                 present: row.int(base + 6) == 1)
+            inputs.removeAll(keepingCapacity: true)
+            for base in stride(from: first, to: first + inputCount * width, by: width) {
+                inputs.append(InputCell(value: row.double(base), n: row.double(base + 1),
+                                        provisional: row.int(base + 2) == 1, suppressed: row.int(base + 3) == 1,
+                                        complete: row.int(base + 4) != 0, partial: row.int(base + 5) == 1,
+                                        present: row.int(base + 6) == 1))
             }
             var result = IndicatorResult(indicator: id, geo: row.string(0)!, period: row.string(1)!,
                                          value: row.double(2), numerator: row.double(3), denominator: row.double(4),

@@ -37,7 +37,8 @@ extension IndicatorResult {
     /// most serious reason wins.
     init(indicator: String, geo: String, period: String, value: Double?, numerator: Double?, denominator: Double?,
          divisionByZero: Bool, inputs: [InputCell], minimumN: Double?, hasFraction: Bool) {
-        let surveyN = inputs.compactMap(\.n).min()
+        // Loops, not `map`s into new arrays: an evaluation builds thousands of these.
+        let surveyN = inputs.reduce(nil as Double?) { least, input in input.n.map { min($0, least ?? $0) } ?? least }
         let n = surveyN ?? (hasFraction ? denominator : nil)
         var flags: [String] = []
         if inputs.contains(where: \.provisional) { flags.append("provisional") }
@@ -45,8 +46,8 @@ extension IndicatorResult {
         if inputs.contains(where: { $0.present && !$0.complete }) { flags.append("incomplete_period") }
         if inputs.contains(where: \.suppressed) { flags.append("suppressed_at_source") }
         let status: ResultStatus
-        let numbers = [value, numerator, denominator] + inputs.map(\.value)
-        if numbers.contains(where: { $0.map { !$0.isFinite } ?? false }) {
+        let infinite = { (number: Double?) in number.map { !$0.isFinite } ?? false }
+        if infinite(value) || infinite(numerator) || infinite(denominator) || inputs.contains(where: { infinite($0.value) }) {
             status = .overflow
         } else if value == nil {
             if divisionByZero { status = .divisionByZero }

@@ -15,6 +15,7 @@ public struct Publication {
     public let published: PublishedView
 
     public static let defaultMinimumCell = 5.0
+    private static let notControlled = ["not_disclosure_controlled"]
 
     public init(evaluator: Evaluator, minimumCell: Double? = nil, suppress: Bool = true) throws {
         self.evaluator = evaluator
@@ -33,7 +34,8 @@ public struct Publication {
         guard suppress else {
             return try evaluator.evaluate(id, request).map { result in
                 var stamped = result
-                stamped.flags.append("not_disclosure_controlled")
+                // Most results have no flag: they share one array instead of each making its own.
+                stamped.flags = result.flags.isEmpty ? Self.notControlled : result.flags + Self.notControlled
                 return stamped
             }
         }

@@ -74,7 +74,7 @@ public struct TableRenderer {
         }
     }
 
-    private func machine(_ cell: DataTable.Cell) -> String {
+    private static func machine(_ cell: DataTable.Cell) -> String {
         switch cell {
         case .text(let text): return text
         case .number(let value): return NumberText.exact(value)
@@ -126,19 +126,38 @@ public struct TableRenderer {
     private func csv(_ table: DataTable) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((table.rows.count + 1) * table.columns.count * 8)
-        for (index, column) in table.columns.enumerated() {
+        Self.appendCSV(row: table.columns.map(DataTable.Cell.text), to: &output)
+        for row in table.rows { Self.appendCSV(row: row, to: &output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Numbers straight into the buffer: a string per number cost more than the rest of the row.
+    private static func appendCSV(row: [DataTable.Cell], to output: inout [UInt8]) {
+        for (index, cell) in row.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            Self.appendCSV(column, to: &output)
+            switch cell {
+            case .number(let value) where value == value.rounded() && abs(value) < 1e15:
+                appendDigits(Int64(value), to: &output)
+            case .integer(let value): appendDigits(Int64(value), to: &output)
+            case .empty: break
+            default: appendCSV(machine(cell), to: &output)
+            }
         }
         output.append(UInt8(ascii: "\n"))
-        for row in table.rows {
-            for (index, cell) in row.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.appendCSV(machine(cell), to: &output)
-            }
-            output.append(UInt8(ascii: "\n"))
+    }
+
+    private static func appendDigits(_ value: Int64, to output: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { output.append(UInt8(ascii: "-")) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// One field, quoted where it must be. Over the contiguous bytes and an `inout` buffer: a generic

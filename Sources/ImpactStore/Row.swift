@@ -4,33 +4,35 @@ import CSQLite
 public struct Row {
     private let source: Source
 
+    /// The statement's handle, not the statement: a row lives only while its statement steps, and
+    /// holding the class would retain and release it on every column read.
     private enum Source {
-        case statement(Statement)
+        case statement(OpaquePointer?)
         case values([SQLValue])
     }
 
-    init(statement: Statement) { source = .statement(statement) }
+    init(statement: Statement) { source = .statement(statement.handle) }
 
     init(values: [SQLValue]) { source = .values(values) }
 
     public var count: Int {
         switch source {
-        case .statement(let statement): return Int(sqlite3_column_count(statement.handle))
+        case .statement(let handle): return Int(sqlite3_column_count(handle))
         case .values(let values): return values.count
         }
     }
 
     public func isNull(_ index: Int) -> Bool {
         switch source {
-        case .statement(let statement): return sqlite3_column_type(statement.handle, Int32(index)) == SQLITE_NULL
+        case .statement(let handle): return sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL
         case .values(let values): return values[index] == .null
         }
     }
 
     public func int(_ index: Int) -> Int? {
         switch source {
-        case .statement(let statement):
-            return isNull(index) ? nil : Int(sqlite3_column_int64(statement.handle, Int32(index)))
+        case .statement(let handle):
+            return isNull(index) ? nil : Int(sqlite3_column_int64(handle, Int32(index)))
         case .values(let values):
             switch values[index] {
             case .null: return nil
@@ -43,8 +45,8 @@ public struct Row {
 
     public func double(_ index: Int) -> Double? {
         switch source {
-        case .statement(let statement):
-            return isNull(index) ? nil : sqlite3_column_double(statement.handle, Int32(index))
+        case .statement(let handle):
+            return isNull(index) ? nil : sqlite3_column_double(handle, Int32(index))
         case .values(let values):
             switch values[index] {
             case .null: return nil
@@ -57,8 +59,8 @@ public struct Row {
 
     public func string(_ index: Int) -> String? {
         switch source {
-        case .statement(let statement):
-            guard !isNull(index), let text = sqlite3_column_text(statement.handle, Int32(index)) else { return nil }
+        case .statement(let handle):
+            guard !isNull(index), let text = sqlite3_column_text(handle, Int32(index)) else { return nil }
             return String(cString: text)
         case .values(let values):
             switch values[index] {
@@ -73,9 +75,9 @@ public struct Row {
     /// The column's bytes without copying them into a `String`; valid only inside `body`.
     public func withBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         switch source {
-        case .statement(let statement):
-            let pointer = sqlite3_column_blob(statement.handle, Int32(index))
-            let count = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
+        case .statement(let handle):
+            let pointer = sqlite3_column_blob(handle, Int32(index))
+            let count = Int(sqlite3_column_bytes(handle, Int32(index)))
             return try body(UnsafeRawBufferPointer(start: pointer, count: count))
         case .values:
             var bytes = Array((string(index) ?? "").utf8)
@@ -85,10 +87,10 @@ public struct Row {
 
     public func value(_ index: Int) -> SQLValue {
         switch source {
-        case .statement(let statement):
-            switch sqlite3_column_type(statement.handle, Int32(index)) {
-            case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement.handle, Int32(index)))
-            case SQLITE_FLOAT: return .real(sqlite3_column_double(statement.handle, Int32(index)))
+        case .statement(let handle):
+            switch sqlite3_column_type(handle, Int32(index)) {
+            case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, Int32(index)))
+            case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, Int32(index)))
             case SQLITE_NULL: return .null
             default: return .text(string(index) ?? "")
             }

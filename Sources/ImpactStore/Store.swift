@@ -32,10 +32,12 @@ public final class Store {
         database = Database(server: server)
     }
 
-    /// Another read-only connection to the same file, for a second thread of one command; nil on a
-    /// server, whose connection is not opened twice. Each connection reads in its own transaction.
-    public func secondReader() throws -> Store? {
-        database.server == nil ? try Store(path: path, access: .readOnly) : nil
+    /// Opens another read-only connection to the same file, on the thread that will use it: a second
+    /// thread of one command. Nil on a server, whose connection is not opened twice.
+    public var secondReader: (@Sendable () throws -> Store)? {
+        guard database.server == nil else { return nil }
+        let path = self.path
+        return { try Store(path: path, access: .readOnly) }
     }
 
     public var schemaVersion: Int {

@@ -92,8 +92,8 @@ enum EvalCommand: Command {
         let publication = try options.disclosure.publication(evaluator)
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
         try store.database.readTransaction {
-            let results = try ConcurrentEvaluation(publication: publication).evaluate(ids, request)
-            table.rows = results.flatMap { $0.map(\.row) }
+            let rows = try ConcurrentEvaluation(publication: publication).evaluate(ids, request) { $0.map(\.row) }
+            table.rows = rows.flatMap { $0 }
         }
         if options.format == .xlsx {
             try context.writeWorkbook(table, sheet: spec.name, definitions: session.definitions,

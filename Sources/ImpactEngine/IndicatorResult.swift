@@ -47,7 +47,8 @@ extension IndicatorResult {
         if inputs.contains(where: \.suppressed) { flags.append("suppressed_at_source") }
         let status: ResultStatus
         let infinite = { (number: Double?) in number.map { !$0.isFinite } ?? false }
-        if infinite(value) || infinite(numerator) || infinite(denominator) || inputs.contains(where: { infinite($0.value) }) {
+        if infinite(value) || infinite(numerator) || infinite(denominator)
+            || inputs.contains(where: { infinite($0.value) }) {
             status = .overflow
         } else if value == nil {
             if divisionByZero { status = .divisionByZero }

@@ -122,13 +122,26 @@ public struct TableRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Written byte by byte into one buffer: evaluations print thousands of rows.
     private func csv(_ table: DataTable) -> String {
+        Self.csv(columns: table.columns, lines: [Self.csvLines(table.rows)])
+    }
+
+    /// CSV of `columns` over lines made by `csvLines`, in order: `impact eval` makes each
+    /// indicator's lines on the thread that evaluated it. CSV never depends on locale or language.
+    public static func csv(columns: [String], lines: [[UInt8]]) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity((table.rows.count + 1) * table.columns.count * 8)
-        Self.appendCSV(row: table.columns.map(DataTable.Cell.text), to: &output)
-        for row in table.rows { Self.appendCSV(row: row, to: &output) }
+        output.reserveCapacity(lines.reduce(columns.count * 12) { $0 + $1.count })
+        appendCSV(row: columns.map(DataTable.Cell.text), to: &output)
+        for part in lines { output.append(contentsOf: part) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Rows as CSV lines, written byte by byte into one buffer: evaluations print thousands of rows.
+    public static func csvLines(_ rows: [[DataTable.Cell]]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(rows.count * (rows.first?.count ?? 0) * 8)
+        for row in rows { appendCSV(row: row, to: &output) }
+        return output
     }
 
     /// Numbers straight into the buffer: a string per number cost more than the rest of the row.

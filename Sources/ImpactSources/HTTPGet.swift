@@ -20,7 +20,8 @@ enum HTTPGet {
         let body = Body()
         var status = 0
         var reason = [CChar](repeating: 0, count: IMPACT_CURL_ERROR_SIZE)
-        let milliseconds = Int(max(timeout, 0.001) * 1000)
+        // Within what libcurl's `long` holds, however long a timeout was asked for.
+        let milliseconds = Int((timeout.isNaN ? 1 : min(max(timeout, 0.001), 1e9)) * 1000)
         let code = withExtendedLifetime(body) {
             impact_curl_get(&api, url.absoluteString, milliseconds, { bytes, size, count, context in
                 guard let bytes, let context else { return 0 }
@@ -31,7 +32,8 @@ enum HTTPGet {
         }
         guard code == IMPACT_CURL_OK else {
             let explained = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let text = explained.isEmpty ? api.easy_strerror.flatMap { $0(code) }.map { String(cString: $0) } ?? "" : explained
+            let generic = api.easy_strerror.flatMap { $0(code) }.map { String(cString: $0) } ?? ""
+            let text = explained.isEmpty ? generic : explained
             return .failure(HTTPFailure(transfer: code, reason: text, url: url))
         }
         return HTTPFailure(status: status).map { .failure($0) } ?? .success(body.data)

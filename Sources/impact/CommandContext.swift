@@ -163,7 +163,11 @@ final class CommandContext {
     /// is a failure of this command (exit 2): only `check`, whose job is finding them, reports errors as findings.
     func loadDefinitions(_ flag: String?) throws -> DefinitionSet {
         let directory = try definitionsDirectory(flag)
-        let loaded = DefinitionLoader.load(directory: directory)
+        return try checked(DefinitionLoader.load(directory: directory), directory: directory)
+    }
+
+    /// Definitions loaded from `directory`, or their errors reported and the command failed.
+    func checked(_ loaded: DefinitionLoader.Loaded, directory: String) throws -> DefinitionSet {
         guard !loaded.hasErrors else {
             report(loaded.diagnostics)
             throw CommandFailure(message: loaded.directoryMissing

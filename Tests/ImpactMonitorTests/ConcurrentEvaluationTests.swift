@@ -18,7 +18,8 @@ import TestHarness
 
     static func request(_ store: Store) throws -> EvaluationRequest {
         let geos = try GeographyStore(store: store).load().units.keys.sorted()
-        return EvaluationRequest(geos: geos, periods: [.year(2016), .year(2017), .year(2018), Period(year: 2018, grain: .quarter, index: 2)!])
+        let quarter = Period(year: 2018, grain: .quarter, index: 2)!
+        return EvaluationRequest(geos: geos, periods: [.year(2016), .year(2017), .year(2018), quarter])
     }
 
     static func publication(_ store: Store, cache: Bool = false, suppress: Bool = true) throws -> Publication {

@@ -64,9 +64,11 @@ enum EvalCommand: Command {
 
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         try context.send(to: options.output)
+        let directory = try context.definitionsDirectory(options.definitions)
+        // Read on another core while the store opens; unused when the output cache answers.
+        let loading = BackgroundWork { DefinitionLoader.load(directory: directory) }
         // The caches are written only where the store may be written; reading never needs to.
         let store = try context.openStore(access: options.useCache ? context.cachingAccess : .readOnly)
-        let directory = try context.definitionsDirectory(options.definitions)
         let renderer = context.renderer(format: options.format.printed ?? .csv, presentation: options.presentation)
         // The output cache holds text; a workbook is built from the (cached) results each time.
         let outputKey = options.useCache && options.vintage.text == nil && options.format != .xlsx
@@ -75,7 +77,7 @@ enum EvalCommand: Command {
             context.write(output)
             return ExitCode.success
         }
-        let definitions = try context.loadDefinitions(directory)
+        let definitions = try context.checked(loading.result(), directory: directory)
         let session = EvaluationSession(store: store, definitions: definitions)
         var request = try RequestResolver.request(periods: options.periods, areas: options.areas,
                                                   vintage: options.vintage, session: session)
@@ -90,10 +92,20 @@ enum EvalCommand: Command {
             evaluator.trace = { context.error(StatementListing.text($0, dialect: dialect) + "\n") }
         }
         let publication = try options.disclosure.publication(evaluator)
+        let evaluation = ConcurrentEvaluation(publication: publication)
+        if options.format == .csv {
+            // Each indicator's lines are written on the thread that evaluated it.
+            let lines = try store.database.readTransaction {
+                try evaluation.evaluate(ids, request) { TableRenderer.csvLines($0.map(\.row)) }
+            }
+            let output = TableRenderer.csv(columns: IndicatorResult.columns, lines: lines)
+            context.write(output)
+            if let outputKey { OutputCache(database: store.database).store(outputKey, output) }
+            return ExitCode.success
+        }
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
         try store.database.readTransaction {
-            let rows = try ConcurrentEvaluation(publication: publication).evaluate(ids, request) { $0.map(\.row) }
-            table.rows = rows.flatMap { $0 }
+            table.rows = try evaluation.evaluate(ids, request) { $0.map(\.row) }.flatMap { $0 }
         }
         if options.format == .xlsx {
             try context.writeWorkbook(table, sheet: spec.name, definitions: session.definitions,

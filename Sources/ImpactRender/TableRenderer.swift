@@ -123,17 +123,17 @@ public struct TableRenderer {
     }
 
     private func csv(_ table: DataTable) -> String {
-        Self.csv(columns: table.columns, lines: [Self.csvLines(table.rows)])
+        String(decoding: Self.csv(columns: table.columns, lines: [Self.csvLines(table.rows)]), as: UTF8.self)
     }
 
-    /// CSV of `columns` over lines made by `csvLines`, in order: `impact eval` makes each
+    /// The UTF-8 of CSV of `columns` over lines made by `csvLines`, in order: `impact eval` makes each
     /// indicator's lines on the thread that evaluated it. CSV never depends on locale or language.
-    public static func csv(columns: [String], lines: [[UInt8]]) -> String {
+    public static func csv(columns: [String], lines: [[UInt8]]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(lines.reduce(columns.count * 12) { $0 + $1.count })
         appendCSV(row: columns.map(DataTable.Cell.text), to: &output)
         for part in lines { output.append(contentsOf: part) }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Rows as CSV lines, written byte by byte into one buffer: evaluations print thousands of rows.

@@ -89,7 +89,20 @@ final class CommandContext {
             buffered += text
             return
         }
-        do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch { exit(ExitCode.success) }
+        write(data: Data(text.utf8))
+    }
+
+    /// Writes UTF-8 that is already bytes (a large CSV) without making a string of it first.
+    func write(utf8 bytes: [UInt8]) {
+        if case .file = destination {
+            buffered += String(decoding: bytes, as: UTF8.self)
+            return
+        }
+        write(data: Data(bytes))
+    }
+
+    private func write(data: Data) {
+        do { try FileHandle.standardOutput.write(contentsOf: data) } catch { exit(ExitCode.success) }
     }
 
     func error(_ text: String) {

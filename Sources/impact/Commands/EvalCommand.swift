@@ -99,8 +99,10 @@ enum EvalCommand: Command {
                 try evaluation.evaluate(ids, request) { TableRenderer.csvLines($0.map(\.row)) }
             }
             let output = TableRenderer.csv(columns: IndicatorResult.columns, lines: lines)
-            context.write(output)
-            if let outputKey { OutputCache(database: store.database).store(outputKey, output) }
+            context.write(utf8: output)
+            if let outputKey {
+                OutputCache(database: store.database).store(outputKey, String(decoding: output, as: UTF8.self))
+            }
             return ExitCode.success
         }
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))

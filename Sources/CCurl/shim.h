@@ -19,11 +19,11 @@ struct impact_curl {
     void (*slist_free_all)(void *list);
 };
 
-/* Fills `api` from the system libcurl; 0 when it is not installed. */
-static inline int impact_curl_open(struct impact_curl *api) {
+/* Fills `api` from the system libcurl. NULL when it could, else why not (dlopen's reason). */
+static inline const char *impact_curl_open(struct impact_curl *api) {
     void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) library = dlopen("libcurl.4.dylib", RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) return 0;
+    if (library == NULL) library = dlopen("/usr/lib/libcurl.4.dylib", RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) return dlerror();
     *(void **)&api->easy_init = dlsym(library, "curl_easy_init");
     *(void **)&api->easy_setopt = dlsym(library, "curl_easy_setopt");
     *(void **)&api->easy_perform = dlsym(library, "curl_easy_perform");
@@ -32,14 +32,15 @@ static inline int impact_curl_open(struct impact_curl *api) {
     *(void **)&api->easy_strerror = dlsym(library, "curl_easy_strerror");
     *(void **)&api->slist_append = dlsym(library, "curl_slist_append");
     *(void **)&api->slist_free_all = dlsym(library, "curl_slist_free_all");
-    return api->easy_init && api->easy_setopt && api->easy_perform && api->easy_getinfo && api->easy_cleanup
-        && api->easy_strerror && api->slist_append && api->slist_free_all;
+    if (api->easy_init && api->easy_setopt && api->easy_perform && api->easy_getinfo && api->easy_cleanup
+        && api->easy_strerror && api->slist_append && api->slist_free_all) return NULL;
+    dlclose(library);
+    return "the libcurl found lacks functions of its easy interface";
 }
 
 enum {
     IMPACT_CURL_OK = 0,
     IMPACT_CURL_FAILED_INIT = 2,
-    IMPACT_CURL_COULDNT_RESOLVE_PROXY = 5,
     IMPACT_CURL_COULDNT_RESOLVE_HOST = 6,
     IMPACT_CURL_OPERATION_TIMEDOUT = 28,
     IMPACT_CURL_ERROR_SIZE = 256
@@ -65,6 +66,10 @@ static inline int impact_curl_get(const struct impact_curl *api, const char *url
     api->easy_setopt(handle, 99 /* CURLOPT_NOSIGNAL */, 1L);
     api->easy_setopt(handle, 52 /* CURLOPT_FOLLOWLOCATION */, 1L);
     api->easy_setopt(handle, 68 /* CURLOPT_MAXREDIRS */, 10L);
+    api->easy_setopt(handle, 10318 /* CURLOPT_PROTOCOLS_STR */, "http,https");
+    api->easy_setopt(handle, 10319 /* CURLOPT_REDIR_PROTOCOLS_STR */, "http,https");
+    api->easy_setopt(handle, 10018 /* CURLOPT_USERAGENT: some servers refuse requests without one */,
+                     "ImpactMonitor");
     api->easy_setopt(handle, 10102 /* CURLOPT_ACCEPT_ENCODING: every encoding libcurl decodes */, "");
     int code = api->easy_perform(handle);
     api->easy_getinfo(handle, 0x200002 /* CURLINFO_RESPONSE_CODE */, status);

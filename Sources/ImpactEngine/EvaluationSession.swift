@@ -45,6 +45,7 @@ public final class EvaluationSession {
                   caseResults: loadedCaseResults)
     }
 
+    /// A session on another connection to the store `preloaded` was read from.
     public convenience init(store: Store, definitions: DefinitionSet, preloaded: Preloaded) {
         self.init(store: store, definitions: definitions)
         loadedGeography = preloaded.geography

@@ -38,7 +38,10 @@ extension IndicatorResult {
     init(indicator: String, geo: String, period: String, value: Double?, numerator: Double?, denominator: Double?,
          divisionByZero: Bool, inputs: [InputCell], minimumN: Double?, hasFraction: Bool) {
         // Loops, not `map`s into new arrays: an evaluation builds thousands of these.
-        let surveyN = inputs.reduce(nil as Double?) { least, input in input.n.map { min($0, least ?? $0) } ?? least }
+        var surveyN: Double?
+        for input in inputs {
+            if let n = input.n, surveyN.map({ n < $0 }) ?? true { surveyN = n }
+        }
         let n = surveyN ?? (hasFraction ? denominator : nil)
         var flags: [String] = []
         if inputs.contains(where: \.provisional) { flags.append("provisional") }

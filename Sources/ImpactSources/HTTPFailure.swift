@@ -11,8 +11,8 @@ enum HTTPFailure: Error {
     case connection(String)
     case offline(host: String, reason: String)
     case refused(Int)
-    /// No libcurl on this machine: nothing to retry.
-    case noLibrary
+    /// No usable libcurl on this machine (why): nothing to retry.
+    case noLibrary(String)
 
     /// The failure of an answer with HTTP status `status`, or nil when it succeeded.
     init?(status: Int) {
@@ -27,7 +27,7 @@ enum HTTPFailure: Error {
     /// A transfer libcurl could not finish: its result code and its explanation.
     init(transfer code: Int32, reason: String, url: URL) {
         switch code {
-        case Int32(IMPACT_CURL_COULDNT_RESOLVE_HOST), Int32(IMPACT_CURL_COULDNT_RESOLVE_PROXY):
+        case Int32(IMPACT_CURL_COULDNT_RESOLVE_HOST):
             self = .offline(host: url.host ?? url.absoluteString, reason: reason)
         case Int32(IMPACT_CURL_OPERATION_TIMEDOUT): self = .timedOut
         default: self = .connection(reason)
@@ -48,7 +48,7 @@ enum HTTPFailure: Error {
         case .status(let status), .refused(let status): return "HTTP \(status)"
         case .timedOut: return "no answer in time"
         case .connection(let reason), .offline(_, let reason): return reason
-        case .noLibrary: return Self.noLibraryReason
+        case .noLibrary(let reason): return Self.noLibrary(reason)
         }
     }
 
@@ -61,18 +61,25 @@ enum HTTPFailure: Error {
         case .timedOut: return .requestTimedOut(seconds: Int(timeout.rounded(.up)), tries: tries)
         case .connection(let reason): return .connectionFailed(reason: reason, tries: tries)
         case .offline(let host, let reason): return .cannotReachHost(host, reason: reason)
-        case .noLibrary: return .connectionFailed(reason: Self.noLibraryReason, tries: tries)
+        case .noLibrary(let reason): return .connectionFailed(reason: Self.noLibrary(reason), tries: tries)
         }
     }
 
-    private static let noLibraryReason = "libcurl is not installed (Debian package libcurl4)"
+    private static func noLibrary(_ reason: String) -> String {
+        "no usable libcurl (Debian package libcurl4): \(reason)"
+    }
 
     /// The reason phrase of the statuses a data server answers with.
-    static func phrase(_ status: Int) -> String {
+    private static func phrase(_ status: Int) -> String {
         let phrases = [400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found",
                        405: "method not allowed", 406: "not acceptable", 408: "request timeout", 410: "gone",
                        429: "too many requests", 500: "internal server error", 501: "not implemented",
                        502: "bad gateway", 503: "service unavailable", 504: "gateway timeout"]
-        return phrases[status] ?? ((500..<600).contains(status) ? "server error" : "client error")
+        if let phrase = phrases[status] { return phrase }
+        switch status {
+        case 400..<500: return "client error"
+        case 500..<600: return "server error"
+        default: return "unexpected status"
+        }
     }
 }

@@ -4,10 +4,11 @@ import Foundation
 /// One HTTP GET through the system libcurl, opened at the first request (`CCurl`): linked into the
 /// program, libcurl and the libraries behind it made every command start 4 ms later.
 enum HTTPGet {
-    /// libcurl's functions; nil when the library is not installed. Written once, then only read.
-    private nonisolated(unsafe) static let library: impact_curl? = {
+    /// libcurl's functions, or why there are none. Written once, then only read.
+    private nonisolated(unsafe) static let library: Result<impact_curl, HTTPFailure> = {
         var api = impact_curl()
-        return impact_curl_open(&api) != 0 ? api : nil
+        guard let reason = impact_curl_open(&api) else { return .success(api) }
+        return .failure(.noLibrary(String(cString: reason)))
     }()
 
     /// What the transfer has received so far; libcurl hands it each piece of the body.
@@ -15,8 +16,13 @@ enum HTTPGet {
         var data = Data()
     }
 
+    /// The body of a GET of `url` with status 2xx, or why there is none; the whole transfer within `timeout`.
     static func get(_ url: URL, timeout: TimeInterval) -> Result<Data, HTTPFailure> {
-        guard var api = library else { return .failure(.noLibrary) }
+        var api: impact_curl
+        switch library {
+        case .success(let loaded): api = loaded
+        case .failure(let failure): return .failure(failure)
+        }
         let body = Body()
         var status = 0
         var reason = [CChar](repeating: 0, count: IMPACT_CURL_ERROR_SIZE)

@@ -1,6 +1,7 @@
 import CSQLite
 
-/// Typed read access to the current row of a statement, or to a row a server returned.
+/// Typed read access to the current row of a statement, or to a row a server returned; valid only
+/// inside the closure it is passed to.
 public struct Row {
     private let source: Source
 

@@ -19,9 +19,11 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for the work to finish; the semaphore orders the other thread's write before this read.
+    /// Every call after the first returns at once.
     func result() -> Value {
         finished.wait()
         finished.signal()
+        // Set before the signal that ended the wait; were it not, the work runs here rather than trap.
         return value ?? work()
     }
 }

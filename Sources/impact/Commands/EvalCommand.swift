@@ -65,8 +65,10 @@ enum EvalCommand: Command {
     static func run(_ options: Options, context: CommandContext) throws -> Int32 {
         try context.send(to: options.output)
         let directory = try context.definitionsDirectory(options.definitions)
-        // Read on another core while the store opens; unused when the output cache answers.
+        // Read on another core while the store opens; unused when the output cache answers. Waited for
+        // however the command ends: the process must not exit while that thread still works.
         let loading = BackgroundWork { DefinitionLoader.load(directory: directory) }
+        defer { _ = loading.result() }
         // The caches are written only where the store may be written; reading never needs to.
         let store = try context.openStore(access: options.useCache ? context.cachingAccess : .readOnly)
         let renderer = context.renderer(format: options.format.printed ?? .csv, presentation: options.presentation)
@@ -95,9 +97,7 @@ enum EvalCommand: Command {
         let evaluation = ConcurrentEvaluation(publication: publication)
         if options.format == .csv {
             // Each indicator's lines are written on the thread that evaluated it.
-            let lines = try store.database.readTransaction {
-                try evaluation.evaluate(ids, request) { TableRenderer.csvLines($0.map(\.row)) }
-            }
+            let lines = try evaluation.evaluate(ids, request) { TableRenderer.csvLines($0.map(\.row)) }
             let output = TableRenderer.csv(columns: IndicatorResult.columns, lines: lines)
             context.write(utf8: output)
             if let outputKey {
@@ -106,9 +106,7 @@ enum EvalCommand: Command {
             return ExitCode.success
         }
         var table = DataTable(columns: IndicatorResult.columns, notes: DisclosureOptions.notes(publication))
-        try store.database.readTransaction {
-            table.rows = try evaluation.evaluate(ids, request) { $0.map(\.row) }.flatMap { $0 }
-        }
+        table.rows = try evaluation.evaluate(ids, request) { $0.map(\.row) }.flatMap { $0 }
         if options.format == .xlsx {
             try context.writeWorkbook(table, sheet: spec.name, definitions: session.definitions,
                                       presentation: options.presentation)

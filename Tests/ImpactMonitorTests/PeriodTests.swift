@@ -106,4 +106,14 @@ import TestHarness
         #expect(CivilDate(iso: "2019-02-29") == nil)
         #expect(CivilDate(iso: "2020-02-29") != nil)
     }
+
+    @Test func civilDatesAreReadOnlyFromTenASCIICharacters() {
+        #expect(CivilDate(iso: "2018-06-01") == CivilDate(year: 2018, month: 6, day: 1))
+        #expect(CivilDate(iso: "0001-01-01") == CivilDate(year: 1, month: 1, day: 1))
+        for text in ["", "2018-6-01", "2018-06-1", "18-06-01", "2018/06/01", "2018-06-01 ", " 2018-06-01",
+                     "+201-06-01", "2018-13-01", "2018-00-10", "2018-06-00", "2018-06-31", "２０１８-06-01",
+                     "2018-0a-01", "20180601xx", "2018-06-01T00:00"] {
+            #expect(CivilDate(iso: text) == nil, "\(text)")
+        }
+    }
 }

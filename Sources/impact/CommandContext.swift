@@ -102,7 +102,20 @@ final class CommandContext {
     }
 
     private func write(data: Data) {
+        Self.widenPipe(for: data.count)
         do { try FileHandle.standardOutput.write(contentsOf: data) } catch { exit(ExitCode.success) }
+    }
+
+    /// A large output into a pipe goes in one write when the pipe can hold it: with the default 64 KiB
+    /// the writer waits for the reader sixteen times per megabyte. Linux lets any process grow its
+    /// pipes to `/proc/sys/fs/pipe-max-size` (1 MiB by default); elsewhere nothing changes.
+    private static func widenPipe(for count: Int) {
+        #if os(Linux)
+        var status = stat()
+        guard count > 65_536, fstat(STDOUT_FILENO, &status) == 0, status.st_mode & S_IFMT == S_IFIFO else { return }
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ, which Glibc's module leaves out (it needs _GNU_SOURCE)
+        _ = fcntl(STDOUT_FILENO, setPipeSize, Int32(min(count, 1 << 20)))
+        #endif
     }
 
     func error(_ text: String) {

@@ -30,16 +30,16 @@ public struct Evaluator {
     public func evaluate(_ id: String, _ request: EvaluationRequest) throws -> [IndicatorResult] {
         let bound = try session.boundQuery(id, request, useRollups: useRollups)
         let planning = definitions.indicator(id).map(\.status) ?? .available
-        guard useCache && request.vintage == .current else {
-            trace?(bound)
-            return try run(bound, id: id, planning: planning)
-        }
         let cache = ResultCache(database: store.database)
-        let key = ResultCache.key(id: id, sql: bound.query.sql, arguments: bound.arguments,
-                                  minimumN: bound.plan.minimumN, planning: planning.rawValue)
-        if let cached = try cache.lookup(key) { return cached }
+        // The key hashes the statement and its arguments: made only when the cache is asked.
+        let key = useCache && request.vintage == .current
+            ? ResultCache.key(id: id, sql: bound.query.sql, arguments: bound.arguments,
+                              minimumN: bound.plan.minimumN, planning: planning.rawValue)
+            : nil
+        if let key, let cached = try cache.lookup(key) { return cached }
         trace?(bound)
         let results = try run(bound, id: id, planning: planning)
+        guard let key else { return results }
         if let keepInCache { keepInCache(key, results) } else { cache.store(key, results) }
         return results
     }

@@ -149,8 +149,12 @@ public struct TableRenderer {
         for (index, cell) in row.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             switch cell {
-            case .number(let value) where value == value.rounded() && abs(value) < 1e15:
-                appendDigits(Int64(value), to: &output)
+            case .number(let value):
+                if let whole = NumberText.whole(value) {
+                    appendDigits(whole, to: &output)
+                } else {
+                    appendCSV(NumberText.exact(value), to: &output)
+                }
             case .integer(let value): appendDigits(Int64(value), to: &output)
             case .empty: break
             default: appendCSV(machine(cell), to: &output)

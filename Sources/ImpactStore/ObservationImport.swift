@@ -209,8 +209,7 @@ public struct ObservationImport {
     }
 
     public static func show(_ value: Double?) -> String {
-        guard let value else { return "empty" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value.map(NumberText.exact) ?? "empty"
     }
 
     private func merge(started: String, digest: String, into result: inout ImportResult) throws {

@@ -59,6 +59,12 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var dayCount: Int { end.dayNumber - start.dayNumber }
 
+    /// One integer per period: the rollup builder and writer hash a period for every row, and the
+    /// derived hash would hash the grain's one-letter raw value as a string.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(year << 10 | grain.months << 6 | index)
+    }
+
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.start, lhs.grain.months) < (rhs.start, rhs.grain.months)
     }

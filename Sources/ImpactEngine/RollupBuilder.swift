@@ -24,37 +24,39 @@ public struct RollupBuilder: Sendable {
     public func build(_ observations: [RollupObservation]) -> RollupBuild {
         var index = self.index
         var names = NameTable()
-        let figures = unitFigures(observations, names: &names)
+        var periods = PeriodTable()
+        let figures = unitFigures(observations, names: &names, periods: &periods)
         var regions: [AreaPeriod: (required: Bool, regions: [Int32])] = [:]
-        var areas: [CellKey: AreaTotals] = [:]
-        areas.reserveCapacity(figures.count * 2)
-        for (key, best) in figures {
-            areas[key, default: AreaTotals()].own = best.figure
+        var areas = KeyedTable<CellKey, AreaTotals>(capacity: figures.keys.count * 2)
+        for (key, best) in zip(figures.keys, figures.values) {
+            areas.values[areas.slot(key, empty: AreaTotals())].own = best.figure
             let unit = AreaPeriod(area: key.area, period: key.period)
             let membership = regions[unit] ?? {
                 let area = names[key.area]
                 let found = (index.kind(of: area) == .area,
-                             index.regions(of: area, during: key.period).map { names.id($0) })
+                             index.regions(of: area, during: periods[key.period]).map { names.id($0) })
                 regions[unit] = found
                 return found
             }()
             for region in membership.regions {
                 let regionKey = CellKey(dims: key.dims, area: region, period: key.period)
-                areas[regionKey, default: AreaTotals()].add(member: best.figure, required: membership.required)
+                areas.values[areas.slot(regionKey, empty: AreaTotals())].add(member: best.figure,
+                                                                             required: membership.required)
             }
         }
         // An area's own figure for the very period it was delivered for is that observation:
         // evaluation reads it from there, so it is not stored twice. Distinct persons (`geo none`)
         // are never combined from members: an area without its own figure has no rollup.
         var build = RollupBuild()
-        for (key, totals) in areas {
+        for (key, totals) in zip(areas.keys, areas.values) {
+            let period = periods[key.period]
             if !totals.compared.isEmpty {
-                let members = index.requiredMembers(of: names[key.area], during: key.period)
-                build.memberStatistics.append(statistics(key, totals.compared, members: members, names: names))
+                let members = index.requiredMembers(of: names[key.area], during: period)
+                build.memberStatistics.append(statistics(key, period, totals.compared, members: members, names: names))
             }
             guard totals.own?.delivered != true, totals.own != nil || geo != .none else { continue }
-            let required = totals.own == nil ? index.requiredMembers(of: names[key.area], during: key.period) : 0
-            build.cells.append(cell(key, totals, names: names, requiredMembers: required))
+            let required = totals.own == nil ? index.requiredMembers(of: names[key.area], during: period) : 0
+            build.cells.append(cell(key, period, totals, names: names, requiredMembers: required))
         }
         return build
     }
@@ -62,12 +64,12 @@ public struct RollupBuilder: Sendable {
     /// A region's comparison across the real member areas that have a figure, as the evaluator's
     /// member statistics compute it. Values and n are added in ascending order, so the same figures
     /// give the same bits whatever order the members were read in.
-    private func statistics(_ key: CellKey, _ figures: [UnitFigure], members: Int,
+    private func statistics(_ key: CellKey, _ period: Period, _ figures: [UnitFigure], members: Int,
                             names: NameTable) -> MemberStatisticsCell {
         let values = figures.compactMap(\.value).sorted()
         let counts = figures.compactMap(\.n).sorted()
         return MemberStatisticsCell(
-            dims: names[key.dims], geo: names[key.area], period: key.period, members: members,
+            dims: names[key.dims], geo: names[key.area], period: period, members: members,
             compared: figures.reduce(0) { $0 + ($1.complete && $1.value != nil ? 1 : 0) },
             n: counts.isEmpty ? nil : counts.reduce(0, +),
             provisional: figures.contains(where: \.provisional), suppressed: figures.contains(where: \.suppressed),
@@ -77,30 +79,39 @@ public struct RollupBuilder: Sendable {
     }
 
     /// Per area and period, the figure of the coarsest grain delivered (a delivered year beats the sum of its months).
-    private func unitFigures(_ observations: [RollupObservation],
-                             names: inout NameTable) -> [CellKey: (grain: Int, figure: UnitFigure)] {
-        var sums: [GrainKey: TimeTotals] = [:]
-        sums.reserveCapacity(observations.count * 2)
-        var containing: [Period: [Period]] = [:]
+    /// Names and periods are small integers here: a year of a series repeats the same few hundred.
+    private func unitFigures(_ observations: [RollupObservation], names: inout NameTable,
+                             periods: inout PeriodTable) -> KeyedTable<CellKey, (grain: Int, figure: UnitFigure)> {
+        var sums = KeyedTable<GrainKey, TimeTotals>(capacity: observations.count * 2)
+        var last = (period: Period?.none, targets: [Int32](), dims: "", dimsID: Int32(-1), unit: "", unitID: Int32(-1))
         for observation in observations {
-            let targets = containing[observation.period] ?? {
-                let periods = [observation.period] + coarser(than: observation.period)
-                containing[observation.period] = periods
-                return periods
-            }()
-            let dims = names.id(observation.dims), unit = names.id(observation.unit)
-            for target in targets {
-                let key = GrainKey(cell: CellKey(dims: dims, area: unit, period: target),
-                                   grain: observation.period.grain.months)
-                sums[key, default: TimeTotals()].add(observation)
+            if observation.period != last.period {
+                last.period = observation.period
+                last.targets = ([observation.period] + coarser(than: observation.period)).map { periods.id($0) }
+            }
+            if last.dimsID < 0 || observation.dims != last.dims {
+                (last.dims, last.dimsID) = (observation.dims, names.id(observation.dims))
+            }
+            if last.unitID < 0 || observation.unit != last.unit {
+                (last.unit, last.unitID) = (observation.unit, names.id(observation.unit))
+            }
+            let grain = Int32(observation.period.grain.months), own = last.targets[0]
+            for target in last.targets {
+                let key = GrainKey(cell: CellKey(dims: last.dimsID, area: last.unitID, period: target), grain: grain)
+                sums.values[sums.slot(key, empty: TimeTotals())].add(observation, period: own,
+                                                                      start: periods.startDay(own))
             }
         }
-        var best: [CellKey: (grain: Int, figure: UnitFigure)] = [:]
-        best.reserveCapacity(sums.count)
-        for (key, totals) in sums where (best[key.cell]?.grain ?? -1) < key.grain {
-            var figure = totals.figure(time, grain: key.grain, window: key.cell.period)
-            figure.delivered = key.grain == key.cell.period.grain.months
-            best[key.cell] = (key.grain, figure)
+        let none = (grain: -1, figure: UnitFigure(value: nil, n: nil, provisional: false, suppressed: false,
+                                                  complete: false))
+        var best = KeyedTable<CellKey, (grain: Int, figure: UnitFigure)>(capacity: sums.keys.count)
+        for (key, totals) in zip(sums.keys, sums.values) {
+            let slot = best.slot(key.cell, empty: none)
+            guard best.values[slot].grain < Int(key.grain) else { continue }
+            let window = periods[key.cell.period]
+            var figure = totals.figure(time, grain: Int(key.grain), window: window, periods: periods)
+            figure.delivered = Int(key.grain) == window.grain.months
+            best.values[slot] = (Int(key.grain), figure)
         }
         return best
     }
@@ -113,15 +124,16 @@ public struct RollupBuilder: Sendable {
             .compactMap { period.converted(to: $0) }
     }
 
-    private func cell(_ key: CellKey, _ totals: AreaTotals, names: NameTable, requiredMembers: Int) -> RollupCell {
+    private func cell(_ key: CellKey, _ period: Period, _ totals: AreaTotals, names: NameTable,
+                      requiredMembers: Int) -> RollupCell {
         if let own = totals.own {
-            return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period,
+            return RollupCell(dims: names[key.dims], geo: names[key.area], period: period,
                               value: own.complete ? own.value : nil, n: own.n, provisional: own.provisional,
                               suppressed: own.suppressed, complete: own.complete, partial: false, direct: true)
         }
         let members = totals.members
         let allMembers = members.required == requiredMembers
-        return RollupCell(dims: names[key.dims], geo: names[key.area], period: key.period,
+        return RollupCell(dims: names[key.dims], geo: names[key.area], period: period,
                           value: members.allComplete && allMembers ? members.value(geo) : nil, n: members.totals.n,
                           provisional: members.totals.provisional, suppressed: members.totals.suppressed,
                           complete: members.allComplete, partial: !allMembers, direct: false)
@@ -145,15 +157,70 @@ private struct NameTable {
     subscript(id: Int32) -> String { names[Int(id)] }
 }
 
+/// Entries in first-seen order, found by key: the values lie together in one array, so the
+/// builder's many updates go through a compact index instead of a hash table of large entries
+/// (which made the build wait on memory more than it computed).
+private struct KeyedTable<Key: Hashable, Value> {
+    private var slots: [Key: Int]
+    private(set) var keys: [Key] = []
+    var values: [Value] = []
+
+    init(capacity: Int) {
+        slots = Dictionary(minimumCapacity: capacity)
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// The position of `key`, added with the value `empty` when new.
+    mutating func slot(_ key: Key, empty: @autoclosure () -> Value) -> Int {
+        if let slot = slots[key] { return slot }
+        slots[key] = keys.count
+        keys.append(key)
+        values.append(empty())
+        return keys.count - 1
+    }
+}
+
+/// The periods of one build as small integers, with the day numbers the totals compare.
+private struct PeriodTable {
+    private var ids: [Period: Int32] = [:]
+    private var periods: [Period] = []
+    private var bounds: [(start: Int, end: Int)] = []
+
+    mutating func id(_ period: Period) -> Int32 {
+        if let id = ids[period] { return id }
+        let id = Int32(periods.count)
+        ids[period] = id
+        periods.append(period)
+        bounds.append((period.start.dayNumber, period.end.dayNumber))
+        return id
+    }
+
+    subscript(id: Int32) -> Period { periods[Int(id)] }
+    func startDay(_ id: Int32) -> Int { bounds[Int(id)].start }
+    func endDay(_ id: Int32) -> Int { bounds[Int(id)].end }
+}
+
+/// Hashed as two integers: the builder looks a key up several times for every observation.
 private struct CellKey: Hashable {
     let dims: Int32
     let area: Int32
-    let period: Period
+    let period: Int32
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(UInt32(bitPattern: dims)) << 32 | UInt64(UInt32(bitPattern: area)))
+        hasher.combine(period)
+    }
 }
 
 private struct GrainKey: Hashable {
     let cell: CellKey
-    let grain: Int
+    let grain: Int32
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(UInt32(bitPattern: cell.dims)) << 32 | UInt64(UInt32(bitPattern: cell.area)))
+        hasher.combine(Int64(cell.period) << 8 | Int64(grain))
+    }
 }
 
 /// One area's figure for one period, before regions combine it.
@@ -206,15 +273,16 @@ private struct Totals {
 /// The sub-periods of one area, dimension and grain inside one target period.
 private struct TimeTotals {
     var totals = Totals()
-    var last: RollupObservation?
+    /// The latest sub-period added (by start) and its value, for `last` and a single figure.
+    var last: (period: Int32, start: Int, value: Double?)?
 
-    mutating func add(_ observation: RollupObservation) {
+    mutating func add(_ observation: RollupObservation, period: Int32, start: Int) {
         totals.add(value: observation.value, n: observation.n, provisional: observation.provisional,
                    suppressed: observation.suppressed)
-        if last.map({ $0.period.start < observation.period.start }) ?? true { last = observation }
+        if last.map({ $0.start < start }) ?? true { last = (period, start, observation.value) }
     }
 
-    func figure(_ time: TimeAggregation, grain: Int, window: Period) -> UnitFigure {
+    func figure(_ time: TimeAggregation, grain: Int, window: Period, periods: PeriodTable) -> UnitFigure {
         let value: Double?
         let complete: Bool
         switch time {
@@ -226,7 +294,7 @@ private struct TimeTotals {
         case .none: value = totals.count == 1 ? last?.value : nil
         }
         switch time {
-        case .last: complete = last?.period.end == window.end
+        case .last: complete = last.map { periods.endDay($0.period) } == window.end.dayNumber
         case .none: complete = true
         default: complete = grain == 0 || totals.count * grain == window.grain.months
         }
@@ -311,5 +379,5 @@ private struct CodePeriod: Hashable {
 
 private struct AreaPeriod: Hashable {
     let area: Int32
-    let period: Period
+    let period: Int32
 }

@@ -37,25 +37,25 @@ final class RollupPipeline {
         guard let pending else { return }
         self.pending = nil
         let build = pending.build.result()
-        try rollups.write(build.cells, memberStatistics: build.memberStatistics, seriesID: pending.seriesID,
-                          year: pending.year, replacing: pending.replacing)
+        try rollups.write(build, seriesID: pending.seriesID, year: pending.year, replacing: pending.replacing)
     }
 }
 
 /// One `RollupBuilder.build` on the pipeline's worker thread; `result()` waits for it.
 private final class BackgroundBuild: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var built = RollupBuild()
+    private var built = RollupRows(cells: [], memberStatistics: [])
     private var joined = false
 
     init(builder: RollupBuilder, observations: [RollupObservation], on worker: BuildWorker) {
         worker.run { [self] in
-            built = builder.build(observations)
+            let build = builder.build(observations)
+            built = RollupRows(cells: build.cells, memberStatistics: build.memberStatistics)
             done.signal()
         }
     }
 
-    func result() -> RollupBuild {
+    func result() -> RollupRows {
         if !joined {
             done.wait()
             joined = true

@@ -37,11 +37,15 @@ public struct ObservationImport {
         do {
             try database.transaction {
                 try prepareStaging()
+                let batch = try openBatch(started: started)
+                let direct = try DirectLoad(database: database, batch: batch, gates: gates)
                 var diagnostics = DiagnosticList()
                 var geoDiagnostics = DiagnosticList()
                 let existingUnits = try GeographyStore(store: store).load().units
                 var units = UnitAdditions(existing: Array(existingUnits.values))
                 var geoCodes = Set(existingUnits.keys)
+                // Deliveries come sorted by area more often than not: one set lookup per run of rows.
+                var lastKnownGeo: (code: String, held: Bool)?
                 let insert = try database.statement(Self.stageSQL)
                 var recordDigest = SHA256()
                 var staged = StagingText()
@@ -58,20 +62,28 @@ public struct ObservationImport {
                         record = observation
                     }
                     if let negative = negativeCount(record) { geoDiagnostics.append(negative) }
-                    guard geoCodes.contains(record.geo) else {
-                        geoDiagnostics.append(unknownGeo(record, among: geoCodes))
-                        return
+                    if record.geo != lastKnownGeo?.code {
+                        guard geoCodes.contains(record.geo) else {
+                            geoDiagnostics.append(unknownGeo(record, among: geoCodes))
+                            return
+                        }
+                        lastKnownGeo = (record.geo, existingUnits[record.geo] != nil)
                     }
                     let arguments = staged.arguments(record)
                     if sha256 == nil {
                         let fields = arguments.dropFirst(3).map(\.description).joined(separator: "\u{1F}")
                         recordDigest.update(Array(fields.utf8) + [0x1E])
                     }
-                    try insert.execute(arguments)
+                    if let direct, lastKnownGeo?.held == true, try direct.takes(series: record.series) {
+                        try direct.insert(arguments, record: record)
+                    } else {
+                        try insert.execute(arguments)
+                    }
                     parsed += 1
                     if parsed & 0xFFF == 0 { progress?.advance(to: parsed) }
                 }
                 progress?.advance(to: parsed)
+                try direct?.finish()
                 progress?.begin(.check, total: nil)
                 digest = sha256 ?? recordDigest.finalize()
                 // Indexed after loading: one sort instead of an index insert per row.
@@ -80,6 +92,7 @@ public struct ObservationImport {
                 if result.rows == 0 && !diagnostics.hasErrors {
                     diagnostics.append(Diagnostic(.emptyDelivery, file: origin))
                 }
+                diagnostics.append(contentsOf: direct?.duplicates ?? [])
                 diagnostics.append(contentsOf: try duplicateDiagnostics())
                 if !diagnostics.hasErrors {
                     let gateCheck = GateCheck(database: database, origin: origin, today: today)
@@ -91,12 +104,13 @@ public struct ObservationImport {
                 result.droppedDiagnostics = diagnostics.dropped
                 if result.failed { throw ImportRollback.invalid }
                 result.identicalBatch = try database.scalarInt(
-                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ?",
-                    [.text(source), .text(digest)])
+                    "SELECT max(id) FROM import_batch WHERE source_id = ? AND sha256 = ? AND id < ?",
+                    [.text(source), .text(digest), .integer(Int64(batch))])
                 for unit in units.added { try GeographyStore(store: store).insert(unit) }
                 result.unitsAdded = units.added.count
                 progress?.begin(.merge, total: nil)
-                try merge(started: started, digest: digest, into: &result)
+                try merge(batch: batch, digest: digest, into: &result)
+                result.added += direct?.added ?? 0
                 if result.added + result.revised > 0 { try afterMerge?(database) }
                 if dryRun {
                     result.dryRun = true
@@ -139,6 +153,10 @@ public struct ObservationImport {
                 provisional INTEGER NOT NULL, suppressed INTEGER NOT NULL);
             DROP INDEX IF EXISTS temp.staging_key;
             DELETE FROM staging;
+            CREATE TEMP TABLE IF NOT EXISTS direct_touched (
+                series_id INTEGER NOT NULL, series_key TEXT NOT NULL, dims TEXT NOT NULL, dim_keys TEXT NOT NULL,
+                year TEXT NOT NULL);
+            DELETE FROM direct_touched;
             """)
     }
 
@@ -168,8 +186,9 @@ public struct ObservationImport {
                 return text
             }()
             return [.integer(Int64(record.location.line)), .text(record.location.file),
-                    .integer(Int64(record.location.geoColumn)), .text(record.series), .text(record.geo)] + period + dims
-                + [record.value.sqlValue, record.n.sqlValue, record.provisional.sqlValue, record.suppressed.sqlValue]
+                    .integer(Int64(record.location.geoColumn)), .text(record.series), .text(record.geo),
+                    period[0], period[1], period[2], period[3], period[4], dims[0], dims[1],
+                    record.value.sqlValue, record.n.sqlValue, record.provisional.sqlValue, record.suppressed.sqlValue]
         }
     }
 
@@ -195,31 +214,47 @@ public struct ObservationImport {
                                  WHERE s.series_key = later.series_key AND s.geo = later.geo
                                    AND s.period = later.period AND s.dims = later.dims)
             ORDER BY later.rowid
-            LIMIT 1000
+            LIMIT \(Self.repeatsReported)
             """) { row in
-            let key = "\(row.string(4)!) \(row.string(5)!) \(row.string(6)!)"
-                + (row.string(7) == "{}" ? "" : " \(row.string(7)!)")
-            let firstLine = row.int(3)!
-            let message: DiagnosticMessage = row.int(8) == 1
-                ? .duplicateRow(key, firstLine: firstLine)
-                : .conflictingValues(key, here: Self.show(row.double(10)), first: Self.show(row.double(9)),
-                                     firstLine: firstLine)
-            return Diagnostic(message, file: row.string(0)!, line: row.int(1)!, column: 1)
+            Self.repeatDiagnostic(key: (row.string(4)!, row.string(5)!, row.string(6)!, row.string(7)!),
+                                  identical: row.int(8) == 1, first: (row.int(3)!, row.double(9)),
+                                  later: row.double(10), at: SourceLocation(file: row.string(0)!, line: row.int(1)!))
         }
+    }
+
+    /// Repeated keys reported per delivery: enough to see the pattern.
+    static let repeatsReported = 1000
+
+    /// A key delivered again after its first occurrence: an identical repeat or a conflicting value.
+    static func repeatDiagnostic(key: (series: String, geo: String, period: String, dims: String), identical: Bool,
+                                 first: (line: Int, value: Double?), later: Double?,
+                                 at location: SourceLocation) -> Diagnostic {
+        let text = "\(key.series) \(key.geo) \(key.period)" + (key.dims == "{}" ? "" : " \(key.dims)")
+        let message: DiagnosticMessage = identical
+            ? .duplicateRow(text, firstLine: first.line)
+            : .conflictingValues(text, here: show(later), first: show(first.value), firstLine: first.line)
+        return Diagnostic(message, file: location.file, line: location.line, column: 1)
     }
 
     public static func show(_ value: Double?) -> String {
         value.map(NumberText.exact) ?? "empty"
     }
 
-    private func merge(started: String, digest: String, into result: inout ImportResult) throws {
+    /// The batch's row, written first so rows can go straight into `observation` while the delivery
+    /// is read (`DirectLoad`); `merge` completes it. Rolled back with everything else on failure.
+    private func openBatch(started: String) throws -> Int {
         try database.execute("INSERT OR IGNORE INTO data_source (id, description) VALUES (?, '')", [.text(source)])
         try database.execute("""
             INSERT INTO import_batch (source_id, origin, sha256, row_count, started_at, finished_at, status)
-            VALUES (?, ?, ?, ?, ?, ?, 'committed')
-            """, [.text(source), .text(origin), .text(digest), .integer(Int64(result.rows)), .text(started),
-                  .text(Timestamp.now())])
-        let batch = Int(database.lastInsertedRowID)
+            VALUES (?, ?, '', 0, ?, ?, 'committed')
+            """, [.text(source), .text(origin), .text(started), .text(started)])
+        return Int(database.lastInsertedRowID)
+    }
+
+    private func merge(batch: Int, digest: String, into result: inout ImportResult) throws {
+        try database.execute("UPDATE import_batch SET sha256 = ?, row_count = ?, finished_at = ? WHERE id = ?",
+                             [.text(digest), .integer(Int64(result.rows)), .text(Timestamp.now()),
+                              .integer(Int64(batch))])
         try database.execute(sql: "INSERT OR IGNORE INTO series (key) SELECT DISTINCT series_key FROM staging")
         try database.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS changed (

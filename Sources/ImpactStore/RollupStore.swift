@@ -19,7 +19,8 @@ public struct RollupStore {
             """)
     }
 
-    /// What the batch being imported changed in one series (temp tables `changed` and `staging`).
+    /// What the batch being imported changed in one series (temp tables `changed` and `staging`, and
+    /// on SQLite `direct_touched` for the rows `DirectLoad` wrote without staging).
     public struct Scope: Sendable {
         public var key: String
         public var dimensions: Set<String> = []
@@ -75,10 +76,7 @@ public struct RollupStore {
     /// Per series id, what the batch being imported changed.
     public func touchedByBatch() throws -> [Int: Scope] {
         var touched: [Int: Scope] = [:]
-        try database.statement("""
-            SELECT DISTINCT c.series_id, s.series_key, s.dims, s.dim_keys, substr(s.period_start, 1, 4)
-            FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
-            """).forEach { row in
+        try database.statement("SELECT DISTINCT * FROM (\(Self.touched(database))) AS touched").forEach { row in
             let id = row.int(0)!
             touched[id, default: Scope(key: row.string(1)!)].dimensions.insert(row.string(2)!)
             touched[id]!.dimensionKeys.insert(row.string(3)!)
@@ -158,8 +156,7 @@ public struct RollupStore {
     /// Writes the rollups and member statistics of one series and year in the tables' key order, so
     /// the tables grow by appending. `replacing`: the combinations whose old rows of that year go
     /// first; nil after the whole series was cleared for a full rebuild.
-    public func write(_ cells: [RollupCell], memberStatistics: [MemberStatisticsCell], seriesID: Int, year: String,
-                      replacing dimensions: Set<String>?) throws {
+    public func write(_ rows: RollupRows, seriesID: Int, year: String, replacing dimensions: Set<String>?) throws {
         let id = SQLValue.integer(Int64(seriesID))
         if let dimensions, let bounds = Self.bounds(of: year) {
             for table in ["rollup", "member_rollup"] {
@@ -169,18 +166,15 @@ public struct RollupStore {
                     """, [id, .text(bounds.start), .text(bounds.end), .text(Self.json(dimensions))])
             }
         }
-        var windows = WindowCache()
         try database.appendRows(into: "rollup", columns: Self.columns) { add in
-            for cell in RollupKeyOrder.sorted(cells, windows: &windows) {
-                let window = windows.window(cell.period)
+            for (cell, window) in zip(rows.cells, rows.cellWindows) {
                 try add([id, .text(window.start), .text(window.end), .text(cell.dims), .text(cell.geo),
                          cell.value.sqlValue, cell.n.sqlValue, cell.provisional.sqlValue, cell.suppressed.sqlValue,
                          cell.complete.sqlValue, cell.partial.sqlValue, cell.direct.sqlValue])
             }
         }
         try database.appendRows(into: "member_rollup", columns: Self.memberColumns) { add in
-            for cell in RollupKeyOrder.sorted(memberStatistics, windows: &windows) {
-                let window = windows.window(cell.period)
+            for (cell, window) in zip(rows.memberStatistics, rows.statisticsWindows) {
                 try add([id, .text(window.start), .text(window.end), .text(cell.dims), .text(cell.geo),
                          .integer(Int64(cell.members)), .integer(Int64(cell.compared)), cell.n.sqlValue,
                          cell.provisional.sqlValue, cell.suppressed.sqlValue, cell.complete.sqlValue,
@@ -197,14 +191,22 @@ public struct RollupStore {
     /// Series touched without definitions (or with dimensions that cannot be read back) lose their
     /// rollups: evaluation falls back to the raw observations until a later import rebuilds them.
     public static func invalidateTouched(_ database: Database) throws {
-        try database.execute(sql: """
-            DELETE FROM rollup WHERE (series_id, dims) IN
-                (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
-            DELETE FROM member_rollup WHERE (series_id, dims) IN
-                (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
-            DELETE FROM rollup_series WHERE (series_id, dims) IN
-                (SELECT DISTINCT c.series_id, s.dims FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid);
-            """)
+        let touched = "SELECT DISTINCT series_id, dims FROM (\(Self.touched(database))) AS touched"
+        try database.execute(sql: ["rollup", "member_rollup", "rollup_series"].map {
+            "DELETE FROM \($0) WHERE (series_id, dims) IN (\(touched));"
+        }.joined(separator: "\n"))
+    }
+
+    /// Series, series key, dimensions, dimension names and calendar year of every row the batch
+    /// being imported wrote.
+    private static func touched(_ database: Database) -> String {
+        let staged = """
+            SELECT c.series_id AS series_id, s.series_key AS series_key, s.dims AS dims, s.dim_keys AS dim_keys,
+                   substr(s.period_start, 1, 4) AS year
+            FROM changed AS c JOIN staging AS s ON s.rowid = c.staging_rowid
+            """
+        guard database.engine == .sqlite else { return staged }
+        return staged + "\nUNION ALL SELECT series_id, series_key, dims, dim_keys, year FROM direct_touched"
     }
 
     static func json(_ values: some Collection<String>) -> String { JSONText.array(values.sorted()) }

@@ -37,9 +37,23 @@ public final class Statement {
             case .null: code = sqlite3_bind_null(handle, index)
             case .integer(let int): code = sqlite3_bind_int64(handle, index, int)
             case .real(let double): code = sqlite3_bind_double(handle, index, double)
-            case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, impact_sqlite_transient)
+            case .text(let text): code = bindText(text, at: index)
             }
             guard code == SQLITE_OK else { throw error(code) }
+        }
+    }
+
+    /// Binds the string's own UTF-8 bytes with their length: passing a `String` as `const char *` made
+    /// a C copy of it (an allocation) and SQLite then measured it, for every text argument.
+    private func bindText(_ text: String, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else {
+                return sqlite3_bind_text(handle, index, "", 0, impact_sqlite_transient)
+            }
+            return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), impact_sqlite_transient)
+            }
         }
     }
 

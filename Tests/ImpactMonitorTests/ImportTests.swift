@@ -79,6 +79,69 @@ import TestHarness
         #expect(history[1].0 == 6040 && history[1].2 == nil)
     }
 
+    /// A first delivery of a series goes straight into `observation` (`DirectLoad`), a later one
+    /// through the staging table. Repeated keys must be reported alike either way: identical repeats
+    /// and conflicting values, inside one multi-row statement and across them, each naming the line
+    /// of the key's first occurrence; and nothing of the failed delivery is kept.
+    @Test func repeatsAreReportedAlikeWithAndWithoutStaging() throws {
+        let areas = ["GM0758", "GM0748", "GM0826", "GM0744", "GM0738", "GM1959"]
+        var lines = (1...12).flatMap { month in
+            areas.map { "vt.meldingen,\($0),2018-\(String(format: "%02d", month)),\(month)" }
+        }
+        lines.insert("vt.meldingen,GM0748,2018-01,1", at: 10)
+        lines += ["vt.meldingen,GM0758,2018-01,1", "vt.meldingen,GM1959,2018-12,99", "vt.meldingen,GM0758,2018-01,5"]
+        let directory = TestSupport.temporaryDirectory()
+        let delivery = TestSupport.write("series,geo,period,value\n" + lines.joined(separator: "\n") + "\n",
+                                         to: "repeats.csv", in: directory)
+        let fresh = try TestSupport.storeWithGeography()
+        let direct = try CSVImport(paths: [delivery]).run(into: fresh)
+        let held = try TestSupport.storeWithGeography()
+        let earlier = TestSupport.write("series,geo,period,value\nvt.meldingen,VTWB,2010,1\n", to: "earlier.csv",
+                                        in: directory)
+        _ = try CSVImport(paths: [earlier]).run(into: held)
+        let staged = try CSVImport(paths: [delivery]).run(into: held)
+        #expect(direct.diagnostics.map(\.reported) == [
+            Reported(.duplicateRow, 12, 1), Reported(.duplicateRow, 75, 1), Reported(.conflictingValues, 76, 1),
+            Reported(.conflictingValues, 77, 1),
+        ])
+        #expect(direct.diagnostics.map(\.message) == staged.diagnostics.map(\.message))
+        #expect(direct.diagnostics == staged.diagnostics)
+        #expect(direct.diagnostics.last?.message
+                == "conflicting values for vt.meldingen GM0758 2018-01: 5 here, 1 on line 2")
+        #expect(try fresh.database.scalarInt("SELECT count(*) FROM observation") == 0)
+        #expect(try fresh.database.scalarInt("SELECT count(*) FROM import_batch WHERE source_id = 'csv'") == 0)
+    }
+
+    /// One delivery with a revision of a held series and rows of a new one: the new rows go straight
+    /// in, the revision through staging, and the batch counts and keeps both.
+    @Test func aDeliveryRevisesAHeldSeriesAndAddsANewOne() throws {
+        let store = try TestSupport.storeWithGeography()
+        let directory = TestSupport.temporaryDirectory()
+        let header = "series,geo,period,value\n"
+        let first = try CSVImport(paths: [TestSupport.write(header + "vt.meldingen,VTWB,2018,6039\n", to: "a.csv",
+                                                            in: directory)]).run(into: store)
+        let mixed = TestSupport.write(header + "vt.adviezen,VTWB,2018,3102\nvt.meldingen,VTWB,2018,6040\n"
+                                      + "vt.adviezen,GM0758,2018,5\n", to: "b.csv", in: directory)
+        let second = try CSVImport(paths: [mixed]).run(into: store)
+        #expect(second.revised == 1 && second.added == 2 && !second.failed)
+        #expect(try store.database.scalarInt("SELECT count(*) FROM temp.staging") == 1, "only the revision staged")
+        let current = try store.database.query("""
+            SELECT s.key, o.geo, o.value, o.batch_id FROM observation o JOIN series s ON s.id = o.series_id
+            WHERE o.superseded_by IS NULL ORDER BY s.key, o.geo
+            """) { "\($0.string(0)!) \($0.string(1)!) \($0.double(2)!) \($0.int(3)!)" }
+        let batch = try #require(second.batchID)
+        #expect(current == ["vt.adviezen GM0758 5.0 \(batch)", "vt.adviezen VTWB 3102.0 \(batch)",
+                            "vt.meldingen VTWB 6040.0 \(batch)"])
+        #expect(try store.database.scalarInt("SELECT superseded_by FROM observation WHERE value = 6039") == batch)
+        let recorded = try store.database.query("SELECT row_count, sha256, id > ? FROM import_batch WHERE id = ?",
+                                                [.integer(Int64(first.batchID!)), .integer(Int64(batch))]) {
+            "\($0.int(0)!) \($0.string(1)!.count) \($0.int(2)!)"
+        }
+        #expect(recorded == ["3 64 1"])
+        let again = try CSVImport(paths: [mixed]).run(into: store)
+        #expect(again.unchanged && again.identicalBatch == batch)
+    }
+
     @Test func brokenFileIsRejectedWithEveryProblemAndNothingWritten() throws {
         let store = try TestSupport.storeWithGeography()
         let result = try CSVImport(paths: [TestSupport.fixtures + "/broken/broken-import.csv"]).run(into: store)

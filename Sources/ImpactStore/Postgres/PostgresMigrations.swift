@@ -4,7 +4,7 @@
 /// the same rows; flags stay integers (0/1) so both engines return the same values.
 public enum PostgresMigrations {
     public static let all: [String] = [version1, version2, version3, version4, version5, version6,
-                                       version7, version8]
+                                       version7, version8, version9]
     public static var latestVersion: Int { all.count }
 
     /// Everything the SQLite store holds at its version 6; `median` (the SQLite store registers it in
@@ -375,5 +375,10 @@ public enum PostgresMigrations {
         CREATE POLICY case_result_read ON case_result FOR SELECT USING ((SELECT NOT impact_region_limited()));
         CREATE POLICY case_result_write ON case_result FOR INSERT WITH CHECK (true);
         CREATE POLICY case_result_remove ON case_result FOR DELETE USING (true);
+        """
+
+    /// As the SQLite store's version 13: no statement reads observations by batch.
+    static let version9 = """
+        DROP INDEX observation_batch;
         """
 }

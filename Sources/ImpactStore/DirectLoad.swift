@@ -1,0 +1,186 @@
+import CSQLite
+import ImpactCore
+
+/// The rows of a series the store has never held go straight into `observation` while the delivery
+/// is read. Nothing of such a series can be revised, so staging its rows, indexing the staging table
+/// and joining it back only wrote each row three times. A key delivered twice is caught by the
+/// table's unique index of current rows and reported as the staged path reports it, with the line of
+/// its first occurrence (kept here, four bytes a row). Series the store holds, areas the delivery
+/// adds itself, and sources with import gates (which read the staging table) stay staged.
+final class DirectLoad {
+    private let database: Database
+    private let batch: Int64
+    private let heldSeries: Set<String>
+    private let firstID: Int64
+    private let insertOne: Statement
+    private let insertMany: Statement
+    /// Rows held back for one multi-row `INSERT`, their values one after another: a statement per
+    /// row cost as much again as the rows themselves (the table's and indexes' cursors opened, the
+    /// foreign keys' parents found, for every row).
+    private var pending: [SQLValue] = []
+    private var pendingRows: [(series: String, location: SourceLocation)] = []
+    private var lastSeries: (key: String, id: Int64, direct: Bool)?
+    private var seriesIDsWritten: [(Int64, String)] = []
+    private var lines: [UInt32] = []
+    private var touched: Set<Touched> = []
+    /// The last few combinations noted: rows cycle through a handful of them, so most rows need
+    /// only a comparison, not a set insertion.
+    private var recent: [Touched] = []
+    private(set) var duplicates: [Diagnostic] = []
+
+    private static let rowsPerStatement = 64
+    private static let columns = 14
+
+    /// Rows written so far.
+    var added: Int { lines.count }
+
+    /// Nil when `gates` need every row staged.
+    init?(database: Database, batch: Int, gates: [ImportGate]) throws {
+        guard gates.isEmpty else { return nil }
+        self.database = database
+        self.batch = Int64(batch)
+        heldSeries = Set(try database.query("""
+            SELECT key FROM series AS s WHERE EXISTS (SELECT 1 FROM observation AS o WHERE o.series_id = s.id)
+            """) { $0.string(0)! })
+        firstID = Int64(try database.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM observation") ?? 1)
+        insertOne = try database.statement(Self.insertSQL(rows: 1))
+        insertMany = try database.statement(Self.insertSQL(rows: Self.rowsPerStatement))
+    }
+
+    /// Whether a row of `series` in an area the store held before this delivery goes straight in.
+    func takes(series key: String) throws -> Bool {
+        if let lastSeries, lastSeries.key == key { return lastSeries.direct }
+        let direct = !heldSeries.contains(key)
+        lastSeries = (key, direct ? try id(ofSeries: key) : 0, direct)
+        return direct
+    }
+
+    /// Writes one row `takes` accepted, given as `ObservationImport.StagingText` lays it out; a
+    /// repeated key becomes a diagnostic instead.
+    func insert(_ staged: [SQLValue], record: ObservationRecord) throws {
+        let seriesID = lastSeries?.key == record.series ? lastSeries!.id : try id(ofSeries: record.series)
+        pending.append(.integer(seriesID))
+        pending.append(contentsOf: staged[4...15])
+        pending.append(.integer(batch))
+        pendingRows.append((record.series, record.location))
+        note(Touched(seriesID: seriesID, dims: staged[10], dimKeys: staged[11], start: staged[7]))
+        if pendingRows.count == Self.rowsPerStatement { try flush() }
+    }
+
+    /// Writes what is held back and lists what was written for the rollups (`direct_touched`, read
+    /// with the staged rows' changes).
+    func finish() throws {
+        try flush()
+        try database.appendRows(into: "direct_touched",
+                                columns: ["series_id", "series_key", "dims", "dim_keys", "year"]) { add in
+            let keys = Dictionary(seriesIDsWritten, uniquingKeysWith: { first, _ in first })
+            for item in touched {
+                try add([.integer(item.seriesID), .text(keys[item.seriesID] ?? ""), item.dims, item.dimKeys,
+                         .text(String(Self.text(item.start).prefix(4)))])
+            }
+        }
+    }
+
+    private static func insertSQL(rows: Int) -> String {
+        """
+        INSERT INTO observation (series_id, geo, period, grain, period_start, period_end, months, dims, dim_keys,
+                                 value, n, provisional, suppressed, batch_id) VALUES
+        """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// All rows held back in one statement; when a key repeats, row by row, so each repeat is found.
+    private func flush() throws {
+        guard !pendingRows.isEmpty else { return }
+        defer {
+            pending.removeAll(keepingCapacity: true)
+            pendingRows.removeAll(keepingCapacity: true)
+        }
+        if pendingRows.count == Self.rowsPerStatement {
+            do {
+                try insertMany.execute(pending)
+                for row in pendingRows { lines.append(UInt32(clamping: row.location.line)) }
+                return
+            } catch let error as StoreError where error.primaryCode == SQLITE_CONSTRAINT {}
+        }
+        for (offset, row) in pendingRows.enumerated() {
+            let values = Array(pending[(offset * Self.columns)..<((offset + 1) * Self.columns)])
+            try insertAlone(values, series: row.series, at: row.location)
+        }
+    }
+
+    private func insertAlone(_ values: [SQLValue], series: String, at location: SourceLocation) throws {
+        do {
+            try insertOne.execute(values)
+            lines.append(UInt32(clamping: location.line))
+        } catch let error as StoreError where error.primaryCode == SQLITE_CONSTRAINT {
+            guard let repeated = try repeated(values, series: series, at: location) else { throw error }
+            if duplicates.count < ObservationImport.repeatsReported { duplicates.append(repeated) }
+        }
+    }
+
+    private func id(ofSeries key: String) throws -> Int64 {
+        try database.execute("INSERT OR IGNORE INTO series (key) VALUES (?)", [.text(key)])
+        let id = Int64(try database.scalarInt("SELECT id FROM series WHERE key = ?", [.text(key)]) ?? 0)
+        seriesIDsWritten.append((id, key))
+        return id
+    }
+
+    /// The diagnostic for a row (laid out as the `INSERT` takes it) whose key an earlier row of this
+    /// delivery already wrote; nil when no such row exists (the constraint that failed was another).
+    private func repeated(_ values: [SQLValue], series: String, at location: SourceLocation) throws -> Diagnostic? {
+        let first = try database.query("""
+            SELECT id, value, n, provisional, suppressed FROM observation
+            WHERE series_id = ? AND geo = ? AND period = ? AND dims = ? AND superseded_by IS NULL
+            """, [values[0], values[1], values[2], values[7]]) { row in
+            (id: Int64(row.int(0)!), value: row.value(1), n: row.value(2), provisional: row.value(3),
+             suppressed: row.value(4))
+        }.first
+        guard let first, first.id >= firstID, Int(first.id - firstID) < lines.count else { return nil }
+        let identical = first.value == values[9] && first.n == values[10] && first.provisional == values[11]
+            && first.suppressed == values[12]
+        return ObservationImport.repeatDiagnostic(
+            key: (series, Self.text(values[1]), Self.text(values[2]), Self.text(values[7])), identical: identical,
+            first: (Int(lines[Int(first.id - firstID)]), Self.number(first.value)), later: Self.number(values[9]),
+            at: location)
+    }
+
+    private func note(_ item: Touched) {
+        guard !recent.contains(item) else { return }
+        touched.insert(item)
+        if recent.count == 16 { recent.removeFirst() }
+        recent.append(item)
+    }
+
+    private static func text(_ value: SQLValue) -> String {
+        if case .text(let text) = value { return text }
+        return ""
+    }
+
+    private static func number(_ value: SQLValue) -> Double? {
+        if case .real(let number) = value { return number }
+        if case .integer(let number) = value { return Double(number) }
+        return nil
+    }
+
+    /// A series, dimension combination and calendar year the batch wrote (kept as bound: the
+    /// period's first day stands for its year).
+    private struct Touched: Hashable {
+        let seriesID: Int64
+        let dims: SQLValue
+        let dimKeys: SQLValue
+        let start: SQLValue
+
+        static func == (lhs: Touched, rhs: Touched) -> Bool {
+            lhs.seriesID == rhs.seriesID && lhs.dims == rhs.dims && lhs.dimKeys == rhs.dimKeys
+                && lhs.year == rhs.year
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(seriesID)
+            hasher.combine(DirectLoad.text(dims))
+            hasher.combine(year)
+        }
+
+        private var year: Substring { DirectLoad.text(start).prefix(4) }
+    }
+}

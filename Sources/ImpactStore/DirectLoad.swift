@@ -63,7 +63,8 @@ final class DirectLoad {
         pending.append(contentsOf: staged[4...15])
         pending.append(.integer(batch))
         pendingRows.append((record.series, record.location))
-        note(Touched(seriesID: seriesID, dims: staged[10], dimKeys: staged[11], start: staged[7]))
+        note(Touched(seriesID: seriesID, dims: staged[10], dimKeys: staged[11], start: staged[7],
+                     year: Self.year(staged[7])))
         if pendingRows.count == Self.rowsPerStatement { try flush() }
     }
 
@@ -156,23 +157,29 @@ final class DirectLoad {
         return ""
     }
 
+    /// The year of an ISO date, read from its first four digits.
+    private static func year(_ start: SQLValue) -> Int {
+        guard case .text(let text) = start else { return 0 }
+        return text.utf8.prefix(4).reduce(0) { $0 * 10 + Int($1) - 48 }
+    }
+
     private static func number(_ value: SQLValue) -> Double? {
         if case .real(let number) = value { return number }
         if case .integer(let number) = value { return Double(number) }
         return nil
     }
 
-    /// A series, dimension combination and calendar year the batch wrote (kept as bound: the
-    /// period's first day stands for its year).
+    /// A series, dimension combination and calendar year the batch wrote; `start` is the first
+    /// day of one of its periods, kept for the year's text.
     private struct Touched: Hashable {
         let seriesID: Int64
         let dims: SQLValue
         let dimKeys: SQLValue
         let start: SQLValue
+        let year: Int
 
         static func == (lhs: Touched, rhs: Touched) -> Bool {
-            lhs.seriesID == rhs.seriesID && lhs.dims == rhs.dims && lhs.dimKeys == rhs.dimKeys
-                && lhs.year == rhs.year
+            lhs.seriesID == rhs.seriesID && lhs.year == rhs.year && lhs.dims == rhs.dims && lhs.dimKeys == rhs.dimKeys
         }
 
         func hash(into hasher: inout Hasher) {
@@ -180,7 +187,5 @@ final class DirectLoad {
             hasher.combine(DirectLoad.text(dims))
             hasher.combine(year)
         }
-
-        private var year: Substring { DirectLoad.text(start).prefix(4) }
     }
 }

@@ -46,7 +46,7 @@ public struct ObservationImport {
                 var geoCodes = Set(existingUnits.keys)
                 // Deliveries come sorted by area more often than not: one set lookup per run of rows.
                 var lastKnownGeo: (code: String, held: Bool)?
-                let insert = try database.statement(Self.stageSQL)
+                let staging = RowAppender(database: database, table: "staging", columns: Self.stagingColumns)
                 var recordDigest = SHA256()
                 var staged = StagingText()
                 var parsed = 0
@@ -77,12 +77,13 @@ public struct ObservationImport {
                     if let direct, lastKnownGeo?.held == true, try direct.takes(series: record.series) {
                         try direct.insert(arguments, record: record)
                     } else {
-                        try insert.execute(arguments)
+                        try staging.append(arguments)
                     }
                     parsed += 1
                     if parsed & 0xFFF == 0 { progress?.advance(to: parsed) }
                 }
                 progress?.advance(to: parsed)
+                try staging.finish()
                 try direct?.finish()
                 progress?.begin(.check, total: nil)
                 digest = sha256 ?? recordDigest.finalize()
@@ -160,11 +161,8 @@ public struct ObservationImport {
             """)
     }
 
-    static let stageSQL = """
-        INSERT INTO staging (line, file, geo_column, series_key, geo, period, grain, period_start, period_end, months,
-                             dims, dim_keys, value, n, provisional, suppressed)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    static let stagingColumns = ["line", "file", "geo_column", "series_key", "geo", "period", "grain", "period_start",
+                                 "period_end", "months", "dims", "dim_keys", "value", "n", "provisional", "suppressed"]
 
     /// The text a staging row needs from a record's period and dimensions; both repeat on most rows
     /// of a delivery, so each is formatted once.

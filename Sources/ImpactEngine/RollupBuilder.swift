@@ -83,11 +83,16 @@ public struct RollupBuilder: Sendable {
     private func unitFigures(_ observations: [RollupObservation], names: inout NameTable,
                              periods: inout PeriodTable) -> KeyedTable<CellKey, (grain: Int, figure: UnitFigure)> {
         var sums = KeyedTable<GrainKey, TimeTotals>(capacity: observations.count * 2)
+        var targets: [Period: [Int32]] = [:]
         var last = (period: Period?.none, targets: [Int32](), dims: "", dimsID: Int32(-1), unit: "", unitID: Int32(-1))
         for observation in observations {
             if observation.period != last.period {
                 last.period = observation.period
-                last.targets = ([observation.period] + coarser(than: observation.period)).map { periods.id($0) }
+                last.targets = targets[observation.period] ?? {
+                    let ids = ([observation.period] + coarser(than: observation.period)).map { periods.id($0) }
+                    targets[observation.period] = ids
+                    return ids
+                }()
             }
             if last.dimsID < 0 || observation.dims != last.dims {
                 (last.dims, last.dimsID) = (observation.dims, names.id(observation.dims))

@@ -94,6 +94,13 @@ public final class Database {
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
+    /// Rows a multi-row `INSERT` of `columns` columns may carry on this SQLite: `preferred`, or fewer
+    /// where the library binds fewer parameters (999 before version 3.32 unless raised).
+    func rowsPerInsert(columns: Int, preferred: Int) -> Int {
+        let parameters = Int(sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1))
+        return max(1, min(preferred, parameters / max(1, columns)))
+    }
+
     /// Executes one or more statements without arguments (schema, pragmas).
     public func execute(sql: String) throws {
         if let server {

@@ -1,4 +1,4 @@
-import CSQLite
+import Foundation
 import ImpactCore
 
 /// The rows of a series the store has never held go straight into `observation` while the delivery
@@ -19,8 +19,10 @@ final class DirectLoad {
     /// foreign keys' parents found, for every row).
     private var pending: [SQLValue] = []
     private var pendingRows: [(series: String, location: SourceLocation)] = []
-    private var lastSeries: (key: String, id: Int64, direct: Bool)?
-    private var seriesIDsWritten: [(Int64, String)] = []
+    private let rowsPerStatement: Int
+    /// The series this load writes, by key; `last` answers a run of rows of one series.
+    private var seriesIDs: [String: Int64] = [:]
+    private var last: (key: String, id: Int64?)?
     private var lines: [UInt32] = []
     private var touched: Set<Touched> = []
     /// The last few combinations noted: rows cycle through a handful of them, so most rows need
@@ -28,10 +30,10 @@ final class DirectLoad {
     private var recent: [Touched] = []
     private(set) var duplicates: [Diagnostic] = []
 
-    private static let rowsPerStatement = 64
-    private static let columns = 14
+    private static let columns = ["series_id", "geo", "period", "grain", "period_start", "period_end", "months",
+                                  "dims", "dim_keys", "value", "n", "provisional", "suppressed", "batch_id"]
 
-    /// Rows written so far.
+    /// The rows written: the batch's new keys beside those its staged rows add.
     var added: Int { lines.count }
 
     /// Nil when `gates` need every row staged.
@@ -43,29 +45,29 @@ final class DirectLoad {
             SELECT key FROM series AS s WHERE EXISTS (SELECT 1 FROM observation AS o WHERE o.series_id = s.id)
             """) { $0.string(0)! })
         firstID = Int64(try database.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM observation") ?? 1)
+        rowsPerStatement = database.rowsPerInsert(columns: Self.columns.count, preferred: RowAppender.fileBatchRows)
         insertOne = try database.statement(Self.insertSQL(rows: 1))
-        insertMany = try database.statement(Self.insertSQL(rows: Self.rowsPerStatement))
+        insertMany = try database.statement(Self.insertSQL(rows: rowsPerStatement))
     }
 
-    /// Whether a row of `series` in an area the store held before this delivery goes straight in.
-    func takes(series key: String) throws -> Bool {
-        if let lastSeries, lastSeries.key == key { return lastSeries.direct }
-        let direct = !heldSeries.contains(key)
-        lastSeries = (key, direct ? try id(ofSeries: key) : 0, direct)
-        return direct
+    /// The series id when a row of `key` (in an area the store held before this delivery) goes
+    /// straight in; nil when the store holds the series and the row must be staged.
+    func seriesID(takingRowsOf key: String) throws -> Int64? {
+        if let last, last.key == key { return last.id }
+        let id = heldSeries.contains(key) ? nil : try seriesIDs[key] ?? newSeries(key)
+        last = (key, id)
+        return id
     }
 
-    /// Writes one row `takes` accepted, given as `ObservationImport.StagingText` lays it out; a
-    /// repeated key becomes a diagnostic instead.
-    func insert(_ staged: [SQLValue], record: ObservationRecord) throws {
-        let seriesID = lastSeries?.key == record.series ? lastSeries!.id : try id(ofSeries: record.series)
+    /// Writes one row of a series `seriesID(takingRowsOf:)` gave an id, laid out as
+    /// `ObservationImport.StagingText` lays it out; a repeated key becomes a diagnostic instead.
+    func insert(_ staged: [SQLValue], seriesID: Int64, record: ObservationRecord) throws {
         pending.append(.integer(seriesID))
         pending.append(contentsOf: staged[4...15])
         pending.append(.integer(batch))
         pendingRows.append((record.series, record.location))
-        note(Touched(seriesID: seriesID, dims: staged[10], dimKeys: staged[11], start: staged[7],
-                     year: Self.year(staged[7])))
-        if pendingRows.count == Self.rowsPerStatement { try flush() }
+        note(Touched(seriesID: seriesID, dims: staged[10], dimKeys: staged[11], year: Self.year(staged[7])))
+        if pendingRows.count == rowsPerStatement { try flush() }
     }
 
     /// Writes what is held back and lists what was written for the rollups (`direct_touched`, read
@@ -74,37 +76,37 @@ final class DirectLoad {
         try flush()
         try database.appendRows(into: "direct_touched",
                                 columns: ["series_id", "series_key", "dims", "dim_keys", "year"]) { add in
-            let keys = Dictionary(seriesIDsWritten, uniquingKeysWith: { first, _ in first })
+            let keys = Dictionary(uniqueKeysWithValues: seriesIDs.map { ($1, $0) })
             for item in touched {
                 try add([.integer(item.seriesID), .text(keys[item.seriesID] ?? ""), item.dims, item.dimKeys,
-                         .text(String(Self.text(item.start).prefix(4)))])
+                         .text(String(format: "%04d", item.year))])
             }
         }
     }
 
     private static func insertSQL(rows: Int) -> String {
-        """
-        INSERT INTO observation (series_id, geo, period, grain, period_start, period_end, months, dims, dim_keys,
-                                 value, n, provisional, suppressed, batch_id) VALUES
-        """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO observation (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
-    /// All rows held back in one statement; when a key repeats, row by row, so each repeat is found.
+    /// A full batch in one statement; a batch with a repeated key, and the last one, row by row, so
+    /// each repeat is found and named.
     private func flush() throws {
         guard !pendingRows.isEmpty else { return }
         defer {
             pending.removeAll(keepingCapacity: true)
             pendingRows.removeAll(keepingCapacity: true)
         }
-        if pendingRows.count == Self.rowsPerStatement {
+        if pendingRows.count == rowsPerStatement {
             do {
                 try insertMany.execute(pending)
                 for row in pendingRows { lines.append(UInt32(clamping: row.location.line)) }
                 return
-            } catch let error as StoreError where error.primaryCode == SQLITE_CONSTRAINT {}
+            } catch let error as StoreError where error.primaryCode == ResultCode.constraint {}
         }
         for (offset, row) in pendingRows.enumerated() {
-            let values = Array(pending[(offset * Self.columns)..<((offset + 1) * Self.columns)])
+            let values = Array(pending[(offset * Self.columns.count)..<((offset + 1) * Self.columns.count)])
             try insertAlone(values, series: row.series, at: row.location)
         }
     }
@@ -113,16 +115,16 @@ final class DirectLoad {
         do {
             try insertOne.execute(values)
             lines.append(UInt32(clamping: location.line))
-        } catch let error as StoreError where error.primaryCode == SQLITE_CONSTRAINT {
+        } catch let error as StoreError where error.primaryCode == ResultCode.constraint {
             guard let repeated = try repeated(values, series: series, at: location) else { throw error }
             if duplicates.count < ObservationImport.repeatsReported { duplicates.append(repeated) }
         }
     }
 
-    private func id(ofSeries key: String) throws -> Int64 {
+    private func newSeries(_ key: String) throws -> Int64 {
         try database.execute("INSERT OR IGNORE INTO series (key) VALUES (?)", [.text(key)])
         let id = Int64(try database.scalarInt("SELECT id FROM series WHERE key = ?", [.text(key)]) ?? 0)
-        seriesIDsWritten.append((id, key))
+        seriesIDs[key] = id
         return id
     }
 
@@ -169,18 +171,12 @@ final class DirectLoad {
         return nil
     }
 
-    /// A series, dimension combination and calendar year the batch wrote; `start` is the first
-    /// day of one of its periods, kept for the year's text.
+    /// A series, dimension combination and calendar year the batch wrote.
     private struct Touched: Hashable {
         let seriesID: Int64
         let dims: SQLValue
         let dimKeys: SQLValue
-        let start: SQLValue
         let year: Int
-
-        static func == (lhs: Touched, rhs: Touched) -> Bool {
-            lhs.seriesID == rhs.seriesID && lhs.year == rhs.year && lhs.dims == rhs.dims && lhs.dimKeys == rhs.dimKeys
-        }
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(seriesID)

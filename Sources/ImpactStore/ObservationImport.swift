@@ -74,8 +74,9 @@ public struct ObservationImport {
                         let fields = arguments.dropFirst(3).map(\.description).joined(separator: "\u{1F}")
                         recordDigest.update(Array(fields.utf8) + [0x1E])
                     }
-                    if let direct, lastKnownGeo?.held == true, try direct.takes(series: record.series) {
-                        try direct.insert(arguments, record: record)
+                    if let direct, lastKnownGeo?.held == true,
+                       let seriesID = try direct.seriesID(takingRowsOf: record.series) {
+                        try direct.insert(arguments, seriesID: seriesID, record: record)
                     } else {
                         try staging.append(arguments)
                     }
@@ -93,8 +94,10 @@ public struct ObservationImport {
                 if result.rows == 0 && !diagnostics.hasErrors {
                     diagnostics.append(Diagnostic(.emptyDelivery, file: origin))
                 }
-                diagnostics.append(contentsOf: direct?.duplicates ?? [])
-                diagnostics.append(contentsOf: try duplicateDiagnostics())
+                // The first repeats of the whole delivery, wherever each path found them.
+                let repeats = try ((direct?.duplicates ?? []) + duplicateDiagnostics())
+                    .sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+                diagnostics.append(contentsOf: Array(repeats.prefix(Self.repeatsReported)))
                 if !diagnostics.hasErrors {
                     let gateCheck = GateCheck(database: database, origin: origin, today: today)
                     diagnostics.append(contentsOf: try gateCheck.check(gates))

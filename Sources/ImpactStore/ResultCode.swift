@@ -10,4 +10,6 @@ public enum ResultCode {
     public static let readOnly = SQLITE_READONLY
     /// The file is not a SQLite database (or is encrypted).
     public static let notADatabase = SQLITE_NOTADB
+    /// A unique, foreign-key or check constraint refused a row.
+    public static let constraint = SQLITE_CONSTRAINT
 }

@@ -15,14 +15,15 @@ public final class RowAppender {
 
     /// PostgreSQL binds at most 65,535 parameters per statement; 500 rows stay far below for any table here.
     static let serverBatchRows = 500
-    /// SQLite binds at most 32,766 by default; past 64 rows a statement gained nothing more.
+    /// Past 64 rows a statement, SQLite gained nothing more (256: no faster).
     static let fileBatchRows = 64
 
     init(database: Database, table: String, columns: [String]) {
         self.database = database
         self.table = table
         self.columns = columns
-        rowsPerStatement = database.server == nil ? Self.fileBatchRows : Self.serverBatchRows
+        rowsPerStatement = database.server == nil
+            ? database.rowsPerInsert(columns: columns.count, preferred: Self.fileBatchRows) : Self.serverBatchRows
     }
 
     public func append(_ values: [SQLValue]) throws {

@@ -46,6 +46,22 @@ extension PluginHardeningTests {
         #expect(try ImpactBinary.run(["import", "csv", file, "--store", store]).status == 0)
     }
 
+    /// A series the store has never held, in a unit the same delivery adds and in a held area: the
+    /// row in the new unit is staged (the unit is written at the merge, and a row straight into
+    /// `observation` would name a unit that does not exist yet); the other goes straight in.
+    @Test func aNewSeriesInANewUnitAndInAHeldAreaIsImported() throws {
+        let store = try store()
+        let row = { (geo: String) in
+            #"{"version":1,"type":"observation","series":"t.nieuw","geo":"\#(geo)","period":"2018","value":3}"#
+        }
+        let directory = try plugin("split", records([Self.unit("GM9905", "Nieuwstad", "gemeente"), row("GM9905"),
+                                                     row("GM0758")]))
+        let result = try ImpactBinary.run(["import", "split", "--store", store], directory: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("3 rows, 2 new, 0 revised"), "\(result.stderr)")
+        #expect(result.stderr.contains("1 geography unit(s) added"), "\(result.stderr)")
+    }
+
     /// Oversized, formula-like or control-character codes and names are refused with the record's number.
     @Test(arguments: [
         (String(repeating: "A", count: 33), "Lang", "IMP-S110"),

@@ -148,18 +148,11 @@ public struct RollupBuilder: Sendable {
 /// Dimension texts and area codes as small integers while building: hashing an integer key is
 /// much cheaper than hashing strings, and a year of data repeats the same few hundred names.
 private struct NameTable {
-    private var ids: [String: Int32] = [:]
-    private var names: [String] = []
+    private var names = KeyedTable<String, Void>()
 
-    mutating func id(_ name: String) -> Int32 {
-        if let id = ids[name] { return id }
-        let id = Int32(names.count)
-        ids[name] = id
-        names.append(name)
-        return id
-    }
+    mutating func id(_ name: String) -> Int32 { Int32(names.slot(name, empty: ())) }
 
-    subscript(id: Int32) -> String { names[Int(id)] }
+    subscript(id: Int32) -> String { names.keys[Int(id)] }
 }
 
 /// Entries in first-seen order, found by key: the values lie together in one array, so the
@@ -170,7 +163,7 @@ private struct KeyedTable<Key: Hashable, Value> {
     private(set) var keys: [Key] = []
     var values: [Value] = []
 
-    init(capacity: Int) {
+    init(capacity: Int = 0) {
         slots = Dictionary(minimumCapacity: capacity)
         keys.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
@@ -188,22 +181,15 @@ private struct KeyedTable<Key: Hashable, Value> {
 
 /// The periods of one build as small integers, with the day numbers the totals compare.
 private struct PeriodTable {
-    private var ids: [Period: Int32] = [:]
-    private var periods: [Period] = []
-    private var bounds: [(start: Int, end: Int)] = []
+    private var periods = KeyedTable<Period, (start: Int, end: Int)>()
 
     mutating func id(_ period: Period) -> Int32 {
-        if let id = ids[period] { return id }
-        let id = Int32(periods.count)
-        ids[period] = id
-        periods.append(period)
-        bounds.append((period.start.dayNumber, period.end.dayNumber))
-        return id
+        Int32(periods.slot(period, empty: (period.start.dayNumber, period.end.dayNumber)))
     }
 
-    subscript(id: Int32) -> Period { periods[Int(id)] }
-    func startDay(_ id: Int32) -> Int { bounds[Int(id)].start }
-    func endDay(_ id: Int32) -> Int { bounds[Int(id)].end }
+    subscript(id: Int32) -> Period { periods.keys[Int(id)] }
+    func startDay(_ id: Int32) -> Int { periods.values[Int(id)].start }
+    func endDay(_ id: Int32) -> Int { periods.values[Int(id)].end }
 }
 
 /// Hashed as two integers: the builder looks a key up several times for every observation.

@@ -46,8 +46,9 @@ final class DirectLoad {
             """) { $0.string(0)! })
         firstID = Int64(try database.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM observation") ?? 1)
         rowsPerStatement = database.rowsPerInsert(columns: Self.columns.count, preferred: RowAppender.fileBatchRows)
-        insertOne = try database.statement(Self.insertSQL(rows: 1))
-        insertMany = try database.statement(Self.insertSQL(rows: rowsPerStatement))
+        insertOne = try database.statement(RowAppender.insertSQL(into: "observation", columns: Self.columns, rows: 1))
+        insertMany = try database.statement(RowAppender.insertSQL(into: "observation", columns: Self.columns,
+                                                                  rows: rowsPerStatement))
     }
 
     /// The series id when a row of `key` (in an area the store held before this delivery) goes
@@ -82,12 +83,6 @@ final class DirectLoad {
                          .text(String(format: "%04d", item.year))])
             }
         }
-    }
-
-    private static func insertSQL(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return "INSERT INTO observation (\(columns.joined(separator: ", "))) VALUES "
-            + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
     /// A full batch in one statement; a batch with a repeated key, and the last one, row by row, so

@@ -49,7 +49,10 @@ public final class RowAppender {
         return statement
     }
 
-    private func sql(rows: Int) -> String {
+    private func sql(rows: Int) -> String { Self.insertSQL(into: table, columns: columns, rows: rows) }
+
+    /// `INSERT INTO table (columns) VALUES (?, …), …` for `rows` rows.
+    static func insertSQL(into table: String, columns: [String], rows: Int) -> String {
         let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
         return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")

@@ -19,9 +19,11 @@ public struct RollupMaintainer {
 
     /// Refreshes the rollups for the rows of the batch being imported. The geography is read here,
     /// inside the import's transaction, not taken from before it: a plugin may add units in the batch.
-    /// `progress` is told the series done of those touched.
-    public func refresh(progress: (any ProgressReporter)? = nil) throws {
+    /// `progress` is told the series done of those touched. A series `prebuilt` holds complete is
+    /// only registered.
+    public func refresh(progress: (any ProgressReporter)? = nil, prebuilt: RollupPrebuild? = nil) throws {
         try rollups.checkWriter()
+        try prebuilt?.finish()
         let geography = try GeographyStore(store: store).load()
         let areas = Array(geography.units.keys)
         let touched = try rollups.touchedByBatch().sorted(by: { $0.key < $1.key })
@@ -34,6 +36,11 @@ public struct RollupMaintainer {
                 continue
             }
             let rule = SeriesInput.rule(time: series.time, geo: series.geo)
+            if let dimensions = try prebuilt?.completeDimensions(
+                seriesID: seriesID, currentRows: { try rollups.currentRows(seriesID: seriesID) }, geography: geography) {
+                try rollups.register(seriesID: seriesID, rule: rule, dimensions: dimensions)
+                continue
+            }
             let builder = RollupBuilder(time: series.time, geo: series.geo, geography: geography)
             if try canRefresh(seriesID: seriesID, rule: rule, dimensions: scope.dimensions) {
                 try rebuild(seriesID: seriesID, scope: scope, areas: areas, with: builder, through: pipeline)

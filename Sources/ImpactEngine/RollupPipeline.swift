@@ -3,41 +3,51 @@ import ImpactStore
 
 /// Builds the rollups of one series-year on a second thread while the previous one is written:
 /// building in memory and writing through SQLite each take about half of the rollup phase, so on
-/// two cores they overlap. Writes stay in submission order (the table's key order); at most one
-/// build runs ahead, so memory stays at two series-years. The worker thread ends with the pipeline.
+/// two cores they overlap. Writes stay in submission order (the table's key order). `submit` lets at
+/// most one build run ahead, so memory stays at two series-years; `enqueue` (builds fed while a
+/// delivery is read) waits for nothing. The worker thread ends with the pipeline.
 final class RollupPipeline {
     private let rollups: RollupStore
-    private var pending: (build: BackgroundBuild, seriesID: Int, year: String, replacing: Set<String>?)?
+    /// Builds in submission order, each with where its rows go.
+    private var queue: [(build: BackgroundBuild, seriesID: Int, year: String, replacing: Set<String>?)] = []
     private let worker = BuildWorker()
 
     init(rollups: RollupStore) { self.rollups = rollups }
 
     deinit {
-        _ = pending?.build.result()
+        for pending in queue { _ = pending.build.result() }
         worker.stop()
     }
 
-    /// Starts building `observations`, then writes the series-year submitted before.
+    /// Starts building `observations`, then writes what was submitted before (waiting for it).
     func submit(_ observations: [RollupObservation], builder: RollupBuilder, seriesID: Int, year: String,
                 replacing dimensions: Set<String>?) throws {
-        let build = BackgroundBuild(builder: builder, observations: observations, on: worker)
-        do {
-            try writePending()
-        } catch {
-            _ = build.result()
-            throw error
-        }
-        pending = (build, seriesID, year, dimensions)
+        enqueue(observations, builder: builder, seriesID: seriesID, year: year, replacing: dimensions)
+        while queue.count > 1 { try writeFirst() }
     }
 
-    /// Writes what is still being built; call before anything else reads or writes the rollups.
-    func finish() throws { try writePending() }
+    /// Starts building `observations` without waiting for anything: while a delivery is read, the
+    /// builds run beside the parse and `writeFinished` writes them as they are done.
+    func enqueue(_ observations: [RollupObservation], builder: RollupBuilder, seriesID: Int, year: String,
+                 replacing dimensions: Set<String>?) {
+        queue.append((BackgroundBuild(builder: builder, observations: observations, on: worker), seriesID, year,
+                      dimensions))
+    }
 
-    private func writePending() throws {
-        guard let pending else { return }
-        self.pending = nil
-        let build = pending.build.result()
-        try rollups.write(build, seriesID: pending.seriesID, year: pending.year, replacing: pending.replacing)
+    /// Writes the builds at the head of the queue that are done, without waiting for the others.
+    func writeFinished() throws {
+        while let first = queue.first, first.build.isFinished { try writeFirst() }
+    }
+
+    /// Writes everything submitted; call before anything else reads or writes the rollups.
+    func finish() throws {
+        while !queue.isEmpty { try writeFirst() }
+    }
+
+    private func writeFirst() throws {
+        let pending = queue.removeFirst()
+        try rollups.write(pending.build.result(), seriesID: pending.seriesID, year: pending.year,
+                          replacing: pending.replacing)
     }
 }
 
@@ -53,6 +63,12 @@ private final class BackgroundBuild: @unchecked Sendable {
             built = RollupRows(cells: build.cells, memberStatistics: build.memberStatistics)
             done.signal()
         }
+    }
+
+    /// Done building, so `result()` would not wait.
+    var isFinished: Bool {
+        if !joined && done.wait(timeout: .now()) == .success { joined = true }
+        return joined
     }
 
     func result() -> RollupRows {

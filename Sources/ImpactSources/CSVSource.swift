@@ -10,7 +10,7 @@ public struct CSVSource: DataSource {
     public var inputs: String { "CSV files (comma or semicolon, decimal point or comma, UTF-8)" }
 
     /// A folder stands for the `*.csv` files in it, as for the digest.
-    public func digest(_ inputs: [String]) throws -> String? {
+    public func digest(_ inputs: [String]) throws -> String {
         try FileDigest.sha256(paths: FileDigest.expand(inputs, suffix: ".csv"))
     }
 

@@ -14,6 +14,8 @@ public struct DataImport {
     /// Rollup maintenance inside the import transaction: the engine's `RollupMaintainer`, wired by the
     /// executable; without it, `RollupStore.invalidateTouched`.
     public var afterMerge: ((Database) throws -> Void)?
+    /// Told the rows of new series as they are written (`ObservationImport.directRows`).
+    public var directRows: (any DirectRowConsumer)?
     /// Told how far the import is (`ObservationImport`); nil: nothing reports.
     public var progress: (any ProgressReporter)?
 
@@ -25,12 +27,15 @@ public struct DataImport {
 
     public func run(into store: Store) throws -> ImportResult {
         let origin = (source.isExternal ? ["plugin \(source.id)"] : []) + inputs
+        let source = self.source, inputs = self.inputs
+        let digest = source.isExternal ? nil : InputDigest { try source.digest(inputs) }
         var importer = ObservationImport(store: store, source: source.id, origin: origin.joined(separator: " "),
-                                         sha256: try source.digest(inputs))
+                                         sha256: digest.map { digest in { try digest.value() } })
         importer.gates = gates
         importer.countSeries = countSeries
         importer.dryRun = dryRun
         importer.progress = progress
+        importer.directRows = directRows
         importer.afterMerge = afterMerge ?? { try RollupStore.invalidateTouched($0) }
         return try importer.run { diagnostics, emit in
             try source.read(inputs, options: options, diagnostics: &diagnostics, emit: emit)

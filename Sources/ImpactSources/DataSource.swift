@@ -11,8 +11,9 @@ public protocol DataSource: Sendable {
     /// What the source reads, for `impact sources`.
     var inputs: String { get }
     var isExternal: Bool { get }
-    /// Digest of the inputs, or nil to use the digest of the delivered records.
-    func digest(_ inputs: [String]) throws -> String?
+    /// Digest of the inputs: a built-in source's delivery is known by it. An external source's
+    /// delivery is known by the digest of the records it delivers instead.
+    func digest(_ inputs: [String]) throws -> String
     /// Streams items to `emit`; problems go to `diagnostics`. Returns the number of records read.
     func read(_ inputs: [String], options: ImportOptions, diagnostics: inout DiagnosticList,
               emit: (ImportItem) throws -> Void) throws -> Int
@@ -20,5 +21,5 @@ public protocol DataSource: Sendable {
 
 extension DataSource {
     public var isExternal: Bool { false }
-    public func digest(_ inputs: [String]) throws -> String? { try FileDigest.sha256(paths: FileDigest.expand(inputs)) }
+    public func digest(_ inputs: [String]) throws -> String { try FileDigest.sha256(paths: FileDigest.expand(inputs)) }
 }

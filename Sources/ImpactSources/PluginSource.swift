@@ -18,7 +18,6 @@ public struct PluginSource: DataSource {
     public var summary: String { "external plugin \(executable)" }
     public var inputs: String { "whatever the plugin reads (arguments are passed through)" }
     public var isExternal: Bool { true }
-    public func digest(_ inputs: [String]) throws -> String? { nil }
 
     public func read(_ inputs: [String], options: ImportOptions, diagnostics: inout DiagnosticList,
                      emit: (ImportItem) throws -> Void) throws -> Int {

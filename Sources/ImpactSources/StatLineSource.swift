@@ -39,7 +39,7 @@ public struct StatLineSource: DataSource {
         properties.filter { codeListTypes.contains($0["Type"] as? String ?? "") }.compactMap { $0["Key"] as? String }
     }
 
-    public func digest(_ inputs: [String]) throws -> String? {
+    public func digest(_ inputs: [String]) throws -> String {
         guard let fetched else { return try FileDigest.sha256(paths: FileDigest.expand(inputs)) }
         var hasher = SHA256()
         for document in fetched {

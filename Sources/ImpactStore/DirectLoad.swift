@@ -29,6 +29,13 @@ final class DirectLoad {
     /// only a comparison, not a set insertion.
     private var recent: [Touched] = []
     private(set) var duplicates: [Diagnostic] = []
+    private let consumer: (any DirectRowConsumer)?
+    /// The rows of the series being read, held for `consumer`.
+    private var run: HeldRun?
+    private var runsEnded: Set<Int64> = []
+
+    /// Rows of one series held for the consumer, about 80 bytes each.
+    static let rowsHeld = 500_000
 
     private static let columns = ["series_id", "geo", "period", "grain", "period_start", "period_end", "months",
                                   "dims", "dim_keys", "value", "n", "provisional", "suppressed", "batch_id"]
@@ -37,9 +44,10 @@ final class DirectLoad {
     var added: Int { lines.count }
 
     /// Nil when `gates` need every row staged.
-    init?(database: Database, batch: Int, gates: [ImportGate]) throws {
+    init?(database: Database, batch: Int, gates: [ImportGate], consumer: (any DirectRowConsumer)?) throws {
         guard gates.isEmpty else { return nil }
         self.database = database
+        self.consumer = consumer
         self.batch = Int64(batch)
         heldSeries = Set(try database.query("""
             SELECT key FROM series AS s WHERE EXISTS (SELECT 1 FROM observation AS o WHERE o.series_id = s.id)
@@ -68,13 +76,37 @@ final class DirectLoad {
         pending.append(.integer(batch))
         pendingRows.append((record.series, record.location))
         note(Touched(seriesID: seriesID, dims: staged[10], dimKeys: staged[11], year: Self.year(staged[7])))
+        if consumer != nil { try hold(record, dims: staged[10], seriesID: seriesID) }
         if pendingRows.count == rowsPerStatement { try flush() }
+    }
+
+    private func hold(_ record: ObservationRecord, dims: SQLValue, seriesID: Int64) throws {
+        if run?.id != seriesID {
+            try endRun()
+            run = HeldRun(id: seriesID, key: record.series, rows: runsEnded.contains(seriesID) ? nil : [])
+        }
+        guard run?.rows != nil else { return }
+        guard run?.rows?.count != Self.rowsHeld else {
+            run?.rows = nil
+            return
+        }
+        run?.rows?.append(RollupObservation(dims: Self.text(dims), unit: record.geo, period: record.period,
+                                            value: record.value, n: record.n, provisional: record.provisional,
+                                            suppressed: record.suppressed))
+    }
+
+    private func endRun() throws {
+        guard let run else { return }
+        self.run = nil
+        runsEnded.insert(run.id)
+        try consumer?.seriesWritten(id: run.id, key: run.key, rows: run.rows)
     }
 
     /// Writes what is held back and lists what was written for the rollups (`direct_touched`, read
     /// with the staged rows' changes).
     func finish() throws {
         try flush()
+        try endRun()
         try database.appendRows(into: "direct_touched",
                                 columns: ["series_id", "series_key", "dims", "dim_keys", "year"]) { add in
             let keys = Dictionary(uniqueKeysWithValues: seriesIDs.map { ($1, $0) })
@@ -164,6 +196,13 @@ final class DirectLoad {
         if case .real(let number) = value { return number }
         if case .integer(let number) = value { return Double(number) }
         return nil
+    }
+
+    /// A run of rows of one series; `rows` nil once they are not all held.
+    private struct HeldRun {
+        let id: Int64
+        let key: String
+        var rows: [RollupObservation]?
     }
 
     /// A series, dimension combination and calendar year the batch wrote.

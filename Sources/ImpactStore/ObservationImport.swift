@@ -7,8 +7,9 @@ public struct ObservationImport {
     public let store: Store
     public let source: String
     public let origin: String
-    /// Digest of what was read; nil: the digest of the delivered records themselves (plugins).
-    public let sha256: String?
+    /// Digest of what was read, asked for once the delivery is parsed, so it can be computed
+    /// meanwhile; nil: the digest of the delivered records themselves (plugins).
+    public let sha256: (() throws -> String)?
     public var gates: [ImportGate] = []
     /// Series whose unit counts (count, persons): a negative value is an error of the row itself.
     public var countSeries: Set<String> = []
@@ -16,10 +17,12 @@ public struct ObservationImport {
     public var today = CivilDate(iso: String(Timestamp.now().prefix(10)))!
     /// Runs inside the transaction after the new vintage is written (rollup maintenance).
     public var afterMerge: ((Database) throws -> Void)?
+    /// Told the rows written straight into `observation`, series by series (rollups built meanwhile).
+    public var directRows: (any DirectRowConsumer)?
     /// Told the phase and the rows parsed so far; nil: nothing reports.
     public var progress: (any ProgressReporter)?
 
-    public init(store: Store, source: String, origin: String, sha256: String?) {
+    public init(store: Store, source: String, origin: String, sha256: (() throws -> String)?) {
         self.store = store
         self.source = source
         self.origin = origin
@@ -34,11 +37,13 @@ public struct ObservationImport {
         let started = Timestamp.now()
         var result = ImportResult()
         var digest = ""
+        let journal = try FirstLoadJournal(database: database)
+        defer { journal.restore() }
         do {
             try database.transaction {
                 try prepareStaging()
                 let batch = try openBatch(started: started)
-                let direct = try DirectLoad(database: database, batch: batch, gates: gates)
+                let direct = try DirectLoad(database: database, batch: batch, gates: gates, consumer: directRows)
                 var diagnostics = DiagnosticList()
                 var geoDiagnostics = DiagnosticList()
                 let existingUnits = try GeographyStore(store: store).load().units
@@ -87,7 +92,7 @@ public struct ObservationImport {
                 try staging.finish()
                 try direct?.finish()
                 progress?.begin(.check, total: nil)
-                digest = sha256 ?? recordDigest.finalize()
+                digest = try sha256?() ?? recordDigest.finalize()
                 // Indexed after loading: one sort instead of an index insert per row.
                 try database.execute(sql: "CREATE INDEX temp.staging_key ON staging(series_key, geo, period, dims)")
                 diagnostics.append(contentsOf: geoDiagnostics.items)

@@ -10,6 +10,8 @@ public enum ResultCode {
     public static let readOnly = SQLITE_READONLY
     /// The file is not a SQLite database (or is encrypted).
     public static let notADatabase = SQLITE_NOTADB
+    /// Another connection held a lock for longer than the busy timeout.
+    public static let busy = SQLITE_BUSY
     /// A unique, foreign-key or check constraint refused a row.
     public static let constraint = SQLITE_CONSTRAINT
 }

@@ -100,6 +100,20 @@ public struct RollupStore {
         try database.execute("DELETE FROM rollup_series WHERE series_id = ?", [id])
     }
 
+    /// The current observations of a series.
+    public func currentRows(seriesID: Int) throws -> Int {
+        try database.scalarInt("SELECT count(*) FROM observation WHERE series_id = ? AND superseded_by IS NULL",
+                               [.integer(Int64(seriesID))]) ?? 0
+    }
+
+    /// Records `dimensions`, every current combination of the series, as complete under `rule`.
+    public func register(seriesID: Int, rule: String, dimensions: Set<String>) throws {
+        for dims in dimensions.sorted() {
+            try database.execute("INSERT INTO rollup_series (series_id, dims, rule, member_statistics) VALUES (?, ?, ?, 1)",
+                                 [.integer(Int64(seriesID)), .text(dims), .text(rule)])
+        }
+    }
+
     /// Records every current dimension combination of the series as complete under `rule`.
     public func register(seriesID: Int, rule: String) throws {
         try database.execute("""

@@ -7,12 +7,18 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public let sql: String?
     public let arguments: [SQLValue]
 
+    /// SQLite's "database is locked" is replaced by what it means for the user.
     public init(code: Int32, message: String, sql: String? = nil, arguments: [SQLValue] = []) {
         self.code = code
-        self.message = message
+        self.message = code & 0xff == ResultCode.busy ? Self.busy : message
         self.sql = sql
         self.arguments = arguments
     }
+
+    static let busy = """
+        the store is busy: another process has been writing it for more than 10 seconds (a first load \
+        into a store without observations holds it until the load ends); try again when it has finished
+        """
 
     /// The primary result code (the low byte): extended codes refine it, e.g. `SQLITE_IOERR_WRITE`.
     public var primaryCode: Int32 { code & 0xff }

@@ -185,7 +185,11 @@ import TestHarness
             }
             let path = TestSupport.write(rows, to: "b\(batch).csv", in: directory)
             var importer = DataImport(source: CSVSource(), inputs: [path])
-            importer.afterMerge = { _ in try RollupMaintainer(store: store, definitions: definitions).refresh() }
+            let prebuilt = try RollupPrebuild(store: store, definitions: definitions)
+            importer.directRows = prebuilt
+            importer.afterMerge = { _ in
+                try RollupMaintainer(store: store, definitions: definitions).refresh(prebuilt: prebuilt)
+            }
             let result = try importer.run(into: store)
             #expect(!result.failed, "\(result.diagnostics)")
         }

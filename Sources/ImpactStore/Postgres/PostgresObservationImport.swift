@@ -71,7 +71,7 @@ struct PostgresObservationImport {
             copy.abort()
             throw error
         }
-        let digest = configuration.sha256 ?? recordDigest.finalize()
+        let digest = try configuration.sha256?() ?? recordDigest.finalize()
         try connection.execute(sql: "CREATE INDEX ON staging (series_key, geo, period, dims); ANALYZE staging")
         diagnostics.append(contentsOf: geoDiagnostics.items)
         if result.rows == 0 && !diagnostics.hasErrors {

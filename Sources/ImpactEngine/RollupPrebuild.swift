@@ -1,0 +1,67 @@
+import Foundation
+import ImpactCompiler
+import ImpactCore
+import ImpactLanguage
+import ImpactStore
+
+/// The rollups of the series a delivery brings for the first time, built from their rows while the
+/// rest of the delivery is read: the builds run on the second core beside the parse, and the rows
+/// are not read back after it. `RollupMaintainer.refresh` keeps a series built here only when the
+/// store holds exactly the rows it was built from, under the geography it was built with; any other
+/// series is rebuilt from the store, as without this.
+public final class RollupPrebuild: DirectRowConsumer {
+    private let store: Store
+    private let definitions: DefinitionSet
+    private let geography: Geography
+    private let pipeline: RollupPipeline
+    /// Series built here, with the number of rows each was built from and their dimension combinations.
+    private var built: [Int: (rows: Int, dimensions: Set<String>)] = [:]
+    private var incomplete: Set<Int> = []
+    /// Series whose rollups built here were kept, not rebuilt from the store.
+    public private(set) var seriesKept = 0
+
+    /// Reads the geography: call before the import, which may add units (then nothing built is kept).
+    public init(store: Store, definitions: DefinitionSet) throws {
+        self.store = store
+        self.definitions = definitions
+        geography = try GeographyStore(store: store).load()
+        pipeline = RollupPipeline(rollups: RollupStore(store: store))
+    }
+
+    public func seriesWritten(id: Int64, key: String, rows: [RollupObservation]?) throws {
+        let seriesID = Int(id)
+        guard let rows, built[seriesID] == nil, !incomplete.contains(seriesID),
+              let series = definitions.series(key) else {
+            incomplete.insert(seriesID)
+            return
+        }
+        try RollupStore(store: store).clear(seriesID: seriesID)
+        let builder = RollupBuilder(time: series.time, geo: series.geo, geography: geography)
+        // A year of rows is what `RollupMaintainer` reads back for a year: those starting in it.
+        for (year, observations) in Dictionary(grouping: rows, by: \.period.start.year).sorted(by: { $0.key < $1.key }) {
+            pipeline.enqueue(observations, builder: builder, seriesID: seriesID, year: String(format: "%04d", year),
+                             replacing: nil)
+        }
+        built[seriesID] = (rows.count, Set(rows.map(\.dims)))
+        try pipeline.writeFinished()
+    }
+
+    /// Writes every build still under way; `RollupMaintainer.refresh` calls it before reading.
+    func finish() throws { try pipeline.finish() }
+
+    /// The dimension combinations of `seriesID` when the rollups built here for it are complete: the
+    /// store holds exactly `currentRows` of it and the geography is the one they were built with.
+    func completeDimensions(seriesID: Int, currentRows: () throws -> Int,
+                            geography current: Geography) throws -> Set<String>? {
+        guard let series = built[seriesID], !incomplete.contains(seriesID), Self.sameShape(geography, current),
+              try currentRows() == series.rows else { return nil }
+        seriesKept += 1
+        return series.dimensions
+    }
+
+    /// Inside one import the geography changes only by units a plugin adds, so counting is enough.
+    private static func sameShape(_ one: Geography, _ other: Geography) -> Bool {
+        one.units.count == other.units.count && one.memberships.count == other.memberships.count
+            && one.regionSets.count == other.regionSets.count && one.successions.count == other.successions.count
+    }
+}

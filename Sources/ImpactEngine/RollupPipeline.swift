@@ -12,6 +12,10 @@ final class RollupPipeline {
     private var queue: [(build: BackgroundBuild, seriesID: Int, year: String, replacing: Set<String>?)] = []
     private let worker = BuildWorker()
 
+    /// Builds `enqueue` lets wait: two series of ten years, say, so memory stays bounded when the
+    /// builds fall behind the parse.
+    static let queued = 20
+
     init(rollups: RollupStore) { self.rollups = rollups }
 
     deinit {
@@ -22,14 +26,16 @@ final class RollupPipeline {
     /// Starts building `observations`, then writes what was submitted before (waiting for it).
     func submit(_ observations: [RollupObservation], builder: RollupBuilder, seriesID: Int, year: String,
                 replacing dimensions: Set<String>?) throws {
-        enqueue(observations, builder: builder, seriesID: seriesID, year: year, replacing: dimensions)
+        try enqueue(observations, builder: builder, seriesID: seriesID, year: year, replacing: dimensions)
         while queue.count > 1 { try writeFirst() }
     }
 
-    /// Starts building `observations` without waiting for anything: while a delivery is read, the
-    /// builds run beside the parse and `writeFinished` writes them as they are done.
+    /// Starts building `observations`, waiting only when `queued` builds are under way: while a
+    /// delivery is read, the builds run beside the parse and `writeFinished` writes them as they are
+    /// done.
     func enqueue(_ observations: [RollupObservation], builder: RollupBuilder, seriesID: Int, year: String,
-                 replacing dimensions: Set<String>?) {
+                 replacing dimensions: Set<String>?) throws {
+        while queue.count >= Self.queued { try writeFirst() }
         queue.append((BackgroundBuild(builder: builder, observations: observations, on: worker), seriesID, year,
                       dimensions))
     }

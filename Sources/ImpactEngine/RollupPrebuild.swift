@@ -37,13 +37,29 @@ public final class RollupPrebuild: DirectRowConsumer {
         }
         try RollupStore(store: store).clear(seriesID: seriesID)
         let builder = RollupBuilder(time: series.time, geo: series.geo, geography: geography)
-        // A year of rows is what `RollupMaintainer` reads back for a year: those starting in it.
-        for (year, observations) in Dictionary(grouping: rows, by: \.period.start.year).sorted(by: { $0.key < $1.key }) {
-            pipeline.enqueue(observations, builder: builder, seriesID: seriesID, year: String(format: "%04d", year),
-                             replacing: nil)
+        for (year, observations) in Self.byYear(rows) {
+            try pipeline.enqueue(observations, builder: builder, seriesID: seriesID, year: String(format: "%04d", year),
+                                 replacing: nil)
         }
         built[seriesID] = (rows.count, Set(rows.map(\.dims)))
         try pipeline.writeFinished()
+    }
+
+    public func idle() throws { try pipeline.writeFinished() }
+
+    /// The rows of each calendar year, in year order: a year of rows is what `RollupMaintainer` reads
+    /// back for a year (those starting in it). Each array is sized once: arrays grown row by row left
+    /// freed memory the allocator kept, and the import's peak memory doubled.
+    private static func byYear(_ rows: [RollupObservation]) -> [(year: Int, rows: [RollupObservation])] {
+        var counts: [Int: Int] = [:]
+        for row in rows { counts[row.period.start.year, default: 0] += 1 }
+        var years = counts.mapValues { count in
+            var chunk: [RollupObservation] = []
+            chunk.reserveCapacity(count)
+            return chunk
+        }
+        for row in rows { years[row.period.start.year]!.append(row) }
+        return years.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Writes every build still under way; `RollupMaintainer.refresh` calls it before reading.

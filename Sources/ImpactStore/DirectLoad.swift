@@ -30,12 +30,16 @@ final class DirectLoad {
     private var recent: [Touched] = []
     private(set) var duplicates: [Diagnostic] = []
     private let consumer: (any DirectRowConsumer)?
-    /// The rows of the series being read, held for `consumer`.
-    private var run: HeldRun?
+    /// The series being read, and whether all its rows are in `held` for `consumer`.
+    private var run: (id: Int64, key: String, holding: Bool)?
+    /// One buffer for every series' rows, reused.
+    private var held: [RollupObservation] = []
     private var runsEnded: Set<Int64> = []
 
     /// Rows of one series held for the consumer, about 80 bytes each.
     static let rowsHeld = 500_000
+    /// Rows written between two calls of the consumer's `idle`.
+    static let rowsBetweenIdle = 4096
 
     private static let columns = ["series_id", "geo", "period", "grain", "period_start", "period_end", "months",
                                   "dims", "dim_keys", "value", "n", "provisional", "suppressed", "batch_id"]
@@ -83,23 +87,25 @@ final class DirectLoad {
     private func hold(_ record: ObservationRecord, dims: SQLValue, seriesID: Int64) throws {
         if run?.id != seriesID {
             try endRun()
-            run = HeldRun(id: seriesID, key: record.series, rows: runsEnded.contains(seriesID) ? nil : [])
+            run = (seriesID, record.series, !runsEnded.contains(seriesID))
         }
-        guard run?.rows != nil else { return }
-        guard run?.rows?.count != Self.rowsHeld else {
-            run?.rows = nil
+        guard run?.holding == true else { return }
+        guard held.count < Self.rowsHeld else {
+            run?.holding = false
+            held = []
             return
         }
-        run?.rows?.append(RollupObservation(dims: Self.text(dims), unit: record.geo, period: record.period,
-                                            value: record.value, n: record.n, provisional: record.provisional,
-                                            suppressed: record.suppressed))
+        held.append(RollupObservation(dims: Self.text(dims), unit: record.geo, period: record.period,
+                                      value: record.value, n: record.n, provisional: record.provisional,
+                                      suppressed: record.suppressed))
     }
 
     private func endRun() throws {
         guard let run else { return }
         self.run = nil
         runsEnded.insert(run.id)
-        try consumer?.seriesWritten(id: run.id, key: run.key, rows: run.rows)
+        try consumer?.seriesWritten(id: run.id, key: run.key, rows: run.holding ? held : nil)
+        held.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is held back and lists what was written for the rollups (`direct_touched`, read
@@ -129,6 +135,7 @@ final class DirectLoad {
             do {
                 try insertMany.execute(pending)
                 for row in pendingRows { lines.append(UInt32(clamping: row.location.line)) }
+                if lines.count % Self.rowsBetweenIdle < rowsPerStatement { try consumer?.idle() }
                 return
             } catch let error as StoreError where error.primaryCode == ResultCode.constraint {}
         }
@@ -196,13 +203,6 @@ final class DirectLoad {
         if case .real(let number) = value { return number }
         if case .integer(let number) = value { return Double(number) }
         return nil
-    }
-
-    /// A run of rows of one series; `rows` nil once they are not all held.
-    private struct HeldRun {
-        let id: Int64
-        let key: String
-        var rows: [RollupObservation]?
     }
 
     /// A series, dimension combination and calendar year the batch wrote.

@@ -4,6 +4,9 @@
 /// all the store holds of the series.
 public protocol DirectRowConsumer: AnyObject {
     /// A run of rows of one series has ended: all of them, or nil when they were not all held (a
-    /// series longer than `DirectLoad.rowsHeld`, or rows of it again after other series).
+    /// series longer than `DirectLoad.rowsHeld`, or rows of it again after other series). The array's
+    /// buffer is reused for the next series once this returns: copy what is kept.
     func seriesWritten(id: Int64, key: String, rows: [RollupObservation]?) throws
+    /// Called every few statements: what was built meanwhile can be written, so it is not held.
+    func idle() throws
 }

@@ -111,4 +111,6 @@ private final class Telling: DirectRowConsumer {
     func seriesWritten(id: Int64, key: String, rows: [RollupObservation]?) throws {
         try consumer.seriesWritten(id: id, key: key, rows: rows.map(only))
     }
+
+    func idle() throws { try consumer.idle() }
 }

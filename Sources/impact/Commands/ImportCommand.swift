@@ -153,6 +153,7 @@ enum ImportCommand: Command {
 
     static func importData(_ source: any DataSource, _ options: Options, into store: Store,
                            context: CommandContext) throws -> Int32 {
+        LargeAllocations.returnToSystemWhenFreed()
         let sourceID = options.source
         var importOptions = options.importOptions
         importOptions.geography = try GeographyStore(store: store).load()

@@ -72,15 +72,22 @@ final class DirectLoad {
         return id
     }
 
-    /// Writes one row of a series `seriesID(takingRowsOf:)` gave an id, laid out as
-    /// `ObservationImport.StagingText` lays it out; a repeated key becomes a diagnostic instead.
-    func insert(_ staged: [SQLValue], seriesID: Int64, record: ObservationRecord) throws {
+    /// Writes one row of a series `seriesID(takingRowsOf:)` gave an id, with the period's and
+    /// dimensions' values `ObservationImport.StagingText` formatted; a repeated key becomes a
+    /// diagnostic instead.
+    func insert(_ record: ObservationRecord, seriesID: Int64, texts: (period: [SQLValue], dims: [SQLValue])) throws {
         pending.append(.integer(seriesID))
-        pending.append(contentsOf: staged[4...15])
+        pending.append(.text(record.geo))
+        pending.append(contentsOf: texts.period)
+        pending.append(contentsOf: texts.dims)
+        pending.append(record.value.sqlValue)
+        pending.append(record.n.sqlValue)
+        pending.append(record.provisional.sqlValue)
+        pending.append(record.suppressed.sqlValue)
         pending.append(.integer(batch))
         pendingRows.append((record.series, record.location))
-        note(Touched(seriesID: seriesID, dims: staged[10], dimKeys: staged[11], year: Self.year(staged[7])))
-        if consumer != nil { try hold(record, dims: staged[10], seriesID: seriesID) }
+        note(Touched(seriesID: seriesID, dims: texts.dims[0], dimKeys: texts.dims[1], year: Self.year(texts.period[2])))
+        if consumer != nil { try hold(record, dims: texts.dims[0], seriesID: seriesID) }
         if pendingRows.count == rowsPerStatement { try flush() }
     }
 

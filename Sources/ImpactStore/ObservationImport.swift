@@ -74,16 +74,16 @@ public struct ObservationImport {
                         }
                         lastKnownGeo = (record.geo, existingUnits[record.geo] != nil)
                     }
-                    let arguments = staged.arguments(record)
+                    let texts = staged.texts(record)
                     if sha256 == nil {
-                        let fields = arguments.dropFirst(3).map(\.description).joined(separator: "\u{1F}")
-                        recordDigest.update(Array(fields.utf8) + [0x1E])
+                        let fields = StagingText.arguments(record, texts).dropFirst(3).map(\.description)
+                        recordDigest.update(Array(fields.joined(separator: "\u{1F}").utf8) + [0x1E])
                     }
                     if let direct, lastKnownGeo?.held == true,
                        let seriesID = try direct.seriesID(takingRowsOf: record.series) {
-                        try direct.insert(arguments, seriesID: seriesID, record: record)
+                        try direct.insert(record, seriesID: seriesID, texts: texts)
                     } else {
-                        try staging.append(arguments)
+                        try staging.append(StagingText.arguments(record, texts))
                     }
                     parsed += 1
                     if parsed & 0xFFF == 0 { progress?.advance(to: parsed) }
@@ -178,7 +178,8 @@ public struct ObservationImport {
         private var periods: [Period: [SQLValue]] = [:]
         private var dimensions: [[String: String]: [SQLValue]] = [:]
 
-        mutating func arguments(_ record: ObservationRecord) -> [SQLValue] {
+        /// The period's values (code, grain, start, end, months) and the dimensions' (JSON, names).
+        mutating func texts(_ record: ObservationRecord) -> (period: [SQLValue], dims: [SQLValue]) {
             let period = periods[record.period] ?? {
                 let text: [SQLValue] = [.text(record.period.code), .text(record.period.grain.rawValue),
                                         .text(record.period.start.iso), .text(record.period.end.iso),
@@ -191,6 +192,12 @@ public struct ObservationImport {
                 dimensions[record.dimensions] = text
                 return text
             }()
+            return (period, dims)
+        }
+
+        /// A staging row, laid out as `stagingColumns`.
+        static func arguments(_ record: ObservationRecord, _ texts: (period: [SQLValue], dims: [SQLValue])) -> [SQLValue] {
+            let (period, dims) = texts
             return [.integer(Int64(record.location.line)), .text(record.location.file),
                     .integer(Int64(record.location.geoColumn)), .text(record.series), .text(record.geo),
                     period[0], period[1], period[2], period[3], period[4], dims[0], dims[1],

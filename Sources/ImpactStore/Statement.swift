@@ -28,7 +28,8 @@ public final class Statement {
     /// Binds positional arguments (1-based in SQLite, 0-based here) after resetting the statement.
     public func bind(_ arguments: [SQLValue]) throws {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        // Binding every parameter replaces each old value anyway: clearing first was a second pass.
+        if arguments.count != Int(sqlite3_bind_parameter_count(handle)) { sqlite3_clear_bindings(handle) }
         boundArguments = arguments
         for (offset, value) in arguments.enumerated() {
             let index = Int32(offset + 1)
@@ -74,6 +75,8 @@ public final class Statement {
         try bind(arguments)
         while try step() {}
         sqlite3_reset(handle)
+        // Kept for an error's message only: the caller can now reuse its array's storage in place.
+        boundArguments = []
     }
 
     /// Runs a query and maps each row.

@@ -9,10 +9,6 @@ public final class Store {
     /// Default location, overridable by `--store` or the `IMPACT_STORE` environment variable.
     public static let defaultPath = "impact.sqlite"
 
-    /// Bytes a page of a new store: 16 KiB instead of SQLite's 4 KiB. Imports append long runs of
-    /// rows and evaluation scans ranges of them; a first load of 3.1 M rows took 7 % less time.
-    static let pageSize = 16_384
-
     /// `.readOnly` neither configures nor migrates: a store older than this build is refused with the
     /// command that upgrades it, since reading must not change the file.
     public init(path: String, access: StoreAccess = .create, upToVersion: Int = Migrations.latestVersion) throws {
@@ -53,8 +49,6 @@ public final class Store {
 
     private func configure() throws {
         do {
-            // A new file only: a store's page size is fixed once it is written (and in WAL mode).
-            try database.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
             _ = try database.scalar("PRAGMA journal_mode = WAL")
         } catch let error as StoreError where error.primaryCode == ResultCode.notADatabase {
             throw notAStore(error)

@@ -13,19 +13,6 @@ import TestHarness
         #expect(try store.database.scalar("PRAGMA journal_mode") == .text("wal"))
         #expect(try store.database.scalarInt("PRAGMA foreign_keys") == 1)
         #expect(try store.schemaVersion == Migrations.latestVersion)
-        #expect(try store.database.scalarInt("PRAGMA page_size") == Store.pageSize)
-    }
-
-    /// A store written with another page size keeps it: only a new file takes 16 KiB pages.
-    @Test func anExistingStoreKeepsItsPageSize() throws {
-        let path = TestSupport.temporaryDirectory() + "/small-pages.sqlite"
-        do {
-            let older = try Database(path: path, access: .create)
-            try older.execute(sql: "PRAGMA page_size = 4096; CREATE TABLE kept (x); INSERT INTO kept VALUES (1)")
-        }
-        let store = try Store(path: path)
-        #expect(try store.database.scalarInt("PRAGMA page_size") == 4096)
-        #expect(try store.database.scalarInt("SELECT x FROM kept") == 1)
     }
 
     @Test func migratingAnOlderStoreKeepsItsData() throws {

@@ -36,8 +36,8 @@ public struct RollupMaintainer {
                 continue
             }
             let rule = SeriesInput.rule(time: series.time, geo: series.geo)
-            if let dimensions = try prebuilt?.completeDimensions(
-                seriesID: seriesID, currentRows: { try rollups.currentRows(seriesID: seriesID) }, geography: geography) {
+            let currentRows = { try rollups.currentRows(seriesID: seriesID) }
+            if let dimensions = try prebuilt?.keep(seriesID: seriesID, currentRows: currentRows, geography: geography) {
                 try rollups.register(seriesID: seriesID, rule: rule, dimensions: dimensions)
                 continue
             }

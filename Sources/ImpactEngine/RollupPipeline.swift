@@ -5,16 +5,16 @@ import ImpactStore
 /// building in memory and writing through SQLite each take about half of the rollup phase, so on
 /// two cores they overlap. Writes stay in submission order (the table's key order). `submit` lets at
 /// most one build run ahead, so memory stays at two series-years; `enqueue` (builds fed while a
-/// delivery is read) waits for nothing. The worker thread ends with the pipeline.
+/// delivery is read) waits only past `queuedRows`. The worker thread ends with the pipeline.
 final class RollupPipeline {
     private let rollups: RollupStore
     /// Builds in submission order, each with where its rows go.
     private var queue: [(build: BackgroundBuild, seriesID: Int, year: String, replacing: Set<String>?)] = []
     private let worker = BuildWorker()
 
-    /// Builds `enqueue` lets wait: two series of ten years, say, so memory stays bounded when the
+    /// Rows of the builds `enqueue` lets wait (about 90 bytes each), so memory stays bounded when the
     /// builds fall behind the parse.
-    static let queued = 20
+    static let queuedRows = 1_000_000
 
     init(rollups: RollupStore) { self.rollups = rollups }
 
@@ -30,14 +30,18 @@ final class RollupPipeline {
         while queue.count > 1 { try writeFirst() }
     }
 
-    /// Starts building `observations`, waiting only when `queued` builds are under way: while a
+    /// Starts building `observations`, waiting only when `queuedRows` are under way: while a
     /// delivery is read, the builds run beside the parse and `writeFinished` writes them as they are
-    /// done.
+    /// done. `inStoreOrder`: the rows are first put in the order the store reads them back in, so
+    /// sums are added in the same order, and give the same bits, as a rebuild's.
     func enqueue(_ observations: [RollupObservation], builder: RollupBuilder, seriesID: Int, year: String,
-                 replacing dimensions: Set<String>?) throws {
-        while queue.count >= Self.queued { try writeFirst() }
-        queue.append((BackgroundBuild(builder: builder, observations: observations, on: worker), seriesID, year,
-                      dimensions))
+                 replacing dimensions: Set<String>?, inStoreOrder: Bool = false) throws {
+        while !queue.isEmpty && queue.reduce(0, { $0 + $1.build.rows }) + observations.count > Self.queuedRows {
+            try writeFirst()
+        }
+        let build = BackgroundBuild(builder: builder, observations: observations, inStoreOrder: inStoreOrder,
+                                    on: worker)
+        queue.append((build, seriesID, year, dimensions))
     }
 
     /// Writes the builds at the head of the queue that are done, without waiting for the others.
@@ -63,9 +67,13 @@ private final class BackgroundBuild: @unchecked Sendable {
     private var built = RollupRows(cells: [], memberStatistics: [])
     private var joined = false
 
-    init(builder: RollupBuilder, observations: [RollupObservation], on worker: BuildWorker) {
+    let rows: Int
+
+    init(builder: RollupBuilder, observations: [RollupObservation], inStoreOrder: Bool = false,
+         on worker: BuildWorker) {
+        rows = observations.count
         worker.run { [self] in
-            let build = builder.build(observations)
+            let build = builder.build(inStoreOrder ? RollupStore.inReadOrder(observations) : observations)
             built = RollupRows(cells: build.cells, memberStatistics: build.memberStatistics)
             done.signal()
         }

@@ -7,12 +7,15 @@ import ImpactStore
 /// The rollups of the series a delivery brings for the first time, built from their rows while the
 /// rest of the delivery is read: the builds run on the second core beside the parse, and the rows
 /// are not read back after it. `RollupMaintainer.refresh` keeps a series built here only when the
-/// store holds exactly the rows it was built from, under the geography it was built with; any other
-/// series is rebuilt from the store, as without this.
+/// store holds as many current rows of it as it was built from, under the geography it was built
+/// with; any other series is rebuilt from the store, as without this. A count is enough: a repeated
+/// key fails the import, and the only other rows a new series can have are staged ones in units the
+/// delivery adds, which change the geography.
 public final class RollupPrebuild: DirectRowConsumer {
     private let store: Store
     private let definitions: DefinitionSet
-    private let geography: Geography
+    /// Read inside the import's transaction, at the first series.
+    private var geography: Geography?
     private let pipeline: RollupPipeline
     /// Series built here, with the number of rows each was built from and their dimension combinations.
     private var built: [Int: (rows: Int, dimensions: Set<String>)] = [:]
@@ -20,11 +23,9 @@ public final class RollupPrebuild: DirectRowConsumer {
     /// Series whose rollups built here were kept, not rebuilt from the store.
     public private(set) var seriesKept = 0
 
-    /// Reads the geography: call before the import, which may add units (then nothing built is kept).
-    public init(store: Store, definitions: DefinitionSet) throws {
+    public init(store: Store, definitions: DefinitionSet) {
         self.store = store
         self.definitions = definitions
-        geography = try GeographyStore(store: store).load()
         pipeline = RollupPipeline(rollups: RollupStore(store: store))
     }
 
@@ -35,11 +36,13 @@ public final class RollupPrebuild: DirectRowConsumer {
             incomplete.insert(seriesID)
             return
         }
+        let geography = try self.geography ?? GeographyStore(store: store).load()
+        self.geography = geography
         try RollupStore(store: store).clear(seriesID: seriesID)
         let builder = RollupBuilder(time: series.time, geo: series.geo, geography: geography)
         for (year, observations) in Self.byYear(rows) {
             try pipeline.enqueue(observations, builder: builder, seriesID: seriesID, year: String(format: "%04d", year),
-                                 replacing: nil)
+                                 replacing: nil, inStoreOrder: true)
         }
         built[seriesID] = (rows.count, Set(rows.map(\.dims)))
         try pipeline.writeFinished()
@@ -65,12 +68,12 @@ public final class RollupPrebuild: DirectRowConsumer {
     /// Writes every build still under way; `RollupMaintainer.refresh` calls it before reading.
     func finish() throws { try pipeline.finish() }
 
-    /// The dimension combinations of `seriesID` when the rollups built here for it are complete: the
-    /// store holds exactly `currentRows` of it and the geography is the one they were built with.
-    func completeDimensions(seriesID: Int, currentRows: () throws -> Int,
-                            geography current: Geography) throws -> Set<String>? {
-        guard let series = built[seriesID], !incomplete.contains(seriesID), Self.sameShape(geography, current),
-              try currentRows() == series.rows else { return nil }
+    /// The dimension combinations of `seriesID` when the rollups built here for it are complete, to
+    /// be kept (and counted in `seriesKept`): the store holds `currentRows` of it, as many as they
+    /// were built from, and the geography is the one they were built with.
+    func keep(seriesID: Int, currentRows: () throws -> Int, geography current: Geography) throws -> Set<String>? {
+        guard let series = built[seriesID], !incomplete.contains(seriesID), let geography,
+              Self.sameShape(geography, current), try currentRows() == series.rows else { return nil }
         seriesKept += 1
         return series.dimensions
     }

@@ -120,6 +120,7 @@ final class DirectLoad {
     func finish() throws {
         try flush()
         try endRun()
+        held = []
         try database.appendRows(into: "direct_touched",
                                 columns: ["series_id", "series_key", "dims", "dim_keys", "year"]) { add in
             let keys = Dictionary(uniqueKeysWithValues: seriesIDs.map { ($1, $0) })

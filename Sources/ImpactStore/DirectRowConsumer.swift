@@ -5,7 +5,7 @@
 public protocol DirectRowConsumer: AnyObject {
     /// A run of rows of one series has ended: all of them, or nil when they were not all held (a
     /// series longer than `DirectLoad.rowsHeld`, or rows of it again after other series). The array's
-    /// buffer is reused for the next series once this returns: copy what is kept.
+    /// buffer is reused for the next series when this call has not kept it.
     func seriesWritten(id: Int64, key: String, rows: [RollupObservation]?) throws
     /// Called every few statements: what was built meanwhile can be written, so it is not held.
     func idle() throws

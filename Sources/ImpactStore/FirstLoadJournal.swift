@@ -7,26 +7,37 @@
 /// the checks come back when the import ends.
 struct FirstLoadJournal {
     private let database: Database
-    private(set) var active = false
+    let active: Bool
 
     init(database: Database) throws {
         self.database = database
-        guard database.server == nil,
-              try database.scalarInt("SELECT EXISTS (SELECT 1 FROM observation)") == 0 else { return }
-        // Leaving WAL needs the only connection: with another one open SQLite refuses at once (busy),
-        // and the load writes through the log, as any other import.
+        active = try Self.leaveTheLog(database)
+        guard active else { return }
         do {
-            active = try database.scalar("PRAGMA journal_mode = DELETE") == .text("delete")
-        } catch let error as StoreError where error.primaryCode == ResultCode.busy {
-            return
+            try database.execute(sql: "PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF")
+        } catch {
+            restore()
+            throw error
         }
-        if active { try database.execute(sql: "PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF") }
     }
 
-    /// Back to the write-ahead log; when another connection prevents that, the next open does it.
+    /// Leaving WAL needs the only connection: with another one open SQLite refuses at once (busy),
+    /// and the load writes through the log, as any other import.
+    private static func leaveTheLog(_ database: Database) throws -> Bool {
+        guard database.server == nil,
+              try database.scalarInt("SELECT EXISTS (SELECT 1 FROM observation)") == 0 else { return false }
+        do {
+            return try database.scalar("PRAGMA journal_mode = DELETE") == .text("delete")
+        } catch let error as StoreError where error.primaryCode == ResultCode.busy {
+            return false
+        }
+    }
+
+    /// Back to the write-ahead log, then the checks; when another connection prevents the switch,
+    /// the next read-write open makes it.
     func restore() {
         guard active else { return }
-        _ = try? database.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
         _ = try? database.scalar("PRAGMA journal_mode = WAL")
+        _ = try? database.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
     }
 }

@@ -109,8 +109,9 @@ public struct RollupStore {
     /// Records `dimensions`, every current combination of the series, as complete under `rule`.
     public func register(seriesID: Int, rule: String, dimensions: Set<String>) throws {
         for dims in dimensions.sorted() {
-            try database.execute("INSERT INTO rollup_series (series_id, dims, rule, member_statistics) VALUES (?, ?, ?, 1)",
-                                 [.integer(Int64(seriesID)), .text(dims), .text(rule)])
+            try database.execute("""
+                INSERT INTO rollup_series (series_id, dims, rule, member_statistics) VALUES (?, ?, ?, 1)
+                """, [.integer(Int64(seriesID)), .text(dims), .text(rule)])
         }
     }
 
@@ -165,6 +166,41 @@ public struct RollupStore {
             body(RollupObservation(dims: row.string(0)!, unit: row.string(1)!, period: period, value: row.double(3),
                                    n: row.double(4), provisional: row.int(5) == 1, suppressed: row.int(6) == 1))
         }
+    }
+
+    /// `observations` of one series and year in the order `forEachObservation` reads them: by
+    /// dimension names, area and period start (its index), rows alike in all three in the order they
+    /// were written. Within one dimension combination, which is all a sum spans, ordering by the
+    /// combination itself gives the same order. A delivery sorted by area and period is in that order
+    /// already, and is only checked.
+    public static func inReadOrder(_ observations: [RollupObservation]) -> [RollupObservation] {
+        guard !isInReadOrder(observations) else { return observations }
+        let dims = ranks(of: observations.map(\.dims))
+        let units = ranks(of: observations.map(\.unit))
+        let keys = observations.map { (dims[$0.dims]!, units[$0.unit]!, $0.period.start) }
+        return observations.indices.sorted { a, b in
+            (keys[a].0, keys[a].1, keys[a].2, a) < (keys[b].0, keys[b].1, keys[b].2, b)
+        }.map { observations[$0] }
+    }
+
+    /// Whether each dimension combination's rows come by area, then period start.
+    private static func isInReadOrder(_ observations: [RollupObservation]) -> Bool {
+        var last: [String: (unit: String, start: CivilDate)] = [:]
+        for row in observations {
+            let start = row.period.start
+            if let before = last[row.dims], before.unit != row.unit
+                ? !before.unit.utf8.lexicographicallyPrecedes(row.unit.utf8) : start < before.start {
+                return false
+            }
+            last[row.dims] = (row.unit, start)
+        }
+        return true
+    }
+
+    /// Each distinct text's position in byte order, as SQLite compares text.
+    private static func ranks(of texts: [String]) -> [String: Int] {
+        let sorted = Set(texts).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
     }
 
     /// Writes the rollups and member statistics of one series and year in the tables' key order, so

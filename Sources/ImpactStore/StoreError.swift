@@ -7,10 +7,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public let sql: String?
     public let arguments: [SQLValue]
 
-    /// SQLite's "database is locked" is replaced by what it means for the user.
+    /// SQLite's "database is locked" after the busy timeout is replaced by what it means for the user.
     public init(code: Int32, message: String, sql: String? = nil, arguments: [SQLValue] = []) {
         self.code = code
-        self.message = code & 0xff == ResultCode.busy ? Self.busy : message
+        self.message = code == ResultCode.busy ? Self.busy : message
         self.sql = sql
         self.arguments = arguments
     }

@@ -95,6 +95,35 @@ import TestHarness
         }
     }
 
+    /// A first load (into a store without observations) writes through a rollback journal: killed
+    /// midway, it leaves a journal that the next reader, even a read-only command, rolls back; the
+    /// store is as before and back in WAL mode once opened for writing.
+    @Test func killingAFirstLoadLeavesTheStoreAsBefore() throws {
+        let directory = ImpactBinary.temporaryDirectory()
+        let big = directory + "/big.csv"
+        try Self.writeLargeFile(big, rows: 150_000)
+        let timedStore = try freshStore()
+        let started = Date()
+        #expect(try ImpactBinary.run(["import", "csv", big, "--store", timedStore]).status == 0)
+        var delay = Date().timeIntervalSince(started) * 0.5
+        var interrupted = false
+        while !interrupted && delay > 0.01 {
+            let store = try freshStore()
+            interrupted = try Self.importKilled(after: delay, file: big, store: store)
+            delay /= 2
+            guard interrupted else { continue }
+            #expect(FileManager.default.fileExists(atPath: store + "-journal"))
+            let read = try ImpactBinary.run(["history", "--store", store])
+            #expect(read.status == 0, "\(read.stderr)")
+            #expect(!read.stdout.contains("big.csv"))
+            let reopened = try Store(path: store)
+            #expect(try reopened.database.scalar("PRAGMA integrity_check") == .text("ok"))
+            #expect(try reopened.database.scalarInt("SELECT count(*) FROM observation") == 0)
+            #expect(try reopened.database.scalar("PRAGMA journal_mode") == .text("wal"))
+        }
+        #expect(interrupted, "no first load could be interrupted")
+    }
+
     /// Starts an import and kills it after `delay`; false when it had already finished.
     static func importKilled(after delay: TimeInterval, file: String, store: String) throws -> Bool {
         let (process, _, _) = ImpactBinary.process(["import", "csv", file, "--store", store])

@@ -185,7 +185,7 @@ import TestHarness
             }
             let path = TestSupport.write(rows, to: "b\(batch).csv", in: directory)
             var importer = DataImport(source: CSVSource(), inputs: [path])
-            let prebuilt = try RollupPrebuild(store: store, definitions: definitions)
+            let prebuilt = RollupPrebuild(store: store, definitions: definitions)
             importer.directRows = prebuilt
             importer.afterMerge = { _ in
                 try RollupMaintainer(store: store, definitions: definitions).refresh(prebuilt: prebuilt)

@@ -168,7 +168,7 @@ enum ImportCommand: Command {
             importer.gates = definitions.sources.filter { $0.id.value == sourceID }.flatMap(\.gates)
             importer.countSeries = Set(definitions.series.filter { [.count, .persons].contains($0.unit?.value) }
                 .map(\.key.value))
-            let prebuilt = try RollupPrebuild(store: store, definitions: definitions)
+            let prebuilt = RollupPrebuild(store: store, definitions: definitions)
             importer.directRows = prebuilt
             importer.afterMerge = { _ in
                 try RollupMaintainer(store: store, definitions: definitions).refresh(progress: progress,

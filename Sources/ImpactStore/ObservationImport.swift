@@ -196,7 +196,8 @@ public struct ObservationImport {
         }
 
         /// A staging row, laid out as `stagingColumns`.
-        static func arguments(_ record: ObservationRecord, _ texts: (period: [SQLValue], dims: [SQLValue])) -> [SQLValue] {
+        static func arguments(_ record: ObservationRecord,
+                              _ texts: (period: [SQLValue], dims: [SQLValue])) -> [SQLValue] {
             let (period, dims) = texts
             return [.integer(Int64(record.location.line)), .text(record.location.file),
                     .integer(Int64(record.location.geoColumn)), .text(record.series), .text(record.geo),

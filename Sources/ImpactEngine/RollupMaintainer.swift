@@ -36,8 +36,7 @@ public struct RollupMaintainer {
                 continue
             }
             let rule = SeriesInput.rule(time: series.time, geo: series.geo)
-            let currentRows = { try rollups.currentRows(seriesID: seriesID) }
-            if let dimensions = try prebuilt?.keep(seriesID: seriesID, currentRows: currentRows, geography: geography) {
+            if let dimensions = try prebuilt?.keep(seriesID: seriesID, geography: geography) {
                 try rollups.register(seriesID: seriesID, rule: rule, dimensions: dimensions)
                 continue
             }

@@ -69,11 +69,12 @@ public final class RollupPrebuild: DirectRowConsumer {
     func finish() throws { try pipeline.finish() }
 
     /// The dimension combinations of `seriesID` when the rollups built here for it are complete, to
-    /// be kept (and counted in `seriesKept`): the store holds `currentRows` of it, as many as they
-    /// were built from, and the geography is the one they were built with.
-    func keep(seriesID: Int, currentRows: () throws -> Int, geography current: Geography) throws -> Set<String>? {
+    /// be kept (and counted in `seriesKept`): the store holds as many current rows of it as they were
+    /// built from, and the geography is the one they were built with.
+    func keep(seriesID: Int, geography current: Geography) throws -> Set<String>? {
         guard let series = built[seriesID], !incomplete.contains(seriesID), let geography,
-              Self.sameShape(geography, current), try currentRows() == series.rows else { return nil }
+              Self.sameShape(geography, current),
+              try RollupStore(store: store).currentRows(seriesID: seriesID) == series.rows else { return nil }
         seriesKept += 1
         return series.dimensions
     }

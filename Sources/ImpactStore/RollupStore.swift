@@ -108,10 +108,11 @@ public struct RollupStore {
 
     /// Records `dimensions`, every current combination of the series, as complete under `rule`.
     public func register(seriesID: Int, rule: String, dimensions: Set<String>) throws {
-        for dims in dimensions.sorted() {
-            try database.execute("""
-                INSERT INTO rollup_series (series_id, dims, rule, member_statistics) VALUES (?, ?, ?, 1)
-                """, [.integer(Int64(seriesID)), .text(dims), .text(rule)])
+        let columns = ["series_id", "dims", "rule", "member_statistics"]
+        try database.appendRows(into: "rollup_series", columns: columns) { add in
+            for dims in dimensions.sorted() {
+                try add([.integer(Int64(seriesID)), .text(dims), .text(rule), .integer(1)])
+            }
         }
     }
 
